@@ -1,0 +1,71 @@
+package tcplab.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
+
+/** What every command shares: the language, the error handlers, the messages bundle. */
+final class Cli {
+    static final String BUNDLE = "tcplab.cli.Messages";
+
+    private Cli() {
+    }
+
+    /**
+     * The language of this run: {@code --lang zh|en} anywhere on the command line, else the
+     * {@code TCPLAB_LANG} environment variable, else the system locale. Read before picocli parses,
+     * so that even usage errors come out in the chosen language.
+     */
+    static Lang langFromArgs(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang") && i + 1 < args.length) {
+                Lang l = Lang.parse(args[i + 1]);
+                if (l != null) {
+                    return l;
+                }
+            } else if (a.startsWith("--lang=")) {
+                Lang l = Lang.parse(a.substring("--lang=".length()));
+                if (l != null) {
+                    return l;
+                }
+            }
+        }
+        Lang env = Lang.parse(System.getenv("TCPLAB_LANG"));
+        return env != null ? env : Lang.system();
+    }
+
+    static Texts texts(Lang lang) {
+        return Texts.of(BUNDLE, lang);
+    }
+
+    static CommandLine commandLine(Object root, Lang lang) {
+        Texts t = texts(lang);
+        CommandLine cl = new CommandLine(root);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println(t.get("error.prefix") + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println(t.get("error.tryHelp", c.getCommandSpec().qualifiedName()));
+            }
+            return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            PrintWriter err = c.getErr();
+            if (ex instanceof UserException ue) {
+                err.println(t.get("error.prefix") + ue.getMessage());
+                return ue.exitCode();
+            }
+            // Anything else is a bug: one line for the user, the trace only on request.
+            err.println(t.get("error.internal", ex.toString()));
+            if (System.getenv("TCPLAB_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return 1;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,59 @@
+package tcplab.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of the README's architecture section, enforced on the compiled classes. */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("tcplab");
+    }
+
+    @Test
+    void onlyTheUiPackageImportsJavaFx() {
+        noClasses().that().resideOutsideOfPackage("tcplab.ui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void theTcpEndpointDependsOnNothingButItselfAndTheJdk() {
+        // RFC logic stays pure: no simulator, clock, thread or UI inside tcplab.tcp.
+        noClasses().that().resideInAPackage("tcplab.tcp..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "tcplab.sim..", "tcplab.netstat..", "tcplab.lesson..", "tcplab.quiz..",
+                        "tcplab.cli..", "tcplab.ui..", "java.time..", "java.util.concurrent..")
+                .check(classes);
+        noClasses().that().resideInAPackage("tcplab.tcp..")
+                .should().dependOnClassesThat().belongToAnyOf(Thread.class, java.util.Random.class)
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .check(classes);
+    }
+
+    @Test
+    void theSimulatorDoesNotReachUpIntoViewsOrCommands() {
+        noClasses().that().resideInAPackage("tcplab.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "tcplab.netstat..", "tcplab.lesson..", "tcplab.quiz..", "tcplab.cli..", "tcplab.ui..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void libraryPackagesDoNotDependOnTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("tcplab.cli..")
+                .should().dependOnClassesThat().resideInAPackage("tcplab.cli..")
+                .check(classes);
+    }
+}
