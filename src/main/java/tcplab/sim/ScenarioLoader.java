@@ -1,0 +1,665 @@
+package tcplab.sim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Problem;
+import tcplab.i18n.ProblemException;
+import tcplab.tcp.Endpoint;
+import tcplab.tcp.Flags;
+import tcplab.yaml.YNode;
+
+/**
+ * Reads scenario files (YAML; the format is documented in
+ * {@code src/main/resources/tcplab/scenarios/README.md}). Every mistake is collected, not just the
+ * first, and each is reported as {@code file:line: what is wrong}, with the fix where one is clear.
+ */
+public final class ScenarioLoader {
+    public static final String BUNDLE = "tcplab.sim.Scenarios";
+    private static final String BUILTIN_DIR = "/tcplab/scenarios/";
+
+    /** The built-in scenarios, in the order the README lists them. */
+    public static final List<String> BUILTIN = List.of(
+            "handshake", "data", "active-close", "passive-close", "simultaneous-open", "simultaneous-close",
+            "refused", "syn-timeout", "syn-flood", "syn-flood-cookies", "worm-scan", "half-open");
+
+    private static final Set<String> TOP_KEYS = Set.of("scenario", "title", "about", "seed", "hosts", "link", "actions", "until_ms");
+    private static final Set<String> HOST_KEYS = Set.of("address", "profile", "set", "closed_ports");
+    private static final Set<String> LINK_KEYS = Set.of("delay_ms", "loss", "drop");
+    private static final Set<String> DROP_KEYS = Set.of("flags", "from", "to", "nth", "count", "after_ms");
+    private static final List<String> ACTIONS = List.of("listen", "connect", "send", "close", "abort", "restart", "flood", "scan");
+    private static final Map<String, Set<String>> ACTION_KEYS = Map.of(
+            "listen", Set.of("port", "backlog", "accept", "program", "reply", "close_after_eof_ms", "close_after_ms"),
+            "connect", Set.of("to", "from_port", "program", "send", "close_after_eof_ms", "close_after_ms", "count", "interval_ms"),
+            "send", Set.of("bytes", "text", "port"),
+            "close", Set.of("port", "listener"),
+            "abort", Set.of("port"),
+            "restart", Set.of(),
+            "flood", Set.of("to", "count", "interval_ms", "spoof"),
+            "scan", Set.of("targets", "ports", "interval_ms", "program"));
+    private static final Set<String> COMMON_ACTION_KEYS = Set.of("at", "host", "do");
+
+    private final List<Problem> problems = new ArrayList<>();
+    private final String file;
+
+    private ScenarioLoader(String file) {
+        this.file = file;
+    }
+
+    /** Whether {@code name} is a built-in scenario. */
+    public static boolean isBuiltin(String name) {
+        return BUILTIN.contains(name);
+    }
+
+    /** Loads a built-in scenario by name. */
+    public static Scenario builtin(String name) throws ProblemException {
+        try (InputStream in = ScenarioLoader.class.getResourceAsStream(BUILTIN_DIR + name + ".yaml")) {
+            if (in == null) {
+                throw new ProblemException(new Problem(name, 0, BUNDLE, "scenario.unknownBuiltin", name, String.join(", ", BUILTIN)));
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name + ".yaml");
+        } catch (IOException e) {
+            throw new ProblemException(new Problem(name, 0, BUNDLE, "scenario.cannotRead", e.getMessage()));
+        }
+    }
+
+    /** Loads a scenario file. */
+    public static Scenario load(Path path) throws ProblemException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "scenario.notUtf8"));
+        } catch (IOException e) {
+            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "scenario.cannotRead",
+                    e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        return parse(text, path.toString());
+    }
+
+    /** A built-in name or a path: how the command line and the window refer to a scenario. */
+    public static Scenario byNameOrPath(String nameOrPath) throws ProblemException {
+        if (isBuiltin(nameOrPath)) {
+            return builtin(nameOrPath);
+        }
+        Path p = Path.of(nameOrPath);
+        if (!Files.exists(p) && !nameOrPath.contains("/") && !nameOrPath.contains("\\") && !nameOrPath.contains(".")) {
+            throw new ProblemException(new Problem(nameOrPath, 0, BUNDLE, "scenario.unknownBuiltin", nameOrPath, String.join(", ", BUILTIN)));
+        }
+        return load(p);
+    }
+
+    /** Parses scenario text; {@code file} names it in messages. */
+    public static Scenario parse(String text, String file) throws ProblemException {
+        ScenarioLoader l = new ScenarioLoader(file);
+        Scenario s = l.read(YNode.parse(text, file));
+        if (!l.problems.isEmpty()) {
+            throw new ProblemException(l.problems);
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    private Scenario read(YNode root) {
+        if (!root.isMap()) {
+            problem(root, "scenario.notMap", "scenario");
+            return null;
+        }
+        checkKeys(root, TOP_KEYS, "scenario");
+        String name = text(root, "scenario", null);
+        if (name == null) {
+            problem(root, "scenario.missing", "scenario", "scenario: my-scenario");
+            name = "?";
+        }
+        Map<Lang, String> title = langText(root, "title", true);
+        Map<Lang, String> about = langText(root, "about", false);
+        long seed = (long) number(root, "seed", 1, 0, Long.MAX_VALUE, true);
+        double until = number(root, "until_ms", -1, 0, 86_400_000, false);
+
+        double delay = 100;
+        double loss = 0;
+        List<DropRule> drops = new ArrayList<>();
+        YNode link = root.get("link");
+        if (link != null) {
+            if (expectMap(link, "link")) {
+                checkKeys(link, LINK_KEYS, "link");
+                delay = number(link, "delay_ms", 100, 0, 600_000, false);
+                loss = number(link, "loss", 0, 0, 1, false);
+                YNode d = link.get("drop");
+                if (d != null && expectList(d, "link.drop")) {
+                    for (YNode rule : d.items()) {
+                        DropRule r = dropRule(rule);
+                        if (r != null) {
+                            drops.add(r);
+                        }
+                    }
+                }
+            }
+        }
+
+        List<Scenario.HostSpec> hosts = new ArrayList<>();
+        YNode hostsNode = root.get("hosts");
+        if (hostsNode == null) {
+            problem(root, "scenario.missing", "hosts", "hosts: {client: {address: 10.0.0.1}}");
+        } else if (expectMap(hostsNode, "hosts")) {
+            Set<Integer> addresses = new LinkedHashSet<>();
+            for (Map.Entry<String, YNode> e : hostsNode.entries().entrySet()) {
+                Scenario.HostSpec h = host(e.getKey(), e.getValue(), hostsNode.keyLine(e.getKey()));
+                if (h != null) {
+                    if (!addresses.add(h.address())) {
+                        problem(e.getValue(), "scenario.duplicateAddress", Endpoint.formatAddress(h.address()));
+                    }
+                    hosts.add(h);
+                }
+            }
+            if (hostsNode.entries().isEmpty()) {
+                problem(hostsNode, "scenario.noHosts");
+            }
+        }
+        Set<String> hostNames = new LinkedHashSet<>();
+        for (Scenario.HostSpec h : hosts) {
+            hostNames.add(h.name());
+        }
+        for (DropRule r : drops) {
+            checkHostName(r.from(), hostNames, link, r.source());
+            checkHostName(r.to(), hostNames, link, r.source());
+        }
+
+        List<Scenario.Action> actions = new ArrayList<>();
+        YNode actionsNode = root.get("actions");
+        if (actionsNode == null) {
+            problem(root, "scenario.missing", "actions", "actions: [{at: 0, host: server, do: listen, port: 80}]");
+        } else if (expectList(actionsNode, "actions")) {
+            for (YNode a : actionsNode.items()) {
+                Scenario.Action act = action(a, hostNames);
+                if (act != null) {
+                    actions.add(act);
+                }
+            }
+        }
+        return new Scenario(name, file, title, about, seed, delay, loss, List.copyOf(drops), List.copyOf(hosts),
+                List.copyOf(actions), until);
+    }
+
+    private void checkHostName(String name, Set<String> hostNames, YNode at, String source) {
+        if (name != null && !hostNames.contains(name)) {
+            int line = Integer.parseInt(source.substring(source.lastIndexOf(':') + 1));
+            problems.add(new Problem(file, line, BUNDLE, "scenario.unknownHost", name, String.join(", ", hostNames)));
+        }
+    }
+
+    private Scenario.HostSpec host(String name, YNode n, int line) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+            problems.add(new Problem(file, line, BUNDLE, "scenario.badHostName", name));
+            return null;
+        }
+        if (!expectMap(n, "hosts." + name)) {
+            return null;
+        }
+        checkKeys(n, HOST_KEYS, "hosts." + name);
+        Integer address = address(n, "address", true);
+        String profileName = text(n, "profile", "linux");
+        Profile profile = Profile.byName(profileName);
+        if (profile == null) {
+            problemAt(n, "profile", "scenario.unknownProfile", profileName, String.join(", ", Profile.NAMES));
+        }
+        Map<String, Long> settings = new LinkedHashMap<>();
+        YNode set = n.get("set");
+        if (set != null && expectMap(set, "hosts." + name + ".set")) {
+            for (Map.Entry<String, YNode> e : set.entries().entrySet()) {
+                YNode v = e.getValue();
+                Long value = parseLong(v.isScalar() ? v.text() : null);
+                if (value == null) {
+                    problem(v, "scenario.notInteger", e.getKey(), String.valueOf(v.text()));
+                    continue;
+                }
+                if (profile != null) {
+                    try {
+                        profile = profile.with(e.getKey(), value);
+                    } catch (Profile.UnknownSetting u) {
+                        problems.add(new Problem(file, set.keyLine(e.getKey()), BUNDLE, "scenario.unknownSetting",
+                                u.profile, u.setting, String.join(", ", u.known)));
+                        continue;
+                    } catch (Profile.BadSettingValue b) {
+                        problem(v, "scenario.outOfRange", b.setting, String.valueOf(b.min), String.valueOf(b.max), String.valueOf(b.value));
+                        continue;
+                    }
+                }
+                settings.put(e.getKey(), value);
+            }
+        }
+        String closed = text(n, "closed_ports", "reset");
+        Profile.ClosedPort cp = null;
+        if (closed.equals("reset")) {
+            cp = Profile.ClosedPort.RESET;
+        } else if (closed.equals("drop")) {
+            cp = Profile.ClosedPort.DROP;
+        } else {
+            problemAt(n, "closed_ports", "scenario.oneOf", "closed_ports", "reset, drop", closed);
+        }
+        if (address == null || profile == null || cp == null) {
+            return null;
+        }
+        return new Scenario.HostSpec(name, address, profileName.toLowerCase(Locale.ROOT), Map.copyOf(settings), cp, line);
+    }
+
+    private DropRule dropRule(YNode n) {
+        if (!expectMap(n, "link.drop")) {
+            return null;
+        }
+        checkKeys(n, DROP_KEYS, "link.drop");
+        int flags = -1;
+        String f = text(n, "flags", null);
+        if (f != null) {
+            flags = Flags.parse(f);
+            if (flags <= 0) {
+                problemAt(n, "flags", "scenario.badFlags", f);
+            }
+        }
+        String from = text(n, "from", null);
+        String to = text(n, "to", null);
+        long nth = (long) number(n, "nth", 0, 1, Long.MAX_VALUE, true);
+        int count = (int) number(n, "count", nth > 0 ? 1 : -1, 1, Integer.MAX_VALUE, true);
+        double after = number(n, "after_ms", 0, 0, 86_400_000, false);
+        if (flags < 0 && from == null && to == null && nth == 0 && !n.has("after_ms")) {
+            problem(n, "scenario.dropMatchesAll");
+        }
+        return new DropRule(flags, from, to, nth, count, after, file + ":" + n.line());
+    }
+
+    private Scenario.Action action(YNode n, Set<String> hostNames) {
+        if (!expectMap(n, "actions")) {
+            return null;
+        }
+        String verb = text(n, "do", null);
+        if (verb == null) {
+            problem(n, "scenario.missing", "do", "do: " + String.join("|", ACTIONS));
+            return null;
+        }
+        if (!ACTIONS.contains(verb)) {
+            problemAt(n, "do", "scenario.unknownAction", verb, String.join(", ", ACTIONS));
+            return null;
+        }
+        Set<String> allowed = new LinkedHashSet<>(COMMON_ACTION_KEYS);
+        allowed.addAll(ACTION_KEYS.get(verb));
+        checkKeys(n, allowed, "do: " + verb);
+        double at = number(n, "at", 0, 0, 86_400_000, false);
+        String host = text(n, "host", null);
+        if (host == null) {
+            problem(n, "scenario.missing", "host", "host: " + (hostNames.isEmpty() ? "client" : hostNames.iterator().next()));
+            return null;
+        }
+        if (!hostNames.contains(host)) {
+            problemAt(n, "host", "scenario.unknownHost", host, String.join(", ", hostNames));
+            return null;
+        }
+        int line = n.line();
+        switch (verb) {
+            case "listen": {
+                int port = (int) number(n, "port", -1, 1, 65535, true);
+                if (!n.has("port")) {
+                    problem(n, "scenario.missing", "port", "port: 80");
+                }
+                int backlog = (int) number(n, "backlog", 0, 1, 65535, true);
+                boolean accept = bool(n, "accept", true);
+                int replyBytes = 0;
+                String replyText = null;
+                YNode reply = n.get("reply");
+                if (reply != null && expectMap(reply, "reply")) {
+                    checkKeys(reply, Set.of("bytes", "text"), "reply");
+                    replyBytes = (int) number(reply, "bytes", 0, 1, 10_000_000, true);
+                    replyText = text(reply, "text", null);
+                    if (!reply.has("bytes")) {
+                        problem(reply, "scenario.missing", "bytes", "bytes: 512");
+                    }
+                }
+                AppBehavior app = new AppBehavior(0, null, replyBytes, replyText,
+                        number(n, "close_after_eof_ms", -1, 0, 86_400_000, false),
+                        number(n, "close_after_ms", -1, 0, 86_400_000, false));
+                return new Scenario.Listen(at, host, line, port, backlog, accept, text(n, "program", null), app);
+            }
+            case "connect": {
+                Scenario.Target to = target(n, "to", hostNames);
+                int fromPort = (int) number(n, "from_port", 0, 1, 65535, true);
+                int reqBytes = 0;
+                String reqText = null;
+                YNode send = n.get("send");
+                if (send != null && expectMap(send, "send")) {
+                    checkKeys(send, Set.of("bytes", "text"), "send");
+                    reqBytes = (int) number(send, "bytes", 0, 1, 10_000_000, true);
+                    reqText = text(send, "text", null);
+                    if (!send.has("bytes")) {
+                        problem(send, "scenario.missing", "bytes", "bytes: 78");
+                    }
+                }
+                AppBehavior app = new AppBehavior(reqBytes, reqText, 0, null,
+                        number(n, "close_after_eof_ms", -1, 0, 86_400_000, false),
+                        number(n, "close_after_ms", -1, 0, 86_400_000, false));
+                int count = (int) number(n, "count", 1, 1, 1_000_000, true);
+                double interval = number(n, "interval_ms", 0, 0, 86_400_000, false);
+                if (count > 1 && fromPort > 0) {
+                    problemAt(n, "count", "scenario.countWithFixedPort");
+                }
+                return to == null ? null : new Scenario.Connect(at, host, line, to, fromPort, text(n, "program", null), app, count, interval);
+            }
+            case "send": {
+                int bytes = (int) number(n, "bytes", -1, 1, 10_000_000, true);
+                if (!n.has("bytes")) {
+                    problem(n, "scenario.missing", "bytes", "bytes: 100");
+                }
+                return new Scenario.Send(at, host, line, bytes, text(n, "text", null), (int) number(n, "port", 0, 1, 65535, true));
+            }
+            case "close":
+                return new Scenario.Close(at, host, line, (int) number(n, "port", 0, 1, 65535, true),
+                        (int) number(n, "listener", 0, 1, 65535, true));
+            case "abort":
+                return new Scenario.Abort(at, host, line, (int) number(n, "port", 0, 1, 65535, true));
+            case "restart":
+                return new Scenario.Restart(at, host, line);
+            case "flood": {
+                Scenario.Target to = target(n, "to", hostNames);
+                int count = (int) number(n, "count", -1, 1, 1_000_000, true);
+                if (!n.has("count")) {
+                    problem(n, "scenario.missing", "count", "count: 200");
+                }
+                double interval = number(n, "interval_ms", 10, 0, 86_400_000, false);
+                String spoof = text(n, "spoof", "198.51.100.0/24");
+                int[] cidr = cidr(spoof);
+                if (cidr == null) {
+                    problemAt(n, "spoof", "scenario.badCidr", spoof);
+                    return null;
+                }
+                return to == null ? null : new Scenario.Flood(at, host, line, to, count, interval, cidr[0], cidr[1]);
+            }
+            default: { // scan
+                List<Integer> targets = addressList(n, "targets");
+                List<Integer> ports = new ArrayList<>();
+                YNode p = n.get("ports");
+                if (p == null) {
+                    problem(n, "scenario.missing", "ports", "ports: [135, 445]");
+                } else if (expectList(p, "ports")) {
+                    for (YNode item : p.items()) {
+                        Long v = parseLong(item.isScalar() ? item.text() : null);
+                        if (v == null || v < 1 || v > 65535) {
+                            problem(item, "scenario.outOfRange", "ports", "1", "65535", String.valueOf(item.text()));
+                        } else {
+                            ports.add(v.intValue());
+                        }
+                    }
+                }
+                double interval = number(n, "interval_ms", 20, 0, 86_400_000, false);
+                return targets == null ? null : new Scenario.Scan(at, host, line, targets, ports, interval, text(n, "program", null));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ value helpers
+
+    private void checkKeys(YNode map, Set<String> allowed, String where) {
+        for (String key : map.entries().keySet()) {
+            if (!allowed.contains(key)) {
+                String near = nearest(key, allowed);
+                List<String> sorted = new ArrayList<>(allowed);
+                java.util.Collections.sort(sorted);
+                problems.add(new Problem(file, map.keyLine(key), BUNDLE,
+                        near == null ? "scenario.unknownKey" : "scenario.unknownKeyNear",
+                        key, where, String.join(", ", sorted), near));
+            }
+        }
+    }
+
+    /** The allowed key closest to {@code key} by edit distance, if it is a likely typo. */
+    static String nearest(String key, Set<String> allowed) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String a : allowed) {
+            int d = distance(key, a);
+            if (d < bestD) {
+                bestD = d;
+                best = a;
+            }
+        }
+        return bestD <= Math.max(1, key.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private boolean expectMap(YNode n, String what) {
+        if (!n.isMap()) {
+            problem(n, "scenario.notMap", what);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean expectList(YNode n, String what) {
+        if (!n.isList()) {
+            problem(n, "scenario.notList", what);
+            return false;
+        }
+        return true;
+    }
+
+    private String text(YNode map, String key, String def) {
+        YNode v = map.get(key);
+        if (v == null) {
+            return def;
+        }
+        if (!v.isScalar() || v.text().isBlank()) {
+            problem(v, "scenario.notText", key);
+            return def;
+        }
+        return v.text().trim();
+    }
+
+    private Map<Lang, String> langText(YNode map, String key, boolean required) {
+        Map<Lang, String> out = new EnumMap<>(Lang.class);
+        YNode v = map.get(key);
+        if (v == null) {
+            if (required) {
+                problem(map, "scenario.missing", key, key + ": {en: ..., zh: ...}");
+            }
+            return out;
+        }
+        if (!v.isMap()) {
+            problem(v, "scenario.needsLangs", key);
+            return out;
+        }
+        checkKeys(v, Set.of("en", "zh"), key);
+        for (Lang l : Lang.values()) {
+            String code = l.name().toLowerCase(Locale.ROOT);
+            String t = text(v, code, null);
+            if (t == null) {
+                problem(v, "scenario.missingLang", key, code);
+            } else {
+                out.put(l, t);
+            }
+        }
+        return out;
+    }
+
+    private double number(YNode map, String key, double def, double min, double max, boolean integer) {
+        YNode v = map.get(key);
+        if (v == null) {
+            return def;
+        }
+        String t = v.isScalar() ? v.text().trim().replace("_", "") : null;
+        double d;
+        try {
+            if (t == null) {
+                throw new NumberFormatException();
+            }
+            d = integer ? Long.parseLong(t) : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            problem(v, integer ? "scenario.notInteger" : "scenario.notNumber", key, String.valueOf(v.text()));
+            return def;
+        }
+        if (!(d >= min && d <= max)) {
+            problem(v, "scenario.outOfRange", key, fmt(min), fmt(max), t);
+            return def;
+        }
+        return d;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private boolean bool(YNode map, String key, boolean def) {
+        YNode v = map.get(key);
+        if (v == null) {
+            return def;
+        }
+        String t = v.isScalar() ? v.text().trim().toLowerCase(Locale.ROOT) : "";
+        switch (t) {
+            case "true":
+            case "yes":
+                return true;
+            case "false":
+            case "no":
+            case "never":
+                return false;
+            default:
+                problem(v, "scenario.notBool", key, String.valueOf(v.text()));
+                return def;
+        }
+    }
+
+    private Integer address(YNode map, String key, boolean required) {
+        YNode v = map.get(key);
+        if (v == null) {
+            if (required) {
+                problem(map, "scenario.missing", key, key + ": 10.0.0.1");
+            }
+            return null;
+        }
+        try {
+            return Endpoint.parseAddress(v.isScalar() ? v.text() : "");
+        } catch (IllegalArgumentException e) {
+            problem(v, "scenario.badAddress", String.valueOf(v.text()));
+            return null;
+        }
+    }
+
+    private Scenario.Target target(YNode map, String key, Set<String> hostNames) {
+        YNode v = map.get(key);
+        if (v == null) {
+            problem(map, "scenario.missing", key, key + ": server:80");
+            return null;
+        }
+        String t = v.isScalar() ? v.text().trim() : "";
+        int colon = t.lastIndexOf(':');
+        Long port = colon > 0 ? parseLong(t.substring(colon + 1)) : null;
+        if (port == null || port < 1 || port > 65535) {
+            problem(v, "scenario.badTarget", t);
+            return null;
+        }
+        String where = t.substring(0, colon);
+        if (hostNames.contains(where)) {
+            return new Scenario.Target(where, 0, port.intValue());
+        }
+        try {
+            return new Scenario.Target(null, Endpoint.parseAddress(where), port.intValue());
+        } catch (IllegalArgumentException e) {
+            problem(v, "scenario.unknownHost", where, String.join(", ", hostNames));
+            return null;
+        }
+    }
+
+    /** {@code 10.0.1.1-10.0.1.40}, a single address, or a list of either. */
+    private List<Integer> addressList(YNode map, String key) {
+        YNode v = map.get(key);
+        if (v == null) {
+            problem(map, "scenario.missing", key, key + ": 10.0.1.1-10.0.1.40");
+            return null;
+        }
+        List<YNode> items = v.isList() ? v.items() : List.of(v);
+        List<Integer> out = new ArrayList<>();
+        for (YNode item : items) {
+            String t = item.isScalar() ? item.text().trim() : "";
+            try {
+                int dash = t.indexOf('-');
+                if (dash < 0) {
+                    out.add(Endpoint.parseAddress(t));
+                    continue;
+                }
+                int lo = Endpoint.parseAddress(t.substring(0, dash));
+                int hi = Endpoint.parseAddress(t.substring(dash + 1));
+                long span = Integer.toUnsignedLong(hi) - Integer.toUnsignedLong(lo);
+                if (span < 0 || span > 65_535) {
+                    problem(item, "scenario.badRange", t);
+                    continue;
+                }
+                for (long a = 0; a <= span; a++) {
+                    out.add(lo + (int) a);
+                }
+            } catch (IllegalArgumentException e) {
+                problem(item, "scenario.badRange", t);
+            }
+        }
+        return out;
+    }
+
+    /** {@code 198.51.100.0/24} → {base, prefix}; null when malformed. */
+    private static int[] cidr(String t) {
+        int slash = t.indexOf('/');
+        try {
+            int base = Endpoint.parseAddress(slash < 0 ? t : t.substring(0, slash));
+            int prefix = slash < 0 ? 32 : Integer.parseInt(t.substring(slash + 1));
+            if (prefix < 8 || prefix > 32) {
+                return null;
+            }
+            return new int[] {base, prefix};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Long parseLong(String t) {
+        if (t == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(t.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void problem(YNode at, String key, Object... args) {
+        problems.add(new Problem(file, at.line(), BUNDLE, key, args));
+    }
+
+    private void problemAt(YNode map, String field, String key, Object... args) {
+        problems.add(new Problem(file, map.keyLine(field), BUNDLE, key, args));
+    }
+}

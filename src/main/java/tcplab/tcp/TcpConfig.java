@@ -1,0 +1,116 @@
+package tcplab.tcp;
+
+/**
+ * The numbers an endpoint's behaviour depends on. The simulator's host profiles fill them in
+ * from each operating system's documented defaults (see {@code tcplab.sim.Profile}); the endpoint
+ * itself knows no operating system.
+ *
+ * @param rtoInitialMs       RTO before any RTT sample, also the SYN and SYN-ACK timer (RFC 6298 §2.1)
+ * @param rtoMinMs           lower bound of a computed RTO (RFC 6298 §2.4 says 1 s; Linux uses 200 ms)
+ * @param rtoMaxMs           upper bound of a backed-off RTO (RFC 6298 §2.5 allows ≥ 60 s)
+ * @param synRetries         SYN retransmissions before connect() fails
+ * @param synLinearTimeouts  the first SYN retransmissions that keep the initial RTO before doubling (Linux)
+ * @param synAckRetries      SYN-ACK retransmissions before a half-open connection is dropped
+ * @param dataRetries        how long data and FIN are retransmitted: see {@link #giveUp()}
+ * @param orphanRetries      the same after the application has closed the socket (Linux tcp_orphan_retries)
+ * @param giveUp             how {@code dataRetries}/{@code orphanRetries} are read
+ * @param timeWaitMs         how long TIME-WAIT lasts: 2 MSL (RFC 9293 §3.10.7.4)
+ * @param finWait2TimeoutMs  an orphaned FIN-WAIT-2 is dropped after this long; 0 = wait for ever (RFC)
+ * @param userTimeoutMs      RFC 9293 §3.10.8 USER TIMEOUT; 0 = off
+ * @param mss                maximum segment size announced and used
+ * @param window             the receive window advertised (the application reads at once, so it never shrinks)
+ * @param initialCwnd        initial congestion window in segments (RFC 6928)
+ */
+public record TcpConfig(
+        long rtoInitialMs,
+        long rtoMinMs,
+        long rtoMaxMs,
+        int synRetries,
+        int synLinearTimeouts,
+        int synAckRetries,
+        int dataRetries,
+        int orphanRetries,
+        GiveUp giveUp,
+        long timeWaitMs,
+        long finWait2TimeoutMs,
+        long userTimeoutMs,
+        int mss,
+        int window,
+        int initialCwnd) {
+
+    /** How a retry limit for data and FIN is applied. */
+    public enum GiveUp {
+        /**
+         * Linux's retransmits_timed_out(): the limit N is turned into a time budget, the sum of
+         * an RTO starting at 200 ms and doubling up to 120 s over N retransmissions (924.6 s for
+         * tcp_retries2 = 15), and the connection gives up at the first RTO expiry after that
+         * budget (ip-sysctl.rst, tcp_retries2).
+         */
+        LINUX_TIME_BUDGET,
+        /** Windows: give up after N retransmissions (TcpMaxDataRetransmissions). */
+        COUNT
+    }
+
+    public TcpConfig {
+        if (rtoInitialMs <= 0 || rtoMinMs <= 0 || rtoMaxMs < rtoMinMs) {
+            throw new IllegalArgumentException("RTO bounds must be positive and ordered");
+        }
+        if (synRetries < 0 || synLinearTimeouts < 0 || synAckRetries < 0 || dataRetries < 0 || orphanRetries < 0) {
+            throw new IllegalArgumentException("retry counts must not be negative");
+        }
+        if (timeWaitMs < 0 || finWait2TimeoutMs < 0 || userTimeoutMs < 0) {
+            throw new IllegalArgumentException("timeouts must not be negative");
+        }
+        if (mss <= 0 || window <= 0 || initialCwnd <= 0) {
+            throw new IllegalArgumentException("mss, window and initial cwnd must be positive");
+        }
+    }
+
+    /** RFC defaults with Linux's timer constants: a neutral configuration for unit tests. */
+    public static TcpConfig rfcDefaults() {
+        return new TcpConfig(1000, 200, 120_000, 6, 0, 5, 15, 8, GiveUp.COUNT, 60_000, 0, 0, 1460, 64240, 10);
+    }
+
+    public TcpConfig withTimeWaitMs(long ms) {
+        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries, dataRetries,
+                orphanRetries, giveUp, ms, finWait2TimeoutMs, userTimeoutMs, mss, window, initialCwnd);
+    }
+
+    public TcpConfig withUserTimeoutMs(long ms) {
+        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries, dataRetries,
+                orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, ms, mss, window, initialCwnd);
+    }
+
+    public TcpConfig withFinWait2TimeoutMs(long ms) {
+        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries, dataRetries,
+                orphanRetries, giveUp, timeWaitMs, ms, userTimeoutMs, mss, window, initialCwnd);
+    }
+
+    public TcpConfig withSynRetries(int retries, int linear) {
+        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, retries, linear, synAckRetries, dataRetries,
+                orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window, initialCwnd);
+    }
+
+    public TcpConfig withSynAckRetries(int retries) {
+        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, retries, dataRetries,
+                orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window, initialCwnd);
+    }
+
+    public TcpConfig withDataRetries(int retries, int orphan, GiveUp rule) {
+        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries, retries,
+                orphan, rule, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window, initialCwnd);
+    }
+
+    /**
+     * The time budget Linux derives from a retry limit (tcp_timer.c, retransmits_timed_out with
+     * rto_base = TCP_RTO_MIN): doubling from 200 ms until 120 s, then 120 s per further retry.
+     */
+    public long linuxBudgetMs(int boundary) {
+        long base = rtoMinMs;
+        int thresh = 63 - Long.numberOfLeadingZeros(rtoMaxMs / base); // ilog2(TCP_RTO_MAX / rto_base)
+        if (boundary <= thresh) {
+            return ((2L << boundary) - 1) * base;
+        }
+        return ((2L << thresh) - 1) * base + (long) (boundary - thresh) * rtoMaxMs;
+    }
+}

@@ -1,0 +1,1005 @@
+package tcplab.tcp;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.function.IntSupplier;
+
+/**
+ * One TCP connection endpoint (a TCB) and the event processing of RFC 9293 §3.10.
+ *
+ * <p>Pure: it reads no clock and owns no thread. Each call is one event — a user call (OPEN,
+ * SEND, CLOSE, ABORT), an arriving segment, or a deadline ({@link #onTimer}) — with the current
+ * virtual time in microseconds. Replies, state transitions and notices to the application go out
+ * through {@link Events}; {@link #nextDeadline()} says when the endpoint next wants
+ * {@link #onTimer} to be called. Every state change goes through {@link #setState}, which is the
+ * only place that emits a transition.
+ *
+ * <p>Where the RFC leaves room, the model does what Linux does, and says so: SYN-ACK
+ * retransmission on a duplicate SYN, RST,ACK on ABORT, RFC 5961 challenge ACKs, the RTO formula,
+ * the SYN linear timeouts and the give-up rules (see {@link TcpConfig}). Simplifications that
+ * never show anything false: out-of-order data is dropped and re-requested by a duplicate ACK
+ * (no reassembly queue, so no fast retransmit), a FIN travels in its own segment, the
+ * application reads at once so the advertised window never shrinks, and the congestion window is
+ * counted in segments (initial window, reset to one after an RTO, +1 per new ACK).
+ */
+public final class TcpEndpoint {
+
+    /** Where an endpoint's outputs go. Called synchronously, in order, during the event. */
+    public interface Events {
+        /** Put {@code segment} on the wire. */
+        void transmit(TcpEndpoint from, Segment segment);
+
+        /** The endpoint moved from one state to another. */
+        void stateChanged(TcpEndpoint endpoint, TcpState from, TcpState to, Cause cause);
+
+        /** Tell the application something; {@code segment} is the segment that caused it, if any. */
+        void notice(TcpEndpoint endpoint, Notice notice, Segment segment);
+    }
+
+    /** Result of a user call (RFC 9293 §3.10.1–3.10.5 error responses). */
+    public enum CallResult {
+        OK,
+        /** "error: connection does not exist" */
+        CONNECTION_DOES_NOT_EXIST,
+        /** "error: connection already exists" */
+        CONNECTION_ALREADY_EXISTS,
+        /** "error: connection closing" */
+        CONNECTION_CLOSING,
+        /** "error: foreign socket unspecified" */
+        FOREIGN_SOCKET_UNSPECIFIED
+    }
+
+    private static final long NEVER = Long.MAX_VALUE;
+    private static final int MAX_CWND = 1 << 16;
+
+    /** A piece of the send stream: data octets, or the FIN, with its sequence number. */
+    private static final class Chunk {
+        final int seq;
+        final int len;
+        final boolean fin;
+        final boolean push;
+        final String label;
+        long firstSentUs = -1;
+
+        Chunk(int seq, int len, boolean fin, boolean push, String label) {
+            this.seq = seq;
+            this.len = len;
+            this.fin = fin;
+            this.push = push;
+            this.label = label;
+        }
+
+        int end() {
+            return seq + len + (fin ? 1 : 0);
+        }
+    }
+
+    private final TcpConfig cfg;
+    private final Endpoint local;
+    private final IntSupplier isnSource;
+    private final Events events;
+    private Endpoint remote;
+    /** Whether this connection came from LISTEN (RFC 9293 §3.10.7.4: RST in SYN-RECEIVED then returns to LISTEN). */
+    private boolean passive;
+    /** The application called CLOSE: Linux calls such a socket an orphan (tcp_orphan_retries, tcp_fin_timeout). */
+    private boolean orphaned;
+    private TcpState state = TcpState.CLOSED;
+    private Object attachment;
+
+    // Send sequence variables (RFC 9293 §3.3.1).
+    private int iss;
+    private int sndUna;
+    private int sndNxt;
+    private int sndWnd;
+    private int maxSndWnd;
+    /** The sequence number the next queued octet (or FIN) will get. */
+    private int sndEnd;
+    private boolean finQueued;
+    // Receive sequence variables.
+    private int irs;
+    private int rcvNxt;
+    private final int rcvWnd;
+
+    private final ArrayDeque<Chunk> sendQueue = new ArrayDeque<>();
+
+    // Retransmission (RFC 6298) and the other timers, all in virtual microseconds.
+    private long rtoUs;
+    private long srttUs = -1;
+    private long rttvarUs;
+    private int retransmits;
+    private long rtxStartUs = -1;
+    private long synSentUs = -1;
+    private boolean rttTiming;
+    private int rttSeq;
+    private long rttStartUs;
+    private int cwnd;
+    private long rtxAt = NEVER;
+    private long timeWaitAt = NEVER;
+    private long finWait2At = NEVER;
+
+    /**
+     * A new endpoint in CLOSED, bound to {@code local}.
+     *
+     * @param isnSource gives the initial send sequence number for each new connection; the
+     *                  simulator draws it from its seeded random source (RFC 9293 §3.4.1 asks for
+     *                  unpredictable ISNs; a seeded source keeps runs reproducible)
+     */
+    public TcpEndpoint(TcpConfig cfg, Endpoint local, IntSupplier isnSource, Events events) {
+        this.cfg = cfg;
+        this.local = local;
+        this.isnSource = isnSource;
+        this.events = events;
+        this.rcvWnd = cfg.window();
+        this.rtoUs = cfg.rtoInitialMs() * 1000;
+        this.cwnd = cfg.initialCwnd();
+    }
+
+    /**
+     * A connection spawned by a listening socket for one incoming SYN: it starts in LISTEN as a
+     * copy of the listener (no transition is emitted) and is passive. Real stacks keep the
+     * listening socket in LISTEN and give each SYN its own such child, which is why netstat shows a
+     * LISTEN row beside SYN_RECEIVED and ESTABLISHED rows on the same port.
+     */
+    public static TcpEndpoint childOfListener(TcpConfig cfg, Endpoint local, IntSupplier isnSource, Events events) {
+        TcpEndpoint child = new TcpEndpoint(cfg, local, isnSource, events);
+        child.state = TcpState.LISTEN;
+        child.passive = true;
+        return child;
+    }
+
+    /**
+     * The reply of a host with no connection for {@code seg} (RFC 9293 §3.10.7.1, "If the state
+     * is CLOSED"): a RST, or null when {@code seg} itself is a RST. This is "connection refused".
+     */
+    public static Segment resetFor(Segment seg) {
+        if (seg.has(Flags.RST)) {
+            return null;
+        }
+        if (seg.has(Flags.ACK)) {
+            // <SEQ=SEG.ACK><CTL=RST>
+            return new Segment(seg.dst(), seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null);
+        }
+        // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>
+        return new Segment(seg.dst(), seg.src(), 0, seg.seq() + seg.seqLen(), Flags.RST | Flags.ACK, 0, 0, 0, null);
+    }
+
+    // ------------------------------------------------------------------ user calls (§3.10.1–3.10.5)
+
+    /** OPEN, passive (RFC 9293 §3.10.1): CLOSED → LISTEN. */
+    public CallResult listen(long nowUs) {
+        if (state != TcpState.CLOSED) {
+            return CallResult.CONNECTION_ALREADY_EXISTS;
+        }
+        passive = true;
+        setState(TcpState.LISTEN, Cause.PASSIVE_OPEN, null);
+        return CallResult.OK;
+    }
+
+    /** OPEN, active (RFC 9293 §3.10.1): send SYN, CLOSED → SYN-SENT. */
+    public CallResult connect(Endpoint to, long nowUs) {
+        if (state != TcpState.CLOSED) {
+            return CallResult.CONNECTION_ALREADY_EXISTS;
+        }
+        remote = to;
+        startActiveOpen(nowUs, Cause.ACTIVE_OPEN);
+        return CallResult.OK;
+    }
+
+    /**
+     * SEND (RFC 9293 §3.10.2): queue {@code len} octets described by {@code label}. In LISTEN with
+     * a known foreign socket this turns the passive open into an active one (Figure 5's
+     * "LISTEN → SEND / snd SYN → SYN-SENT").
+     */
+    public CallResult send(int len, String label, long nowUs) {
+        if (len <= 0) {
+            throw new IllegalArgumentException("send length must be positive");
+        }
+        switch (state) {
+            case CLOSED:
+                return CallResult.CONNECTION_DOES_NOT_EXIST;
+            case LISTEN:
+                if (remote == null) {
+                    return CallResult.FOREIGN_SOCKET_UNSPECIFIED;
+                }
+                startActiveOpen(nowUs, Cause.SEND);
+                enqueueData(len, label);
+                return CallResult.OK;
+            case SYN_SENT:
+            case SYN_RECEIVED:
+                // "Queue the data for transmission after entering ESTABLISHED state."
+                enqueueData(len, label);
+                return CallResult.OK;
+            case ESTABLISHED:
+            case CLOSE_WAIT:
+                enqueueData(len, label);
+                pump(nowUs);
+                return CallResult.OK;
+            default:
+                return CallResult.CONNECTION_CLOSING;
+        }
+    }
+
+    /** The foreign socket a LISTEN endpoint should SEND to (a "fully specified" passive OPEN). */
+    public void setRemote(Endpoint remote) {
+        this.remote = remote;
+    }
+
+    /** CLOSE (RFC 9293 §3.10.4). The application gives up the socket, as close(2) does. */
+    public CallResult close(long nowUs) {
+        switch (state) {
+            case CLOSED:
+                return CallResult.CONNECTION_DOES_NOT_EXIST;
+            case LISTEN:
+            case SYN_SENT:
+                // "Any outstanding RECEIVEs are returned ... delete TCB, enter CLOSED state."
+                orphaned = true;
+                setState(TcpState.CLOSED, Cause.CLOSE, null);
+                return CallResult.OK;
+            case SYN_RECEIVED:
+            case ESTABLISHED:
+                orphaned = true;
+                enqueueFin();
+                setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
+                pump(nowUs);
+                return CallResult.OK;
+            case CLOSE_WAIT:
+                orphaned = true;
+                enqueueFin();
+                setState(TcpState.LAST_ACK, Cause.CLOSE, null);
+                pump(nowUs);
+                return CallResult.OK;
+            default:
+                return CallResult.CONNECTION_CLOSING;
+        }
+    }
+
+    /** ABORT (RFC 9293 §3.10.5): RST where a connection is synchronized or half-synchronized, then CLOSED. */
+    public CallResult abort(long nowUs) {
+        switch (state) {
+            case CLOSED:
+                return CallResult.CONNECTION_DOES_NOT_EXIST;
+            case SYN_RECEIVED:
+            case ESTABLISHED:
+            case FIN_WAIT_1:
+            case FIN_WAIT_2:
+            case CLOSE_WAIT:
+                // RFC: <SEQ=SND.NXT><CTL=RST>. Linux (tcp_send_active_reset) also sets ACK with
+                // RCV.NXT; the peer accepts either because SEQ is what it expects.
+                transmit(new Segment(local, remote, sndNxt, rcvNxt, Flags.RST | Flags.ACK, 0, 0, 0, null), nowUs);
+                setState(TcpState.CLOSED, Cause.ABORT, null);
+                return CallResult.OK;
+            default:
+                // LISTEN, SYN-SENT: nothing to tell anyone. CLOSING, LAST-ACK, TIME-WAIT: "respond
+                // with ok and delete the TCB".
+                setState(TcpState.CLOSED, Cause.ABORT, null);
+                return CallResult.OK;
+        }
+    }
+
+    /** The host lost all its state (crash, reboot): the TCB vanishes without a segment. */
+    public void loseState(long nowUs) {
+        if (state != TcpState.CLOSED) {
+            setState(TcpState.CLOSED, Cause.HOST_RESTART, null);
+        }
+    }
+
+    // ------------------------------------------------------------------ SEGMENT ARRIVES (§3.10.7)
+
+    /** SEGMENT ARRIVES (RFC 9293 §3.10.7) for this connection. */
+    public void segmentArrives(Segment seg, long nowUs) {
+        switch (state) {
+            case CLOSED:
+                Segment rst = resetFor(seg);
+                if (rst != null) {
+                    transmit(rst, nowUs);
+                }
+                return;
+            case LISTEN:
+                arrivesInListen(seg, nowUs);
+                return;
+            case SYN_SENT:
+                arrivesInSynSent(seg, nowUs);
+                return;
+            default:
+                arrivesSynchronized(seg, nowUs);
+        }
+    }
+
+    /** §3.10.7.2, LISTEN. */
+    private void arrivesInListen(Segment seg, long nowUs) {
+        // First, check for a RST: "An incoming RST segment could not be valid ... ignored."
+        if (seg.has(Flags.RST)) {
+            return;
+        }
+        // Second, check for an ACK: nothing could have been acknowledged yet.
+        if (seg.has(Flags.ACK)) {
+            transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+            return;
+        }
+        // Third, check for a SYN.
+        if (seg.has(Flags.SYN)) {
+            remote = seg.src();
+            passive = true;
+            irs = seg.seq();
+            rcvNxt = seg.seq() + 1;
+            sndWnd = maxSndWnd = seg.window();
+            iss = isnSource.getAsInt();
+            sndUna = iss;
+            sndNxt = iss + 1;
+            sndEnd = iss + 1;
+            setState(TcpState.SYN_RECEIVED, Cause.RCV_SYN, seg);
+            sendSynAck(nowUs);
+            armRtx(nowUs, rtoUs);
+        }
+        // Fourth, other text or control: drop.
+    }
+
+    /**
+     * A connection rebuilt from a SYN cookie (RFC 4987 §3.6): the listener kept no state for the
+     * SYN; the final ACK carries ISS+1 (the cookie) and the client's ISN+1. The child appears in
+     * SYN-RECEIVED and the ACK completes the handshake at once.
+     */
+    public void establishFromCookie(Segment ack, int cookieIss, long nowUs) {
+        if (state != TcpState.LISTEN) {
+            throw new IllegalStateException("only a fresh listener child can be rebuilt from a cookie");
+        }
+        remote = ack.src();
+        passive = true;
+        irs = ack.seq() - 1;
+        rcvNxt = ack.seq();
+        sndWnd = maxSndWnd = ack.window();
+        iss = cookieIss;
+        sndUna = iss;
+        sndNxt = iss + 1;
+        sndEnd = iss + 1;
+        setState(TcpState.SYN_RECEIVED, Cause.RCV_ACK_WITH_COOKIE, ack);
+        arrivesSynchronized(ack, nowUs);
+    }
+
+    /** §3.10.7.3, SYN-SENT. */
+    private void arrivesInSynSent(Segment seg, long nowUs) {
+        boolean ackAcceptable = false;
+        // First, check the ACK bit: SND.UNA < SEG.ACK =< SND.NXT, and it must acknowledge the SYN.
+        if (seg.has(Flags.ACK)) {
+            if (Seq.le(seg.ack(), iss) || Seq.gt(seg.ack(), sndNxt)) {
+                if (!seg.has(Flags.RST)) {
+                    transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+                }
+                return;
+            }
+            ackAcceptable = true;
+        }
+        // Second, the RST bit: valid only if it acknowledges our SYN (RFC 5961 §3.2 keeps this
+        // test for SYN-SENT). Then "error: connection reset", which connect() reports as refused.
+        if (seg.has(Flags.RST)) {
+            if (ackAcceptable) {
+                events.notice(this, Notice.REFUSED, seg);
+                setState(TcpState.CLOSED, Cause.RCV_RST, seg);
+            }
+            return;
+        }
+        // Fourth, the SYN bit.
+        if (!seg.has(Flags.SYN)) {
+            return;
+        }
+        irs = seg.seq();
+        rcvNxt = seg.seq() + 1;
+        sndWnd = maxSndWnd = seg.window();
+        if (ackAcceptable) {
+            // Our SYN has been ACKed: the handshake is complete on this side.
+            if (retransmits == 0 && synSentUs >= 0) {
+                sampleRtt(nowUs - synSentUs);
+            }
+            sndUna = seg.ack();
+            dropAckedChunks();
+            retransmits = 0;
+            rtxAt = NEVER;
+            setState(TcpState.ESTABLISHED, Cause.RCV_SYN_ACK, seg);
+            events.notice(this, Notice.CONNECTED, seg);
+            sendAck(nowUs);
+            pump(nowUs);
+        } else {
+            // Simultaneous open (RFC 9293 §3.5, Figure 8): answer SYN,ACK with our same ISS.
+            setState(TcpState.SYN_RECEIVED, Cause.RCV_SYN, seg);
+            retransmits = 0;
+            sendSynAck(nowUs);
+            armRtx(nowUs, cfg.rtoInitialMs() * 1000);
+        }
+    }
+
+    /** §3.10.7.4, SYN-RECEIVED and the synchronized states. */
+    private void arrivesSynchronized(Segment seg, long nowUs) {
+        if (state == TcpState.SYN_RECEIVED && seg.has(Flags.SYN) && !seg.has(Flags.RST) && seg.seq() == irs) {
+            if (!seg.has(Flags.ACK)) {
+                // The peer retransmitted its SYN: our SYN-ACK was lost. Linux answers with the
+                // SYN-ACK again (tcp_check_req, "retransmitted SYN") instead of the bare ACK the
+                // acceptability test below would send.
+                sendSynAck(nowUs);
+                return;
+            }
+            if (seg.ack() == sndNxt) {
+                // Simultaneous open, Figure 8 line 6: the peer's SYN,ACK acknowledges our SYN.
+                // Its SYN is the one we already have, so it fails the sequence test; like Linux
+                // (tcp_validate_incoming), take its ACK.
+                completeHandshake(seg, nowUs);
+                return;
+            }
+        }
+        if (state == TcpState.TIME_WAIT && seg.has(Flags.FIN) && !seg.has(Flags.RST)
+                && seg.seq() + seg.len() + 1 == rcvNxt) {
+            // "The only thing that can arrive in this state is a retransmission of the remote
+            // FIN. Acknowledge it, and restart the 2 MSL timeout." (§3.10.7.4, eighth)
+            sendAck(nowUs);
+            timeWaitAt = nowUs + cfg.timeWaitMs() * 1000;
+            return;
+        }
+
+        // First, check sequence number (the acceptability test).
+        if (!acceptable(seg)) {
+            if (!seg.has(Flags.RST)) {
+                sendAck(nowUs);
+            }
+            return;
+        }
+
+        // Second, check the RST bit. RFC 5961 §3.2: reset only if SEG.SEQ == RCV.NXT exactly;
+        // otherwise (in window but not exact) send a challenge ACK, so a blind attacker must
+        // guess the exact number.
+        if (seg.has(Flags.RST)) {
+            if (seg.seq() != rcvNxt) {
+                sendAck(nowUs);
+                return;
+            }
+            reset(seg);
+            return;
+        }
+
+        // Fourth, check the SYN bit (RFC 5961 §4.2 / RFC 9293 §3.10.7.4).
+        if (seg.has(Flags.SYN)) {
+            if (state == TcpState.SYN_RECEIVED && passive) {
+                // "If the connection was initiated with a passive OPEN, then return this
+                // connection to the LISTEN state and return."
+                rtxAt = NEVER;
+                setState(TcpState.LISTEN, Cause.RCV_SYN, seg);
+                events.notice(this, Notice.DELETED, seg);
+                return;
+            }
+            // In a synchronized state answer with a challenge ACK; a real peer that restarted
+            // will reply to it with a RST (half-open recovery, §3.5.2).
+            sendAck(nowUs);
+            return;
+        }
+
+        // Fifth, check the ACK field.
+        if (!seg.has(Flags.ACK)) {
+            return;
+        }
+        if (state == TcpState.SYN_RECEIVED) {
+            if (Seq.lt(sndUna, seg.ack()) && Seq.le(seg.ack(), sndNxt)) {
+                completeHandshake(seg, nowUs);
+                if (state != TcpState.ESTABLISHED) {
+                    return;
+                }
+            } else {
+                // <SEQ=SEG.ACK><CTL=RST>
+                transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+                return;
+            }
+        }
+        if (state == TcpState.TIME_WAIT) {
+            return;
+        }
+        if (Seq.gt(seg.ack(), sndNxt)) {
+            // ACKs something not yet sent: "send an ACK, drop the segment, and return".
+            sendAck(nowUs);
+            return;
+        }
+        if (Seq.lt(seg.ack(), sndUna - maxSndWnd)) {
+            // RFC 5961 §5.2: too old to be a real ACK; challenge it.
+            sendAck(nowUs);
+            return;
+        }
+        if (Seq.gt(seg.ack(), sndUna)) {
+            ackAdvances(seg.ack(), nowUs);
+        }
+        sndWnd = seg.window();
+        maxSndWnd = Math.max(maxSndWnd, sndWnd);
+        boolean finAcked = finQueued && sendQueue.isEmpty() && sndUna == sndEnd;
+        boolean finAckedInFinWait1 = false;
+        switch (state) {
+            case FIN_WAIT_1:
+                finAckedInFinWait1 = finAcked;
+                break;
+            case CLOSING:
+                if (finAcked) {
+                    enterTimeWait(Cause.RCV_ACK_OF_FIN, seg, nowUs);
+                }
+                return;
+            case LAST_ACK:
+                if (finAcked) {
+                    setState(TcpState.CLOSED, Cause.RCV_ACK_OF_FIN, seg);
+                }
+                return;
+            default:
+                break;
+        }
+
+        // Seventh, process the segment text (ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2 only).
+        boolean needAck = false;
+        if (seg.len() > 0 && (state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2)) {
+            int fresh = seg.seq() + seg.len() - rcvNxt;
+            if (Seq.le(seg.seq(), rcvNxt) && fresh > 0) {
+                rcvNxt += fresh;
+                events.notice(this, Notice.DATA, seg);
+            }
+            // In order or not, acknowledge: a gap makes this a duplicate ACK asking for RCV.NXT.
+            needAck = true;
+        }
+
+        // Eighth, check the FIN bit: only when it is next in sequence.
+        boolean finInOrder = seg.has(Flags.FIN) && seg.seq() + seg.len() == rcvNxt;
+        if (finAckedInFinWait1 && !finInOrder) {
+            enterFinWait2(seg, nowUs);
+        }
+        if (finInOrder && (state == TcpState.ESTABLISHED || state == TcpState.FIN_WAIT_1 || state == TcpState.FIN_WAIT_2)) {
+            // (In CLOSE-WAIT, CLOSING, LAST-ACK and TIME-WAIT the peer's FIN is already behind
+            // RCV.NXT, so a repeated one failed the acceptability test and was re-ACKed there.)
+            rcvNxt += 1;
+            needAck = true;
+            switch (state) {
+                case ESTABLISHED:
+                    setState(TcpState.CLOSE_WAIT, Cause.RCV_FIN, seg);
+                    events.notice(this, Notice.EOF, seg);
+                    break;
+                case FIN_WAIT_1:
+                    if (finAckedInFinWait1) {
+                        // FIN-WAIT-1 → TIME-WAIT directly: this FIN also acknowledges ours.
+                        enterTimeWait(Cause.RCV_FIN_ACK_OF_FIN, seg, nowUs);
+                    } else {
+                        // Simultaneous close (§3.6, Figure 13): both FINs crossed.
+                        setState(TcpState.CLOSING, Cause.RCV_FIN, seg);
+                    }
+                    events.notice(this, Notice.EOF, seg);
+                    break;
+                default: // FIN-WAIT-2
+                    enterTimeWait(Cause.RCV_FIN, seg, nowUs);
+                    events.notice(this, Notice.EOF, seg);
+                    break;
+            }
+        }
+        if (needAck) {
+            sendAck(nowUs);
+        }
+        pump(nowUs);
+    }
+
+    private void completeHandshake(Segment seg, long nowUs) {
+        if (retransmits == 0 && synSentUs >= 0) {
+            sampleRtt(nowUs - synSentUs);
+        }
+        sndUna = seg.ack();
+        sndWnd = seg.window();
+        maxSndWnd = Math.max(maxSndWnd, sndWnd);
+        dropAckedChunks();
+        retransmits = 0;
+        rtxAt = NEVER;
+        setState(TcpState.ESTABLISHED, Cause.RCV_ACK_OF_SYN, seg);
+        events.notice(this, Notice.CONNECTED, seg);
+        pump(nowUs);
+    }
+
+    /** An acceptable RST with the exact sequence number (RFC 9293 §3.10.7.4, second). */
+    private void reset(Segment seg) {
+        switch (state) {
+            case SYN_RECEIVED:
+                if (passive) {
+                    // "return this connection to LISTEN state ... The user need not be informed."
+                    rtxAt = NEVER;
+                    setState(TcpState.LISTEN, Cause.RCV_RST, seg);
+                    events.notice(this, Notice.DELETED, seg);
+                } else {
+                    events.notice(this, Notice.REFUSED, seg);
+                    setState(TcpState.CLOSED, Cause.RCV_RST, seg);
+                }
+                return;
+            case ESTABLISHED:
+            case FIN_WAIT_1:
+            case FIN_WAIT_2:
+            case CLOSE_WAIT:
+                events.notice(this, Notice.RESET, seg);
+                setState(TcpState.CLOSED, Cause.RCV_RST, seg);
+                return;
+            default:
+                // CLOSING, LAST-ACK, TIME-WAIT: "enter the CLOSED state, delete the TCB, and return."
+                setState(TcpState.CLOSED, Cause.RCV_RST, seg);
+        }
+    }
+
+    /**
+     * The segment acceptability test of RFC 9293 §3.10.7.4: some part of the segment must fall
+     * inside the receive window [RCV.NXT, RCV.NXT + RCV.WND).
+     */
+    boolean acceptable(Segment seg) {
+        int segLen = seg.seqLen();
+        int wndEnd = rcvNxt + rcvWnd;
+        if (segLen == 0) {
+            return rcvWnd == 0 ? seg.seq() == rcvNxt : Seq.inRange(seg.seq(), rcvNxt, wndEnd);
+        }
+        if (rcvWnd == 0) {
+            return false;
+        }
+        return Seq.inRange(seg.seq(), rcvNxt, wndEnd) || Seq.inRange(seg.seq() + segLen - 1, rcvNxt, wndEnd);
+    }
+
+    // ------------------------------------------------------------------ timers (§3.10.8)
+
+    /** The earliest virtual time (µs) at which {@link #onTimer} has work to do; MAX_VALUE for none. */
+    public long nextDeadline() {
+        return Math.min(rtxAt, Math.min(timeWaitAt, finWait2At));
+    }
+
+    /** Called at (or after) {@link #nextDeadline()}: runs every timer that is due. */
+    public void onTimer(long nowUs) {
+        if (timeWaitAt <= nowUs) {
+            // TIME-WAIT TIMEOUT: "If the time-wait timeout expires on a connection, delete the TCB,
+            // enter the CLOSED state, and return."
+            timeWaitAt = NEVER;
+            setState(TcpState.CLOSED, Cause.TIMEOUT_2MSL, null);
+            return;
+        }
+        if (finWait2At <= nowUs) {
+            finWait2At = NEVER;
+            setState(TcpState.CLOSED, Cause.TIMEOUT_FIN_WAIT_2, null);
+            return;
+        }
+        if (rtxAt <= nowUs) {
+            rtxAt = NEVER;
+            retransmissionTimeout(nowUs);
+        }
+    }
+
+    private void retransmissionTimeout(long nowUs) {
+        switch (state) {
+            case SYN_SENT: {
+                // Linux counts SYN retransmissions: tcp_syn_retries plus tcp_syn_linear_timeouts
+                // (tcp_timer.c, tcp_write_timeout), e.g. 6 + 4 = 10, the last at 67 s, giving up at 131 s.
+                if (retransmits >= cfg.synRetries() + cfg.synLinearTimeouts()) {
+                    giveUp(Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
+                    return;
+                }
+                retransmits++;
+                sendSyn(nowUs);
+                armRtx(nowUs, synRto(retransmits));
+                return;
+            }
+            case SYN_RECEIVED: {
+                if (retransmits >= cfg.synAckRetries()) {
+                    // A passive child is just forgotten; the application never knew it.
+                    giveUp(passive ? null : Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
+                    return;
+                }
+                retransmits++;
+                sendSynAck(nowUs);
+                armRtx(nowUs, backedOff(cfg.rtoInitialMs() * 1000, retransmits));
+                return;
+            }
+            default:
+                break;
+        }
+        Chunk head = firstUnacked();
+        if (head == null && sndUna == sndNxt) {
+            return;
+        }
+        long start = rtxStartUs >= 0 ? rtxStartUs : (head != null && head.firstSentUs >= 0 ? head.firstSentUs : nowUs);
+        if (cfg.userTimeoutMs() > 0 && retransmits > 0 && nowUs - start >= cfg.userTimeoutMs() * 1000) {
+            giveUp(Notice.USER_TIMED_OUT, Cause.TIMEOUT_USER);
+            return;
+        }
+        int limit = orphaned ? cfg.orphanRetries() : cfg.dataRetries();
+        boolean expired = cfg.giveUp() == TcpConfig.GiveUp.COUNT
+                ? retransmits >= limit
+                : retransmits > 0 && nowUs - start >= cfg.linuxBudgetMs(limit) * 1000;
+        if (expired) {
+            giveUp(orphaned ? null : Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
+            return;
+        }
+        if (retransmits == 0) {
+            rtxStartUs = start;
+        }
+        retransmits++;
+        // Karn's algorithm (RFC 6298 §3): no RTT sample from a retransmitted segment; back off
+        // the timer (§5.5) and restart with a congestion window of one segment (RFC 5681 §3.1).
+        rttTiming = false;
+        rtoUs = Math.min(rtoUs * 2, cfg.rtoMaxMs() * 1000);
+        cwnd = 1;
+        sndNxt = sndUna;
+        if (head != null) {
+            sendChunk(head, nowUs, true);
+        }
+        armRtx(nowUs, rtoUs);
+    }
+
+    /** The SYN timer after {@code k} retransmissions: linear for the first ones, then doubling. */
+    private long synRto(int k) {
+        long init = cfg.rtoInitialMs() * 1000;
+        int linear = cfg.synLinearTimeouts();
+        return k <= linear ? init : backedOff(init, k - linear);
+    }
+
+    private long backedOff(long base, int doublings) {
+        long max = cfg.rtoMaxMs() * 1000;
+        if (doublings >= 40) {
+            return max;
+        }
+        return Math.min(base << doublings, max);
+    }
+
+    private void giveUp(Notice notice, Cause cause) {
+        if (notice != null) {
+            events.notice(this, notice, null);
+        }
+        setState(TcpState.CLOSED, cause, null);
+    }
+
+    // ------------------------------------------------------------------ sending
+
+    private void startActiveOpen(long nowUs, Cause cause) {
+        passive = false;
+        iss = isnSource.getAsInt();
+        sndUna = iss;
+        sndNxt = iss + 1;
+        sndEnd = iss + 1;
+        retransmits = 0;
+        setState(TcpState.SYN_SENT, cause, null);
+        sendSyn(nowUs);
+        armRtx(nowUs, synRto(0));
+    }
+
+    private void sendSyn(long nowUs) {
+        if (retransmits == 0) {
+            synSentUs = nowUs;
+        }
+        transmit(new Segment(local, remote, iss, 0, Flags.SYN, rcvWnd, 0, cfg.mss(), null), nowUs);
+    }
+
+    private void sendSynAck(long nowUs) {
+        if (retransmits == 0) {
+            synSentUs = nowUs;
+        }
+        transmit(new Segment(local, remote, iss, rcvNxt, Flags.SYN | Flags.ACK, rcvWnd, 0, cfg.mss(), null), nowUs);
+    }
+
+    /** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>: a plain, duplicate or challenge ACK. */
+    private void sendAck(long nowUs) {
+        transmit(new Segment(local, remote, sndNxt, rcvNxt, Flags.ACK, rcvWnd, 0, 0, null), nowUs);
+    }
+
+    private void enqueueData(int len, String label) {
+        int mss = cfg.mss();
+        int left = len;
+        while (left > 0) {
+            int n = Math.min(mss, left);
+            left -= n;
+            // Linux sets PSH on the last segment of a write.
+            sendQueue.addLast(new Chunk(sndEnd, n, false, left == 0, label));
+            sndEnd += n;
+        }
+    }
+
+    private void enqueueFin() {
+        finQueued = true;
+        sendQueue.addLast(new Chunk(sndEnd, 0, true, false, null));
+        sndEnd += 1;
+    }
+
+    /** Sends what the window and congestion window allow, in sequence order. */
+    private void pump(long nowUs) {
+        if (!state.isSynchronized() || sndUna == iss) {
+            return; // nothing but SYN and SYN-ACK goes out until our SYN is acknowledged
+        }
+        int inFlight = 0;
+        for (Iterator<Chunk> it = sendQueue.iterator(); it.hasNext(); ) {
+            Chunk c = it.next();
+            if (Seq.lt(c.seq, sndNxt)) {
+                inFlight++;
+                continue;
+            }
+            if (inFlight >= cwnd) {
+                return;
+            }
+            if (c.len > 0 && c.seq + c.len - sndUna - sndWnd > 0) {
+                return; // would overrun the peer's window
+            }
+            sendChunk(c, nowUs, false);
+            inFlight++;
+        }
+    }
+
+    private void sendChunk(Chunk c, long nowUs, boolean retransmission) {
+        int flags = Flags.ACK | (c.fin ? Flags.FIN : 0) | (c.push ? Flags.PSH : 0);
+        if (c.firstSentUs < 0) {
+            c.firstSentUs = nowUs;
+        }
+        if (!retransmission && !rttTiming) {
+            rttTiming = true;
+            rttSeq = c.end();
+            rttStartUs = nowUs;
+        }
+        if (Seq.gt(c.end(), sndNxt)) {
+            sndNxt = c.end();
+        }
+        transmit(new Segment(local, remote, c.seq, rcvNxt, flags, rcvWnd, c.len, 0, c.label), nowUs);
+        if (rtxAt == NEVER) {
+            armRtx(nowUs, rtoUs);
+        }
+    }
+
+    private Chunk firstUnacked() {
+        return sendQueue.peekFirst();
+    }
+
+    /** SND.UNA < SEG.ACK =< SND.NXT: new data acknowledged (§3.10.7.4, fifth). */
+    private void ackAdvances(int ack, long nowUs) {
+        sndUna = ack;
+        dropAckedChunks();
+        if (rttTiming && Seq.ge(ack, rttSeq)) {
+            rttTiming = false;
+            sampleRtt(nowUs - rttStartUs);
+        }
+        retransmits = 0;
+        rtxStartUs = -1;
+        if (cwnd < MAX_CWND) {
+            cwnd++;
+        }
+        // RFC 6298 §5.3: restart the timer when new data is acknowledged, stop it when all is.
+        rtxAt = NEVER;
+        if (sndUna != sndNxt) {
+            armRtx(nowUs, rtoUs);
+        }
+    }
+
+    private void dropAckedChunks() {
+        while (!sendQueue.isEmpty() && Seq.le(sendQueue.peekFirst().end(), sndUna)) {
+            sendQueue.removeFirst();
+        }
+    }
+
+    /** RTO from a measurement (RFC 6298 §2.2–2.3, with Linux's floor: RTO = SRTT + max(4·RTTVAR, RTO.min)). */
+    private void sampleRtt(long r) {
+        if (r < 0) {
+            return;
+        }
+        if (srttUs < 0) {
+            srttUs = r;
+            rttvarUs = r / 2;
+        } else {
+            rttvarUs = (3 * rttvarUs + Math.abs(srttUs - r)) / 4;
+            srttUs = (7 * srttUs + r) / 8;
+        }
+        long rto = srttUs + Math.max(4 * rttvarUs, cfg.rtoMinMs() * 1000);
+        rtoUs = Math.min(rto, cfg.rtoMaxMs() * 1000);
+    }
+
+    private void armRtx(long nowUs, long afterUs) {
+        rtxAt = nowUs + afterUs;
+    }
+
+    private void enterTimeWait(Cause cause, Segment seg, long nowUs) {
+        rtxAt = NEVER;
+        finWait2At = NEVER;
+        setState(TcpState.TIME_WAIT, cause, seg);
+        timeWaitAt = nowUs + cfg.timeWaitMs() * 1000;
+    }
+
+    private void enterFinWait2(Segment seg, long nowUs) {
+        setState(TcpState.FIN_WAIT_2, Cause.RCV_ACK_OF_FIN, seg);
+        if (orphaned && cfg.finWait2TimeoutMs() > 0) {
+            finWait2At = nowUs + cfg.finWait2TimeoutMs() * 1000;
+        }
+    }
+
+    private void transmit(Segment seg, long nowUs) {
+        events.transmit(this, seg);
+    }
+
+    /** The one place a state changes: emits the transition, and on CLOSED clears everything. */
+    private void setState(TcpState to, Cause cause, Segment seg) {
+        TcpState from = state;
+        state = to;
+        events.stateChanged(this, from, to, cause);
+        if (to == TcpState.CLOSED) {
+            rtxAt = NEVER;
+            timeWaitAt = NEVER;
+            finWait2At = NEVER;
+            sendQueue.clear();
+            events.notice(this, Notice.DELETED, seg);
+        }
+    }
+
+    // ------------------------------------------------------------------ observation
+
+    public TcpState state() {
+        return state;
+    }
+
+    public Endpoint local() {
+        return local;
+    }
+
+    /** The foreign socket; null while listening with none specified. */
+    public Endpoint remote() {
+        return remote;
+    }
+
+    public boolean isPassive() {
+        return passive;
+    }
+
+    public boolean isOrphaned() {
+        return orphaned;
+    }
+
+    public int iss() {
+        return iss;
+    }
+
+    public int irs() {
+        return irs;
+    }
+
+    public int sndUna() {
+        return sndUna;
+    }
+
+    public int sndNxt() {
+        return sndNxt;
+    }
+
+    public int rcvNxt() {
+        return rcvNxt;
+    }
+
+    public int sndWnd() {
+        return sndWnd;
+    }
+
+    public int rcvWnd() {
+        return rcvWnd;
+    }
+
+    /** Octets sent or queued but not yet acknowledged, SYN and FIN excluded: netstat's Send-Q. */
+    public int sendQueueBytes() {
+        int n = 0;
+        for (Chunk c : sendQueue) {
+            n += c.len;
+        }
+        return n;
+    }
+
+    /** Current retransmission timeout in µs (after any backoff). */
+    public long rtoUs() {
+        return rtoUs;
+    }
+
+    public int retransmits() {
+        return retransmits;
+    }
+
+    public TcpConfig config() {
+        return cfg;
+    }
+
+    /** Free slot for the owner (the simulator's socket record). */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object attachment) {
+        this.attachment = attachment;
+    }
+
+    @Override
+    public String toString() {
+        return local + " " + (remote == null ? "*" : remote.toString()) + " " + state;
+    }
+}
