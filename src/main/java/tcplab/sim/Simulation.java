@@ -116,6 +116,7 @@ public final class Simulation implements TcpEndpoint.Events {
     private long segmentIds;
     private long eventsProcessed;
     private int nextSockId = 1;
+    private java.util.function.IntSupplier isnSource;
 
     /**
      * @param seed    the one source of randomness
@@ -351,8 +352,16 @@ public final class Simulation implements TcpEndpoint.Events {
         return random.nextInt(bound);
     }
 
+    /**
+     * Where initial sequence numbers come from: by default the run's seeded random source. A
+     * lesson may want small, readable ISNs; a test may want ISNs just below 2^32 to cross the wrap.
+     */
+    public void setIsnSource(java.util.function.IntSupplier source) {
+        this.isnSource = source;
+    }
+
     private int nextIsn() {
-        return random.nextInt();
+        return isnSource != null ? isnSource.getAsInt() : random.nextInt();
     }
 
     // ------------------------------------------------------------------ the network

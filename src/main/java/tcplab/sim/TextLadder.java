@@ -151,7 +151,7 @@ public final class TextLadder {
         if (a.call().equals("listen") && a.value() > 0) {
             sb.append("  ").append(t.get("ladder.backlog", String.valueOf(a.value())));
         } else if (a.value() > 0) {
-            sb.append("  ").append(t.get("ladder.bytes", String.valueOf(a.value())));
+            sb.append("  ").append(t.get("ladder.bytes", a.value()));
         }
         if (a.data() != null) {
             sb.append("  \"").append(a.data()).append('"');

@@ -513,11 +513,16 @@ public final class TcpEndpoint {
             case CLOSING:
                 if (finAcked) {
                     enterTimeWait(Cause.RCV_ACK_OF_FIN, seg, nowUs);
+                } else {
+                    // Data or the FIN may be waiting to be resent after a retransmission timeout.
+                    pump(nowUs);
                 }
                 return;
             case LAST_ACK:
                 if (finAcked) {
                     setState(TcpState.CLOSED, Cause.RCV_ACK_OF_FIN, seg);
+                } else {
+                    pump(nowUs);
                 }
                 return;
             default:
@@ -536,8 +541,13 @@ public final class TcpEndpoint {
             needAck = true;
         }
 
-        // Eighth, check the FIN bit: only when it is next in sequence.
+        // Eighth, check the FIN bit: only when it is next in sequence. A FIN beyond a gap is not
+        // processed, but like any out-of-order segment it is acknowledged at once with RCV.NXT
+        // (a duplicate ACK, RFC 5681 §4.2), so the peer learns what is missing.
         boolean finInOrder = seg.has(Flags.FIN) && seg.seq() + seg.len() == rcvNxt;
+        if (seg.has(Flags.FIN) && !finInOrder && state.isSynchronized()) {
+            needAck = true;
+        }
         if (finAckedInFinWait1 && !finInOrder) {
             enterFinWait2(seg, nowUs);
         }
