@@ -1,7 +1,6 @@
 package tcplab.sim;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,10 @@ public final class Host {
     private final Profile.ClosedPort closedPort;
     private final SplittableRandom random;
 
-    /** Every socket in creation order: the order netstat lists them. */
-    private final List<Sock> sockets = new ArrayList<>();
+    /** Every socket by id, in creation order (the order netstat lists them); O(1) removal. */
+    private final Map<Integer, Sock> sockets = new LinkedHashMap<>();
+    /** How many sockets use each local port: an O(1) "is this port free?". */
+    private final int[] portUse = new int[65536];
     private final Map<Long, Sock> connections = new HashMap<>();
     private final Map<Integer, Sock> listeners = new HashMap<>();
     private final Map<String, Integer> pids = new LinkedHashMap<>();
@@ -59,9 +60,14 @@ public final class Host {
         return closedPort;
     }
 
-    /** The socket table now, in creation order (closed sockets are gone). */
+    /** The socket table now, in creation order (closed sockets are gone): a snapshot. */
     public List<Sock> sockets() {
-        return Collections.unmodifiableList(sockets);
+        return new ArrayList<>(sockets.values());
+    }
+
+    /** How many sockets the table holds now. */
+    public int socketCount() {
+        return sockets.size();
     }
 
     static long key(int localPort, Endpoint remote) {
@@ -78,12 +84,17 @@ public final class Host {
 
     void addListener(Sock s) {
         listeners.put(s.local().port(), s);
-        sockets.add(s);
+        add(s);
     }
 
     void addConnection(Sock s) {
         connections.put(key(s.local().port(), s.endpoint().remote()), s);
-        sockets.add(s);
+        add(s);
+    }
+
+    private void add(Sock s) {
+        sockets.put(s.id, s);
+        portUse[s.local().port()]++;
     }
 
     void remove(Sock s) {
@@ -96,19 +107,13 @@ public final class Host {
         } else if (s.endpoint().remote() != null) {
             connections.remove(key(s.local().port(), s.endpoint().remote()), s);
         }
-        sockets.remove(s);
+        if (sockets.remove(s.id) != null) {
+            portUse[s.local().port()]--;
+        }
     }
 
     boolean portInUse(int port) {
-        if (listeners.containsKey(port)) {
-            return true;
-        }
-        for (Sock s : sockets) {
-            if (s.local().port() == port) {
-                return true;
-            }
-        }
-        return false;
+        return portUse[port] > 0;
     }
 
     /**

@@ -105,6 +105,8 @@ public final class ScenarioLoader {
         ScenarioLoader l = new ScenarioLoader(file);
         Scenario s = l.read(YNode.parse(text, file));
         if (!l.problems.isEmpty()) {
+            // In the order of the file, as a reader fixes them.
+            l.problems.sort(java.util.Comparator.comparingInt(Problem::line));
             throw new ProblemException(l.problems);
         }
         return s;
@@ -168,9 +170,11 @@ public final class ScenarioLoader {
                 problem(hostsNode, "scenario.noHosts");
             }
         }
+        // Every declared host counts as known, even one with a mistake of its own, so that one
+        // wrong address does not also make every action on that host "unknown".
         Set<String> hostNames = new LinkedHashSet<>();
-        for (Scenario.HostSpec h : hosts) {
-            hostNames.add(h.name());
+        if (hostsNode != null && hostsNode.isMap()) {
+            hostNames.addAll(hostsNode.entries().keySet());
         }
         for (DropRule r : drops) {
             checkHostName(r.from(), hostNames, link, r.source());

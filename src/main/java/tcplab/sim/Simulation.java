@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import tcplab.sim.TraceEvent.AppEvent;
@@ -33,7 +32,7 @@ import tcplab.tcp.TcpState;
  */
 public final class Simulation implements TcpEndpoint.Events {
 
-    private abstract static class Ev implements Comparable<Ev> {
+    private abstract static class Ev {
         final long at;
         final long order;
 
@@ -43,12 +42,10 @@ public final class Simulation implements TcpEndpoint.Events {
         }
 
         abstract void fire(Simulation sim);
+    }
 
-        @Override
-        public int compareTo(Ev o) {
-            int c = Long.compare(at, o.at);
-            return c != 0 ? c : Long.compare(order, o.order);
-        }
+    private void enqueue(Ev e) {
+        queue.add(e.at, e.order, e);
     }
 
     private static final class Deliver extends Ev {
@@ -102,7 +99,7 @@ public final class Simulation implements TcpEndpoint.Events {
     private final SplittableRandom random;
     private final TraceSink trace;
     private final boolean tracing;
-    private final PriorityQueue<Ev> queue = new PriorityQueue<>();
+    private final EventQueue<Ev> queue = new EventQueue<>();
     private final List<Host> hosts = new ArrayList<>();
     private final Map<String, Host> hostsByName = new LinkedHashMap<>();
     private final Map<Integer, Host> hostsByAddress = new HashMap<>();
@@ -115,6 +112,7 @@ public final class Simulation implements TcpEndpoint.Events {
     private long order;
     private long segmentIds;
     private long eventsProcessed;
+    private long completedTimeWaits;
     private int nextSockId = 1;
     private java.util.function.IntSupplier isnSource;
 
@@ -168,7 +166,7 @@ public final class Simulation implements TcpEndpoint.Events {
 
     /** Runs {@code action} at virtual time {@code atUs} (after what is already scheduled for that time). */
     public void schedule(long atUs, Runnable action) {
-        queue.add(new Action(Math.max(atUs, now), order++, action));
+        enqueue(new Action(Math.max(atUs, now), order++, action));
     }
 
     // ------------------------------------------------------------------ running
@@ -183,11 +181,20 @@ public final class Simulation implements TcpEndpoint.Events {
         return eventsProcessed;
     }
 
+    /** Segments put on the wire so far. */
+    public long segmentsSent() {
+        return segmentIds;
+    }
+
+    /** Connections that went all the way to the end of TIME-WAIT: complete lifecycles. */
+    public long completedTimeWaits() {
+        return completedTimeWaits;
+    }
+
     /** Time of the next event, or -1 when nothing is left to happen. */
     public long nextEventTime() {
         skipStaleTimers();
-        Ev e = queue.peek();
-        return e == null ? -1 : e.at;
+        return queue.isEmpty() ? -1 : queue.peekTime();
     }
 
     /**
@@ -196,8 +203,21 @@ public final class Simulation implements TcpEndpoint.Events {
      */
     private void skipStaleTimers() {
         Ev e;
-        while ((e = queue.peek()) instanceof Timer t && (t.sock.removed || t.at != t.sock.scheduledTimerUs)) {
+        while ((e = queue.peek()) instanceof Timer t) {
+            Sock s = t.sock;
+            if (s.removed || t.at != s.scheduledTimerUs) {
+                queue.poll(); // superseded by an earlier timer, or the socket is gone
+                continue;
+            }
+            long due = s.endpoint.nextDeadline();
+            if (due <= t.at) {
+                return; // a real deadline
+            }
+            // The deadline moved later since this timer was queued (reschedule keeps the earlier
+            // timer rather than queueing one per change): put it back at the new time.
             queue.poll();
+            s.scheduledTimerUs = Long.MAX_VALUE;
+            reschedule(s);
         }
     }
 
@@ -394,7 +414,7 @@ public final class Simulation implements TcpEndpoint.Events {
             }
             return;
         }
-        queue.add(new Deliver(now + delayUs, order++, seg, id, from, to));
+        enqueue(new Deliver(now + delayUs, order++, seg, id, from, to));
     }
 
     private void drop(Deliver d, String host, DropReason reason, String detail) {
@@ -520,20 +540,24 @@ public final class Simulation implements TcpEndpoint.Events {
 
     // ------------------------------------------------------------------ timers
 
+    /**
+     * Makes sure a timer event is queued no later than the endpoint's next deadline. A deadline
+     * that moved later keeps the timer already queued (it is re-queued when it comes up, see
+     * {@link #skipStaleTimers}); every ACK restarts the retransmission timer, and a queued event
+     * per restart would cost more than the whole rest of a lifecycle.
+     */
     private void reschedule(Sock s) {
         long d = s.endpoint.nextDeadline();
-        if (d != s.scheduledTimerUs) {
+        if (d < s.scheduledTimerUs) {
             s.scheduledTimerUs = d;
-            if (d != Long.MAX_VALUE) {
-                queue.add(new Timer(d, order++, s));
-            }
+            enqueue(new Timer(d, order++, s));
         }
     }
 
     private void timer(Timer t) {
         Sock s = t.sock;
         if (s.removed || t.at != s.scheduledTimerUs) {
-            return; // superseded by a later reschedule
+            return; // superseded (step() skips these; kept for safety)
         }
         s.scheduledTimerUs = Long.MAX_VALUE;
         s.endpoint.onTimer(now);
@@ -546,6 +570,9 @@ public final class Simulation implements TcpEndpoint.Events {
 
     @Override
     public void stateChanged(TcpEndpoint ep, TcpState from, TcpState to, Cause cause) {
+        if (cause == Cause.TIMEOUT_2MSL) {
+            completedTimeWaits++;
+        }
         if (tracing) {
             Sock s = (Sock) ep.attachment();
             trace.accept(new StateChange(now, s.host.name(), s.id, ep.local(), s.remote(), from, to, cause));

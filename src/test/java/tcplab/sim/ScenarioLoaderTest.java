@@ -1,0 +1,142 @@
+package tcplab.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tcplab.i18n.Lang;
+import tcplab.i18n.ProblemException;
+
+/** Scenario files: the built-in ones load, and every kind of mistake is reported at its file:line. */
+class ScenarioLoaderTest {
+
+    private static final Path BROKEN = Path.of("src/test/resources/scenarios/broken");
+
+    private static List<String> problems(String file, Lang lang) {
+        ProblemException e = assertThrows(ProblemException.class, () -> ScenarioLoader.load(BROKEN.resolve(file)));
+        return List.of(e.format(lang).split("\n"));
+    }
+
+    @Test
+    void everyBuiltinScenarioLoadsWithTitlesInBothLanguages() throws ProblemException {
+        for (String name : ScenarioLoader.BUILTIN) {
+            Scenario sc = ScenarioLoader.builtin(name);
+            assertEquals(name, sc.name());
+            assertTrue(sc.title(Lang.EN).length() > 3 && sc.title(Lang.ZH).length() > 1, name);
+            assertTrue(!sc.about(Lang.EN).isEmpty() && !sc.about(Lang.ZH).isEmpty(), name);
+        }
+    }
+
+    @Test
+    void anUnknownKeyIsReportedAtItsLineWithTheLikelyFix() {
+        List<String> p = problems("unknown-key.yaml", Lang.EN);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith(BROKEN.resolve("unknown-key.yaml") + ":4: unknown key 'profle'"), p.get(0));
+        assertTrue(p.get(0).contains("did you mean 'profile'?"), p.get(0));
+    }
+
+    @Test
+    void everyBadValueInAFileIsReportedNotJustTheFirst() {
+        List<String> p = problems("bad-values.yaml", Lang.EN);
+        String f = BROKEN.resolve("bad-values.yaml").toString();
+        assertEquals(List.of(
+                f + ":4: '10.0.0.300' is not an IPv4 address like 10.0.0.1",
+                f + ":5: unknown profile 'solaris'; use one of: linux, windows-xp, windows-10",
+                f + ":7: 'delay_ms' must be between 0 and 600000, not -5",
+                f + ":8: 'loss' must be between 0 and 1, not 2",
+                f + ":10: 'port' must be between 1 and 65535, not 99999",
+                f + ":11: there is no host called 'nobody'; the hosts are: client, server",
+                f + ":12: unknown action 'teleport'; use one of: listen, connect, send, close, abort, restart, flood, scan"), p);
+    }
+
+    @Test
+    void aMissingTranslationNamesTheKeyAndTheLanguage() {
+        List<String> p = problems("missing-translation.yaml", Lang.EN);
+        assertTrue(p.contains(BROKEN.resolve("missing-translation.yaml") + ":3: 'title' has no 'zh' text; every text is needed in both en and zh"), p.toString());
+    }
+
+    @Test
+    void invalidYamlIsReportedWithTheLineOfTheSyntaxError() {
+        List<String> p = problems("not-yaml.yaml", Lang.EN);
+        assertEquals(1, p.size());
+        assertTrue(p.get(0).matches(".*not-yaml\\.yaml:[45]: this is not valid YAML: .*"), p.get(0));
+    }
+
+    @Test
+    void profileSettingsAreCheckedByNameAndRange() {
+        List<String> p = problems("bad-setting.yaml", Lang.EN);
+        assertTrue(p.get(0).contains(":7: 'tcp_syn_retries' must be between 1 and 127, not 500"), p.toString());
+        assertTrue(p.get(1).contains(":7: profile linux has no setting 'tcp_magic'; its settings are: tcp_syn_retries,"), p.toString());
+    }
+
+    @Test
+    void messagesComeInChineseToo() {
+        List<String> p = problems("unknown-key.yaml", Lang.ZH);
+        assertTrue(p.get(0).contains(":4: ") && p.get(0).contains("未知的键“profle”") && p.get(0).contains("“profile”"), p.get(0));
+    }
+
+    @Test
+    void aMissingFileIsOneMessageNotAStackTrace() {
+        ProblemException e = assertThrows(ProblemException.class, () -> ScenarioLoader.load(Path.of("no/such/file.yaml")));
+        assertEquals("no/such/file.yaml: cannot read the file: no such file", e.format(Lang.EN));
+    }
+
+    @Test
+    void anUnknownBuiltinNameListsTheBuiltinScenarios() {
+        ProblemException e = assertThrows(ProblemException.class, () -> ScenarioLoader.byNameOrPath("handshak"));
+        assertTrue(e.format(Lang.EN).startsWith("handshak: there is no built-in scenario 'handshak'; built-in scenarios: handshake, data"),
+                e.format(Lang.EN));
+    }
+
+    @Test
+    void theExampleInTheFormatDocumentationLoadsAndRuns() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("src/main/resources/tcplab/scenarios/README.md"));
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        String yaml = doc.substring(start, doc.indexOf("```", start));
+        Scenario sc = ScenarioLoader.parse(yaml, "README.md example");
+        assertEquals("my-lab", sc.name());
+        assertEquals(3, sc.actions().size());
+        Traces.Result r = Traces.run(sc, ScenarioRunner.Overrides.NONE);
+        assertTrue(Traces.apps(r).stream().anyMatch(a -> a.contains("client connect OK")), Traces.apps(r).toString());
+    }
+
+    @Nested
+    class Format {
+        @Test
+        void aTeacherCanWriteHostsLinkDropsAndEveryActionInPlainYaml() throws ProblemException {
+            Scenario sc = ScenarioLoader.parse(String.join("\n",
+                    "scenario: lab",
+                    "title: {en: Lab, zh: 实验}",
+                    "seed: 7",
+                    "hosts:",
+                    "  a: {address: 10.1.1.1, profile: windows-10, closed_ports: drop}",
+                    "  b: {address: 10.1.1.2, set: {tcp_fin_timeout: 30}}",
+                    "link:",
+                    "  delay_ms: 20.5",
+                    "  loss: 0.01",
+                    "  drop:",
+                    "    - {flags: SYN-ACK, to: a, count: 2}",
+                    "    - {nth: 3}",
+                    "actions:",
+                    "  - {at: 0, host: b, do: listen, port: 80, backlog: 5, accept: false, reply: {bytes: 10, text: hi}}",
+                    "  - {at: 1, host: a, do: connect, to: b:80, send: {bytes: 5}, count: 3, interval_ms: 10}",
+                    "  - {at: 2, host: a, do: send, bytes: 9, port: 80}",
+                    "  - {at: 3, host: a, do: close}",
+                    "  - {at: 4, host: a, do: abort, port: 80}",
+                    "  - {at: 5, host: b, do: restart}",
+                    "  - {at: 6, host: a, do: flood, to: b:80, count: 4, spoof: 203.0.113.0/24}",
+                    "  - {at: 7, host: a, do: scan, targets: [10.1.2.1-10.1.2.3, 10.1.3.1], ports: [135, 445]}"), "lab.yaml");
+            assertEquals(7, sc.seed());
+            assertEquals(2, sc.drops().size());
+            assertEquals(8, sc.actions().size(), "count: 3 is one connect action that opens three connections");
+            assertEquals(3, ((Scenario.Connect) sc.actions().get(1)).count());
+            Scenario.Scan scan = (Scenario.Scan) sc.actions().get(7);
+            assertEquals(4, scan.targets().size());
+            assertEquals(Profile.ClosedPort.DROP, sc.hosts().get(0).closedPorts());
+        }
+    }
+}
