@@ -324,9 +324,9 @@ public final class NetstatParser {
             sawProgramLines = true;
             return new ParsedLine.Notice(n, windowsDialect(true), ParsedLine.NoticeCode.NO_OWNERSHIP, t, attachTo);
         }
-        if (t.length() >= 3 && t.charAt(0) == '[' && t.charAt(t.length() - 1) == ']' && t.indexOf(':') < 0) {
+        if (t.length() >= 3 && t.charAt(0) == '[' && t.charAt(t.length() - 1) == ']') {
             String program = t.substring(1, t.length() - 1).trim();
-            if (!program.isEmpty()) {
+            if (!program.isEmpty() && !Addresses.isNumeric(program)) {
                 sawProgramLines = true;
                 return new ParsedLine.Program(n, windowsDialect(true), program, null, attachTo);
             }
