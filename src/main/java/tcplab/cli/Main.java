@@ -16,7 +16,7 @@ import tcplab.i18n.Lang;
         resourceBundle = "tcplab.cli.Messages",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {CommandLine.HelpCommand.class, ExplainCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ExplainCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
