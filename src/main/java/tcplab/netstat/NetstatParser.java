@@ -212,9 +212,16 @@ public final class NetstatParser {
 
     // ---------------------------------------------------------------- headers
 
+    /** First words a header line can start with; other lines skip the header checks (speed). */
+    private static final java.util.Set<String> HEADER_STARTS = java.util.Set.of("Active", "活动连接", "活動連線", "Aktive",
+            "Proto", "协议", "Socket", "State", "Netid", "sl", "Process", "Registered");
+
     private ParsedLine header(int n, String text) {
-        String t = text.trim();
         String first = tok(0);
+        if (!HEADER_STARTS.contains(first) && layout.section != Section.OTHER) {
+            return null;
+        }
+        String t = text.trim();
         // Titles of Windows netstat in English, Chinese and German.
         if (t.equals("Active Connections")) {
             return newHeader(n, t, new Layout(Section.WINDOWS, keepLanguage(Dialect.WINDOWS), false, false));
@@ -314,6 +321,10 @@ public final class NetstatParser {
     // ---------------------------------------------------------------- netstat -b lines
 
     private ParsedLine windowsOwnerLine(int n, String text) {
+        char c0 = cur.charAt(ts[0]);
+        if (nt > 1 && c0 != '[' && c0 != 'T' && c0 != 'C' && c0 != '请' && c0 != '无' && c0 != 'D' && c0 != 'B') {
+            return null; // not a -b line: those are one word, [program], or one of the notices below
+        }
         String t = text.trim();
         if (t.equals("The requested operation requires elevation.") || t.startsWith("请求的操作需要提升")
                 || t.startsWith("Der angeforderte Vorgang erfordert")) {
