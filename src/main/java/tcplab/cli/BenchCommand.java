@@ -3,8 +3,8 @@ package tcplab.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code tcplab bench}: benchmarks, not tests. Each subcommand prints its figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchSimCommand.class})
+/** {@code tcplab bench}: benchmarks, not tests. Each subcommand prints the figures it measured. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchSimCommand.class, BenchExplainCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -16,7 +16,8 @@ import tcplab.i18n.Lang;
         resourceBundle = "tcplab.cli.Messages",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {SimulateCommand.class, ScenariosCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, ScenariosCommand.class, ExplainCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,192 @@
+package tcplab.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
+import tcplab.netstat.Dialect;
+import tcplab.netstat.Encodings;
+import tcplab.netstat.Explainer;
+import tcplab.netstat.JsonlWriter;
+import tcplab.netstat.NetstatParser;
+import tcplab.netstat.ParsedLine;
+import tcplab.netstat.TextReport;
+
+/**
+ * {@code tcplab explain [FILE|-] [--format text|jsonl] [--lang zh|en] [--dialect auto|NAME]
+ * [--encoding E]} and {@code tcplab explain --live}: glue between the command line and
+ * {@link NetstatParser} + {@link Explainer}; no parsing or explaining logic of its own.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true)
+public final class ExplainCommand implements Callable<Integer> {
+    /** The two output formats. */
+    enum Format { text, jsonl }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", descriptionKey = "tcplab.explain.file")
+    String file;
+
+    @Option(names = "--format", paramLabel = "text|jsonl", descriptionKey = "tcplab.explain.format")
+    Format format = Format.text;
+
+    @Option(names = "--lang", paramLabel = "zh|en", descriptionKey = "tcplab.explain.lang")
+    String lang;
+
+    @Option(names = "--dialect", paramLabel = "auto|NAME", descriptionKey = "tcplab.explain.dialect")
+    String dialect = "auto";
+
+    @Option(names = "--encoding", paramLabel = "E", descriptionKey = "tcplab.explain.encoding")
+    String encoding;
+
+    @Option(names = "--live", descriptionKey = "tcplab.explain.live")
+    boolean live;
+
+    @Override
+    public Integer call() throws IOException {
+        Lang l = lang != null && Lang.parse(lang) != null ? Lang.parse(lang) : Lang.system();
+        if (lang != null && Lang.parse(lang) == null) {
+            throw UserException.usage(Cli.texts(l).get("explain.badLang", lang));
+        }
+        Texts t = Cli.texts(l);
+        Dialect forced = null;
+        if (!dialect.equalsIgnoreCase("auto")) {
+            forced = Dialect.parse(dialect);
+            if (forced == null) {
+                throw UserException.usage(t.get("explain.badDialect", dialect, dialectNames()));
+            }
+        }
+        Charset charset = null;
+        if (encoding != null) {
+            try {
+                charset = Charset.forName(encoding);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                throw UserException.usage(t.get("explain.badEncoding", encoding));
+            }
+        }
+        if (live && file != null) {
+            throw UserException.usage(t.get("explain.liveAndFile"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (live) {
+            LiveCapture cap = LiveCapture.run(t);
+            try (Reader r = Encodings.reader(new java.io.ByteArrayInputStream(cap.output()), charset)) {
+                run(r, forced, l, out);
+            }
+            return 0;
+        }
+        if (file == null || file.equals("-")) {
+            run(Encodings.reader(System.in, charset), forced, l, out);
+            return 0;
+        }
+        Path p = Path.of(file);
+        InputStream in;
+        try {
+            if (Files.isDirectory(p)) {
+                throw UserException.usage(t.get("explain.isDirectory", file));
+            }
+            in = Files.newInputStream(p);
+        } catch (NoSuchFileException e) {
+            throw UserException.usage(t.get("explain.noFile", file));
+        } catch (AccessDeniedException e) {
+            throw UserException.usage(t.get("explain.cannotRead", file, t.get("explain.accessDenied")));
+        } catch (IOException e) {
+            throw UserException.usage(t.get("explain.cannotRead", file, e.getMessage()));
+        }
+        try (Reader r = Encodings.reader(in, charset)) {
+            run(r, forced, l, out);
+        } catch (UncheckedIOException e) {
+            throw UserException.failure(t.get("explain.cannotRead", file, e.getCause().getMessage()));
+        }
+        return 0;
+    }
+
+    private void run(Reader in, Dialect forced, Lang l, PrintWriter out) throws IOException {
+        NetstatParser parser = new NetstatParser(in, forced);
+        Explainer explainer = new Explainer(l);
+        if (format == Format.jsonl) {
+            // A large buffer: the jsonl output of a big table is written in few system calls.
+            BufferedWriter w = new BufferedWriter(out, 1 << 16);
+            JsonlWriter jw = new JsonlWriter(w);
+            ParsedLine line;
+            while ((line = parser.next()) != null) {
+                jw.write(line, explainer.explain(line));
+            }
+            jw.summary(explainer.summary());
+            w.flush();
+            out.flush();
+        } else {
+            TextReport report = new TextReport(explainer);
+            ParsedLine line;
+            while ((line = parser.next()) != null) {
+                report.add(line);
+            }
+            report.print(out);
+        }
+    }
+
+    private static String dialectNames() {
+        List<String> names = new ArrayList<>();
+        names.add("auto");
+        for (Dialect d : Dialect.values()) {
+            names.add(d.cliName());
+        }
+        return String.join(", ", names);
+    }
+
+    /** Runs this machine's own socket listing: ss or netstat, whichever exists. */
+    record LiveCapture(String command, byte[] output) {
+        static LiveCapture run(Texts t) {
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            List<List<String>> candidates = new ArrayList<>();
+            if (os.contains("win")) {
+                candidates.add(List.of("netstat", "-ano"));
+            } else if (os.contains("mac") || os.contains("darwin")) {
+                candidates.add(List.of("netstat", "-an", "-p", "tcp"));
+            } else {
+                candidates.add(List.of("ss", "-tanp"));
+                candidates.add(List.of("netstat", "-tanp"));
+            }
+            List<String> tried = new ArrayList<>();
+            for (List<String> cmd : candidates) {
+                tried.add(String.join(" ", cmd));
+                try {
+                    Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
+                            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    byte[] bytes = p.getInputStream().readAllBytes();
+                    int code = p.waitFor();
+                    if (code == 0 && bytes.length > 0) {
+                        return new LiveCapture(String.join(" ", cmd), bytes);
+                    }
+                } catch (IOException e) {
+                    // Not installed: try the next one.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            throw UserException.failure(t.get("explain.noLiveTool", String.join(", ", tried)));
+        }
+    }
+}

@@ -1,0 +1,538 @@
+package tcplab.netstat;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
+import tcplab.tcp.TcpState;
+
+/**
+ * Explains parsed lines in Chinese or English, one line at a time, and gathers what the summary
+ * needs. Per-line work is streaming; the per-table aggregates are bounded (counters, a bit set
+ * of listening ports, distinct-host sets capped at {@link #DISTINCT_CAP}), so a 2-million-row
+ * table costs no more memory than a small one.
+ *
+ * <p>Direction is decided from the LISTEN rows seen so far in the same table (net-tools and ss
+ * print listeners first; Windows sorts by local address, so 0.0.0.0 listeners come early), and
+ * falls back to port classes when the table has no LISTEN row for the port.
+ */
+public final class Explainer {
+    static final String BUNDLE = "tcplab.netstat.Explain";
+
+    /**
+     * SYN_RECEIVED rows at one instant for SYN_FLOOD. A handshake completes in one round trip, so
+     * a healthy server shows at most a couple; the seeds call "several" suspicious. Five keeps a
+     * small simulated flood visible while a normal busy moment (one or two) stays quiet.
+     */
+    public static final int SYN_FLOOD_MIN_ROWS = 5;
+    /** From this many half-open rows the listener's backlog (often 128) is under real pressure. */
+    public static final int SYN_FLOOD_HIGH_ROWS = 50;
+    /**
+     * Distinct hosts with a pending SYN_SENT for SCAN. SYN_SENT also lasts one round trip; a
+     * browser opens a handful of connections to one or two sites, a worm to dozens of addresses.
+     */
+    public static final int SCAN_MIN_HOSTS = 5;
+    /**
+     * Distinct hosts contacted on 135/139/445 that make a SCAN high severity: a desktop rarely
+     * connects out to Windows RPC or file sharing of three machines at once; Blaster and Sasser did.
+     */
+    public static final int SCAN_WORM_PORT_HOSTS = 3;
+    /**
+     * CLOSE_WAIT rows of one program for CLOSE_WAIT_LEAK. CLOSE_WAIT lasts until the program calls
+     * close(), normally milliseconds; ten that stay mean the program does not close.
+     */
+    public static final int CLOSE_WAIT_LEAK_ROWS = 10;
+    /**
+     * TIME_WAIT rows for TIME_WAIT_PILEUP. Each lasts 60 s (Linux) to 240 s (Windows); a thousand
+     * means a steady stream of short connections. The Linux client range (28,232 ports per
+     * destination) runs out in the tens of thousands: {@link #TIME_WAIT_HIGH_ROWS}.
+     */
+    public static final int TIME_WAIT_PILEUP_ROWS = 1000;
+    public static final int TIME_WAIT_HIGH_ROWS = 20000;
+    /** Ports that should not listen on every interface: telnet, RPC, NetBIOS, SMB, RDP, proxies. */
+    public static final Set<Integer> EXPOSED_PORTS = Set.of(23, 135, 139, 445, 3389, 1080, 808, 3128);
+    /** Caps of the per-table sets: bounded memory whatever the input size. */
+    public static final int DISTINCT_CAP = 4096;
+    private static final int EVIDENCE_CAP = 20;
+
+    private final Lang lang;
+    private final Texts texts;
+    private final Map<String, Template> templates = new HashMap<>();
+    private final Services services = Services.get();
+
+    // Per-table state (reset by a header line).
+    private BitSet listening = new BitSet(65536);
+    private SocketRow lastSocket;
+    private int lastSocketLine;
+
+    // Aggregates for the summary.
+    private long lines;
+    private long sockets;
+    private long udp;
+    private long unrecognised;
+    private final long[] byState = new long[TcpState.values().length];
+    private final Set<String> synRecvHosts = new HashSet<>();
+    private final Set<Integer> synRecvPorts = new LinkedHashSet<>();
+    private final Set<String> synSentHosts = new HashSet<>();
+    private final Set<String> wormPortHosts = new HashSet<>();
+    private long synSentWormPorts;
+    private final Map<String, Long> closeWaitByOwner = new LinkedHashMap<>();
+    private final Map<String, Set<String>> exposed = new TreeMap<>();
+    private final List<String> unexpected = new ArrayList<>();
+    private boolean unexpectedHigh;
+
+    public Explainer(Lang lang) {
+        this.lang = lang;
+        this.texts = Texts.of(BUNDLE, lang);
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    private Template t(String key) {
+        return templates.computeIfAbsent(key, k -> Template.of(texts.get(k)));
+    }
+
+    /** A text of the bundle, formatted. */
+    public String text(String key, Object... args) {
+        return t(key).format(args);
+    }
+
+    /** Explains one line and counts it; null for blank lines. Call once per line, in order. */
+    public String explain(ParsedLine line) {
+        lines++;
+        if (line instanceof ParsedLine.Socket s) {
+            return socket(s);
+        }
+        if (line instanceof ParsedLine.Header h) {
+            listening = new BitSet(65536);
+            lastSocket = null;
+            return text("header", h.text());
+        }
+        if (line instanceof ParsedLine.Program p) {
+            return program(p);
+        }
+        if (line instanceof ParsedLine.Notice n) {
+            if (n.code() == ParsedLine.NoticeCode.NO_OWNERSHIP) {
+                return text("notice.NO_OWNERSHIP", n.attachesTo());
+            }
+            return text("notice." + n.code().name());
+        }
+        if (line instanceof ParsedLine.Unrecognised) {
+            unrecognised++;
+            return null;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- one socket
+
+    private String socket(ParsedLine.Socket s) {
+        SocketRow r = s.row();
+        sockets++;
+        lastSocket = r;
+        lastSocketLine = s.line();
+        count(r);
+        StringBuilder sb = new StringBuilder(320);
+        boolean zh = lang == Lang.ZH;
+        String clause = zh ? ";" : "; ";
+        String end = zh ? "。" : ". ";
+
+        // Protocol and family.
+        t(r.proto() == Proto.TCP ? "proto.tcp" : "proto.udp").render(sb);
+        sb.append(zh ? "," : ", ");
+        t(r.dualStack() ? "family.dual" : r.family() == Family.IPV4 ? "family.ipv4" : "family.ipv6").render(sb);
+        sb.append(end);
+
+        // Local end.
+        Endpoint l = r.local();
+        String la = l.address();
+        if (la.isEmpty()) {
+            t("local.empty").render(sb);
+        } else if (l.isAnyAddress()) {
+            t("local.any").render(sb, show(la));
+        } else if (Addresses.isLoopback(la)) {
+            t("local.loopback").render(sb, show(la));
+        } else if (Addresses.isV4Mapped(la)) {
+            t("local.v4mapped").render(sb, la);
+        } else if (!Addresses.isNumeric(la)) {
+            t("local.name").render(sb, la);
+        } else {
+            t("local.specific").render(sb, show(la));
+        }
+        sb.append(clause);
+        port(sb, r.proto(), l.port(), s.raw().localPort(), s.dialect(), true);
+        sb.append(end);
+
+        // Foreign end.
+        Endpoint f = r.foreign();
+        String fa = f.address();
+        String fshow = show(fa) + (s.dialect() != null && s.dialect().os() == Dialect.Os.WINDOWS || f.port() != null
+                ? ":" + (f.port() == null ? "*" : f.port()) : ":*");
+        if (r.proto() == Proto.UDP && (f.port() == null || f.port() == 0)) {
+            t("foreign.udp").render(sb, fshow);
+        } else if (f.port() == null || f.port() == 0 && (f.isAnyAddress() || r.state() == TcpState.LISTEN)) {
+            t("foreign.none").render(sb, fshow);
+        } else {
+            if (fa.isEmpty()) {
+                t("foreign.empty").render(sb, fshow);
+            } else if (Addresses.isLoopback(fa)) {
+                t("foreign.loopback").render(sb, fshow);
+            } else if (!Addresses.isNumeric(fa)) {
+                t("foreign.name").render(sb, fshow);
+            } else if (Addresses.isPrivate(fa)) {
+                t("foreign.private").render(sb, fshow);
+            } else {
+                t("foreign.public").render(sb, fshow);
+            }
+            sb.append(clause);
+            port(sb, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false);
+        }
+        sb.append(end);
+
+        // State.
+        if (r.proto() == Proto.UDP) {
+            t("state.udp").render(sb);
+        } else if (r.state() != null) {
+            t("state." + r.state().name()).render(sb);
+            String raw = s.raw().state();
+            if (raw != null && !raw.equals(r.state().name())) {
+                sb.append(' ');
+                t("stateRaw").render(sb, raw, r.state().name());
+            }
+        }
+
+        // Direction.
+        if (r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN && r.state() != TcpState.CLOSED
+                && f.port() != null && f.port() != 0) {
+            sb.append(' ');
+            direction(sb, r, s.dialect());
+        }
+
+        // Owner.
+        if (r.program() != null || r.pid() != null) {
+            sb.append(' ');
+            owner(sb, r);
+            checkProgram(sb, r, r.program());
+        }
+        return sb.toString();
+    }
+
+    private static String show(String address) {
+        return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
+    }
+
+    private void port(StringBuilder sb, Proto proto, Integer port, String raw, Dialect dialect, boolean local) {
+        if (port == null) {
+            if (raw != null) {
+                t("port.unknownName").render(sb, raw);
+            } else {
+                t("port.none").render(sb);
+            }
+            return;
+        }
+        t("port.number").render(sb, port);
+        if (raw != null) {
+            sb.append(lang == Lang.ZH ? "(" : " (");
+            t("port.printedAs").render(sb, raw);
+            sb.append(lang == Lang.ZH ? ")" : ")");
+        }
+        sb.append(lang == Lang.ZH ? "," : ", ");
+        Services.Service svc = services.byPort(proto, port);
+        if (svc != null) {
+            t("service").render(sb, svc.name(), svc.description(lang));
+            sb.append(lang == Lang.ZH ? "," : ", ");
+        }
+        t(port <= 1023 ? "class.wellknown" : port <= 49151 ? "class.registered" : "class.dynamic").render(sb);
+        // The OS's own client range: only meaningful for a local port that is not a listener's.
+        if (local && dialect != null && !listening.get(port)) {
+            String client = clientRange(dialect.os(), port);
+            if (client != null) {
+                sb.append(lang == Lang.ZH ? "," : ", ");
+                t(client).render(sb);
+            }
+        }
+    }
+
+    /** The key of the OS's client-port-range note for {@code port}, or null. */
+    static String clientRange(Dialect.Os os, int port) {
+        switch (os) {
+            case LINUX:
+                return port >= 32768 && port <= 60999 ? "client.linux" : null;
+            case WINDOWS:
+                if (port >= 49152) {
+                    return "client.windows.new";
+                }
+                return port >= 1025 && port <= 5000 ? "client.windows.old" : null;
+            case MACOS:
+                return port >= 49152 ? "client.macos" : null;
+            default:
+                return null;
+        }
+    }
+
+    private void direction(StringBuilder sb, SocketRow r, Dialect dialect) {
+        int lp = r.local().port() == null ? -1 : r.local().port();
+        int fp = r.foreign().port();
+        String peer = show(r.foreign().address());
+        if (r.state() == TcpState.SYN_SENT) {
+            t("dir.outbound").render(sb, peer, fp);
+            return;
+        }
+        if (lp >= 0 && listening.get(lp)) {
+            t("dir.inbound").render(sb, peer, lp);
+            return;
+        }
+        if (Addresses.isLoopback(r.foreign().address()) && listening.get(fp)) {
+            t("dir.outbound").render(sb, peer, fp);
+            return;
+        }
+        if (r.state() == TcpState.SYN_RECEIVED && lp >= 0) {
+            t("dir.inbound").render(sb, peer, lp);
+            return;
+        }
+        if (lp < 0) {
+            t("dir.unknown").render(sb);
+            return;
+        }
+        boolean localService = isServicePort(r.proto(), lp, dialect);
+        boolean foreignService = isServicePort(r.proto(), fp, dialect);
+        if (localService && !foreignService) {
+            t("dir.inbound.guess").render(sb, peer, lp);
+        } else if (foreignService && !localService) {
+            t("dir.outbound.guess").render(sb, peer, fp);
+        } else if (!localService && isClientPort(lp, dialect) && !isClientPort(fp, dialect)) {
+            t("dir.outbound.guess").render(sb, peer, fp);
+        } else if (!foreignService && isClientPort(fp, dialect) && !isClientPort(lp, dialect)) {
+            t("dir.inbound.guess").render(sb, peer, lp);
+        } else {
+            t("dir.unknown").render(sb);
+        }
+    }
+
+    /** A port that names a service: well-known, or in the services table and not a client port. */
+    private boolean isServicePort(Proto proto, int port, Dialect dialect) {
+        if (port <= 1023) {
+            return true;
+        }
+        return services.byPort(proto, port) != null && !isClientPort(port, dialect);
+    }
+
+    private static boolean isClientPort(int port, Dialect dialect) {
+        if (dialect != null && clientRange(dialect.os(), port) != null) {
+            return true;
+        }
+        return port >= 49152;
+    }
+
+    private void owner(StringBuilder sb, SocketRow r) {
+        StringBuilder who = new StringBuilder();
+        if (r.program() != null && !r.program().equals("-")) {
+            who.append(r.program());
+        }
+        if (r.pid() != null) {
+            if (who.length() > 0) {
+                who.append(lang == Lang.ZH ? "," : ", ");
+            }
+            t("owner.pid").render(who, r.pid());
+        }
+        if (r.service() != null) {
+            who.append(lang == Lang.ZH ? "," : ", ").append(r.service());
+        }
+        if (who.length() == 0) {
+            t("owner.noprogram").render(who);
+        }
+        t("owner").render(sb, who);
+        sb.append(lang == Lang.ZH ? "。" : ".");
+    }
+
+    /** The UNEXPECTED_PROGRAM rule ({@link ProgramCheck}) for the row's owner. */
+    private void checkProgram(StringBuilder sb, SocketRow r, String program) {
+        if (program == null || r.state() != TcpState.ESTABLISHED) {
+            return;
+        }
+        String like = ProgramCheck.lookAlikeOf(program);
+        if (like != null) {
+            sb.append(' ');
+            t("lookalike").render(sb, program, like);
+            addUnexpected(t("lookalike").format(program, like), true);
+            return;
+        }
+        Integer lp = r.local().port();
+        if (lp != null && listening.get(lp)) {
+            List<String> usual = ProgramCheck.unusualServer(lp, program);
+            if (usual != null) {
+                String msg = t("unexpected").format(lp, String.join(", ", usual), program);
+                sb.append(' ').append(msg);
+                addUnexpected(msg, false);
+            }
+        }
+    }
+
+    private void addUnexpected(String evidence, boolean high) {
+        unexpectedHigh |= high;
+        if (unexpected.size() < EVIDENCE_CAP && !unexpected.contains(evidence)) {
+            unexpected.add(evidence);
+        }
+    }
+
+    private String program(ParsedLine.Program p) {
+        StringBuilder sb = new StringBuilder();
+        if (p.program() != null) {
+            t("program.line").render(sb, p.attachesTo(), p.program());
+            if (lastSocket != null && lastSocketLine == p.attachesTo()) {
+                checkProgram(sb, lastSocket, p.program());
+            }
+        } else {
+            t("service.line").render(sb, p.attachesTo(), p.service());
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- aggregates
+
+    private void count(SocketRow r) {
+        if (r.proto() == Proto.UDP) {
+            udp++;
+            return;
+        }
+        TcpState st = r.state();
+        if (st == null) {
+            return;
+        }
+        byState[st.ordinal()]++;
+        Integer lp = r.local().port();
+        String peer = r.foreign().address();
+        switch (st) {
+            case LISTEN:
+                if (lp != null) {
+                    listening.set(lp);
+                    if (EXPOSED_PORTS.contains(lp) && (r.local().isAnyAddress() || !Addresses.isNumeric(r.local().address())
+                            && !Addresses.isLoopback(r.local().address()))) {
+                        Set<String> where = exposed.computeIfAbsent(lp + "", k -> new LinkedHashSet<>());
+                        if (where.size() < 4) {
+                            where.add(show(r.local().address()));
+                        }
+                    }
+                }
+                break;
+            case SYN_RECEIVED:
+                if (synRecvHosts.size() < DISTINCT_CAP) {
+                    synRecvHosts.add(peer);
+                }
+                if (lp != null && synRecvPorts.size() < 8) {
+                    synRecvPorts.add(lp);
+                }
+                break;
+            case SYN_SENT:
+                if (synSentHosts.size() < DISTINCT_CAP) {
+                    synSentHosts.add(peer);
+                }
+                Integer fp = r.foreign().port();
+                if (fp != null && (fp == 135 || fp == 139 || fp == 445)) {
+                    synSentWormPorts++;
+                    if (wormPortHosts.size() < DISTINCT_CAP) {
+                        wormPortHosts.add(peer);
+                    }
+                }
+                break;
+            case CLOSE_WAIT:
+                String who = r.program() != null && !r.program().equals("-") ? r.program()
+                        : r.pid() != null ? "PID " + r.pid() : text("other");
+                if (closeWaitByOwner.size() < DISTINCT_CAP || closeWaitByOwner.containsKey(who)) {
+                    closeWaitByOwner.merge(who, 1L, Long::sum);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** The summary of everything explained so far. */
+    public Summary summary() {
+        Map<String, Long> states = new LinkedHashMap<>();
+        for (TcpState s : TcpState.values()) {
+            if (byState[s.ordinal()] > 0) {
+                states.put(s.name(), byState[s.ordinal()]);
+            }
+        }
+        List<Warning> ws = new ArrayList<>();
+        long synRecv = byState[TcpState.SYN_RECEIVED.ordinal()];
+        if (synRecv >= SYN_FLOOD_MIN_ROWS) {
+            ws.add(warning(Warning.Code.SYN_FLOOD, synRecv >= SYN_FLOOD_HIGH_ROWS ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
+                    synRecv, capped(synRecvHosts), joinPorts(synRecvPorts)));
+        }
+        long synSent = byState[TcpState.SYN_SENT.ordinal()];
+        boolean wormy = wormPortHosts.size() >= SCAN_WORM_PORT_HOSTS;
+        if (synSentHosts.size() >= SCAN_MIN_HOSTS || wormy) {
+            ws.add(warning(Warning.Code.SCAN, wormy ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
+                    synSent, capped(synSentHosts), synSentWormPorts));
+        }
+        for (Map.Entry<String, Long> e : closeWaitByOwner.entrySet()) {
+            if (e.getValue() >= CLOSE_WAIT_LEAK_ROWS) {
+                ws.add(warning(Warning.Code.CLOSE_WAIT_LEAK, Warning.Severity.MEDIUM, e.getValue(), e.getKey()));
+            }
+        }
+        long timeWait = byState[TcpState.TIME_WAIT.ordinal()];
+        if (timeWait >= TIME_WAIT_PILEUP_ROWS) {
+            ws.add(warning(Warning.Code.TIME_WAIT_PILEUP, timeWait >= TIME_WAIT_HIGH_ROWS ? Warning.Severity.MEDIUM
+                    : Warning.Severity.LOW, timeWait));
+        }
+        for (Map.Entry<String, Set<String>> e : exposed.entrySet()) {
+            int port = Integer.parseInt(e.getKey());
+            Services.Service svc = services.byPort(Proto.TCP, port);
+            ws.add(warning(Warning.Code.EXPOSED_SERVICE, port == 23 ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
+                    port, svc != null ? svc.name() : "?", String.join(", ", e.getValue())));
+        }
+        if (!unexpected.isEmpty()) {
+            ws.add(warning(Warning.Code.UNEXPECTED_PROGRAM, unexpectedHigh ? Warning.Severity.HIGH : Warning.Severity.LOW,
+                    String.join(lang == Lang.ZH ? ";" : "; ", unexpected)));
+        }
+        ws.sort((a, b) -> b.severity().compareTo(a.severity()));
+        return new Summary(lines, sockets, unrecognised, udp, states, ws);
+    }
+
+    private static String capped(Set<String> set) {
+        return set.size() >= DISTINCT_CAP ? DISTINCT_CAP + "+" : Integer.toString(set.size());
+    }
+
+    private static String joinPorts(Set<Integer> ports) {
+        StringBuilder sb = new StringBuilder();
+        for (Integer p : ports) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(p);
+        }
+        return sb.toString();
+    }
+
+    private Warning warning(Warning.Code code, Warning.Severity sev, Object... evidence) {
+        return new Warning(code, sev, t("w." + code.name() + ".evidence").format(evidence),
+                t("w." + code.name() + ".message").format());
+    }
+
+    /** Counts and warnings of a whole input. {@code byState} holds TCP states only, in RFC order. */
+    public record Summary(long lines, long sockets, long unrecognised, long udpSockets, Map<String, Long> byState,
+                          List<Warning> warnings) {
+    }
+
+    /** How many rows per state, as an EnumMap (for tests and the text view). */
+    public Map<TcpState, Long> stateCounts() {
+        Map<TcpState, Long> m = new EnumMap<>(TcpState.class);
+        for (TcpState s : TcpState.values()) {
+            m.put(s, byState[s.ordinal()]);
+        }
+        return m;
+    }
+}

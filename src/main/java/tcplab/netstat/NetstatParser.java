@@ -1,0 +1,1047 @@
+package tcplab.netstat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tcplab.tcp.TcpState;
+
+/**
+ * Reads netstat, ss, TCPView and /proc/net/tcp output line by line and turns every line into
+ * exactly one {@link ParsedLine}. Streaming: memory does not grow with the input (the only state
+ * is the current section and the last socket line, for {@code -b} lines).
+ *
+ * <p>How a line is read: a header line sets the section (which tool, which columns); a data
+ * line is first read with the shape of the current section, then, if that fails, with the shape
+ * its own first words suggest (header-less {@code findstr}/{@code grep} output, pasted rows,
+ * several outputs pasted one after another). Nothing throws: a line no shape fits is
+ * {@link ParsedLine.Unrecognised} with the reason.
+ */
+public final class NetstatParser {
+    /** Where the parser is: which tool's table the lines belong to. One enum, not five booleans. */
+    enum Section {
+        /** No header seen yet: every line is read by its own shape. */
+        NONE,
+        /** Windows netstat (any language, with or without -o/-b). */
+        WINDOWS,
+        /** Linux net-tools netstat. */
+        LINUX,
+        /** iproute2 ss. */
+        SS,
+        /** BSD / macOS netstat (dot before the port). */
+        BSD,
+        /** /proc/net/tcp, tcp6 (or udp, when its header says so). */
+        PROC,
+        /** A section of non-IP sockets (UNIX domain, kernel control...): its rows are notices. */
+        OTHER
+    }
+
+    /** The columns a header announced; replaced whenever a new header is read. */
+    private record Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc) {
+    }
+
+    private static final Layout NO_LAYOUT = new Layout(Section.NONE, null, false, false);
+    private static final int MAX_TOKENS = 64;
+    private static final int EXCERPT = 200;
+
+    private final LineReader reader;
+    private final Dialect forced;
+    private final Services services = Services.get();
+    private Layout layout = NO_LAYOUT;
+    /** Line of the last socket row, for the -b lines under it; 0 when the last line was not one. */
+    private int attachTo;
+    /** Line of the title of an OTHER section, so the line after it is read as its column header. */
+    private int otherTitleLine;
+    private boolean sawProgramLines;
+
+    private final int[] ts = new int[MAX_TOKENS];
+    private final int[] te = new int[MAX_TOKENS];
+    private int nt;
+    private String cur;
+    private String why;
+
+    /**
+     * A parser over {@code in}; {@code forced} names the dialect when the user chose one
+     * ({@code --dialect}), null to detect it.
+     */
+    public NetstatParser(Reader in, Dialect forced) {
+        this.reader = new LineReader(in);
+        this.forced = forced;
+        if (forced != null) {
+            layout = layoutOf(forced);
+        }
+    }
+
+    /** Parses a whole text (tests, small inputs). */
+    public static List<ParsedLine> parseAll(String text) {
+        return parseAll(text, null);
+    }
+
+    public static List<ParsedLine> parseAll(String text, Dialect forced) {
+        NetstatParser p = new NetstatParser(new StringReader(text), forced);
+        List<ParsedLine> out = new ArrayList<>();
+        ParsedLine l;
+        while ((l = p.next()) != null) {
+            out.add(l);
+        }
+        return out;
+    }
+
+    /** The next line's record, or null at the end of the input. Read errors become unchecked. */
+    public ParsedLine next() {
+        try {
+            if (!reader.next()) {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int n = reader.lineNumber();
+        if (reader.truncated()) {
+            attachTo = 0;
+            return new ParsedLine.Unrecognised(n, "line too long: " + reader.length() + " characters (rows are under "
+                    + LineReader.MAX_KEPT + ")", excerpt(reader.text()));
+        }
+        try {
+            return parseLine(n, reader.text());
+        } catch (RuntimeException e) {
+            // A bug in a shape function must not stop the stream: report the line, go on.
+            attachTo = 0;
+            return new ParsedLine.Unrecognised(n, "internal parser error: " + e, excerpt(reader.text()));
+        }
+    }
+
+    private static String excerpt(String s) {
+        return s.length() <= EXCERPT ? s : s.substring(0, EXCERPT) + "…";
+    }
+
+    ParsedLine parseLine(int n, String text) {
+        cur = text;
+        tokenize(text);
+        if (nt == 0) {
+            return new ParsedLine.Blank(n);
+        }
+        if (hasControlCharacters(text)) {
+            attachTo = 0;
+            return new ParsedLine.Unrecognised(n, "binary data: control characters in the line", excerpt(text));
+        }
+        ParsedLine header = header(n, text);
+        if (header != null) {
+            attachTo = 0;
+            return header;
+        }
+        ParsedLine b = windowsOwnerLine(n, text);
+        if (b != null) {
+            return b;
+        }
+        why = null;
+        ParsedLine.Socket row = rowInSection(n);
+        if (row == null) {
+            row = rowByShape(n);
+        }
+        if (row != null) {
+            attachTo = n;
+            return row;
+        }
+        attachTo = 0;
+        ParsedLine other = otherSocket(n, text);
+        if (other != null) {
+            return other;
+        }
+        return new ParsedLine.Unrecognised(n, why != null ? why : "no netstat, ss, TCPView or /proc/net/tcp shape fits",
+                excerpt(text));
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    private void tokenize(String s) {
+        nt = 0;
+        int i = 0;
+        int n = s.length();
+        while (i < n && nt < MAX_TOKENS) {
+            while (i < n && isBlank(s.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            while (i < n && !isBlank(s.charAt(i))) {
+                i++;
+            }
+            ts[nt] = start;
+            te[nt] = i;
+            nt++;
+        }
+    }
+
+    private static boolean isBlank(char c) {
+        // Spaces, tabs, and the no-break space some editors paste.
+        return c == ' ' || c == '\t' || c == '\u00a0' || c == '\u3000' || c == '\f' || c == '\u000b';
+    }
+
+    private String tok(int i) {
+        return cur.substring(ts[i], te[i]);
+    }
+
+    private boolean tokIs(int i, String s) {
+        return te[i] - ts[i] == s.length() && cur.regionMatches(true, ts[i], s, 0, s.length());
+    }
+
+    /** The rest of the line from token i, trimmed. */
+    private String restFrom(int i) {
+        int end = cur.length();
+        while (end > ts[i] && isBlank(cur.charAt(end - 1))) {
+            end--;
+        }
+        return cur.substring(ts[i], end);
+    }
+
+    private static boolean hasControlCharacters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\f' && c != 0x0b) || c == 0x7f || c == '\ufffd') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- headers
+
+    /** First words a header line can start with; other lines skip the header checks (speed). */
+    private static final java.util.Set<String> HEADER_STARTS = java.util.Set.of("Active", "活动连接", "活動連線", "Aktive",
+            "Proto", "协议", "Socket", "State", "Netid", "sl", "Process", "Registered");
+
+    private ParsedLine header(int n, String text) {
+        String first = tok(0);
+        if (!HEADER_STARTS.contains(first) && layout.section != Section.OTHER) {
+            return null;
+        }
+        String t = text.trim();
+        // Titles of Windows netstat in English, Chinese and German.
+        if (t.equals("Active Connections")) {
+            return newHeader(n, t, new Layout(Section.WINDOWS, keepLanguage(Dialect.WINDOWS), false, false));
+        }
+        if (t.equals("活动连接") || t.equals("活動連線")) {
+            return newHeader(n, t, new Layout(Section.WINDOWS, Dialect.WINDOWS_ZH, false, false));
+        }
+        if (t.equals("Aktive Verbindungen")) {
+            return newHeader(n, t, new Layout(Section.WINDOWS, Dialect.WINDOWS_DE, false, false));
+        }
+        // Column headers of Windows netstat; the PID column comes with -o.
+        if ((first.equals("Proto") && nt >= 2 && tok(1).equals("Local") && t.contains("Foreign Address"))) {
+            return newHeader(n, t, new Layout(Section.WINDOWS, keepLanguage(Dialect.WINDOWS), t.endsWith("PID"), false));
+        }
+        if (first.equals("协议") && t.contains("本地地址")) {
+            return newHeader(n, t, new Layout(Section.WINDOWS, Dialect.WINDOWS_ZH, t.endsWith("PID"), false));
+        }
+        if (first.equals("Proto") && t.contains("Lokale Adresse")) {
+            return newHeader(n, t, new Layout(Section.WINDOWS, Dialect.WINDOWS_DE, t.endsWith("PID"), false));
+        }
+        // net-tools and BSD share a title; the parenthesis tells them apart.
+        if (t.startsWith("Active Internet connections")) {
+            boolean linux = t.contains("servers and established") || t.contains("w/o servers") || t.contains("only servers");
+            return newHeader(n, t, new Layout(linux ? Section.LINUX : Section.BSD, linux ? Dialect.LINUX : Dialect.MACOS,
+                    false, false));
+        }
+        if ((first.equals("Proto") || first.equals("Socket")) && t.contains("Recv-Q") && t.contains("Local Address")) {
+            if (t.contains("(state)")) {
+                // macOS prints two spaces before "Local Address" and may add Socket/Flowhash (-A).
+                boolean mac = t.contains("Send-Q  Local") || first.equals("Socket");
+                return newHeader(n, t, new Layout(Section.BSD, mac ? Dialect.MACOS : Dialect.BSD, false, false));
+            }
+            return newHeader(n, t, new Layout(Section.LINUX, t.contains("PID/Program") ? Dialect.LINUX_P : Dialect.LINUX,
+                    false, false));
+        }
+        if ((first.equals("State") || first.equals("Netid")) && t.contains("Recv-Q") && t.contains("Local Address")) {
+            return newHeader(n, t, new Layout(Section.SS, Dialect.SS, false, false));
+        }
+        if (first.equals("sl") && t.contains("local_address")) {
+            return newHeader(n, t, new Layout(Section.PROC, Dialect.PROC, false, t.contains("drops")));
+        }
+        // TCPView's saved table has a header of its own.
+        if (first.equals("Process") && t.contains("Protocol") && t.contains("Local Address")) {
+            return newHeader(n, t, new Layout(Section.NONE, Dialect.TCPVIEW, false, false));
+        }
+        // Titles of the non-IP sections netstat prints after the IP ones.
+        if (t.startsWith("Active UNIX domain sockets") || t.startsWith("Active LOCAL (UNIX) domain sockets")
+                || t.startsWith("Registered kernel control modules") || t.startsWith("Active kernel event sockets")
+                || t.startsWith("Active kernel control sockets") || t.startsWith("Active Bluetooth connections")
+                || t.startsWith("Active IPX sockets") || t.startsWith("Active AX.25 sockets")
+                || t.startsWith("Active multipath connections") || t.startsWith("Active NETROM sockets")) {
+            ParsedLine h = newHeader(n, t, new Layout(Section.OTHER, layout.dialect, false, false));
+            otherTitleLine = n;
+            return h;
+        }
+        if (layout.section == Section.OTHER && otherTitleLine == n - 1) {
+            return new ParsedLine.Header(n, layout.dialect, t);
+        }
+        return null;
+    }
+
+    /** A Windows column header after a Chinese or German title keeps that language. */
+    private Dialect keepLanguage(Dialect d) {
+        if (layout.section == Section.WINDOWS && (layout.dialect == Dialect.WINDOWS_ZH || layout.dialect == Dialect.WINDOWS_DE)) {
+            return layout.dialect;
+        }
+        return d;
+    }
+
+    private ParsedLine newHeader(int n, String t, Layout l) {
+        if (forced == null) {
+            layout = l;
+        }
+        sawProgramLines = false;
+        return new ParsedLine.Header(n, forced != null ? forced : l.dialect, t);
+    }
+
+    private static Layout layoutOf(Dialect d) {
+        switch (d) {
+            case WINDOWS: case WINDOWS_NAMES: case WINDOWS_ZH: case WINDOWS_DE:
+                return new Layout(Section.WINDOWS, d, false, false);
+            case WINDOWS_PID: case WINDOWS_B:
+                return new Layout(Section.WINDOWS, d, true, false);
+            case LINUX: case LINUX_P: case LINUX_TUNA:
+                return new Layout(Section.LINUX, d, false, false);
+            case SS: case SS_P:
+                return new Layout(Section.SS, d, false, false);
+            case MACOS: case BSD:
+                return new Layout(Section.BSD, d, false, false);
+            case PROC:
+                return new Layout(Section.PROC, d, false, false);
+            default:
+                return new Layout(Section.NONE, d, false, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- netstat -b lines
+
+    private ParsedLine windowsOwnerLine(int n, String text) {
+        char c0 = cur.charAt(ts[0]);
+        if (nt > 1 && c0 != '[' && c0 != 'T' && c0 != 'C' && c0 != '请' && c0 != '无' && c0 != 'D' && c0 != 'B') {
+            return null; // not a -b line: those are one word, [program], or one of the notices below
+        }
+        String t = text.trim();
+        if (t.equals("The requested operation requires elevation.") || t.startsWith("请求的操作需要提升")
+                || t.startsWith("Der angeforderte Vorgang erfordert")) {
+            return new ParsedLine.Notice(n, windowsDialect(false), ParsedLine.NoticeCode.ELEVATION_REQUIRED, t, 0);
+        }
+        if (t.equals("Can not obtain ownership information") || t.startsWith("无法获取所有权信息")
+                || t.startsWith("Besitzerinformationen")) {
+            sawProgramLines = true;
+            return new ParsedLine.Notice(n, windowsDialect(true), ParsedLine.NoticeCode.NO_OWNERSHIP, t, attachTo);
+        }
+        if (t.length() >= 3 && t.charAt(0) == '[' && t.charAt(t.length() - 1) == ']') {
+            String program = t.substring(1, t.length() - 1).trim();
+            if (!program.isEmpty() && !Addresses.isNumeric(program)) {
+                sawProgramLines = true;
+                return new ParsedLine.Program(n, windowsDialect(true), program, null, attachTo);
+            }
+        }
+        // A service name (RpcSs, Dnscache, CDPUserSvc_46a8de2e) right under a -b row.
+        if (nt == 1 && attachTo > 0 && layout.section != Section.LINUX && layout.section != Section.SS
+                && layout.section != Section.BSD && layout.section != Section.PROC && isServiceName(t)) {
+            sawProgramLines = true;
+            return new ParsedLine.Program(n, windowsDialect(true), null, t, attachTo);
+        }
+        return null;
+    }
+
+    private static boolean isServiceName(String t) {
+        if (t.isEmpty() || t.length() > 80) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '$')) {
+                return false;
+            }
+        }
+        return Character.isLetter(t.charAt(0)) && StateWords.parse(t) == null;
+    }
+
+    private Dialect windowsDialect(boolean programLine) {
+        if (forced != null) {
+            return forced;
+        }
+        if (layout.section == Section.WINDOWS && (layout.dialect == Dialect.WINDOWS_ZH || layout.dialect == Dialect.WINDOWS_DE)) {
+            return layout.dialect;
+        }
+        return programLine || sawProgramLines ? Dialect.WINDOWS_B : Dialect.WINDOWS_PID;
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    private ParsedLine.Socket rowInSection(int n) {
+        switch (layout.section) {
+            case WINDOWS:
+                return windowsRow(n);
+            case LINUX:
+                return linuxRow(n);
+            case SS:
+                return ssRow(n);
+            case BSD:
+                return bsdRow(n);
+            case PROC:
+                return procRow(n);
+            default:
+                if (layout.dialect == Dialect.TCPVIEW) {
+                    return tcpViewRow(n);
+                }
+                return null;
+        }
+    }
+
+    /** Reads a line by the shape its first words suggest. */
+    private ParsedLine.Socket rowByShape(int n) {
+        String first = tok(0);
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (lower.equals("tcp") || lower.equals("udp") || lower.equals("tcpv6") || lower.equals("udpv6")) {
+            if (nt >= 2 && isNumber(1)) {
+                ParsedLine.Socket s = linuxRow(n);
+                return s != null ? s : bsdRow(n);
+            }
+            ParsedLine.Socket s = windowsRow(n);
+            if (s != null) {
+                return s;
+            }
+            return ssRow(n);
+        }
+        if (lower.equals("tcp6") || lower.equals("udp6") || lower.equals("tcp4") || lower.equals("udp4")
+                || lower.equals("tcp46") || lower.equals("udp46")) {
+            ParsedLine.Socket s = nt >= 4 && lastSeparator(tok(3)) == '.' ? bsdRow(n) : linuxRow(n);
+            return s != null ? s : bsdRow(n);
+        }
+        if (StateWords.isStateWord(first)) {
+            return ssRow(n);
+        }
+        if (first.endsWith(":") && nt >= 4 && tok(1).indexOf(':') == 8 || first.endsWith(":") && nt >= 4 && tok(1).indexOf(':') == 32) {
+            return procRow(n);
+        }
+        if (nt >= 4) {
+            // macOS -A: socket id and flow hash before the protocol.
+            String third = tok(2).toLowerCase(Locale.ROOT);
+            if (third.startsWith("tcp") || third.startsWith("udp")) {
+                ParsedLine.Socket s = bsdRow(n);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return tcpViewRow(n);
+    }
+
+    private boolean isNumber(int i) {
+        if (te[i] - ts[i] > 18) {
+            return false;
+        }
+        for (int k = ts[i]; k < te[i]; k++) {
+            char c = cur.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return te[i] > ts[i];
+    }
+
+    private static char lastSeparator(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == '.' || c == ':') {
+                return c;
+            }
+            if (c == ']') {
+                return ':';
+            }
+        }
+        return 0;
+    }
+
+    /** {@code TCP 0.0.0.0:135 0.0.0.0:0 LISTENING [PID]}, {@code UDP 0.0.0.0:500 *:* [PID]}. */
+    private ParsedLine.Socket windowsRow(int n) {
+        if (nt < 3 || nt > 5) {
+            why = "a Windows row has 3 to 5 columns";
+            return null;
+        }
+        Proto proto = protoWord(tok(0));
+        if (proto == null) {
+            why = "a Windows row starts with TCP or UDP";
+            return null;
+        }
+        TcpState state = null;
+        String stateRaw = null;
+        Integer pid = null;
+        int next = 3;
+        if (proto == Proto.TCP) {
+            if (nt < 4) {
+                why = "a Windows TCP row needs a state";
+                return null;
+            }
+            stateRaw = tok(3);
+            state = StateWords.parse(stateRaw);
+            if (state == null) {
+                why = "unknown state word '" + stateRaw + "'";
+                return null;
+            }
+            next = 4;
+        } else if (nt >= 4 && StateWords.isStateWord(tok(3))) {
+            stateRaw = tok(3);
+            next = 4;
+        }
+        if (next < nt) {
+            if (!isNumber(next) || next != nt - 1) {
+                why = "the column after the state should be a PID";
+                return null;
+            }
+            pid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(tok(next)));
+        }
+        Ends e = ends(proto, tok(1), tok(2), ':');
+        if (e == null) {
+            return null;
+        }
+        Dialect d;
+        if (forced != null) {
+            d = forced;
+        } else if (layout.section == Section.WINDOWS && (layout.dialect == Dialect.WINDOWS_ZH || layout.dialect == Dialect.WINDOWS_DE)) {
+            d = layout.dialect;
+        } else if (pid != null) {
+            d = sawProgramLines ? Dialect.WINDOWS_B : Dialect.WINDOWS_PID;
+        } else if (!Addresses.isNumeric(e.local.address()) || e.localPortRaw != null || e.foreignPortRaw != null) {
+            d = Dialect.WINDOWS_NAMES;
+        } else {
+            d = Dialect.WINDOWS;
+        }
+        SocketRow row = new SocketRow(proto, e.family, false, e.local, e.foreign, state, null, null, pid, null, null);
+        return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+    }
+
+    private static Proto protoWord(String w) {
+        if (w.equalsIgnoreCase("TCP") || w.equalsIgnoreCase("TCPv6")) {
+            return Proto.TCP;
+        }
+        if (w.equalsIgnoreCase("UDP") || w.equalsIgnoreCase("UDPv6")) {
+            return Proto.UDP;
+        }
+        return null;
+    }
+
+    /** {@code inetinfo.exe:1260 TCP 0.0.0.0:21 0.0.0.0:0 LISTENING}; program names may contain spaces. */
+    private ParsedLine.Socket tcpViewRow(int n) {
+        int k = -1;
+        for (int i = 1; i < nt && i < 12; i++) {
+            if (protoWord(tok(i)) != null) {
+                k = i;
+                break;
+            }
+        }
+        if (k < 0 || nt - k < 3 || nt - k > 4) {
+            if (why == null) {
+                why = "no netstat, ss, TCPView or /proc/net/tcp shape fits";
+            }
+            return null;
+        }
+        Proto proto = protoWord(tok(k));
+        String owner = cur.substring(ts[0], te[k - 1]);
+        String program;
+        Integer pid;
+        int colon = owner.lastIndexOf(':');
+        if (colon > 0 && Addresses.parseLong(owner.substring(colon + 1)) >= 0) {
+            program = owner.substring(0, colon);
+            pid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(owner.substring(colon + 1)));
+        } else if (k >= 2 && isNumber(k - 1)) {
+            program = cur.substring(ts[0], te[k - 2]);
+            pid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(tok(k - 1)));
+        } else {
+            why = "a TCPView row starts with program:PID";
+            return null;
+        }
+        TcpState state = null;
+        String stateRaw = null;
+        if (nt - k == 4) {
+            stateRaw = tok(k + 3);
+            state = StateWords.parse(stateRaw);
+            if (state == null && !StateWords.isStateWord(stateRaw)) {
+                why = "unknown state word '" + stateRaw + "'";
+                return null;
+            }
+            if (proto == Proto.UDP) {
+                state = null;
+            }
+        } else if (proto == Proto.TCP) {
+            why = "a TCPView TCP row needs a state";
+            return null;
+        }
+        Ends e = ends(proto, tok(k + 1), tok(k + 2), ':');
+        if (e == null) {
+            return null;
+        }
+        Dialect d = forced != null ? forced : Dialect.TCPVIEW;
+        SocketRow row = new SocketRow(proto, e.family, false, e.local, e.foreign, state, null, null, pid, program, null);
+        return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+    }
+
+    /**
+     * net-tools: {@code tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN [user inode] [PID/Program name]}; UDP
+     * rows have no state; the program may contain spaces and is {@code -} when not ours.
+     */
+    private ParsedLine.Socket linuxRow(int n) {
+        if (nt < 5) {
+            why = "a Linux netstat row has at least 5 columns";
+            return null;
+        }
+        String p = tok(0).toLowerCase(Locale.ROOT);
+        Proto proto;
+        Family fam = null;
+        switch (p) {
+            case "tcp": proto = Proto.TCP; break;
+            case "tcp6": proto = Proto.TCP; fam = Family.IPV6; break;
+            case "udp": case "udpl": proto = Proto.UDP; break;
+            case "udp6": case "udpl6": proto = Proto.UDP; fam = Family.IPV6; break;
+            default:
+                why = "a Linux netstat row starts with tcp, tcp6, udp or udp6";
+                return null;
+        }
+        if (!isNumber(1) || !isNumber(2)) {
+            why = "Recv-Q and Send-Q should be numbers";
+            return null;
+        }
+        if (lastSeparator(tok(3)) != ':' || lastSeparator(tok(4)) != ':') {
+            why = "Linux addresses end in :port";
+            return null;
+        }
+        int i = 5;
+        TcpState state = null;
+        String stateRaw = null;
+        if (i < nt && StateWords.isStateWord(tok(i))) {
+            stateRaw = tok(i);
+            state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
+            i++;
+        } else if (proto == Proto.TCP) {
+            why = nt > 5 ? "unknown state word '" + tok(5) + "'" : "a TCP row needs a state";
+            return null;
+        }
+        // What follows the state: [user inode] [PID/Program name | -].
+        Integer pid = null;
+        String program = null;
+        int progTok = -1;
+        for (int k = i; k < nt; k++) {
+            if (isPidProgram(k)) {
+                progTok = k;
+                break;
+            }
+        }
+        if (progTok < 0 && nt - i != 0 && nt - i != 2) {
+            why = "unexpected columns after the state";
+            return null;
+        }
+        if (progTok >= 0) {
+            if (progTok != i && progTok != i + 2) {
+                why = "unexpected columns before PID/Program name";
+                return null;
+            }
+            String pp = restFrom(progTok);
+            int slash = pp.indexOf('/');
+            if (slash > 0) {
+                pid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(pp.substring(0, slash)));
+                program = pp.substring(slash + 1);
+            }
+        }
+        Ends e = ends(proto, tok(3), tok(4), ':');
+        if (e == null) {
+            return null;
+        }
+        Family family = fam != null ? fam : e.family;
+        Dialect d = forced != null ? forced
+                : progTok >= 0 ? Dialect.LINUX_P : proto == Proto.UDP ? Dialect.LINUX_TUNA : Dialect.LINUX;
+        SocketRow row = new SocketRow(proto, family, false, e.local, e.foreign, state,
+                Addresses.parseLong(tok(1)), Addresses.parseLong(tok(2)), pid, program, null);
+        return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+    }
+
+    private boolean isPidProgram(int k) {
+        if (te[k] - ts[k] == 1 && cur.charAt(ts[k]) == '-') {
+            return true;
+        }
+        int slash = cur.indexOf('/', ts[k]);
+        if (slash <= ts[k] || slash >= te[k]) {
+            return false;
+        }
+        for (int c = ts[k]; c < slash; c++) {
+            char ch = cur.charAt(c);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * ss: {@code [Netid] State Recv-Q Send-Q Local:Port Peer:Port [Process]}, e.g.
+     * {@code ESTAB 0 0 [::1]:22 [::1]:59602 users:(("sshd",pid=812,fd=3))}.
+     */
+    private ParsedLine.Socket ssRow(int n) {
+        int i = 0;
+        Proto proto = Proto.TCP;
+        String netid = tok(0).toLowerCase(Locale.ROOT);
+        if (!StateWords.isStateWord(tok(0))) {
+            if (netid.equals("tcp") || netid.equals("mptcp")) {
+                proto = Proto.TCP;
+            } else if (netid.equals("udp")) {
+                proto = Proto.UDP;
+            } else {
+                why = "an ss row starts with a state or tcp/udp";
+                return null;
+            }
+            i = 1;
+        }
+        if (nt - i < 5) {
+            why = "an ss row has State Recv-Q Send-Q Local Peer";
+            return null;
+        }
+        String stateRaw = tok(i);
+        if (!StateWords.isStateWord(stateRaw)) {
+            why = "unknown state word '" + stateRaw + "'";
+            return null;
+        }
+        if (!isNumber(i + 1) || !isNumber(i + 2)) {
+            why = "Recv-Q and Send-Q should be numbers";
+            return null;
+        }
+        TcpState state = null;
+        if (proto == Proto.TCP) {
+            state = StateWords.UNCONNECTED.equalsIgnoreCase(stateRaw) ? TcpState.CLOSED : StateWords.parse(stateRaw);
+        }
+        Ends e = ends(proto, tok(i + 3), tok(i + 4), ':');
+        if (e == null) {
+            return null;
+        }
+        Integer pid = null;
+        String program = null;
+        boolean users = false;
+        if (nt > i + 5) {
+            String rest = restFrom(i + 5);
+            int u = rest.indexOf("users:((\"");
+            if (u >= 0) {
+                users = true;
+                int q = rest.indexOf('"', u + 9);
+                if (q > 0) {
+                    program = rest.substring(u + 9, q);
+                    int pidAt = rest.indexOf("pid=", q);
+                    if (pidAt > 0) {
+                        int end = pidAt + 4;
+                        while (end < rest.length() && Character.isDigit(rest.charAt(end))) {
+                            end++;
+                        }
+                        long v = Addresses.parseLong(rest.substring(pidAt + 4, end));
+                        pid = v >= 0 ? (int) Math.min(Integer.MAX_VALUE, v) : null;
+                    }
+                }
+            }
+        }
+        boolean dual = e.localWasStar && e.family == Family.IPV6;
+        Dialect d = forced != null ? forced : users ? Dialect.SS_P : Dialect.SS;
+        SocketRow row = new SocketRow(proto, e.family, dual, e.local, e.foreign, state,
+                Addresses.parseLong(tok(i + 1)), Addresses.parseLong(tok(i + 2)), pid, program, null);
+        return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+    }
+
+    /** BSD/macOS: {@code [socket flowhash] tcp4 0 0 127.0.0.1.8080 *.* LISTEN}; tcp46 is dual stack. */
+    private ParsedLine.Socket bsdRow(int n) {
+        int i = 0;
+        if (nt >= 7 && !tok(0).toLowerCase(Locale.ROOT).startsWith("tcp") && !tok(0).toLowerCase(Locale.ROOT).startsWith("udp")) {
+            i = 2; // -A: socket address and flow hash first
+        }
+        if (nt - i < 5) {
+            why = "a BSD row has at least 5 columns";
+            return null;
+        }
+        String p = tok(i).toLowerCase(Locale.ROOT);
+        Proto proto;
+        if (p.startsWith("tcp")) {
+            proto = Proto.TCP;
+        } else if (p.startsWith("udp")) {
+            proto = Proto.UDP;
+        } else {
+            why = "a BSD row starts with tcp4, tcp6, tcp46, udp4...";
+            return null;
+        }
+        String suffix = p.substring(3);
+        Family fam;
+        boolean dual = false;
+        switch (suffix) {
+            case "4": fam = Family.IPV4; break;
+            case "6": fam = Family.IPV6; break;
+            case "46": fam = Family.IPV6; dual = true; break;
+            case "": fam = null; break;
+            default:
+                why = "unknown protocol '" + p + "'";
+                return null;
+        }
+        if (!isNumber(i + 1) || !isNumber(i + 2)) {
+            why = "Recv-Q and Send-Q should be numbers";
+            return null;
+        }
+        TcpState state = null;
+        String stateRaw = null;
+        int expected = i + 5;
+        if (nt > i + 5) {
+            stateRaw = tok(i + 5);
+            if (!StateWords.isStateWord(stateRaw)) {
+                why = "unknown state word '" + stateRaw + "'";
+                return null;
+            }
+            state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
+            expected++;
+        } else if (proto == Proto.TCP) {
+            why = "a TCP row needs a state";
+            return null;
+        }
+        if (nt != expected) {
+            why = "unexpected columns after the state";
+            return null;
+        }
+        String l = tok(i + 3);
+        String f = tok(i + 4);
+        if (lastSeparator(l) != '.' && !l.equals("*") || lastSeparator(f) != '.' && !f.equals("*")) {
+            why = "BSD addresses end in .port";
+            return null;
+        }
+        Ends e = ends(proto, l, f, '.');
+        if (e == null) {
+            return null;
+        }
+        Family family = fam != null ? fam : e.family;
+        Endpoint local = e.local;
+        Endpoint foreign = e.foreign;
+        // BSD prints "*" for the wildcard; its family is the protocol's, not the text's.
+        if (family == Family.IPV6 && local.address().equals("0.0.0.0")) {
+            local = new Endpoint("::", local.port());
+        }
+        if (family == Family.IPV6 && foreign.address().equals("0.0.0.0")) {
+            foreign = new Endpoint("::", foreign.port());
+        }
+        Dialect d = forced != null ? forced : layout.section == Section.BSD && layout.dialect == Dialect.BSD ? Dialect.BSD : Dialect.MACOS;
+        SocketRow row = new SocketRow(proto, family, dual, local, foreign, state,
+                Addresses.parseLong(tok(i + 1)), Addresses.parseLong(tok(i + 2)), null, null, null);
+        return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+    }
+
+    /** /proc/net/tcp: {@code 0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 ...}. */
+    private ParsedLine.Socket procRow(int n) {
+        if (nt < 5 || !tok(0).endsWith(":")) {
+            why = "a /proc/net/tcp row starts with 'N:'";
+            return null;
+        }
+        String l = tok(1);
+        String f = tok(2);
+        int lc = l.indexOf(':');
+        int fc = f.indexOf(':');
+        if (lc < 0 || fc < 0) {
+            why = "a /proc/net/tcp address is HEX:PORT";
+            return null;
+        }
+        String la = Addresses.fromProcHex(l.substring(0, lc));
+        String fa = Addresses.fromProcHex(f.substring(0, fc));
+        int lp = hexPort(l.substring(lc + 1));
+        int fp = hexPort(f.substring(fc + 1));
+        TcpState state = StateWords.parseProcHex(tok(3));
+        if (la == null || fa == null || lp < 0 || fp < 0) {
+            why = "a /proc/net/tcp address is HEX:PORT";
+            return null;
+        }
+        Proto proto = layout.udpProc ? Proto.UDP : Proto.TCP;
+        if (proto == Proto.TCP && state == null) {
+            why = "unknown /proc state '" + tok(3) + "'";
+            return null;
+        }
+        Long tx = null;
+        Long rx = null;
+        String q = tok(4);
+        int qc = q.indexOf(':');
+        if (qc > 0) {
+            int a = hexPortLong(q.substring(0, qc));
+            int b = hexPortLong(q.substring(qc + 1));
+            tx = a >= 0 ? (long) a : null;
+            rx = b >= 0 ? (long) b : null;
+        }
+        Family fam = Family.of(la);
+        Dialect d = forced != null ? forced : Dialect.PROC;
+        SocketRow row = new SocketRow(proto, fam, false, Endpoint.of(la, lp), Endpoint.of(fa, fp),
+                proto == Proto.UDP ? null : state, rx, tx, null, null, null);
+        return new ParsedLine.Socket(n, d, row, new ParsedLine.RawFields(tok(3), l.substring(0, lc), l.substring(lc + 1),
+                f.substring(0, fc), f.substring(fc + 1)));
+    }
+
+    private static int hexPort(String s) {
+        if (s.length() != 4) {
+            return -1;
+        }
+        return hexPortLong(s);
+    }
+
+    private static int hexPortLong(String s) {
+        if (s.isEmpty() || s.length() > 7) {
+            return -1;
+        }
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    /** Rows of non-IP sockets (UNIX domain, raw, kernel control): notices, not unrecognised lines. */
+    private ParsedLine otherSocket(int n, String text) {
+        String first = tok(0).toLowerCase(Locale.ROOT);
+        boolean other = layout.section == Section.OTHER
+                || first.equals("unix") || first.equals("raw") || first.equals("raw6") || first.equals("icm4")
+                || first.equals("icm6") || first.startsWith("u_") || first.equals("nl") || first.startsWith("p_")
+                || first.equals("icmp6") || first.equals("sctp") || first.equals("v_str") || first.equals("v_dgr")
+                || (nt >= 3 && (tok(2).equalsIgnoreCase("icm4") || tok(2).equalsIgnoreCase("icm6")));
+        if (!other) {
+            return null;
+        }
+        return new ParsedLine.Notice(n, layout.dialect, ParsedLine.NoticeCode.OTHER_SOCKET, text.trim(), 0);
+    }
+
+    // ---------------------------------------------------------------- addresses
+
+    /** Both ends of a row, canonical, with the tool's own texts where they differ. */
+    private static final class Ends {
+        Endpoint local;
+        Endpoint foreign;
+        Family family;
+        boolean localWasStar;
+        String localHostRaw;
+        String localPortRaw;
+        String foreignHostRaw;
+        String foreignPortRaw;
+
+        ParsedLine.RawFields raw(String stateRaw, TcpState state, Dialect d) {
+            String s = stateRaw;
+            if (s != null && state != null && s.equals(state.name())) {
+                s = null;
+            }
+            if (s == null && localHostRaw == null && localPortRaw == null && foreignHostRaw == null && foreignPortRaw == null) {
+                return ParsedLine.RawFields.NONE;
+            }
+            return new ParsedLine.RawFields(s, localHostRaw, localPortRaw, foreignHostRaw, foreignPortRaw);
+        }
+    }
+
+    private Ends ends(Proto proto, String l, String f, char sep) {
+        Ends e = new Ends();
+        String[] lp = split(l, sep);
+        String[] fp = split(f, sep);
+        if (lp == null || fp == null) {
+            why = "an address should be host" + sep + "port: '" + (lp == null ? l : f) + "'";
+            return null;
+        }
+        e.localWasStar = lp[0].equals("*");
+        Family fam = familyOf(lp[0]);
+        if (lp[0].equals("*") && fp[0].indexOf(':') >= 0) {
+            fam = Family.IPV6;
+        }
+        if (lp[0].equals("*") && sep == ':') {
+            fam = Family.IPV6; // ss prints * for a dual-stack IPv6 socket bound to every address
+        }
+        e.family = fam;
+        String la = canonicalHost(lp[0], fam);
+        String fa = canonicalHost(fp[0], fam);
+        Integer lport = port(proto, lp[1]);
+        Integer fport = port(proto, fp[1]);
+        if (lport == null && !lp[1].equals("*") && Services.get().byName(proto, lp[1]) == null && !isServiceWord(lp[1])) {
+            why = "bad local port '" + lp[1] + "'";
+            return null;
+        }
+        if (fport == null && !fp[1].equals("*") && !isServiceWord(fp[1])) {
+            why = "bad foreign port '" + fp[1] + "'";
+            return null;
+        }
+        e.local = new Endpoint(la, lport);
+        e.foreign = new Endpoint(fa, fport);
+        e.localHostRaw = la.equals(lp[0]) ? null : lp[0];
+        e.foreignHostRaw = fa.equals(fp[0]) ? null : fp[0];
+        e.localPortRaw = rawPort(lp[1], lport);
+        e.foreignPortRaw = rawPort(fp[1], fport);
+        return e;
+    }
+
+    private static String rawPort(String raw, Integer port) {
+        if (port == null) {
+            return raw.equals("*") ? null : raw;
+        }
+        return Integer.toString(port).equals(raw) ? null : raw;
+    }
+
+    /** A port name as services files spell them: letters, digits, - and _; at least one letter. */
+    private static boolean isServiceWord(String s) {
+        if (s.isEmpty() || s.length() > 32) {
+            return false;
+        }
+        boolean letter = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (!(Character.isDigit(c) || c == '-' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return letter;
+    }
+
+    private Integer port(Proto proto, String text) {
+        if (text.equals("*")) {
+            return null;
+        }
+        int p = services.resolvePort(proto, text);
+        return p < 0 ? null : p;
+    }
+
+    private static Family familyOf(String host) {
+        return host.indexOf(':') >= 0 ? Family.IPV6 : Family.IPV4;
+    }
+
+    /** Brackets off; {@code *} and {@code [::]} become the family's any address. */
+    private static String canonicalHost(String h, Family fam) {
+        if (h.equals("*")) {
+            return fam.anyAddress();
+        }
+        if (h.startsWith("[")) {
+            int close = h.indexOf(']');
+            if (close > 0) {
+                String inner = h.substring(1, close);
+                String after = h.substring(close + 1); // ss: [fe80::1]%eth0
+                return after.startsWith("%") ? inner + after : inner;
+            }
+        }
+        return h;
+    }
+
+    /** Splits host and port at the last separator (outside brackets); null when there is none. */
+    private static String[] split(String s, char sep) {
+        if (s.equals("*")) {
+            return new String[] {"*", "*"};
+        }
+        int at = s.lastIndexOf(sep);
+        int close = s.lastIndexOf(']');
+        if (at < 0 || at < close) {
+            return null;
+        }
+        String host = s.substring(0, at);
+        String port = s.substring(at + 1);
+        if (port.isEmpty()) {
+            return null;
+        }
+        return new String[] {host, port};
+    }
+}

@@ -1,0 +1,117 @@
+package tcplab.netstat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The rule behind {@code UNEXPECTED_PROGRAM}, for rows whose owner is known.
+ *
+ * <ol>
+ *   <li><b>Look-alike names.</b> A program whose name is one or two letters away from a well-known
+ *       system or browser program, without being it: the seeds' {@code EXPLORE.EXE} next to
+ *       {@code IEXPLORE.EXE}, or {@code svch0st.exe}. Malware has long hidden behind such names.</li>
+ *   <li><b>Unusual server.</b> An ESTABLISHED connection on one of our listening service ports
+ *       (21, 22, 23, 25, 80, 135, 139, 443, 445, 3389...) owned by a program that is not among
+ *       the usual servers of that port. Reported as low severity: a developer's test server
+ *       ({@code python3} on port 80) is legitimate, a stranger on port 3389 is not.</li>
+ * </ol>
+ */
+final class ProgramCheck {
+    /** System and browser programs that malware imitates (compared without case). */
+    static final List<String> WELL_KNOWN = List.of("iexplore.exe", "explorer.exe", "svchost.exe", "lsass.exe",
+            "services.exe", "csrss.exe", "winlogon.exe", "smss.exe", "spoolsv.exe", "rundll32.exe", "taskhost.exe",
+            "taskhostw.exe", "chrome.exe", "firefox.exe", "msedge.exe", "conhost.exe", "dllhost.exe", "wininit.exe",
+            "inetinfo.exe", "system");
+
+    /** Usual owners of server ports (lower case, without .exe for matching). */
+    static final Map<Integer, List<String>> SERVERS = Map.ofEntries(
+            Map.entry(21, List.of("inetinfo", "ftpd", "vsftpd", "proftpd", "pure-ftpd", "filezilla server", "svchost", "inetd", "xinetd")),
+            Map.entry(22, List.of("sshd", "dropbear", "sshd.exe")),
+            Map.entry(23, List.of("telnetd", "in.telnetd", "tlntsvr", "inetd", "xinetd")),
+            Map.entry(25, List.of("inetinfo", "master", "smtpd", "exim4", "exim", "sendmail", "postfix")),
+            Map.entry(80, List.of("httpd", "apache2", "nginx", "inetinfo", "w3wp", "system", "caddy", "lighttpd", "haproxy",
+                    "envoy", "traefik", "java", "node")),
+            Map.entry(443, List.of("httpd", "apache2", "nginx", "inetinfo", "w3wp", "system", "caddy", "lighttpd", "haproxy",
+                    "envoy", "traefik", "java", "node")),
+            Map.entry(135, List.of("svchost")),
+            Map.entry(139, List.of("system", "smbd", "nmbd")),
+            Map.entry(445, List.of("system", "smbd")),
+            Map.entry(3389, List.of("svchost", "termservice", "xrdp")),
+            Map.entry(3306, List.of("mysqld", "mariadbd")),
+            Map.entry(5432, List.of("postgres", "postmaster", "postgresql")));
+
+    private ProgramCheck() {
+    }
+
+    /** The well-known program that {@code program} imitates, or null. */
+    static String lookAlikeOf(String program) {
+        if (program == null || program.length() < 5 || program.length() > 60) {
+            return null;
+        }
+        String p = program.toLowerCase(Locale.ROOT);
+        for (String known : WELL_KNOWN) {
+            if (p.equals(known)) {
+                return null;
+            }
+        }
+        for (String known : WELL_KNOWN) {
+            if (known.length() < 8 || Math.abs(known.length() - p.length()) > 2) {
+                continue;
+            }
+            // One edit for names up to 11 letters, two for longer ones.
+            int allowed = known.length() >= 12 ? 2 : 1;
+            if (distance(p, known, allowed) <= allowed) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** The usual servers of {@code port} when {@code program} is not one of them; else null. */
+    static List<String> unusualServer(int port, String program) {
+        List<String> usual = SERVERS.get(port);
+        if (usual == null || program == null || program.isEmpty() || program.equals("-")) {
+            return null;
+        }
+        String p = program.toLowerCase(Locale.ROOT);
+        if (p.endsWith(".exe")) {
+            p = p.substring(0, p.length() - 4);
+        }
+        int colon = p.indexOf(':'); // "sshd: user" in netstat -p
+        if (colon > 0) {
+            p = p.substring(0, colon);
+        }
+        for (String u : usual) {
+            if (p.equals(u) || p.startsWith(u)) {
+                return null;
+            }
+        }
+        return usual;
+    }
+
+    /** Levenshtein distance, giving up (returning max+1) once it exceeds {@code max}. */
+    static int distance(String a, String b, int max) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int best = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                best = Math.min(best, cur[j]);
+            }
+            if (best > max) {
+                return max + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,71 @@
+package tcplab.netstat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A text with {@code {0}}, {@code {1}}... placeholders, split once and rendered by appending.
+ * The explainer renders a million rows: {@link java.text.MessageFormat} per row would dominate
+ * the run time. No quoting rules: an apostrophe is an apostrophe.
+ */
+final class Template {
+    private final String[] literals;
+    private final int[] args;
+
+    private Template(String[] literals, int[] args) {
+        this.literals = literals;
+        this.args = args;
+    }
+
+    static Template of(String pattern) {
+        List<String> lits = new ArrayList<>();
+        List<Integer> as = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            if (c == '{') {
+                int close = pattern.indexOf('}', i);
+                if (close > i + 1 && close - i <= 3 && isDigits(pattern, i + 1, close)) {
+                    lits.add(sb.toString());
+                    sb.setLength(0);
+                    as.add(Integer.parseInt(pattern.substring(i + 1, close)));
+                    i = close + 1;
+                    continue;
+                }
+            }
+            sb.append(c);
+            i++;
+        }
+        lits.add(sb.toString());
+        int[] a = new int[as.size()];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = as.get(k);
+        }
+        return new Template(lits.toArray(new String[0]), a);
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void render(StringBuilder out, Object... values) {
+        for (int i = 0; i < args.length; i++) {
+            out.append(literals[i]);
+            int a = args[i];
+            out.append(a < values.length ? String.valueOf(values[a]) : "{" + a + "}");
+        }
+        out.append(literals[literals.length - 1]);
+    }
+
+    String format(Object... values) {
+        StringBuilder sb = new StringBuilder();
+        render(sb, values);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,162 @@
+package tcplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tcplab explain}: the jsonl shape, the text view, and one-line errors with exit codes. */
+class ExplainCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void jsonlHasOneObjectPerLineInInputOrderThenTheSummary() throws IOException {
+        Path p = file("an.txt", "\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign Address        State\r\n"
+                + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING\r\n"
+                + "  UDP    0.0.0.0:500            *:*                    \r\n"
+                + "garbage here\r\n");
+        Run r = run("explain", p.toString(), "--format", "jsonl", "--lang", "en");
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : r.out().split("\n")) {
+            lines.add(JSON.readTree(l));
+        }
+        assertEquals(8, lines.size());
+        for (int i = 0; i < 7; i++) {
+            assertEquals(i + 1, lines.get(i).get("line").asInt());
+        }
+        JsonNode s = lines.get(4);
+        assertEquals("socket", s.get("kind").asText());
+        assertEquals("windows", s.get("dialect").asText());
+        assertEquals("tcp", s.get("proto").asText());
+        assertEquals("ipv4", s.get("family").asText());
+        assertEquals("0.0.0.0", s.get("local_address").asText());
+        assertEquals(135, s.get("local_port").asInt());
+        assertTrue(s.get("local_port").isNumber());
+        assertEquals("epmap", s.get("local_service").asText());
+        assertEquals("0.0.0.0", s.get("foreign_address").asText());
+        assertEquals(0, s.get("foreign_port").asInt());
+        assertEquals("LISTEN", s.get("state").asText());
+        assertEquals("LISTENING", s.get("state_raw").asText());
+        assertTrue(s.get("pid").isNull());
+        assertTrue(s.get("program").isNull());
+        assertTrue(s.get("explanation").asText().contains("every interface"));
+        JsonNode udp = lines.get(5);
+        assertEquals("udp", udp.get("proto").asText());
+        assertTrue(udp.get("state").isNull());
+        assertTrue(udp.get("foreign_port").isNull());
+        assertEquals("unrecognised", lines.get(6).get("kind").asText());
+        assertFalse(lines.get(6).get("reason").asText().isEmpty());
+        assertEquals("blank", lines.get(0).get("kind").asText());
+        assertEquals("header", lines.get(1).get("kind").asText());
+        JsonNode sum = lines.get(7);
+        assertEquals("summary", sum.get("kind").asText());
+        assertEquals(7, sum.get("lines").asInt());
+        assertEquals(2, sum.get("sockets").asInt());
+        assertEquals(1, sum.get("unrecognised").asInt());
+        assertEquals(1, sum.get("by_state").get("LISTEN").asInt());
+        JsonNode w = sum.get("warnings").get(0);
+        assertEquals("EXPOSED_SERVICE", w.get("code").asText());
+        assertTrue(w.has("severity") && w.has("evidence") && w.has("message"));
+    }
+
+    @Test
+    void namedPortsAreNumbersWithTheNameKeptAsRaw() throws IOException {
+        Path p = file("a.txt", "TCP fdlpw:ftp fdlpw:0 LISTENING\n");
+        JsonNode s = JSON.readTree(run("explain", p.toString(), "--format=jsonl").out().split("\n")[0]);
+        assertEquals(21, s.get("local_port").asInt());
+        assertEquals("ftp", s.get("local_port_raw").asText());
+        assertEquals("windows-names", s.get("dialect").asText());
+    }
+
+    @Test
+    void textPutsWarningsFirstInTheChosenLanguage() throws IOException {
+        StringBuilder sb = new StringBuilder("tcp 0 0 0.0.0.0:80 0.0.0.0:* LISTEN\n");
+        for (int i = 0; i < 20; i++) {
+            sb.append("tcp 0 0 10.0.0.1:80 203.0.113.").append(i).append(":4").append(1000 + i).append(" SYN_RECV\n");
+        }
+        Path p = file("flood.txt", sb.toString());
+        Run zh = run("explain", p.toString(), "--lang", "zh");
+        assertEquals(0, zh.code(), zh.err());
+        assertTrue(zh.out().indexOf("SYN_FLOOD") < zh.out().indexOf("-- LISTEN"), zh.out());
+        assertTrue(zh.out().contains("== 警告 =="), zh.out());
+        Run en = run("explain", p.toString(), "--lang", "en");
+        assertTrue(en.out().contains("== Warnings =="), en.out());
+    }
+
+    @Test
+    void aMissingFileIsAOneLineUsageErrorNamingTheFile() {
+        Run r = run("explain", dir.resolve("nope.txt").toString(), "--lang", "en");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("nope.txt") && r.err().contains("no such file"), r.err());
+        Run zh = run("explain", dir.resolve("nope.txt").toString(), "--lang", "zh");
+        assertTrue(zh.err().contains("文件不存在"), zh.err());
+    }
+
+    @Test
+    void aBadDialectOrEncodingIsAUsageError() throws IOException {
+        Path p = file("x.txt", "TCP 0.0.0.0:80 0.0.0.0:0 LISTENING\n");
+        Run d = run("explain", p.toString(), "--dialect", "klingon", "--lang", "en");
+        assertEquals(2, d.code());
+        assertTrue(d.err().contains("klingon") && d.err().contains("windows-pid"), d.err());
+        Run e = run("explain", p.toString(), "--encoding", "no-such-charset", "--lang", "en");
+        assertEquals(2, e.code());
+        assertTrue(e.err().contains("no-such-charset"), e.err());
+        assertFalse(e.err().contains("Exception"), e.err());
+        Run f = run("explain", p.toString(), "--format", "xml", "--lang", "en");
+        assertEquals(2, f.code());
+    }
+
+    @Test
+    void anExplicitDialectAndEncodingAreUsed() throws IOException {
+        Path p = dir.resolve("gbk.txt");
+        Files.write(p, "  协议  本地地址          外部地址        状态           PID\r\n  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1712\r\n"
+                .getBytes(Charset.forName("GBK")));
+        Run r = run("explain", p.toString(), "--format", "jsonl", "--encoding", "GBK", "--dialect", "windows-zh");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].contains("协议"), lines[0]);
+        assertEquals("windows-zh", JSON.readTree(lines[1]).get("dialect").asText());
+    }
+
+    @Test
+    void helpIsAvailableInBothLanguages() {
+        Run en = run("explain", "--help", "--lang", "en");
+        assertEquals(0, en.code());
+        assertTrue(en.out().contains("--dialect") && en.out().contains("Explain netstat"), en.out());
+        Run zh = run("explain", "--help", "--lang", "zh");
+        assertTrue(zh.out().contains("逐行解释"), zh.out());
+    }
+}

@@ -1,0 +1,165 @@
+package tcplab.netstat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import tcplab.i18n.Lang;
+
+/**
+ * No input makes the parser or the explainer throw, and every line gives exactly one record:
+ * random text, real rows with random mutations, a 10 MB line, binary garbage.
+ */
+class FuzzTest {
+    private static final List<String> SEEDS = List.of(
+            "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1712",
+            "  UDP    [fe80::244e:2f1e:2096:62b2%9]:1900  *:*                                    8844",
+            "tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      600/sshd: /usr/sbin",
+            "ESTAB      0      0          [::1]:22           [::1]:59602 users:((\"python3\",pid=25298,fd=14))",
+            "tcp46      0      0  *.5000                 *.*                    LISTEN     ",
+            "   0: 0100007F:0015 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 113914 1",
+            "inetinfo.exe:1260 TCP 0.0.0.0:21 0.0.0.0:0 LISTENING",
+            " [svchost.exe]", "  RpcSs", "Active Connections", "活动连接",
+            "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name");
+
+    private static int countRecords(String text) {
+        List<ParsedLine> lines = NetstatParser.parseAll(text);
+        Explainer ex = new Explainer(Lang.EN);
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(i + 1, lines.get(i).line());
+            ex.explain(lines.get(i));
+        }
+        ex.summary();
+        return lines.size();
+    }
+
+    /** Lines of the text as the parser counts them: split at LF, a last line without LF counts. */
+    private static int expectedLines(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        String last = text.substring(text.lastIndexOf('\n') + 1).replace("\r", "");
+        return text.endsWith("\n") || last.isEmpty() && text.substring(text.lastIndexOf('\n') + 1).isEmpty() ? n : n + 1;
+    }
+
+    @Property(tries = 1000)
+    void randomTextNeverThrowsAndGivesOneRecordPerLine(@ForAll("noise") String text) {
+        assertEquals(expectedLines(text), countRecords(text));
+    }
+
+    @Property(tries = 2000)
+    void mutatedRealRowsNeverThrowAndGiveOneRecordPerLine(@ForAll("mutated") String text) {
+        assertEquals(expectedLines(text), countRecords(text));
+    }
+
+    @Provide
+    Arbitrary<String> noise() {
+        return Arbitraries.strings().withChars("\n\r\t :.[]*%/()\",=-_0123456789abcdefTCPUDLISENtcpudp活动连接Ö™\u0000\uFFFD")
+                .ofMaxLength(300);
+    }
+
+    @Provide
+    Arbitrary<String> mutated() {
+        return Arbitraries.randomValue(FuzzTest::mutate);
+    }
+
+    static String mutate(Random rnd) {
+        StringBuilder sb = new StringBuilder();
+        int lines = 1 + rnd.nextInt(5);
+        for (int l = 0; l < lines; l++) {
+            StringBuilder line = new StringBuilder(SEEDS.get(rnd.nextInt(SEEDS.size())));
+            int edits = rnd.nextInt(6);
+            for (int e = 0; e < edits && line.length() > 0; e++) {
+                int at = rnd.nextInt(line.length());
+                switch (rnd.nextInt(5)) {
+                    case 0 -> line.deleteCharAt(at);
+                    case 1 -> line.insert(at, (char) rnd.nextInt(0x3000));
+                    case 2 -> line.setCharAt(at, ":. \t*[]%0"  .charAt(rnd.nextInt(9)));
+                    case 3 -> line.insert(at, line.substring(at, Math.min(line.length(), at + rnd.nextInt(20))));
+                    default -> line.setLength(at);
+                }
+            }
+            sb.append(line).append(rnd.nextBoolean() ? "\n" : "\r\n");
+        }
+        return sb.toString();
+    }
+
+    @Property(tries = 200)
+    void everyGeneratedRowSurvivesTruncationAtAnyPoint(@ForAll("cut") String text) {
+        countRecords(text);
+    }
+
+    @Provide
+    Arbitrary<String> cut() {
+        return Arbitraries.randomValue(rnd -> {
+            String s = NetstatEmitter.emit(Dialect.emittableValues().get(rnd.nextInt(12)),
+                    List.of(RoundTripTest.randomRow(rnd), RoundTripTest.randomRow(rnd)), "h");
+            return s.substring(0, rnd.nextInt(s.length() + 1));
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTenMegabyteLineIsReportedAsTooLongWithoutBeingKept() {
+        StringBuilder sb = new StringBuilder(10_000_100);
+        sb.append("TCP 0.0.0.0:80 0.0.0.0:0 LISTENING\n");
+        for (int i = 0; i < 10_000_000; i++) {
+            sb.append((char) ('a' + i % 26));
+        }
+        sb.append("\nTCP 0.0.0.0:81 0.0.0.0:0 LISTENING\n");
+        List<ParsedLine> lines = NetstatParser.parseAll(sb.toString());
+        assertEquals(3, lines.size());
+        ParsedLine.Unrecognised u = assertInstanceOf(ParsedLine.Unrecognised.class, lines.get(1));
+        assertTrue(u.reason().startsWith("line too long: 10000000 characters"), u.reason());
+        assertTrue(u.excerpt().length() <= 201, "only an excerpt is kept");
+        assertEquals(81, ((ParsedLine.Socket) lines.get(2)).row().local().port());
+    }
+
+    @org.junit.jupiter.api.Test
+    void binaryGarbageIsUnrecognisedLineByLineInBoundedRecords() throws IOException {
+        byte[] bytes = new byte[3_000_000];
+        new Random(42).nextBytes(bytes);
+        int records = 0;
+        int newlines = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                newlines++;
+            }
+        }
+        try (Reader r = Encodings.reader(new ByteArrayInputStream(bytes), null)) {
+            NetstatParser p = new NetstatParser(r, null);
+            ParsedLine l;
+            while ((l = p.next()) != null) {
+                records++;
+                if (l instanceof ParsedLine.Unrecognised u) {
+                    assertTrue(u.excerpt().length() <= 201);
+                } else {
+                    assertTrue(l instanceof ParsedLine.Blank, l.toString());
+                }
+            }
+        }
+        assertTrue(records == newlines || records == newlines + 1, records + " records for " + newlines + " newlines");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEmptyInputGivesNoRecordsAndAnEmptySummary() {
+        assertEquals(0, countRecords(""));
+        assertNull(new Explainer(Lang.ZH).explain(new ParsedLine.Blank(1)));
+    }
+}
