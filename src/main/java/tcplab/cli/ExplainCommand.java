@@ -51,8 +51,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|jsonl", descriptionKey = "tcplab.explain.format")
     Format format = Format.text;
 
-    @Option(names = "--lang", paramLabel = "zh|en", descriptionKey = "tcplab.explain.lang")
-    String lang;
+    @picocli.CommandLine.Mixin
+    LangOption langOption;
 
     @Option(names = "--dialect", paramLabel = "auto|NAME", descriptionKey = "tcplab.explain.dialect")
     String dialect = "auto";
@@ -65,10 +65,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Lang l = lang != null && Lang.parse(lang) != null ? Lang.parse(lang) : Lang.system();
-        if (lang != null && Lang.parse(lang) == null) {
-            throw UserException.usage(Cli.texts(l).get("explain.badLang", lang));
-        }
+        Lang l = langOption.lang();
         Texts t = Cli.texts(l);
         Dialect forced = null;
         if (!dialect.equalsIgnoreCase("auto")) {
@@ -123,6 +120,15 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private void run(Reader in, Dialect forced, Lang l, PrintWriter out) throws IOException {
+        explain(in, forced, l, format, out);
+    }
+
+    /**
+     * The explain pipeline, parser → explainer → report: shared by {@code tcplab explain} and by
+     * {@code tcplab netstat --explain}, so synthetic lines are read by the very code that reads
+     * pasted ones.
+     */
+    static void explain(Reader in, Dialect forced, Lang l, Format format, PrintWriter out) throws IOException {
         NetstatParser parser = new NetstatParser(in, forced);
         Explainer explainer = new Explainer(l);
         if (format == Format.jsonl) {

@@ -322,7 +322,7 @@ public final class TextLadder {
                 || (c >= 0xFFE0 && c <= 0xFFE6);
     }
 
-    static String fmtMs(double ms) {
+    public static String fmtMs(double ms) {
         return String.format(Locale.ROOT, "%.1f", ms);
     }
 

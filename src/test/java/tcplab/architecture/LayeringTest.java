@@ -51,6 +51,25 @@ class LayeringTest {
     }
 
     @Test
+    void netstatReadsTheSimulatorButNothingAboveIt() {
+        // tcp <- sim <- netstat <- lesson, quiz <- cli, ui: netstat turns socket tables into
+        // lines and reads lines back; lessons, quizzes and views build on it, never the reverse.
+        noClasses().that().resideInAPackage("tcplab.netstat..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "tcplab.lesson..", "tcplab.quiz..", "tcplab.cli..", "tcplab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheHostTableAdapterOfNetstatTouchesTheSimulator() {
+        // The parser and explainer read text from any machine; only HostTable knows simulated hosts.
+        noClasses().that().resideInAPackage("tcplab.netstat..")
+                .and().doNotHaveSimpleName("HostTable")
+                .should().dependOnClassesThat().resideInAPackage("tcplab.sim..")
+                .check(classes);
+    }
+
+    @Test
     void libraryPackagesDoNotDependOnTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("tcplab.cli..")
                 .should().dependOnClassesThat().resideInAPackage("tcplab.cli..")
