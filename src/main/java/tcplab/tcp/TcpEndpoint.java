@@ -90,6 +90,12 @@ public final class TcpEndpoint {
     private int iss;
     private int sndUna;
     private int sndNxt;
+    /**
+     * The highest sequence number sent, plus one: SND.NXT as RFC 9293 §3.3.1 defines it, which
+     * never moves back. {@link #sndNxt} is where the next (re)transmission starts and goes back to
+     * SND.UNA after a retransmission timeout; ACKs up to sndMax acknowledge data we did send.
+     */
+    private int sndMax;
     private int sndWnd;
     private int maxSndWnd;
     /** The sequence number the next queued octet (or FIN) will get. */
@@ -265,7 +271,7 @@ public final class TcpEndpoint {
             case CLOSE_WAIT:
                 // RFC: <SEQ=SND.NXT><CTL=RST>. Linux (tcp_send_active_reset) also sets ACK with
                 // RCV.NXT; the peer accepts either because SEQ is what it expects.
-                transmit(new Segment(local, remote, sndNxt, rcvNxt, Flags.RST | Flags.ACK, 0, 0, 0, null), nowUs);
+                transmit(new Segment(local, remote, sndMax, rcvNxt, Flags.RST | Flags.ACK, 0, 0, 0, null), nowUs);
                 setState(TcpState.CLOSED, Cause.ABORT, null);
                 return CallResult.OK;
             default:
@@ -325,7 +331,7 @@ public final class TcpEndpoint {
             sndWnd = maxSndWnd = seg.window();
             iss = isnSource.getAsInt();
             sndUna = iss;
-            sndNxt = iss + 1;
+            sndNxt = sndMax = iss + 1;
             sndEnd = iss + 1;
             setState(TcpState.SYN_RECEIVED, Cause.RCV_SYN, seg);
             sendSynAck(nowUs);
@@ -350,7 +356,7 @@ public final class TcpEndpoint {
         sndWnd = maxSndWnd = ack.window();
         iss = cookieIss;
         sndUna = iss;
-        sndNxt = iss + 1;
+        sndNxt = sndMax = iss + 1;
         sndEnd = iss + 1;
         setState(TcpState.SYN_RECEIVED, Cause.RCV_ACK_WITH_COOKIE, ack);
         arrivesSynchronized(ack, nowUs);
@@ -475,7 +481,7 @@ public final class TcpEndpoint {
             return;
         }
         if (state == TcpState.SYN_RECEIVED) {
-            if (Seq.lt(sndUna, seg.ack()) && Seq.le(seg.ack(), sndNxt)) {
+            if (Seq.lt(sndUna, seg.ack()) && Seq.le(seg.ack(), sndMax)) {
                 completeHandshake(seg, nowUs);
                 if (state != TcpState.ESTABLISHED) {
                     return;
@@ -489,8 +495,10 @@ public final class TcpEndpoint {
         if (state == TcpState.TIME_WAIT) {
             return;
         }
-        if (Seq.gt(seg.ack(), sndNxt)) {
-            // ACKs something not yet sent: "send an ACK, drop the segment, and return".
+        if (Seq.gt(seg.ack(), sndMax)) {
+            // ACKs something not yet sent: "send an ACK, drop the segment, and return". Compared
+            // with the highest octet ever sent: after a timeout sent us back to SND.UNA, a late ACK
+            // of the first transmissions is valid (§3.10.7.4 fifth; RFC 6298 §5).
             sendAck(nowUs);
             return;
         }
@@ -513,11 +521,15 @@ public final class TcpEndpoint {
             case CLOSING:
                 if (finAcked) {
                     enterTimeWait(Cause.RCV_ACK_OF_FIN, seg, nowUs);
+                } else {
+                    pump(nowUs); // the FIN may still have to be resent after a timeout
                 }
                 return;
             case LAST_ACK:
                 if (finAcked) {
                     setState(TcpState.CLOSED, Cause.RCV_ACK_OF_FIN, seg);
+                } else {
+                    pump(nowUs);
                 }
                 return;
             default:
@@ -687,7 +699,7 @@ public final class TcpEndpoint {
                 break;
         }
         Chunk head = firstUnacked();
-        if (head == null && sndUna == sndNxt) {
+        if (head == null && sndUna == sndMax) {
             return;
         }
         long start = rtxStartUs >= 0 ? rtxStartUs : (head != null && head.firstSentUs >= 0 ? head.firstSentUs : nowUs);
@@ -747,7 +759,7 @@ public final class TcpEndpoint {
         passive = false;
         iss = isnSource.getAsInt();
         sndUna = iss;
-        sndNxt = iss + 1;
+        sndNxt = sndMax = iss + 1;
         sndEnd = iss + 1;
         retransmits = 0;
         setState(TcpState.SYN_SENT, cause, null);
@@ -771,7 +783,7 @@ public final class TcpEndpoint {
 
     /** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>: a plain, duplicate or challenge ACK. */
     private void sendAck(long nowUs) {
-        transmit(new Segment(local, remote, sndNxt, rcvNxt, Flags.ACK, rcvWnd, 0, 0, null), nowUs);
+        transmit(new Segment(local, remote, sndMax, rcvNxt, Flags.ACK, rcvWnd, 0, 0, null), nowUs);
     }
 
     private void enqueueData(int len, String label) {
@@ -828,6 +840,9 @@ public final class TcpEndpoint {
         if (Seq.gt(c.end(), sndNxt)) {
             sndNxt = c.end();
         }
+        if (Seq.gt(sndNxt, sndMax)) {
+            sndMax = sndNxt;
+        }
         transmit(new Segment(local, remote, c.seq, rcvNxt, flags, rcvWnd, c.len, 0, c.label), nowUs);
         if (rtxAt == NEVER) {
             armRtx(nowUs, rtoUs);
@@ -841,6 +856,10 @@ public final class TcpEndpoint {
     /** SND.UNA < SEG.ACK =< SND.NXT: new data acknowledged (§3.10.7.4, fifth). */
     private void ackAdvances(int ack, long nowUs) {
         sndUna = ack;
+        if (Seq.gt(ack, sndNxt)) {
+            // The peer has the first transmissions of what a timeout made us resend: go on after them.
+            sndNxt = ack;
+        }
         dropAckedChunks();
         if (rttTiming && Seq.ge(ack, rttSeq)) {
             rttTiming = false;
@@ -853,7 +872,7 @@ public final class TcpEndpoint {
         }
         // RFC 6298 §5.3: restart the timer when new data is acknowledged, stop it when all is.
         rtxAt = NEVER;
-        if (sndUna != sndNxt) {
+        if (sndUna != sndMax) {
             armRtx(nowUs, rtoUs);
         }
     }
@@ -951,8 +970,9 @@ public final class TcpEndpoint {
         return sndUna;
     }
 
+    /** SND.NXT of RFC 9293 §3.3.1: the next sequence number to be sent, i.e. the highest sent plus one. */
     public int sndNxt() {
-        return sndNxt;
+        return sndMax;
     }
 
     public int rcvNxt() {
