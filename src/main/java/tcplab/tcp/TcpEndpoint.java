@@ -829,10 +829,14 @@ public final class TcpEndpoint {
 
     private void sendChunk(Chunk c, long nowUs, boolean retransmission) {
         int flags = Flags.ACK | (c.fin ? Flags.FIN : 0) | (c.push ? Flags.PSH : 0);
-        if (c.firstSentUs < 0) {
+        // Karn's algorithm (RFC 6298 §3): time only a first transmission. After a timeout, pump()
+        // resends the segments behind the head as well; they were sent before, so an ACK of them
+        // is ambiguous and must not give an RTT sample.
+        boolean firstTransmission = c.firstSentUs < 0;
+        if (firstTransmission) {
             c.firstSentUs = nowUs;
         }
-        if (!retransmission && !rttTiming) {
+        if (!retransmission && firstTransmission && !rttTiming) {
             rttTiming = true;
             rttSeq = c.end();
             rttStartUs = nowUs;
