@@ -728,7 +728,14 @@ public final class TcpEndpoint {
         if (head != null) {
             sendChunk(head, nowUs, true);
         }
-        armRtx(nowUs, rtoUs);
+        long next = rtoUs;
+        if (cfg.userTimeoutMs() > 0) {
+            // RFC 9293 §3.10.8: the user timeout expires when it expires, not at the next backed-off
+            // RTO after it. Like Linux (tcp_clamp_rto_to_user_timeout), wake up no later than then.
+            long left = start + cfg.userTimeoutMs() * 1000 - nowUs;
+            next = Math.max(1, Math.min(next, left));
+        }
+        armRtx(nowUs, next);
     }
 
     /** The SYN timer after {@code k} retransmissions: linear for the first ones, then doubling. */
