@@ -242,6 +242,22 @@ public final class TcpEndpoint {
                 setState(TcpState.CLOSED, Cause.CLOSE, null);
                 return CallResult.OK;
             case SYN_RECEIVED:
+                if (sendQueue.isEmpty()) {
+                    // "If no SENDs have been issued and there is no pending data to send, then form
+                    // a FIN segment and send it, and enter FIN-WAIT-1 state" (§3.10.4; Figure 5
+                    // SYN-RCVD --CLOSE / snd FIN--> FINWAIT-1). pump() would hold it back until our
+                    // SYN is acknowledged, so send it here. (With data queued, the FIN follows
+                    // the data once the handshake completes.)
+                    orphaned = true;
+                    enqueueFin();
+                    setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
+                    sendChunk(sendQueue.peekFirst(), nowUs, false);
+                    return CallResult.OK;
+                }
+                orphaned = true;
+                enqueueFin();
+                setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
+                return CallResult.OK;
             case ESTABLISHED:
                 orphaned = true;
                 enqueueFin();
@@ -684,14 +700,25 @@ public final class TcpEndpoint {
                 armRtx(nowUs, synRto(retransmits));
                 return;
             }
-            case SYN_RECEIVED: {
+            case SYN_RECEIVED:
+            case FIN_WAIT_1: {
+                if (state == TcpState.FIN_WAIT_1 && sndUna != iss) {
+                    break; // our SYN is acknowledged: retransmit data and FIN below
+                }
+                // CLOSE in SYN-RECEIVED sent a FIN (§3.10.4), but until the peer acknowledges our
+                // SYN the SYN,ACK is still first on the retransmission queue (§3.10.8): resend it,
+                // then the FIN, on the SYN-ACK schedule.
                 if (retransmits >= cfg.synAckRetries()) {
                     // A passive child is just forgotten; the application never knew it.
-                    giveUp(passive ? null : Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
+                    giveUp(passive || orphaned ? null : Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
                     return;
                 }
                 retransmits++;
                 sendSynAck(nowUs);
+                Chunk fin = firstUnacked();
+                if (state == TcpState.FIN_WAIT_1 && fin != null && fin.fin) {
+                    sendChunk(fin, nowUs, true);
+                }
                 armRtx(nowUs, backedOff(cfg.rtoInitialMs() * 1000, retransmits));
                 return;
             }
