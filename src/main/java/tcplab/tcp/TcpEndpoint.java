@@ -122,6 +122,8 @@ public final class TcpEndpoint {
     private long rtxAt = NEVER;
     private long timeWaitAt = NEVER;
     private long finWait2At = NEVER;
+    /** When we last answered an unacceptable pure ACK or SYN (see {@link #ackRateLimited}); MIN_VALUE for never. */
+    private long lastOowAckUs = Long.MIN_VALUE;
 
     /**
      * A new endpoint in CLOSED, bound to {@code local}.
@@ -458,7 +460,7 @@ public final class TcpEndpoint {
 
         // First, check sequence number (the acceptability test).
         if (!acceptable(seg)) {
-            if (!seg.has(Flags.RST)) {
+            if (!seg.has(Flags.RST) && !ackRateLimited(seg, nowUs)) {
                 sendAck(nowUs);
             }
             return;
@@ -515,12 +517,16 @@ public final class TcpEndpoint {
             // ACKs something not yet sent: "send an ACK, drop the segment, and return". Compared
             // with the highest octet ever sent: after a timeout sent us back to SND.UNA, a late ACK
             // of the first transmissions is valid (§3.10.7.4 fifth; RFC 6298 §5).
-            sendAck(nowUs);
+            if (!ackRateLimited(seg, nowUs)) {
+                sendAck(nowUs);
+            }
             return;
         }
         if (Seq.lt(seg.ack(), sndUna - maxSndWnd)) {
             // RFC 5961 §5.2: too old to be a real ACK; challenge it.
-            sendAck(nowUs);
+            if (!ackRateLimited(seg, nowUs)) {
+                sendAck(nowUs);
+            }
             return;
         }
         if (Seq.gt(seg.ack(), sndUna)) {
@@ -641,6 +647,24 @@ public final class TcpEndpoint {
                 // CLOSING, LAST-ACK, TIME-WAIT: "enter the CLOSED state, delete the TCB, and return."
                 setState(TcpState.CLOSED, Cause.RCV_RST, seg);
         }
+    }
+
+    /**
+     * RFC 5961 §7 (ACK throttling), as Linux does it (tcp_oow_rate_limited, tcp_invalid_ratelimit =
+     * 500 ms): an unacceptable pure ACK or SYN is answered at most once per 500 ms. Otherwise two
+     * desynchronized ends (an old duplicate SYN, a half-open connection) answer each other's ACKs
+     * for ever, an "ACK war" in which no timer ever gets to run. Segments that occupy sequence
+     * space (data, FIN) are always answered: their sender needs the ACK to recover.
+     */
+    private boolean ackRateLimited(Segment seg, long nowUs) {
+        if (seg.seqLen() > 0 && !seg.has(Flags.SYN)) {
+            return false;
+        }
+        if (lastOowAckUs != Long.MIN_VALUE && nowUs - lastOowAckUs >= 0 && nowUs - lastOowAckUs < 500_000) {
+            return true;
+        }
+        lastOowAckUs = nowUs;
+        return false;
     }
 
     /**
