@@ -805,6 +805,31 @@ class TcpEndpointTest {
         }
 
         @Test
+        void established_unacceptablePureAcks_areAnsweredAtMostOncePerHalfSecond() {
+            // A desynchronized peer answers our ACKs with out-of-window ACKs: replying to each would
+            // be an endless ACK war. RFC 5961 §7 ACK throttling, Linux tcp_invalid_ratelimit (500 ms).
+            Conn c = established();
+            c.arrive(ack(IRS + 1 + 10 * WND, ISS + 1), 0);
+            assertSegment(onlySent(c), ACK, ISS + 1, IRS + 1, 0);
+            c.cleared();
+            c.arrive(ack(IRS + 1 + 10 * WND, ISS + 1), 1 * MS);
+            c.arrive(ack(IRS + 1 + 10 * WND, ISS + 1), 499 * MS);
+            assertNothingSent(c);
+            c.arrive(ack(IRS + 1 + 10 * WND, ISS + 1), 500 * MS);
+            assertSegment(onlySent(c), ACK, ISS + 1, IRS + 1, 0);
+        }
+
+        @Test
+        void established_unacceptableData_isAlwaysAcked() {
+            // Data (and FIN) retransmissions need their ACK to recover; only pure ACKs are throttled.
+            Conn c = established();
+            for (int i = 0; i < 3; i++) {
+                c.arrive(data(IRS + 1 - 10, ISS + 1, 10), i * MS);
+            }
+            assertEquals(3, c.rec.sent.size());
+        }
+
+        @Test
         void established_ackOfUnsentData_isAckedAndDropped() {
             Conn c = established();
             c.arrive(data(IRS + 1, ISS + 50, 10), 0);
