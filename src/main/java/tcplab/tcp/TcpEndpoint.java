@@ -532,8 +532,13 @@ public final class TcpEndpoint {
         if (Seq.gt(seg.ack(), sndUna)) {
             ackAdvances(seg.ack(), nowUs);
         }
-        sndWnd = seg.window();
-        maxSndWnd = Math.max(maxSndWnd, sndWnd);
+        if (Seq.ge(seg.ack(), sndUna)) {
+            // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated" (§3.10.7.4
+            // fifth): an older, delayed ACK carries a stale window. (No SND.WL1/WL2: this model's
+            // network never reorders segments of one connection.)
+            sndWnd = seg.window();
+            maxSndWnd = Math.max(maxSndWnd, sndWnd);
+        }
         boolean finAcked = finQueued && sendQueue.isEmpty() && sndUna == sndEnd;
         boolean finAckedInFinWait1 = false;
         switch (state) {
