@@ -830,6 +830,20 @@ class TcpEndpointTest {
         }
 
         @Test
+        void established_oldAck_doesNotUpdateSendWindow() {
+            // §3.10.7.4 fifth: "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated";
+            // an older ACK (a delayed duplicate) must not, or its stale window (here 0) stalls us.
+            Conn c = established();
+            c.send(100, 0);
+            c.arrive(new Segment(REMOTE, LOCAL, IRS + 1, ISS + 101, ACK, 1000, 0, 0, null), 10 * MS);
+            c.arrive(new Segment(REMOTE, LOCAL, IRS + 1, ISS + 1, ACK, 0, 0, 0, null), 11 * MS);
+            assertEquals(1000, c.ep.sndWnd());
+            c.cleared();
+            c.send(100, 12 * MS);
+            assertSegment(onlySent(c), PSH | ACK, ISS + 101, IRS + 1, 100);
+        }
+
+        @Test
         void established_ackOfUnsentData_isAckedAndDropped() {
             Conn c = established();
             c.arrive(data(IRS + 1, ISS + 50, 10), 0);
