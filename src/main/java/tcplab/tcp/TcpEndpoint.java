@@ -90,6 +90,12 @@ public final class TcpEndpoint {
     private int iss;
     private int sndUna;
     private int sndNxt;
+    /**
+     * The highest sequence number sent, plus one: SND.NXT as RFC 9293 §3.3.1 defines it, which
+     * never moves back. {@link #sndNxt} is where the next (re)transmission starts and goes back to
+     * SND.UNA after a retransmission timeout; ACKs up to sndMax acknowledge data we did send.
+     */
+    private int sndMax;
     private int sndWnd;
     private int maxSndWnd;
     /** The sequence number the next queued octet (or FIN) will get. */
@@ -116,6 +122,8 @@ public final class TcpEndpoint {
     private long rtxAt = NEVER;
     private long timeWaitAt = NEVER;
     private long finWait2At = NEVER;
+    /** When we last answered an unacceptable pure ACK or SYN (see {@link #ackRateLimited}); MIN_VALUE for never. */
+    private long lastOowAckUs = Long.MIN_VALUE;
 
     /**
      * A new endpoint in CLOSED, bound to {@code local}.
@@ -236,6 +244,22 @@ public final class TcpEndpoint {
                 setState(TcpState.CLOSED, Cause.CLOSE, null);
                 return CallResult.OK;
             case SYN_RECEIVED:
+                if (sendQueue.isEmpty()) {
+                    // "If no SENDs have been issued and there is no pending data to send, then form
+                    // a FIN segment and send it, and enter FIN-WAIT-1 state" (§3.10.4; Figure 5
+                    // SYN-RCVD --CLOSE / snd FIN--> FINWAIT-1). pump() would hold it back until our
+                    // SYN is acknowledged, so send it here. (With data queued, the FIN follows
+                    // the data once the handshake completes.)
+                    orphaned = true;
+                    enqueueFin();
+                    setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
+                    sendChunk(sendQueue.peekFirst(), nowUs, false);
+                    return CallResult.OK;
+                }
+                orphaned = true;
+                enqueueFin();
+                setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
+                return CallResult.OK;
             case ESTABLISHED:
                 orphaned = true;
                 enqueueFin();
@@ -265,7 +289,7 @@ public final class TcpEndpoint {
             case CLOSE_WAIT:
                 // RFC: <SEQ=SND.NXT><CTL=RST>. Linux (tcp_send_active_reset) also sets ACK with
                 // RCV.NXT; the peer accepts either because SEQ is what it expects.
-                transmit(new Segment(local, remote, sndNxt, rcvNxt, Flags.RST | Flags.ACK, 0, 0, 0, null), nowUs);
+                transmit(new Segment(local, remote, sndMax, rcvNxt, Flags.RST | Flags.ACK, 0, 0, 0, null), nowUs);
                 setState(TcpState.CLOSED, Cause.ABORT, null);
                 return CallResult.OK;
             default:
@@ -325,7 +349,7 @@ public final class TcpEndpoint {
             sndWnd = maxSndWnd = seg.window();
             iss = isnSource.getAsInt();
             sndUna = iss;
-            sndNxt = iss + 1;
+            sndNxt = sndMax = iss + 1;
             sndEnd = iss + 1;
             setState(TcpState.SYN_RECEIVED, Cause.RCV_SYN, seg);
             sendSynAck(nowUs);
@@ -350,7 +374,7 @@ public final class TcpEndpoint {
         sndWnd = maxSndWnd = ack.window();
         iss = cookieIss;
         sndUna = iss;
-        sndNxt = iss + 1;
+        sndNxt = sndMax = iss + 1;
         sndEnd = iss + 1;
         setState(TcpState.SYN_RECEIVED, Cause.RCV_ACK_WITH_COOKIE, ack);
         arrivesSynchronized(ack, nowUs);
@@ -436,7 +460,7 @@ public final class TcpEndpoint {
 
         // First, check sequence number (the acceptability test).
         if (!acceptable(seg)) {
-            if (!seg.has(Flags.RST)) {
+            if (!seg.has(Flags.RST) && !ackRateLimited(seg, nowUs)) {
                 sendAck(nowUs);
             }
             return;
@@ -475,7 +499,7 @@ public final class TcpEndpoint {
             return;
         }
         if (state == TcpState.SYN_RECEIVED) {
-            if (Seq.lt(sndUna, seg.ack()) && Seq.le(seg.ack(), sndNxt)) {
+            if (Seq.lt(sndUna, seg.ack()) && Seq.le(seg.ack(), sndMax)) {
                 completeHandshake(seg, nowUs);
                 if (state != TcpState.ESTABLISHED) {
                     return;
@@ -489,21 +513,32 @@ public final class TcpEndpoint {
         if (state == TcpState.TIME_WAIT) {
             return;
         }
-        if (Seq.gt(seg.ack(), sndNxt)) {
-            // ACKs something not yet sent: "send an ACK, drop the segment, and return".
-            sendAck(nowUs);
+        if (Seq.gt(seg.ack(), sndMax)) {
+            // ACKs something not yet sent: "send an ACK, drop the segment, and return". Compared
+            // with the highest octet ever sent: after a timeout sent us back to SND.UNA, a late ACK
+            // of the first transmissions is valid (§3.10.7.4 fifth; RFC 6298 §5).
+            if (!ackRateLimited(seg, nowUs)) {
+                sendAck(nowUs);
+            }
             return;
         }
         if (Seq.lt(seg.ack(), sndUna - maxSndWnd)) {
             // RFC 5961 §5.2: too old to be a real ACK; challenge it.
-            sendAck(nowUs);
+            if (!ackRateLimited(seg, nowUs)) {
+                sendAck(nowUs);
+            }
             return;
         }
         if (Seq.gt(seg.ack(), sndUna)) {
             ackAdvances(seg.ack(), nowUs);
         }
-        sndWnd = seg.window();
-        maxSndWnd = Math.max(maxSndWnd, sndWnd);
+        if (Seq.ge(seg.ack(), sndUna)) {
+            // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated" (§3.10.7.4
+            // fifth): an older, delayed ACK carries a stale window. (No SND.WL1/WL2: this model's
+            // network never reorders segments of one connection.)
+            sndWnd = seg.window();
+            maxSndWnd = Math.max(maxSndWnd, sndWnd);
+        }
         boolean finAcked = finQueued && sendQueue.isEmpty() && sndUna == sndEnd;
         boolean finAckedInFinWait1 = false;
         switch (state) {
@@ -626,6 +661,24 @@ public final class TcpEndpoint {
     }
 
     /**
+     * RFC 5961 §7 (ACK throttling), as Linux does it (tcp_oow_rate_limited, tcp_invalid_ratelimit =
+     * 500 ms): an unacceptable pure ACK or SYN is answered at most once per 500 ms. Otherwise two
+     * desynchronized ends (an old duplicate SYN, a half-open connection) answer each other's ACKs
+     * for ever, an "ACK war" in which no timer ever gets to run. Segments that occupy sequence
+     * space (data, FIN) are always answered: their sender needs the ACK to recover.
+     */
+    private boolean ackRateLimited(Segment seg, long nowUs) {
+        if (seg.seqLen() > 0 && !seg.has(Flags.SYN)) {
+            return false;
+        }
+        if (lastOowAckUs != Long.MIN_VALUE && nowUs - lastOowAckUs >= 0 && nowUs - lastOowAckUs < 500_000) {
+            return true;
+        }
+        lastOowAckUs = nowUs;
+        return false;
+    }
+
+    /**
      * The segment acceptability test of RFC 9293 §3.10.7.4: some part of the segment must fall
      * inside the receive window [RCV.NXT, RCV.NXT + RCV.WND).
      */
@@ -682,14 +735,25 @@ public final class TcpEndpoint {
                 armRtx(nowUs, synRto(retransmits));
                 return;
             }
-            case SYN_RECEIVED: {
+            case SYN_RECEIVED:
+            case FIN_WAIT_1: {
+                if (state == TcpState.FIN_WAIT_1 && sndUna != iss) {
+                    break; // our SYN is acknowledged: retransmit data and FIN below
+                }
+                // CLOSE in SYN-RECEIVED sent a FIN (§3.10.4), but until the peer acknowledges our
+                // SYN the SYN,ACK is still first on the retransmission queue (§3.10.8): resend it,
+                // then the FIN, on the SYN-ACK schedule.
                 if (retransmits >= cfg.synAckRetries()) {
                     // A passive child is just forgotten; the application never knew it.
-                    giveUp(passive ? null : Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
+                    giveUp(passive || orphaned ? null : Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
                     return;
                 }
                 retransmits++;
                 sendSynAck(nowUs);
+                Chunk fin = firstUnacked();
+                if (state == TcpState.FIN_WAIT_1 && fin != null && fin.fin) {
+                    sendChunk(fin, nowUs, true);
+                }
                 armRtx(nowUs, backedOff(cfg.rtoInitialMs() * 1000, retransmits));
                 return;
             }
@@ -697,7 +761,7 @@ public final class TcpEndpoint {
                 break;
         }
         Chunk head = firstUnacked();
-        if (head == null && sndUna == sndNxt) {
+        if (head == null && sndUna == sndMax) {
             return;
         }
         long start = rtxStartUs >= 0 ? rtxStartUs : (head != null && head.firstSentUs >= 0 ? head.firstSentUs : nowUs);
@@ -726,7 +790,14 @@ public final class TcpEndpoint {
         if (head != null) {
             sendChunk(head, nowUs, true);
         }
-        armRtx(nowUs, rtoUs);
+        long next = rtoUs;
+        if (cfg.userTimeoutMs() > 0) {
+            // RFC 9293 §3.10.8: the user timeout expires when it expires, not at the next backed-off
+            // RTO after it. Like Linux (tcp_clamp_rto_to_user_timeout), wake up no later than then.
+            long left = start + cfg.userTimeoutMs() * 1000 - nowUs;
+            next = Math.max(1, Math.min(next, left));
+        }
+        armRtx(nowUs, next);
     }
 
     /** The SYN timer after {@code k} retransmissions: linear for the first ones, then doubling. */
@@ -757,7 +828,7 @@ public final class TcpEndpoint {
         passive = false;
         iss = isnSource.getAsInt();
         sndUna = iss;
-        sndNxt = iss + 1;
+        sndNxt = sndMax = iss + 1;
         sndEnd = iss + 1;
         retransmits = 0;
         setState(TcpState.SYN_SENT, cause, null);
@@ -781,7 +852,7 @@ public final class TcpEndpoint {
 
     /** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>: a plain, duplicate or challenge ACK. */
     private void sendAck(long nowUs) {
-        transmit(new Segment(local, remote, sndNxt, rcvNxt, Flags.ACK, rcvWnd, 0, 0, null), nowUs);
+        transmit(new Segment(local, remote, sndMax, rcvNxt, Flags.ACK, rcvWnd, 0, 0, null), nowUs);
     }
 
     private void enqueueData(int len, String label) {
@@ -827,16 +898,23 @@ public final class TcpEndpoint {
 
     private void sendChunk(Chunk c, long nowUs, boolean retransmission) {
         int flags = Flags.ACK | (c.fin ? Flags.FIN : 0) | (c.push ? Flags.PSH : 0);
-        if (c.firstSentUs < 0) {
+        // Karn's algorithm (RFC 6298 §3): time only a first transmission. After a timeout, pump()
+        // resends the segments behind the head as well; they were sent before, so an ACK of them
+        // is ambiguous and must not give an RTT sample.
+        boolean firstTransmission = c.firstSentUs < 0;
+        if (firstTransmission) {
             c.firstSentUs = nowUs;
         }
-        if (!retransmission && !rttTiming) {
+        if (!retransmission && firstTransmission && !rttTiming) {
             rttTiming = true;
             rttSeq = c.end();
             rttStartUs = nowUs;
         }
         if (Seq.gt(c.end(), sndNxt)) {
             sndNxt = c.end();
+        }
+        if (Seq.gt(sndNxt, sndMax)) {
+            sndMax = sndNxt;
         }
         transmit(new Segment(local, remote, c.seq, rcvNxt, flags, rcvWnd, c.len, 0, c.label), nowUs);
         if (rtxAt == NEVER) {
@@ -851,6 +929,10 @@ public final class TcpEndpoint {
     /** SND.UNA < SEG.ACK =< SND.NXT: new data acknowledged (§3.10.7.4, fifth). */
     private void ackAdvances(int ack, long nowUs) {
         sndUna = ack;
+        if (Seq.gt(ack, sndNxt)) {
+            // The peer has the first transmissions of what a timeout made us resend: go on after them.
+            sndNxt = ack;
+        }
         dropAckedChunks();
         if (rttTiming && Seq.ge(ack, rttSeq)) {
             rttTiming = false;
@@ -863,7 +945,7 @@ public final class TcpEndpoint {
         }
         // RFC 6298 §5.3: restart the timer when new data is acknowledged, stop it when all is.
         rtxAt = NEVER;
-        if (sndUna != sndNxt) {
+        if (sndUna != sndMax) {
             armRtx(nowUs, rtoUs);
         }
     }
@@ -961,8 +1043,9 @@ public final class TcpEndpoint {
         return sndUna;
     }
 
+    /** SND.NXT of RFC 9293 §3.3.1: the next sequence number to be sent, i.e. the highest sent plus one. */
     public int sndNxt() {
-        return sndNxt;
+        return sndMax;
     }
 
     public int rcvNxt() {
