@@ -18,14 +18,61 @@ import tcplab.i18n.Lang;
         versionProvider = Main.Version.class,
         subcommands = {SimulateCommand.class, ScenariosCommand.class, NetstatCommand.class, ExplainCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    LangOption langOption;
+
+    @CommandLine.Option(names = "--screenshot", paramLabel = "FILE.png", descriptionKey = "screenshot")
+    java.nio.file.Path screenshot;
+
+    @CommandLine.Option(names = "--scenario", paramLabel = "NAME|FILE", descriptionKey = "screenshot.scenario")
+    String scenario = "handshake";
+
+    @CommandLine.Option(names = "--at", paramLabel = "MS", descriptionKey = "screenshot.at")
+    double atMs = Double.NaN;
+
+    @CommandLine.Option(names = "--size", paramLabel = "WxH", descriptionKey = "screenshot.size")
+    String size = "1280x800";
+
+    @CommandLine.Option(names = "--select", paramLabel = "N", descriptionKey = "screenshot.select")
+    Long select;
+
+    /**
+     * Without a command: the window (or, with --screenshot, a picture of it). Without a display
+     * the window cannot open: say so plainly instead of letting JavaFX fail.
+     */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        tcplab.i18n.Lang lang = langOption.lang();
+        tcplab.i18n.Texts t = Cli.texts(lang);
+        if (screenshot != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{2,5})[xX](\\d{2,5})").matcher(size);
+            if (!m.matches()) {
+                throw UserException.usage(t.get("error.badSize", size));
+            }
+            if (Double.isNaN(atMs) || atMs < 0) {
+                throw UserException.usage(t.get("error.needAt"));
+            }
+            String err = tcplab.ui.Screenshot.render(new tcplab.ui.Screenshot.Request(screenshot, scenario, atMs, lang,
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select));
+            if (err != null) {
+                throw UserException.failure(err);
+            }
+            spec.commandLine().getOut().println(t.get("screenshot.written", screenshot));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        boolean unixLike = !os.contains("win") && !os.contains("mac");
+        if (unixLike && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw UserException.failure(tcplab.i18n.Texts.of("tcplab.ui.Ui", lang).get("nodisplay"));
+        }
+        tcplab.ui.TcplabApp.open(new String[0]);
+        return 0;
     }
 
     public static void main(String[] args) {

@@ -55,9 +55,10 @@ public final class Timeline {
     private final Map<Long, Flight> flightById;
     private final boolean complete;
     private final List<String> hostNames;
+    private final Map<Integer, String> hostByAddress;
 
     private Timeline(Scenario scenario, ScenarioRunner.Overrides overrides, List<Entry> entries, long[] stepTimes,
-                     List<Flight> flights, boolean complete, List<String> hostNames) {
+                     List<Flight> flights, boolean complete, List<String> hostNames, Map<Integer, String> hostByAddress) {
         this.scenario = scenario;
         this.overrides = overrides;
         this.entries = entries;
@@ -65,6 +66,7 @@ public final class Timeline {
         this.flights = flights;
         this.complete = complete;
         this.hostNames = hostNames;
+        this.hostByAddress = hostByAddress;
         this.flightById = new HashMap<>();
         for (Flight f : flights) {
             flightById.put(f.id(), f);
@@ -118,11 +120,13 @@ public final class Timeline {
             flights.add(new Flight(id, sends.get(id), ends.get(id)));
         }
         List<String> names = new ArrayList<>();
+        Map<Integer, String> byAddress = new HashMap<>();
         for (Host h : sim.hosts()) {
             names.add(h.name());
+            byAddress.put(h.address(), h.name());
         }
         return new Timeline(sc, o, Collections.unmodifiableList(entries), stepTimes, Collections.unmodifiableList(flights),
-                complete, List.copyOf(names));
+                complete, List.copyOf(names), Map.copyOf(byAddress));
     }
 
     public Scenario scenario() {
@@ -140,6 +144,11 @@ public final class Timeline {
 
     public List<String> hostNames() {
         return hostNames;
+    }
+
+    /** The host with {@code address}, or null (a spoofed or unused address). */
+    public String hostAt(int address) {
+        return hostByAddress.get(address);
     }
 
     /** Number of simulation steps in the run. */

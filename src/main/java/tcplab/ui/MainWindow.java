@@ -1,0 +1,744 @@
+package tcplab.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
+import tcplab.sim.Profile;
+import tcplab.sim.ScenarioLoader;
+import tcplab.sim.Timeline;
+
+/**
+ * The classroom window: controls on top, the ladder in the middle, the state diagram and the
+ * segment inspector on the right, the event list and the netstat panes below. Every label is
+ * bound to the language, so 中文/English switches at runtime; all logic lives in
+ * {@link RunViewModel} and the panes' own models.
+ */
+public final class MainWindow {
+    static final double BASE_FONT = 13;
+    private static final double[] SPEEDS = {25, 50, 100, 250, 500, 1000, 5000, 20000};
+
+    private final RunViewModel vm;
+    private final UiSettings settings;
+    private final BorderPane root = new BorderPane();
+    private final LadderView ladder = new LadderView();
+    private final VBox inspector = new VBox(6);
+    private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<EventRow> filtered = new FilteredList<>(rows, r -> true);
+    private final TableView<EventRow> events = new TableView<>(filtered);
+    private final Label status = new Label();
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final ComboBox<String> scenarioBox = new ComboBox<>();
+    private final List<Runnable> onLangChange = new ArrayList<>();
+    private Palette palette;
+    private double zoom;
+    private boolean updatingScrubber;
+    private AnimationTimer timer;
+    private Stage stage;
+
+    public MainWindow(RunViewModel vm, UiSettings settings) {
+        this.vm = vm;
+        this.settings = settings;
+        this.palette = Palette.byName(settings.get("palette", "standard"));
+        this.zoom = settings.getDouble("zoom", 1.0);
+        build();
+        wire();
+        applyTheme();
+    }
+
+    /** The window's content. */
+    public Parent root() {
+        return root;
+    }
+
+    public RunViewModel viewModel() {
+        return vm;
+    }
+
+    LadderView ladder() {
+        return ladder;
+    }
+
+    TableView<EventRow> eventList() {
+        return events;
+    }
+
+    VBox inspector() {
+        return inspector;
+    }
+
+    private Texts t() {
+        return Texts.of(LadderView.BUNDLE, vm.langProperty().get());
+    }
+
+    /** A text that follows the language. */
+    private StringBinding text(String key, Object... args) {
+        return Bindings.createStringBinding(() -> t().get(key, args), vm.langProperty());
+    }
+
+    private Button button(String id, String key, String tipKey, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(text(key));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(text(tipKey));
+        b.setTooltip(tip);
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    // ------------------------------------------------------------------ building
+
+    private void build() {
+        root.getStyleClass().add("tcplab-root");
+        // Row 1: the scenario and the playback controls.
+        scenarioBox.setId("scenario");
+        scenarioBox.getItems().addAll(ScenarioLoader.BUILTIN);
+        scenarioBox.setCellFactory(l -> new ScenarioCell());
+        scenarioBox.setButtonCell(new ScenarioCell());
+        scenarioBox.setOnAction(e -> {
+            String name = scenarioBox.getValue();
+            if (name != null && !name.equals(vm.scenarioSourceProperty().get())) {
+                vm.load(name);
+            }
+        });
+        Button open = button("open", "ctl.open", "tip.open", this::openFile);
+        Button reset = button("reset", "ctl.reset", "tip.reset", vm::reset);
+        Button back = button("back", "ctl.back", "tip.back", vm::stepBack);
+        Button play = new Button();
+        play.setId("play");
+        play.textProperty().bind(Bindings.createStringBinding(() -> t().get(vm.playingProperty().get() ? "ctl.pause" : "ctl.play"),
+                vm.playingProperty(), vm.langProperty()));
+        Tooltip playTip = new Tooltip();
+        playTip.textProperty().bind(text("tip.play"));
+        play.setTooltip(playTip);
+        play.setOnAction(e -> vm.togglePlay());
+        play.setFocusTraversable(false);
+        play.setDefaultButton(false);
+        Button forward = button("forward", "ctl.forward", "tip.forward", vm::stepForward);
+        back.disableProperty().bind(vm.stepProperty().isEqualTo(0));
+        forward.disableProperty().bind(vm.atEndProperty());
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.setId("speed");
+        for (double s : SPEEDS) {
+            speed.getItems().add(s);
+        }
+        speed.setCellFactory(l -> new SpeedCell());
+        speed.setButtonCell(new SpeedCell());
+        speed.setValue(settings.getDouble("speed", 250));
+        vm.speedProperty().set(speed.getValue());
+        speed.setOnAction(e -> {
+            vm.speedProperty().set(speed.getValue());
+            settings.putDouble("speed", speed.getValue());
+        });
+        speed.setFocusTraversable(false);
+        scrubber.setId("scrubber");
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.setMinWidth(160);
+        scrubber.valueProperty().addListener((o, a, b) -> {
+            if (!updatingScrubber) {
+                vm.pause();
+                vm.seekMs(b.doubleValue());
+            }
+        });
+        scrubber.setFocusTraversable(false);
+        Label speedLabel = new Label();
+        speedLabel.textProperty().bind(text("ctl.speed"));
+        ToolBar playback = new ToolBar(scenarioBox, open, new Separator(Orientation.VERTICAL), reset, back, play, forward,
+                speedLabel, speed, scrubber, status);
+        status.setId("status");
+        status.setMinWidth(Label.USE_PREF_SIZE);
+
+        // Row 2: impairments and classroom settings.
+        ComboBox<String> profile = new ComboBox<>();
+        profile.setId("profile");
+        profile.getItems().add("");
+        profile.getItems().addAll(Profile.NAMES);
+        profile.setCellFactory(l -> new ProfileCell());
+        profile.setButtonCell(new ProfileCell());
+        profile.setValue("");
+        profile.setOnAction(e -> {
+            vm.profileProperty().set(profile.getValue() == null || profile.getValue().isEmpty() ? null : profile.getValue());
+            vm.rerun();
+        });
+        profile.setFocusTraversable(false);
+        TextField delay = numberField("delay", "ctl.delayPrompt", v -> {
+            vm.delayMsProperty().set(v);
+            vm.rerun();
+        }, 0, 600_000);
+        TextField loss = numberField("loss", "ctl.lossPrompt", v -> {
+            vm.lossProperty().set(v == null ? null : v / 100.0);
+            vm.rerun();
+        }, 0, 100);
+        ToggleButton absolute = new ToggleButton();
+        absolute.setId("absolute");
+        absolute.textProperty().bind(text("ctl.absolute"));
+        absolute.setSelected(Boolean.parseBoolean(settings.get("absoluteSeq", "false")));
+        vm.absoluteSeqProperty().bind(absolute.selectedProperty());
+        absolute.setFocusTraversable(false);
+        Button lang = new Button();
+        lang.setId("lang");
+        lang.textProperty().bind(Bindings.createStringBinding(() -> vm.langProperty().get() == Lang.ZH ? "English" : "中文",
+                vm.langProperty()));
+        lang.setOnAction(e -> vm.langProperty().set(vm.langProperty().get() == Lang.ZH ? Lang.EN : Lang.ZH));
+        lang.setFocusTraversable(false);
+        ComboBox<String> theme = new ComboBox<>();
+        theme.setId("theme");
+        theme.getItems().addAll("standard", "high-contrast", "color-blind");
+        theme.setCellFactory(l -> new ThemeCell());
+        theme.setButtonCell(new ThemeCell());
+        theme.setValue(palette.name());
+        theme.setOnAction(e -> {
+            palette = Palette.byName(theme.getValue());
+            settings.put("palette", palette.name());
+            applyTheme();
+        });
+        theme.setFocusTraversable(false);
+        Button zoomOut = button("zoomOut", "ctl.zoomOut", "tip.zoom", () -> setZoom(zoom / 1.15));
+        Button zoomIn = button("zoomIn", "ctl.zoomIn", "tip.zoom", () -> setZoom(zoom * 1.15));
+        Button export = button("export", "ctl.export", "tip.export", this::exportPng);
+        Button full = button("fullscreen", "ctl.fullscreen", "tip.fullscreen", this::toggleFullScreen);
+        Label profileLabel = label("ctl.profile");
+        Label delayLabel = label("ctl.delay");
+        Label lossLabel = label("ctl.loss");
+        ToolBar classroom = new ToolBar(profileLabel, profile, delayLabel, delay, lossLabel, loss, absolute,
+                new Separator(Orientation.VERTICAL), lang, theme, zoomOut, zoomIn, full, export);
+        Label error = new Label();
+        error.setId("error");
+        error.getStyleClass().add("error-line");
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setWrapText(true);
+        root.setTop(new VBox(playback, classroom, error));
+
+        // Middle: ladder | (state diagram, inspector).
+        ladder.setId("ladder");
+        ladder.setOnSegmentClicked(this::segmentClicked);
+        ScrollPane inspectorScroll = new ScrollPane(inspector);
+        inspectorScroll.setFitToWidth(true);
+        inspector.setPadding(new Insets(8));
+        inspector.setId("inspector");
+        VBox right = new VBox(inspectorScroll);
+        right.setId("right");
+        VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
+        SplitPane middle = new SplitPane(ladder, right);
+        middle.setDividerPositions(0.64);
+
+        // Bottom: event list and the netstat tabs.
+        buildEventList();
+        TabPane bottom = new TabPane();
+        bottom.setId("bottomTabs");
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab eventsTab = new Tab();
+        eventsTab.textProperty().bind(text("tab.events"));
+        eventsTab.setContent(eventListPane());
+        bottom.getTabs().add(eventsTab);
+        SplitPane vertical = new SplitPane(middle, bottom);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.68);
+        root.setCenter(vertical);
+        this.right = right;
+        this.bottomTabs = bottom;
+    }
+
+    private VBox right;
+    private TabPane bottomTabs;
+
+    /** The right column, where the state diagram goes above the inspector. */
+    VBox rightColumn() {
+        return right;
+    }
+
+    /** The bottom tabs, where the netstat panes go beside the event list. */
+    TabPane bottomTabs() {
+        return bottomTabs;
+    }
+
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(text(key));
+        return l;
+    }
+
+    private TextField numberField(String id, String promptKey, java.util.function.Consumer<Double> apply, double min, double max) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(5);
+        f.promptTextProperty().bind(text(promptKey));
+        f.setOnAction(e -> {
+            String s = f.getText().trim();
+            if (s.isEmpty()) {
+                f.getStyleClass().remove("invalid");
+                apply.accept(null);
+                return;
+            }
+            try {
+                double v = Double.parseDouble(s);
+                if (v < min || v > max) {
+                    throw new NumberFormatException();
+                }
+                f.getStyleClass().remove("invalid");
+                apply.accept(v);
+            } catch (NumberFormatException ex) {
+                // Keep what the user typed, mark it, say why; never lose the input.
+                if (!f.getStyleClass().contains("invalid")) {
+                    f.getStyleClass().add("invalid");
+                }
+                f.setTooltip(new Tooltip(t().get("ctl.badNumber", fmt(min), fmt(max))));
+            }
+        });
+        return f;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private void buildEventList() {
+        events.setId("events");
+        TableColumn<EventRow, String> time = new TableColumn<>();
+        time.textProperty().bind(text("events.time"));
+        time.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().timeText()));
+        time.setPrefWidth(90);
+        TableColumn<EventRow, String> host = new TableColumn<>();
+        host.textProperty().bind(text("events.host"));
+        host.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().host()));
+        host.setPrefWidth(90);
+        TableColumn<EventRow, String> what = new TableColumn<>();
+        what.textProperty().bind(text("events.what"));
+        what.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().text()));
+        what.setPrefWidth(760);
+        events.getColumns().add(time);
+        events.getColumns().add(host);
+        events.getColumns().add(what);
+        events.setRowFactory(tv -> {
+            TableRow<EventRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(EventRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    // Events after the playhead are still to come: shown faded.
+                    pseudoClassStateChanged(FUTURE, !empty && item != null && item.step() > vm.step());
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty() && e.getClickCount() >= 1) {
+                    vm.seekStep(row.getItem().step());
+                }
+            });
+            return row;
+        });
+    }
+
+    private static final javafx.css.PseudoClass FUTURE = javafx.css.PseudoClass.getPseudoClass("future");
+
+    private Node eventListPane() {
+        TextField filter = new TextField();
+        filter.setId("eventFilter");
+        filter.promptTextProperty().bind(text("events.filter"));
+        ComboBox<String> kind = new ComboBox<>();
+        kind.setId("eventKind");
+        kind.getItems().addAll("all", "SEGMENT", "STATE", "APP");
+        kind.setValue("all");
+        kind.setCellFactory(l -> new KindCell());
+        kind.setButtonCell(new KindCell());
+        Runnable apply = () -> {
+            String f = filter.getText().toLowerCase(Locale.ROOT).trim();
+            String k = kind.getValue();
+            Predicate<EventRow> p = r -> (k == null || k.equals("all") || r.kind().name().equals(k))
+                    && (f.isEmpty() || r.text().toLowerCase(Locale.ROOT).contains(f) || r.host().toLowerCase(Locale.ROOT).contains(f));
+            filtered.setPredicate(p);
+        };
+        filter.textProperty().addListener((o, a, b) -> apply.run());
+        kind.setOnAction(e -> apply.run());
+        HBox bar = new HBox(8, filter, kind);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        VBox box = new VBox(bar, events);
+        VBox.setVgrow(events, Priority.ALWAYS);
+        return box;
+    }
+
+    // ------------------------------------------------------------------ wiring
+
+    private void wire() {
+        vm.timelineProperty().addListener((o, a, tl) -> {
+            ladder.setTimeline(tl);
+            refreshRows();
+            updatingScrubber = true;
+            scrubber.setMax(Math.max(1, vm.endMsProperty().get()));
+            updatingScrubber = false;
+            if (vm.scenarioSourceProperty().get() != null && ScenarioLoader.isBuiltin(vm.scenarioSourceProperty().get())) {
+                scenarioBox.setValue(vm.scenarioSourceProperty().get());
+                settings.put("scenario", vm.scenarioSourceProperty().get());
+            }
+        });
+        vm.timeUsProperty().addListener((o, a, b) -> {
+            ladder.setPlayhead(b.longValue());
+            updatingScrubber = true;
+            scrubber.setValue(b.longValue() / 1000.0);
+            updatingScrubber = false;
+            updateStatus();
+        });
+        vm.stepProperty().addListener((o, a, b) -> {
+            events.refresh();
+            scrollEventsTo(b.intValue());
+        });
+        vm.connectionProperty().addListener((o, a, c) -> ladder.setConnection(c));
+        vm.selectedSegmentProperty().addListener((o, a, id) -> {
+            ladder.setSelected(id);
+            showInspector(id);
+        });
+        vm.absoluteSeqProperty().addListener((o, a, b) -> {
+            ladder.setAbsoluteSeq(b);
+            settings.put("absoluteSeq", Boolean.toString(b));
+        });
+        vm.langProperty().addListener((o, a, l) -> {
+            ladder.setLang(l);
+            refreshRows();
+            showInspector(vm.selectedSegmentProperty().get());
+            updateStatus();
+            settings.put("lang", l == Lang.ZH ? "zh" : "en");
+            for (Runnable r : onLangChange) {
+                r.run();
+            }
+            scenarioBox.setButtonCell(new ScenarioCell());
+        });
+        ladder.setLang(vm.langProperty().get());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        timer = new AnimationTimer() {
+            private long last = -1;
+
+            @Override
+            public void handle(long now) {
+                if (last > 0 && vm.playingProperty().get()) {
+                    vm.tick(Math.min(0.1, (now - last) / 1e9));
+                }
+                last = now;
+            }
+        };
+        timer.start();
+        showInspector(null);
+        updateStatus();
+    }
+
+    /** Something the window should do when the language changes (used by the panes added later). */
+    void onLangChange(Runnable r) {
+        onLangChange.add(r);
+    }
+
+    private void refreshRows() {
+        Timeline tl = vm.timeline();
+        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get()));
+    }
+
+    private void scrollEventsTo(int step) {
+        for (int i = 0; i < filtered.size(); i++) {
+            if (filtered.get(i).step() >= step) {
+                events.scrollTo(Math.max(0, i - 3));
+                return;
+            }
+        }
+    }
+
+    private void updateStatus() {
+        Timeline tl = vm.timeline();
+        if (tl == null) {
+            status.setText("");
+            return;
+        }
+        status.setText(t().get("status", String.format(Locale.ROOT, "%.1f", vm.timeUs() / 1000.0), vm.step(), tl.steps()));
+    }
+
+    private void keyPressed(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return; // typing in a field is typing, not playing
+        }
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
+            setZoom(zoom * 1.15);
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            setZoom(zoom / 1.15);
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+            setZoom(1.0);
+        } else if (e.getCode() == KeyCode.SPACE) {
+            vm.togglePlay();
+        } else if (e.getCode() == KeyCode.RIGHT) {
+            vm.stepForward();
+        } else if (e.getCode() == KeyCode.LEFT) {
+            vm.stepBack();
+        } else if (e.getCode() == KeyCode.HOME) {
+            vm.reset();
+        } else if (e.getCode() == KeyCode.END) {
+            vm.seekMs(vm.endMsProperty().get());
+        } else if (e.getCode() == KeyCode.F11) {
+            toggleFullScreen();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    private void segmentClicked(long id) {
+        // A click on a segment still in flight drops it (the network loses it) and its
+        // retransmission plays out; a click on any other segment inspects it.
+        if (!vm.dropInFlight(id)) {
+            vm.selectSegment(id);
+        }
+    }
+
+    private void showInspector(Long id) {
+        inspector.getChildren().clear();
+        Label title = new Label();
+        title.getStyleClass().add("pane-title");
+        Timeline tl = vm.timeline();
+        if (id == null || tl == null || tl.flight(id) == null) {
+            title.setText(t().get("insp.title"));
+            Label hint = new Label(t().get("insp.hint"));
+            hint.setWrapText(true);
+            inspector.getChildren().addAll(title, hint);
+            return;
+        }
+        Timeline.Flight f = tl.flight(id);
+        title.setText(t().get("insp.titleOf", "#" + id, f.send().segment().flagText()));
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        int r = 0;
+        for (SegmentInfo.Field field : SegmentInfo.describe(f, isnOf(tl, f, true), isnOf(tl, f, false), vm.langProperty().get())) {
+            Label name = new Label(field.name());
+            name.getStyleClass().add("field-name");
+            Label value = new Label(field.value());
+            value.getStyleClass().add("field-value");
+            Label meaning = new Label(field.meaning() + (field.rfc().isEmpty() ? "" : "  [" + field.rfc() + "]"));
+            meaning.setWrapText(true);
+            meaning.getStyleClass().add("field-meaning");
+            grid.add(name, 0, r);
+            grid.add(value, 1, r);
+            grid.add(meaning, 0, r + 1, 2, 1);
+            r += 2;
+        }
+        inspector.getChildren().addAll(title, grid);
+    }
+
+    private static Integer isnOf(Timeline tl, Timeline.Flight upTo, boolean own) {
+        tcplab.tcp.Segment target = upTo.send().segment();
+        String key = own ? target.src() + ">" + target.dst() : target.dst() + ">" + target.src();
+        Integer found = null;
+        for (Timeline.Flight f : tl.flights()) {
+            tcplab.tcp.Segment s = f.send().segment();
+            if (s.has(tcplab.tcp.Flags.SYN) && key.equals(s.src() + ">" + s.dst())) {
+                found = s.seq();
+            }
+            if (f == upTo) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    // ------------------------------------------------------------------ classroom
+
+    void setZoom(double z) {
+        zoom = Math.max(0.6, Math.min(3.0, z));
+        settings.putDouble("zoom", zoom);
+        applyTheme();
+    }
+
+    double zoom() {
+        return zoom;
+    }
+
+    Palette palette() {
+        return palette;
+    }
+
+    private final List<java.util.function.Consumer<Palette>> paletteListeners = new ArrayList<>();
+    private final List<java.util.function.DoubleConsumer> zoomListeners = new ArrayList<>();
+
+    void onPalette(java.util.function.Consumer<Palette> c) {
+        paletteListeners.add(c);
+        c.accept(palette);
+    }
+
+    void onZoom(java.util.function.DoubleConsumer c) {
+        zoomListeners.add(c);
+        c.accept(zoom);
+    }
+
+    private void applyTheme() {
+        ladder.setPalette(palette);
+        ladder.setZoom(zoom);
+        root.setStyle("-fx-font-size: " + String.format(Locale.ROOT, "%.1f", BASE_FONT * zoom) + "px;"
+                + "-tcplab-bg: " + Palette.css(palette.background()) + ";"
+                + "-tcplab-panel: " + Palette.css(palette.panel()) + ";"
+                + "-tcplab-fg: " + Palette.css(palette.foreground()) + ";"
+                + "-tcplab-muted: " + Palette.css(palette.muted()) + ";"
+                + "-tcplab-accent: " + Palette.css(palette.highlight()) + ";"
+                + "-tcplab-lost: " + Palette.css(palette.lost()) + ";");
+        root.getStyleClass().removeAll("theme-standard", "theme-high-contrast", "theme-color-blind");
+        root.getStyleClass().add("theme-" + palette.name());
+        for (java.util.function.Consumer<Palette> c : paletteListeners) {
+            c.accept(palette);
+        }
+        for (java.util.function.DoubleConsumer c : zoomListeners) {
+            c.accept(zoom);
+        }
+    }
+
+    /** The stylesheet of the window (themes use the -tcplab-* colours set on the root). */
+    public static String stylesheet() {
+        return MainWindow.class.getResource("/tcplab/ui/app.css").toExternalForm();
+    }
+
+    void attach(Stage s) {
+        this.stage = s;
+    }
+
+    private void toggleFullScreen() {
+        if (stage != null) {
+            stage.setFullScreen(!stage.isFullScreen());
+        }
+    }
+
+    private void openFile() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(t().get("ctl.openTitle"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t().get("ctl.scenarioFiles"), "*.yaml", "*.yml"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            vm.load(f.toPath());
+        }
+    }
+
+    private void exportPng() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(t().get("ctl.exportTitle"));
+        fc.setInitialFileName((vm.scenarioProperty().get() == null ? "ladder" : vm.scenarioProperty().get().name()) + "-ladder.png");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                Png.write(ladder.exportImage(1600), f.toPath());
+            } catch (IOException e) {
+                vm.reportError(t().get("ctl.exportFailed", f, e.getMessage()));
+            }
+        }
+    }
+
+    /** Renders the ladder to a PNG file (the "export" button, without a dialog). */
+    public void exportLadder(Path file, double width) throws IOException {
+        Png.write(ladder.exportImage(width), file);
+    }
+
+    /** Stops the animation timer (when the window closes). */
+    public void dispose() {
+        if (timer != null) {
+            timer.stop();
+        }
+        settings.flush();
+    }
+
+    /** A scene for this window, with the stylesheet. */
+    public Scene scene(double w, double h) {
+        Scene scene = new Scene(root, w, h);
+        scene.getStylesheets().add(stylesheet());
+        return scene;
+    }
+
+    // ------------------------------------------------------------------ cells
+
+    private final class ScenarioCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            try {
+                setText(item + " — " + ScenarioLoader.builtin(item).title(vm.langProperty().get()));
+            } catch (tcplab.i18n.ProblemException e) {
+                setText(item);
+            }
+        }
+    }
+
+    private final class SpeedCell extends ListCell<Double> {
+        @Override
+        protected void updateItem(Double item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : t().get("ctl.speedValue", fmt(item)));
+        }
+    }
+
+    private final class ProfileCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.isEmpty() ? t().get("ctl.profileScenario") : item);
+        }
+    }
+
+    private final class ThemeCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : t().get("theme." + item));
+        }
+    }
+
+    private final class KindCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : t().get("events.kind." + item));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package tcplab.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import tcplab.i18n.Lang;
+
+/**
+ * Renders the window headlessly to a PNG: {@code java -jar tcplab.jar --screenshot FILE.png
+ * --scenario NAME --at MS [--lang zh|en] [--size 1280x800]}. Uses JavaFX's headless Monocle
+ * platform and the software renderer, so it needs no display.
+ */
+public final class Screenshot {
+    private Screenshot() {
+    }
+
+    /** What to render. */
+    public record Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment) {
+    }
+
+    /** Selects the headless platform; must run before JavaFX starts. */
+    public static void useHeadlessPlatform() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+        quietJavaFxWarnings();
+    }
+
+    /**
+     * JavaFX warns that it runs from the class path ("Unsupported JavaFX configuration"); it is
+     * harmless for this application (TOOLCHAIN.md), and a user should not see it on every run.
+     */
+    static void quietJavaFxWarnings() {
+        java.util.logging.Logger.getLogger("javafx").setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    /** Renders one screenshot; returns null on success or the user's error message. */
+    public static String render(Request r) throws InterruptedException {
+        useHeadlessPlatform();
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await(30, TimeUnit.SECONDS);
+        AtomicReference<String> error = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                error.set(renderOnFxThread(r));
+            } catch (Exception e) {
+                error.set(e.toString());
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(120, TimeUnit.SECONDS);
+        return error.get();
+    }
+
+    /** Must run on the FX thread. */
+    static String renderOnFxThread(Request r) throws java.io.IOException {
+        RunViewModel vm = new RunViewModel();
+        vm.langProperty().set(r.lang());
+        MainWindow w = new MainWindow(vm, UiSettings.inMemory());
+        Panes.install(w);
+        if (!vm.load(r.scenario())) {
+            return vm.errorProperty().get();
+        }
+        Scene scene = w.scene(r.width(), r.height());
+        vm.seekMs(r.atMs());
+        if (r.selectSegment() != null) {
+            vm.selectSegment(r.selectSegment());
+        }
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        w.ladder().setPlayhead(vm.timeUs());
+        WritableImage img = scene.snapshot(null);
+        w.dispose();
+        Png.write(img, r.file());
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+package tcplab.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import tcplab.i18n.Lang;
+import tcplab.sim.ScenarioLoader;
+
+/** The JavaFX application: the classroom window, with the user's remembered settings. */
+public final class TcplabApp extends Application {
+
+    /** Opens the window (called by {@code java -jar tcplab.jar} with no command, and by {@code mvn javafx:run}). */
+    public static void open(String[] args) {
+        Screenshot.quietJavaFxWarnings();
+        Application.launch(TcplabApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        UiSettings settings = UiSettings.user();
+        RunViewModel vm = new RunViewModel();
+        String langSetting = settings.get("lang", null);
+        Lang lang = System.getenv("TCPLAB_LANG") != null ? Lang.parse(System.getenv("TCPLAB_LANG")) : null;
+        if (lang == null) {
+            lang = langSetting != null ? Lang.parse(langSetting) : Lang.system();
+        }
+        vm.langProperty().set(lang == null ? Lang.system() : lang);
+        MainWindow window = new MainWindow(vm, settings);
+        Panes.install(window);
+        String scenario = settings.get("scenario", "handshake");
+        if (!vm.load(ScenarioLoader.isBuiltin(scenario) ? scenario : "handshake")) {
+            vm.load("handshake");
+        }
+        Scene scene = window.scene(settings.getDouble("width", 1280), settings.getDouble("height", 820));
+        window.attach(stage);
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> tcplab.i18n.Texts.of(LadderView.BUNDLE, vm.langProperty().get()).get("app.title"), vm.langProperty()));
+        stage.setMaximized(Boolean.parseBoolean(settings.get("maximized", "false")));
+        stage.setOnCloseRequest(e -> {
+            if (!stage.isMaximized() && !stage.isFullScreen()) {
+                settings.putDouble("width", stage.getWidth());
+                settings.putDouble("height", stage.getHeight());
+            }
+            settings.put("maximized", Boolean.toString(stage.isMaximized()));
+            window.dispose();
+            Platform.exit();
+        });
+        stage.show();
+    }
+}
