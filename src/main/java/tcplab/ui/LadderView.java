@@ -361,7 +361,12 @@ public final class LadderView extends Region {
             g.fillText(name, columnX(i), 16);
             g.setFont(font(11, false));
             g.setFill(palette.muted());
-            g.fillText(hostDetail(name), columnX(i), 34);
+            String detail = hostDetail(name);
+            double room = columns.size() > 1 ? Math.abs(columnX(1) - columnX(0)) - 8 : w;
+            if (textWidth(detail, g.getFont()) > room) {
+                detail = detail.contains(" · ") ? detail.substring(0, detail.indexOf(" · ")) : detail; // the address alone
+            }
+            g.fillText(detail, columnX(i), 34);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(font(11, false));
@@ -541,9 +546,11 @@ public final class LadderView extends Region {
                 g.setFill(isSelected ? palette.highlight() : c);
                 g.fillOval(xe - 6 * zoom, ye - 6 * zoom, 12 * zoom, 12 * zoom);
             }
-            double midY = (y0 + y1) / 2;
-            if (!dense || isSelected || midY - lastLabelY > 13 * zoom) {
-                drawLabel(g, label(f.id(), seg), x0, y0, x1, y1, isSelected ? palette.highlight() : c);
+            // The label sits on the part already drawn, once there is enough of it; labels that
+            // would pile on each other are left out (the inspector shows any segment in full).
+            double midY = (y0 + ye) / 2;
+            if (frac >= 0.35 && (isSelected || Math.abs(midY - lastLabelY) > (dense ? 15 : 14) * zoom)) {
+                drawLabel(g, label(f.id(), seg), x0, y0, xe, ye, isSelected ? palette.highlight() : c);
                 lastLabelY = midY;
             }
         }
@@ -636,7 +643,7 @@ public final class LadderView extends Region {
         g.setFont(font(11, true));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(String.format(Locale.ROOT, "%.1f ms", playheadUs / 1000.0), LEFT - 8, yy - 2);
+        g.fillText(String.format(Locale.ROOT, "%.1f ms", playheadUs / 1000.0), w - 10, yy - 2);
     }
 
     // ------------------------------------------------------------------ hit testing

@@ -191,9 +191,15 @@ public final class MainWindow {
         Label speedLabel = new Label();
         speedLabel.textProperty().bind(text("ctl.speed"));
         ToolBar playback = new ToolBar(scenarioBox, open, new Separator(Orientation.VERTICAL), reset, back, play, forward,
-                speedLabel, speed, scrubber, status);
+                speedLabel, speed);
         status.setId("status");
         status.setMinWidth(Label.USE_PREF_SIZE);
+        // The scrubber and the time get a row of their own: a toolbar would hide them in its
+        // overflow menu when the texts grow (Chinese, zoom).
+        HBox timeRow = new HBox(10, scrubber, status);
+        timeRow.setAlignment(Pos.CENTER_LEFT);
+        timeRow.setPadding(new Insets(2, 10, 2, 10));
+        timeRow.getStyleClass().add("time-row");
 
         // Row 2: impairments and classroom settings.
         ComboBox<String> profile = new ComboBox<>();
@@ -256,7 +262,7 @@ public final class MainWindow {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        root.setTop(new VBox(playback, classroom, error));
+        root.setTop(new VBox(playback, timeRow, classroom, error));
 
         // Middle: ladder | (state diagram, inspector).
         ladder.setId("ladder");
@@ -409,12 +415,16 @@ public final class MainWindow {
     // ------------------------------------------------------------------ wiring
 
     private void wire() {
+        vm.endMsProperty().addListener((o, a, b) -> {
+            updatingScrubber = true;
+            scrubber.setMax(Math.max(1, b.doubleValue()));
+            scrubber.setValue(vm.timeUs() / 1000.0);
+            updatingScrubber = false;
+        });
         vm.timelineProperty().addListener((o, a, tl) -> {
             ladder.setTimeline(tl);
             refreshRows();
-            updatingScrubber = true;
-            scrubber.setMax(Math.max(1, vm.endMsProperty().get()));
-            updatingScrubber = false;
+            updateStatus();
             if (vm.scenarioSourceProperty().get() != null && ScenarioLoader.isBuiltin(vm.scenarioSourceProperty().get())) {
                 scenarioBox.setValue(vm.scenarioSourceProperty().get());
                 settings.put("scenario", vm.scenarioSourceProperty().get());
@@ -428,6 +438,7 @@ public final class MainWindow {
             updateStatus();
         });
         vm.stepProperty().addListener((o, a, b) -> {
+            updateStatus();
             events.refresh();
             scrollEventsTo(b.intValue());
         });

@@ -244,8 +244,8 @@ public final class RunViewModel {
 
     private void install(Timeline tl, long keepTimeUs) {
         pause();
+        endMs.set(tl.endUs() / 1000.0); // before the timeline, whose listeners read it
         timeline.set(tl);
-        endMs.set(tl.endUs() / 1000.0);
         sim = null;
         simStep = -1;
         connection.set(findConnection(tl, null));
@@ -405,8 +405,8 @@ public final class RunViewModel {
             Timeline dropped = tl.withDropped(id, MAX_STEPS);
             boolean wasPlaying = playing.get();
             Connection keep = connection.get();
-            timeline.set(dropped);
             endMs.set(dropped.endUs() / 1000.0);
+            timeline.set(dropped);
             sim = null;
             simStep = -1;
             connection.set(keep);

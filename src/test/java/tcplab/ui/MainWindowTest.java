@@ -1,0 +1,193 @@
+package tcplab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import tcplab.i18n.Lang;
+import tcplab.sim.ScenarioLoader;
+import tcplab.sim.Timeline;
+import tcplab.tcp.TcpState;
+
+/** The real window on headless Monocle, driven as a user drives it. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private RunViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        vm = new RunViewModel();
+        vm.langProperty().set(Lang.EN);
+        window = new MainWindow(vm, UiSettings.inMemory());
+        Panes.install(window);
+        vm.load("handshake");
+        stage.setScene(window.scene(1280, 800));
+        window.attach(stage);
+        stage.show();
+    }
+
+    private String status(FxRobot robot) {
+        return robot.lookup("#status").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void stepForwardAndBackWithButtonsAndArrowKeys(FxRobot robot) {
+        int steps = vm.timeline().steps();
+        assertEquals(5, steps, "listen, connect, and the three segments arriving");
+        assertTrue(status(robot).endsWith("event 0 of 5"), status(robot));
+        robot.clickOn("#forward");
+        robot.clickOn("#forward");
+        assertEquals(2, vm.step());
+        assertTrue(status(robot).contains("event 2 of 5"), status(robot));
+        robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+        assertEquals(3, vm.step());
+        robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
+        robot.clickOn("#back");
+        assertEquals(1, vm.step());
+        robot.press(KeyCode.HOME).release(KeyCode.HOME);
+        assertEquals(0, vm.step());
+        assertTrue(robot.lookup("#back").queryAs(Button.class).isDisabled(), "nothing to go back to at the start");
+    }
+
+    @Test
+    void stepBackShowsExactlyTheEarlierStateOfBothSides(FxRobot robot) {
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#forward");
+        }
+        assertEquals(TcpState.ESTABLISHED, vm.stateAProperty().get());
+        assertEquals(TcpState.ESTABLISHED, vm.stateBProperty().get());
+        robot.clickOn("#back"); // before the ACK arrives
+        robot.clickOn("#back"); // before the SYN-ACK arrives
+        assertEquals(3, vm.step());
+        assertEquals(TcpState.SYN_SENT, vm.stateAProperty().get());
+        assertEquals(TcpState.SYN_RECEIVED, vm.stateBProperty().get());
+    }
+
+    @Test
+    void playRunsTheHandshakeToItsEnd(FxRobot robot) throws Exception {
+        robot.clickOn("#play");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.atEndProperty().get());
+        assertEquals(TcpState.ESTABLISHED, vm.stateAProperty().get());
+        assertEquals(TcpState.ESTABLISHED, vm.stateBProperty().get());
+        assertFalse(vm.playingProperty().get());
+    }
+
+    @Test
+    void theScrubberMovesThePlayhead(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#scrubber").queryAs(Slider.class).setValue(150));
+        assertEquals(150_000, vm.timeUs());
+        assertEquals(TcpState.SYN_SENT, vm.stateAProperty().get());
+        assertEquals(TcpState.SYN_RECEIVED, vm.stateBProperty().get());
+    }
+
+    @Test
+    void clickingASegmentInFlightDropsItAndTheRetransmissionFollows(FxRobot robot) {
+        robot.interact(() -> vm.seekMs(50)); // the SYN is half-way
+        long synId = vm.timeline().flights().get(0).id();
+        double[] head = window.ladder().headOnScreen(synId);
+        Point2D onScreen = window.ladder().localToScreen(head[0], head[1]);
+        robot.clickOn(onScreen);
+        Timeline tl = vm.timeline();
+        assertTrue(tl.flight(synId).lost(), "the clicked SYN is lost");
+        assertEquals(1_000_000, tl.flights().get(1).startUs(), "and the client sends it again after 1 s");
+        assertEquals(synId, (long) vm.selectedSegmentProperty().get());
+    }
+
+    @Test
+    void clickingAnArrivedSegmentInspectsIt(FxRobot robot) {
+        robot.interact(() -> vm.seekMs(250));
+        long synAck = vm.timeline().flights().get(1).id();
+        double[] head = window.ladder().headOnScreen(synAck);
+        robot.clickOn(window.ladder().localToScreen(head[0], head[1]));
+        assertEquals(synAck, (long) vm.selectedSegmentProperty().get());
+        assertFalse(vm.timeline().flight(synAck).lost());
+        assertTrue(robot.lookup(".pane-title").queryAs(Label.class).getText().contains("SYN,ACK"));
+        boolean explained = robot.lookup("#inspector .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().contains("Step 2 of the three-way handshake"));
+        assertTrue(explained, "the inspector says what this SYN,ACK is");
+    }
+
+    @Test
+    void switchingLanguageRelabelsEverything(FxRobot robot) {
+        assertEquals("▶ Play", robot.lookup("#play").queryAs(Button.class).getText());
+        robot.clickOn("#lang");
+        assertEquals(Lang.ZH, vm.langProperty().get());
+        assertEquals("▶ 播放", robot.lookup("#play").queryAs(Button.class).getText());
+        assertEquals("单步 ▶", robot.lookup("#forward").queryAs(Button.class).getText());
+        assertTrue(status(robot).contains("个事件"), status(robot));
+        robot.clickOn("#lang");
+        assertEquals("▶ Play", robot.lookup("#play").queryAs(Button.class).getText());
+    }
+
+    @Test
+    void theEventListFiltersAndJumpsToAnEvent(FxRobot robot) {
+        int all = window.eventList().getItems().size();
+        robot.clickOn("#eventFilter").write("SYN_RECEIVED");
+        int some = window.eventList().getItems().size();
+        assertTrue(some > 0 && some < all, some + " of " + all);
+        robot.interact(() -> vm.seekStep(0));
+        javafx.scene.Node firstRow = robot.lookup(".table-row-cell").nth(0).query();
+        robot.clickOn(firstRow);
+        assertTrue(vm.step() > 0, "clicking an event jumps to it");
+    }
+
+    @Test
+    void zoomScalesTheText(FxRobot robot) {
+        double before = window.zoom();
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        assertTrue(window.zoom() > before);
+        assertTrue(window.root().getStyle().contains("-fx-font-size: 1"), window.root().getStyle());
+    }
+
+    @Test
+    void everyBuiltinScenarioRendersToANonBlankPng(FxRobot robot) throws Exception {
+        Path dir = Path.of("target/screenshots");
+        Files.createDirectories(dir);
+        for (String name : ScenarioLoader.BUILTIN) {
+            WritableImage[] img = new WritableImage[1];
+            robot.interact(() -> {
+                vm.load(name);
+                vm.seekMs(vm.endMsProperty().get() / 2);
+                img[0] = window.root().getScene().snapshot(null);
+            });
+            Path file = dir.resolve(name + ".png");
+            Png.write(img[0], file);
+            BufferedImage b = ImageIO.read(file.toFile());
+            assertEquals(1280, b.getWidth());
+            // Not blank: many different colours, and a good share of pixels away from the background.
+            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            int drawn = 0;
+            int bg = b.getRGB(b.getWidth() / 3, b.getHeight() / 2 + 5);
+            for (int y = 0; y < b.getHeight(); y += 3) {
+                for (int x = 0; x < b.getWidth(); x += 3) {
+                    int p = b.getRGB(x, y);
+                    colours.add(p);
+                    if (p != bg) {
+                        drawn++;
+                    }
+                }
+            }
+            assertTrue(colours.size() > 50, name + ": only " + colours.size() + " colours");
+            assertTrue(drawn > 5000, name + ": only " + drawn + " drawn pixels");
+        }
+    }
+}
