@@ -34,7 +34,7 @@ import tcplab.tcp.TcpState;
 public final class StateDiagramLayout {
 
     /** Half the width of a state box, in unit space. */
-    public static final double NODE_HALF_W = 0.125;
+    public static final double NODE_HALF_W = 0.118;
     /** Half the height of a state box, in unit space. */
     public static final double NODE_HALF_H = 0.032;
 
@@ -42,8 +42,8 @@ public final class StateDiagramLayout {
     public static final String BUNDLE = "tcplab.ui.StateDiagram";
 
     /** Left and right margin lanes and the bottom lane used by edges the figure does not draw. */
-    static final double LANE_LEFT = 0.004;
-    static final double LANE_RIGHT = 0.996;
+    static final double LANE_LEFT = 0.012;
+    static final double LANE_RIGHT = 0.988;
     static final double LANE_BOTTOM = 0.992;
 
     /** A side of a state box. */
@@ -81,9 +81,14 @@ public final class StateDiagramLayout {
      * How an edge is drawn: the ports on both boxes, either a bend or explicit way points (unit
      * space) in between, and the centre of its label.
      */
-    public record Route(Port fromPort, Port toPort, Bend bend, List<Point> via, Point labelAt) {
+    public record Route(Port fromPort, Port toPort, Bend bend, List<Point> via, Point labelAt, boolean verticalLabel) {
         public Route {
             via = List.copyOf(via);
+        }
+
+        /** A route whose label reads horizontally. */
+        public Route(Port fromPort, Port toPort, Bend bend, List<Point> via, Point labelAt) {
+            this(fromPort, toPort, bend, via, labelAt, false);
         }
     }
 
@@ -110,7 +115,9 @@ public final class StateDiagramLayout {
         public String event(Lang lang) {
             Texts t = Texts.of(BUNDLE, lang);
             String event = cause == null ? t.get("cause.unknown") : t.get("cause." + cause.name());
-            return note == 0 ? event : event + " " + t.get("note.mark", note);
+            // The figure writes "(note 1)" on its rcv RST edge. Note 2's edge is not drawn in the
+            // figure at all, so it carries no mark (its note is explained in tooltips and the legend).
+            return note == 1 ? event + " " + t.get("note.mark", note) : event;
         }
 
         /** The action below the bar ({@code snd SYN,ACK}, {@code x}); empty when there is none. */
@@ -133,9 +140,9 @@ public final class StateDiagramLayout {
     private StateDiagramLayout() {
         List<Node> n = new ArrayList<>();
         // Rows and columns of Figure 5.
-        double left = 0.135;
+        double left = 0.15;
         double centre = 0.5;
-        double right = 0.865;
+        double right = 0.85;
         n.add(new Node("CLOSED", TcpState.CLOSED, centre, 0.045));
         n.add(new Node("LISTEN", TcpState.LISTEN, centre, 0.19));
         n.add(new Node("SYN_RECEIVED", TcpState.SYN_RECEIVED, left, 0.345));
@@ -161,6 +168,10 @@ public final class StateDiagramLayout {
     /** The layout of RFC 9293 Figure 5 (immutable, shared). */
     public static StateDiagramLayout rfc9293() {
         return RFC_9293;
+    }
+
+    private double right() {
+        return primary.get(TcpState.CLOSE_WAIT).x();
     }
 
     private static Port p(Side side, double offset) {
@@ -190,9 +201,9 @@ public final class StateDiagramLayout {
         e.add(fig("listen-closed", listen, closed, Cause.CLOSE, "action.deleteTcb", 0,
                 new Route(p(Side.TOP, 0.45), p(Side.BOTTOM, 0.45), Bend.STRAIGHT, List.of(), pt(0.69, 0.118))));
         e.add(fig("closed-synsent", closed, synSent, Cause.ACTIVE_OPEN, "action.createTcbSndSyn", 0,
-                new Route(p(Side.RIGHT, -0.3), p(Side.TOP, 0.55), Bend.HORIZONTAL_FIRST, List.of(), pt(0.87, 0.125))));
+                new Route(p(Side.RIGHT, 0.45), p(Side.TOP, -0.55), Bend.HORIZONTAL_FIRST, List.of(), pt(0.785, 0.2))));
         e.add(fig("synsent-closed", synSent, closed, Cause.CLOSE, "action.deleteTcb", 0,
-                new Route(p(Side.TOP, -0.55), p(Side.RIGHT, 0.45), Bend.VERTICAL_FIRST, List.of(), pt(0.75, 0.26))));
+                new Route(p(Side.TOP, 0.55), p(Side.RIGHT, -0.35), Bend.VERTICAL_FIRST, List.of(), pt(0.915, 0.12))));
         e.add(fig("listen-synrcvd", listen, synRcvd, Cause.RCV_SYN, "action.sndSynAck", 0,
                 new Route(p(Side.BOTTOM, -0.6), p(Side.RIGHT, -0.5), Bend.STRAIGHT, List.of(), pt(0.3, 0.265))));
         e.add(fig("listen-synsent", listen, synSent, Cause.SEND, "action.sndSyn", 0,
@@ -201,14 +212,14 @@ public final class StateDiagramLayout {
                 new Route(p(Side.LEFT, 0.1), p(Side.RIGHT, 0.1), Bend.STRAIGHT, List.of(), pt(0.5, 0.348))));
         // Note 1: only a connection that came from a passive OPEN goes back to LISTEN.
         e.add(fig("synrcvd-listen", synRcvd, listen, Cause.RCV_RST, null, 1,
-                new Route(p(Side.TOP, 0), p(Side.LEFT, 0), Bend.VERTICAL_FIRST, List.of(), pt(0.14, 0.25))));
+                new Route(p(Side.TOP, 0), p(Side.LEFT, 0), Bend.VERTICAL_FIRST, List.of(), pt(0.15, 0.25))));
         e.add(fig("synrcvd-estab", synRcvd, estab, Cause.RCV_ACK_OF_SYN, "action.none", 0,
                 new Route(p(Side.BOTTOM, 0.7), p(Side.LEFT, 0.0), Bend.STRAIGHT, List.of(), pt(0.3, 0.43))));
         e.add(fig("synsent-estab", synSent, estab, Cause.RCV_SYN_ACK, "action.sndAck", 0,
                 new Route(p(Side.BOTTOM, -0.7), p(Side.RIGHT, 0.0), Bend.STRAIGHT, List.of(), pt(0.7, 0.43))));
         // Closing (bottom half).
         e.add(fig("synrcvd-finwait1", synRcvd, finWait1, Cause.CLOSE, "action.sndFin", 0,
-                new Route(p(Side.BOTTOM, -0.2), p(Side.TOP, -0.2), Bend.STRAIGHT, List.of(), pt(0.11, 0.45))));
+                new Route(p(Side.BOTTOM, -0.2), p(Side.TOP, -0.2), Bend.STRAIGHT, List.of(), pt(0.126, 0.45))));
         e.add(fig("estab-finwait1", estab, finWait1, Cause.CLOSE, "action.sndFin", 0,
                 new Route(p(Side.BOTTOM, -0.6), p(Side.RIGHT, -0.4), Bend.STRAIGHT, List.of(), pt(0.33, 0.565))));
         e.add(fig("estab-closewait", estab, closeWait, Cause.RCV_FIN, "action.sndAck", 0,
@@ -216,21 +227,21 @@ public final class StateDiagramLayout {
         e.add(fig("finwait1-finwait2", finWait1, finWait2, Cause.RCV_ACK_OF_FIN, "action.none", 0,
                 new Route(p(Side.BOTTOM, -0.4), p(Side.TOP, -0.4), Bend.STRAIGHT, List.of(), pt(0.1, 0.71))));
         e.add(fig("finwait1-closing", finWait1, closing, Cause.RCV_FIN, "action.sndAck", 0,
-                new Route(p(Side.RIGHT, 0.3), p(Side.TOP, 0), Bend.HORIZONTAL_FIRST, List.of(), pt(0.5, 0.705))));
+                new Route(p(Side.RIGHT, -0.2), p(Side.TOP, 0), Bend.HORIZONTAL_FIRST, List.of(), pt(0.5, 0.705))));
         // Note 2: "The figure omits a transition from FIN-WAIT-1 to TIME-WAIT if a FIN is received
         // and the local FIN is also acknowledged." We draw it.
         e.add(fig("finwait1-timewait", finWait1, timeWait, Cause.RCV_FIN_ACK_OF_FIN, "action.sndAck", 2,
-                new Route(p(Side.BOTTOM, 0.6), p(Side.LEFT, -0.5), Bend.STRAIGHT, List.of(pt(0.3, 0.86)), pt(0.31, 0.74))));
+                new Route(p(Side.RIGHT, 0.7), p(Side.LEFT, -0.4), Bend.STRAIGHT, List.of(pt(0.3, 0.862)), pt(0.27, 0.862))));
         e.add(fig("closewait-lastack", closeWait, lastAck, Cause.CLOSE, "action.sndFin", 0,
-                new Route(p(Side.BOTTOM, 0), p(Side.TOP, 0), Bend.STRAIGHT, List.of(), pt(0.865, 0.71))));
+                new Route(p(Side.BOTTOM, 0), p(Side.TOP, 0), Bend.STRAIGHT, List.of(), pt(right(), 0.71))));
         e.add(fig("finwait2-timewait", finWait2, timeWait, Cause.RCV_FIN, "action.sndAck", 0,
-                new Route(p(Side.BOTTOM, 0), p(Side.LEFT, 0.4), Bend.VERTICAL_FIRST, List.of(), pt(0.2, 0.9))));
+                new Route(p(Side.BOTTOM, 0), p(Side.LEFT, 0.4), Bend.VERTICAL_FIRST, List.of(), pt(0.25, 0.945))));
         e.add(fig("closing-timewait", closing, timeWait, Cause.RCV_ACK_OF_FIN, "action.none", 0,
                 new Route(p(Side.BOTTOM, 0), p(Side.TOP, 0), Bend.STRAIGHT, List.of(), pt(0.5, 0.858))));
         e.add(fig("lastack-closed", lastAck, closedEnd, Cause.RCV_ACK_OF_FIN, "action.none", 0,
-                new Route(p(Side.BOTTOM, 0), p(Side.TOP, 0), Bend.STRAIGHT, List.of(), pt(0.865, 0.858))));
+                new Route(p(Side.BOTTOM, 0), p(Side.TOP, 0), Bend.STRAIGHT, List.of(), pt(right(), 0.858))));
         e.add(fig("timewait-closed", timeWait, closedEnd, Cause.TIMEOUT_2MSL, "action.deleteTcb", 0,
-                new Route(p(Side.RIGHT, 0), p(Side.LEFT, 0), Bend.STRAIGHT, List.of(), pt(0.683, 0.93))));
+                new Route(p(Side.RIGHT, 0), p(Side.LEFT, 0), Bend.STRAIGHT, List.of(), pt(0.683, 0.872))));
         return e;
     }
 
@@ -360,20 +371,20 @@ public final class StateDiagramLayout {
                 return new Route(p(Side.LEFT, 0.5), p(Side.BOTTOM, 0), Bend.STRAIGHT,
                         List.of(pt(LANE_LEFT, a.y() + NODE_HALF_H * 0.5), pt(LANE_LEFT, LANE_BOTTOM),
                                 pt(closedEnd.x(), LANE_BOTTOM)),
-                        pt(LANE_LEFT, (a.y() + LANE_BOTTOM) / 2));
+                        pt(LANE_LEFT, (a.y() + LANE_BOTTOM) / 2), true);
             case CLOSE_WAIT:
             case LAST_ACK:
                 return new Route(p(Side.RIGHT, 0.5), p(Side.RIGHT, 0), Bend.STRAIGHT,
                         List.of(pt(LANE_RIGHT, a.y() + NODE_HALF_H * 0.5), pt(LANE_RIGHT, closedEnd.y())),
-                        pt(LANE_RIGHT, (a.y() + closedEnd.y()) / 2));
+                        pt(LANE_RIGHT, (a.y() + closedEnd.y()) / 2), true);
             case CLOSING:
             case TIME_WAIT:
                 return new Route(p(Side.RIGHT, 0.5), p(Side.TOP, -0.6), Bend.STRAIGHT,
-                        List.of(pt(0.7, a.y() + NODE_HALF_H * 0.5)), pt(0.7, a.y() + 0.05));
+                        List.of(pt(0.69, a.y() + NODE_HALF_H * 0.5)), pt(0.69, a.y()));
             case SYN_SENT:
                 return new Route(p(Side.RIGHT, 0.5), p(Side.RIGHT, 0.2), Bend.STRAIGHT,
                         List.of(pt(LANE_RIGHT, a.y() + NODE_HALF_H * 0.5), pt(LANE_RIGHT, top.y() + NODE_HALF_H * 0.2)),
-                        pt(LANE_RIGHT, (a.y() + top.y()) / 2));
+                        pt(LANE_RIGHT, (a.y() + top.y()) / 2), true);
             case LISTEN:
                 return new Route(p(Side.LEFT, 0.3), p(Side.LEFT, 0.3), Bend.STRAIGHT,
                         List.of(pt(0.3, a.y() + NODE_HALF_H * 0.3), pt(0.3, top.y() + NODE_HALF_H * 0.3)),
@@ -382,7 +393,7 @@ public final class StateDiagramLayout {
                 // SYN-RECEIVED, ESTABLISHED (and CLOSED itself, which never exits to CLOSED).
                 return new Route(p(Side.LEFT, 0.5), p(Side.LEFT, 0), Bend.STRAIGHT,
                         List.of(pt(LANE_LEFT, a.y() + NODE_HALF_H * 0.5), pt(LANE_LEFT, top.y())),
-                        pt(LANE_LEFT, (a.y() + top.y()) / 2));
+                        pt(LANE_LEFT, (a.y() + top.y()) / 2), true);
         }
     }
 }

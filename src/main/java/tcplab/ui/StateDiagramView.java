@@ -321,8 +321,6 @@ public final class StateDiagramView extends Region {
             content.getChildren().clear();
             return;
         }
-        Metrics m = metrics(w, h);
-
         List<Edge> extras = new ArrayList<>();
         Edge highlighted = highlightedEdge();
         for (Edge e : new Edge[] {lastA, lastB, highlighted}) {
@@ -330,6 +328,8 @@ public final class StateDiagramView extends Region {
                 extras.add(e);
             }
         }
+        String notes = legendNotes(extras, highlighted);
+        Metrics m = metrics(w, h, notes);
         List<Edge> all = new ArrayList<>(layout.edges());
         all.addAll(extras);
         for (Edge e : all) {
@@ -365,14 +365,14 @@ public final class StateDiagramView extends Region {
             out.add(label(e, m));
         }
         // 5. The legend.
-        out.addAll(legend(m, w, h, extras, highlighted));
+        out.addAll(legend(m, w, h, notes));
         // 6. The travelling dots.
         travellerA.attach(m, out);
         travellerB.attach(m, out);
         content.getChildren().setAll(out);
     }
 
-    private Metrics metrics(double w, double h) {
+    private Metrics metrics(double w, double h, String notes) {
         Metrics m = new Metrics();
         double base = Math.max(0.5, Math.min(3.0, Math.min(w / PREF_W, h / PREF_H)));
         double k = base * zoom;
@@ -383,6 +383,11 @@ public final class StateDiagramView extends Region {
             m.dw = w - 2 * pad;
             m.legendLine = m.legendFont.getSize() * 1.5;
             m.legendH = m.legendLine * 2.4;
+            if (!notes.isEmpty()) {
+                Text t = text(notes, FontWeight.NORMAL, m.labelFont.getSize());
+                t.setWrappingWidth(w - 16 * m.k);
+                m.legendH += t.getLayoutBounds().getHeight() + 2 * m.k;
+            }
             m.y0 = pad;
             m.dh = h - m.legendH - 2 * pad;
             double widest = 0;
@@ -411,6 +416,47 @@ public final class StateDiagramView extends Region {
         m.labelBold = Font.font("System", FontWeight.BOLD, 10.5 * k);
         m.legendFont = Font.font("System", FontWeight.NORMAL, 11.5 * k);
         m.legendBold = Font.font("System", FontWeight.BOLD, 11.5 * k);
+    }
+
+    /**
+     * The font for one text: the platform's "System" font, or a CJK family when the text has Chinese
+     * in it. Under headless Monocle (screenshots, tests) "System" has no fallback and draws Chinese
+     * as boxes, so the family is named explicitly.
+     */
+    static Font fontFor(String text, FontWeight weight, double size) {
+        if (CJK_FAMILY != null && hasCjk(text)) {
+            return Font.font(CJK_FAMILY, weight, size);
+        }
+        return Font.font("System", weight, size);
+    }
+
+    private static final String CJK_FAMILY = cjkFamily();
+
+    private static String cjkFamily() {
+        List<String> installed = Font.getFamilies();
+        for (String f : List.of("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei",
+                "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei", "Droid Sans Fallback")) {
+            if (installed.contains(f)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    static boolean hasCjk(String text) {
+        return text != null && text.codePoints().anyMatch(c -> {
+            Character.UnicodeScript sc = Character.UnicodeScript.of(c);
+            return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+                    || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HANGUL
+                    || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+        });
+    }
+
+    /** A text node in the font its content needs. */
+    private static Text text(String s, FontWeight weight, double size) {
+        Text t = new Text(s);
+        t.setFont(fontFor(s, weight, size));
+        return t;
     }
 
     private static double textWidth(String s, Font f) {
@@ -588,13 +634,12 @@ public final class StateDiagramView extends Region {
         boolean emphasisedA = e == lastA;
         boolean emphasisedB = e == lastB;
         boolean emphasised = emphasisedA || emphasisedB;
-        Text ev = new Text(event);
-        ev.setFont(emphasised ? m.labelBold : m.labelFont);
+        FontWeight labelWeight = emphasised ? FontWeight.BOLD : FontWeight.NORMAL;
+        Text ev = text(event, labelWeight, m.labelFont.getSize());
         ev.setFill(palette.foreground());
         ev.setTextOrigin(VPos.TOP);
         ev.setTextAlignment(TextAlignment.CENTER);
-        Text ac = new Text(action);
-        ac.setFont(emphasised ? m.labelBold : m.labelFont);
+        Text ac = text(action, labelWeight, m.labelFont.getSize());
         ac.setFill(palette.foreground());
         ac.setTextOrigin(VPos.TOP);
         double tw = Math.max(ev.getLayoutBounds().getWidth(), ac.getLayoutBounds().getWidth());
@@ -605,10 +650,14 @@ public final class StateDiagramView extends Region {
         double bw = tw + 2 * padX;
         double bh = padY * 2 + lh + (action.isEmpty() ? 0 : gap * 2 + ac.getLayoutBounds().getHeight());
         Point p = e.route().labelAt();
-        double x = m.px(p.x()) - bw / 2;
-        double y = m.py(p.y()) - bh / 2;
-        x = Math.max(1, Math.min(getWidth() - bw - 1, x));
-        y = Math.max(1, Math.min(m.y0 + m.dh - bh, y));
+        boolean vertical = e.route().verticalLabel();
+        // The footprint on screen: a label along a margin lane is turned a quarter.
+        double fw = vertical ? bh : bw;
+        double fh = vertical ? bw : bh;
+        double cx = Math.max(1 + fw / 2, Math.min(getWidth() - fw / 2 - 1, m.px(p.x())));
+        double cy = Math.max(1 + fh / 2, Math.min(m.y0 + m.dh - fh / 2, m.py(p.y())));
+        double x = cx - bw / 2;
+        double y = cy - bh / 2;
         Rectangle bg = new Rectangle(x, y, bw, bh);
         bg.setArcWidth(6 * m.k);
         bg.setArcHeight(6 * m.k);
@@ -645,6 +694,10 @@ public final class StateDiagramView extends Region {
         if (e.note() != 0) {
             tip.append('\n').append(t.get("note." + e.note()));
         }
+        if (vertical) {
+            // Read upwards on the left margin, downwards on the right one.
+            g.setRotate(p.x() < 0.5 ? -90 : 90);
+        }
         Tooltip.install(g, new Tooltip(tip.toString()));
         g.setId(labelId(e));
         return g;
@@ -655,7 +708,22 @@ public final class StateDiagramView extends Region {
         return "edge-label-" + e.id().replaceAll("[^A-Za-z0-9]+", "-");
     }
 
-    private List<Node> legend(Metrics m, double w, double h, List<Edge> extras, Edge highlighted) {
+    /** The legend's last lines: what a dashed edge means, and the figure's notes on the edges in view. */
+    private String legendNotes(List<Edge> extras, Edge highlighted) {
+        Texts t = Texts.of(StateDiagramLayout.BUNDLE, lang);
+        List<String> notes = new ArrayList<>();
+        if (!extras.isEmpty()) {
+            notes.add(t.get("legend.offFigure"));
+        }
+        for (Edge e : new Edge[] {lastA, lastB, highlighted}) {
+            if (e != null && e.note() != 0 && !notes.contains(t.get("note." + e.note()))) {
+                notes.add(t.get("note." + e.note()));
+            }
+        }
+        return String.join("\n", notes);
+    }
+
+    private List<Node> legend(Metrics m, double w, double h, String notes) {
         List<Node> out = new ArrayList<>();
         Texts t = Texts.of(StateDiagramLayout.BUNDLE, lang);
         double top = h - m.legendH;
@@ -677,8 +745,7 @@ public final class StateDiagramView extends Region {
             double cy = y + lineH * (i + 0.5);
             out.addAll(badge(letters[i], colors[i], pad + m.labelFont.getSize() * 0.72, cy, m));
             double x = pad + m.labelFont.getSize() * 1.44 + 5 * m.k;
-            Text name = new Text(names[i]);
-            name.setFont(m.legendBold);
+            Text name = text(names[i], FontWeight.BOLD, m.legendFont.getSize());
             name.setFill(palette.foreground());
             name.setTextOrigin(VPos.CENTER);
             name.setX(x);
@@ -693,8 +760,7 @@ public final class StateDiagramView extends Region {
             } else {
                 what = t.get("legend.state", states[i].rfcName());
             }
-            Text state = new Text(what);
-            state.setFont(m.legendFont);
+            Text state = text(what, FontWeight.NORMAL, m.legendFont.getSize());
             state.setFill(palette.muted());
             state.setTextOrigin(VPos.CENTER);
             state.setX(x + name.getLayoutBounds().getWidth() + 10 * m.k);
@@ -702,25 +768,16 @@ public final class StateDiagramView extends Region {
             out.add(state);
             drawnLegend.add(names[i] + "  " + what);
         }
-        // Third line: what a dashed edge means, and the figure's notes on the edges in view.
-        List<String> notes = new ArrayList<>();
-        if (!extras.isEmpty()) {
-            notes.add(t.get("legend.offFigure"));
-        }
-        for (Edge e : new Edge[] {lastA, lastB, highlighted}) {
-            if (e != null && e.note() != 0 && !notes.contains(t.get("note." + e.note()))) {
-                notes.add(t.get("note." + e.note()));
-            }
-        }
+        // Then what a dashed edge means, and the figure's notes on the edges in view.
         if (!notes.isEmpty()) {
-            Text note = new Text(String.join("  ", notes));
-            note.setFont(m.labelFont);
+            Text note = text(notes, FontWeight.NORMAL, m.labelFont.getSize());
+            note.setWrappingWidth(w - 2 * pad);
             note.setFill(palette.muted());
-            note.setTextOrigin(VPos.CENTER);
+            note.setTextOrigin(VPos.TOP);
             note.setX(pad);
-            note.setY(y + lineH * 2.05);
+            note.setY(y + lineH * 2.1);
             out.add(note);
-            drawnLegend.add(note.getText());
+            drawnLegend.addAll(List.of(notes.split("\n")));
         }
         return out;
     }

@@ -44,7 +44,7 @@ class StateDiagramLayoutTest {
             new Expected(TcpState.ESTABLISHED, TcpState.CLOSE_WAIT, Cause.RCV_FIN, "rcv FIN / snd ACK"),
             new Expected(TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2, Cause.RCV_ACK_OF_FIN, "rcv ACK of FIN / x"),
             new Expected(TcpState.FIN_WAIT_1, TcpState.CLOSING, Cause.RCV_FIN, "rcv FIN / snd ACK"),
-            new Expected(TcpState.FIN_WAIT_1, TcpState.TIME_WAIT, Cause.RCV_FIN_ACK_OF_FIN, "rcv FIN,ACK of FIN (note 2) / snd ACK"),
+            new Expected(TcpState.FIN_WAIT_1, TcpState.TIME_WAIT, Cause.RCV_FIN_ACK_OF_FIN, "rcv FIN,ACK of FIN / snd ACK"),
             new Expected(TcpState.CLOSE_WAIT, TcpState.LAST_ACK, Cause.CLOSE, "CLOSE / snd FIN"),
             new Expected(TcpState.FIN_WAIT_2, TcpState.TIME_WAIT, Cause.RCV_FIN, "rcv FIN / snd ACK"),
             new Expected(TcpState.CLOSING, TcpState.TIME_WAIT, Cause.RCV_ACK_OF_FIN, "rcv ACK of FIN / x"),
