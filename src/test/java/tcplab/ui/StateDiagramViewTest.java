@@ -202,6 +202,32 @@ class StateDiagramViewTest {
         fx(() -> view.setLang(Lang.EN));
     }
 
+    @Test
+    void chineseIsDrawnAsChineseNotAsBoxes() throws Exception {
+        // Missing glyphs all draw as the same box, so two different words would give the same pixels.
+        Image a = fx(() -> glyphs("收到"));
+        Image b = fx(() -> glyphs("发送"));
+        PixelReader ra = a.getPixelReader();
+        PixelReader rb = b.getPixelReader();
+        long differ = 0;
+        for (int y = 0; y < (int) a.getHeight(); y++) {
+            for (int x = 0; x < (int) a.getWidth(); x++) {
+                if (ra.getArgb(x, y) != rb.getArgb(x, y)) {
+                    differ++;
+                }
+            }
+        }
+        assertTrue(differ > 100, "收到 and 发送 render alike: no CJK font (install fonts-noto-cjk)");
+        assertTrue(StateDiagramView.hasCjk("收到 SYN") && StateDiagramView.hasCjk("x（无动作）"));
+        assertFalse(StateDiagramView.hasCjk("rcv SYN / snd SYN,ACK"));
+    }
+
+    private static Image glyphs(String s) {
+        Text t = new Text(s);
+        t.setFont(StateDiagramView.fontFor(s, javafx.scene.text.FontWeight.NORMAL, 40));
+        return new Scene(new StackPane(t), 120, 60).snapshot(null);
+    }
+
     private Set<String> textsInScene() throws Exception {
         return fx(() -> view.lookupAll("Text").stream().filter(n -> n instanceof Text)
                 .map(n -> ((Text) n).getText()).collect(Collectors.toSet()));
