@@ -317,7 +317,7 @@ public final class LadderView extends Region {
     // ------------------------------------------------------------------ drawing
 
     private Font font(double size, boolean bold) {
-        return Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, size * zoom);
+        return Fonts.of(bold ? FontWeight.BOLD : FontWeight.NORMAL, size * zoom);
     }
 
     void draw() {
@@ -513,7 +513,7 @@ public final class LadderView extends Region {
             }
         }
         boolean dense = visible > 120;
-        double lastLabelY = -1e9;
+        List<double[]> labels = new ArrayList<>();
         for (Timeline.Flight f : flights) {
             if (f.startUs() > playheadUs) {
                 break; // flights are in sending order
@@ -549,11 +549,23 @@ public final class LadderView extends Region {
             // The label sits on the part already drawn, once there is enough of it; labels that
             // would pile on each other are left out (the inspector shows any segment in full).
             double midY = (y0 + ye) / 2;
-            if (frac >= 0.35 && (isSelected || Math.abs(midY - lastLabelY) > (dense ? 15 : 14) * zoom)) {
+            double midX = (x0 + xe) / 2;
+            if (frac >= 0.35 && (isSelected || !crowded(labels, midX, midY, (dense ? 15 : 14) * zoom))) {
                 drawLabel(g, label(f.id(), seg), x0, y0, xe, ye, isSelected ? palette.highlight() : c);
-                lastLabelY = midY;
+                labels.add(new double[] {midX, midY});
             }
         }
+    }
+
+    /** Whether a label centred at (x, y) would sit on one already drawn. */
+    private boolean crowded(List<double[]> drawn, double x, double y, double minDy) {
+        for (int i = drawn.size() - 1; i >= 0 && i >= drawn.size() - 40; i--) {
+            double[] d = drawn.get(i);
+            if (Math.abs(d[1] - y) < minDy && Math.abs(d[0] - x) < 110 * zoom) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Color flightColor(Timeline.Flight f) {

@@ -271,11 +271,11 @@ public final class MainWindow {
         inspectorScroll.setFitToWidth(true);
         inspector.setPadding(new Insets(8));
         inspector.setId("inspector");
-        VBox right = new VBox(inspectorScroll);
+        SplitPane right = new SplitPane(inspectorScroll);
+        right.setOrientation(Orientation.VERTICAL);
         right.setId("right");
-        VBox.setVgrow(inspectorScroll, Priority.ALWAYS);
         SplitPane middle = new SplitPane(ladder, right);
-        middle.setDividerPositions(0.64);
+        middle.setDividerPositions(0.58);
 
         // Bottom: event list and the netstat tabs.
         buildEventList();
@@ -288,17 +288,17 @@ public final class MainWindow {
         bottom.getTabs().add(eventsTab);
         SplitPane vertical = new SplitPane(middle, bottom);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.68);
+        vertical.setDividerPositions(0.71);
         root.setCenter(vertical);
         this.right = right;
         this.bottomTabs = bottom;
     }
 
-    private VBox right;
+    private SplitPane right;
     private TabPane bottomTabs;
 
     /** The right column, where the state diagram goes above the inspector. */
-    VBox rightColumn() {
+    SplitPane rightColumn() {
         return right;
     }
 

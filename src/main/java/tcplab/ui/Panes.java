@@ -1,14 +1,57 @@
 package tcplab.ui;
 
+import tcplab.i18n.Lang;
+
 /**
- * Puts the optional panes (state diagram, netstat views) into a main window. One place, so the
- * window, the screenshots and the tests all build the same window.
+ * Puts the panes beside the ladder into a main window: the state diagram above the inspector,
+ * the netstat panes beside the event list. One place, so the window, the headless screenshots
+ * and the tests all build the same window.
  */
 final class Panes {
     private Panes() {
     }
 
     static void install(MainWindow window) {
-        // The state diagram and the netstat panes are added here as they are built (issue 4).
+        install(window, true);
+    }
+
+    /** {@code animated} false: no moving dot on the state diagram (screenshots, tests). */
+    static void install(MainWindow window, boolean animated) {
+        RunViewModel vm = window.viewModel();
+        StateDiagramView diagram = new StateDiagramView();
+        diagram.setId("stateDiagram");
+        diagram.setAnimated(animated);
+        window.rightColumn().getItems().add(0, diagram);
+        window.rightColumn().setDividerPositions(0.66);
+        window.onPalette(diagram::setPalette);
+        window.onZoom(diagram::setZoom);
+        diagram.setLang(vm.langProperty().get());
+        vm.langProperty().addListener((o, a, l) -> {
+            diagram.setLang(l);
+            sides(diagram, vm);
+        });
+        vm.connectionProperty().addListener((o, a, c) -> sides(diagram, vm));
+        sides(diagram, vm);
+        vm.stateAProperty().addListener((o, a, b) -> diagram.show(vm.stateAProperty().get(), vm.stateBProperty().get()));
+        vm.stateBProperty().addListener((o, a, b) -> diagram.show(vm.stateAProperty().get(), vm.stateBProperty().get()));
+        vm.lastTransitionProperty().addListener((o, a, tr) -> {
+            if (tr != null) {
+                diagram.animateTransition(tr.sideA(), tr.from(), tr.to(), tr.cause());
+            }
+        });
+        diagram.show(vm.stateAProperty().get(), vm.stateBProperty().get());
+    }
+
+    /** The legend: which host and socket each colour is. */
+    private static void sides(StateDiagramView diagram, RunViewModel vm) {
+        RunViewModel.Connection c = vm.connectionProperty().get();
+        Lang lang = vm.langProperty().get();
+        String none = lang == Lang.ZH ? "(无连接)" : "(no connection)";
+        if (c == null) {
+            diagram.setSides(none, none);
+            return;
+        }
+        diagram.setSides(c.a() == null ? none : c.a().host() + " " + c.a().local(),
+                c.b() == null ? none : c.b().host() + " " + c.b().local());
     }
 }

@@ -70,7 +70,7 @@ public final class Screenshot {
         RunViewModel vm = new RunViewModel();
         vm.langProperty().set(r.lang());
         MainWindow w = new MainWindow(vm, UiSettings.inMemory());
-        Panes.install(w);
+        Panes.install(w, false);
         if (!vm.load(r.scenario())) {
             return vm.errorProperty().get();
         }

@@ -424,32 +424,11 @@ public final class StateDiagramView extends Region {
      * as boxes, so the family is named explicitly.
      */
     static Font fontFor(String text, FontWeight weight, double size) {
-        if (CJK_FAMILY != null && hasCjk(text)) {
-            return Font.font(CJK_FAMILY, weight, size);
-        }
-        return Font.font("System", weight, size);
-    }
-
-    private static final String CJK_FAMILY = cjkFamily();
-
-    private static String cjkFamily() {
-        List<String> installed = Font.getFamilies();
-        for (String f : List.of("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei",
-                "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei", "Droid Sans Fallback")) {
-            if (installed.contains(f)) {
-                return f;
-            }
-        }
-        return null;
+        return Fonts.forText(text, weight, size);
     }
 
     static boolean hasCjk(String text) {
-        return text != null && text.codePoints().anyMatch(c -> {
-            Character.UnicodeScript sc = Character.UnicodeScript.of(c);
-            return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
-                    || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HANGUL
-                    || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
-        });
+        return Fonts.hasCjk(text);
     }
 
     /** A text node in the font its content needs. */
