@@ -360,7 +360,7 @@ public final class ExplainPasteModel {
             String said = explainer.explain(p);
             n++;
             if (out.size() < MAX_ROWS_SHOWN) {
-                String reason = p instanceof ParsedLine.Unrecognised u ? u.reason() : null;
+                String reason = p instanceof ParsedLine.Unrecognised u ? LineExplanations.reason(u.reason(), t) : null;
                 out.add(new Row(p.line(), p.kind(), LineExplanations.kindLabel(p, t),
                         LineExplanations.printable(line, MAX_SHOWN_CHARS), reason, LineExplanations.explain(p, said, t)));
             }

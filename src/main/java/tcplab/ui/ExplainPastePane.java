@@ -183,6 +183,7 @@ public class ExplainPastePane extends BorderPane {
         setStyle(NetstatStyle.root(palette, zoom));
         NetstatStyle.mono(input, zoom);
         warnings.setPalette(palette);
+        warnings.setZoom(zoom);
         String muted = "-fx-text-fill: " + Palette.css(palette.muted()) + ";";
         counts.setStyle(muted);
         source.setStyle(muted);

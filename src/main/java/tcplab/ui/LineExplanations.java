@@ -3,6 +3,8 @@ package tcplab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tcplab.netstat.ParsedLine;
 
 /**
@@ -21,7 +23,38 @@ final class LineExplanations {
         {"Status", "col.state"}, {"PID", "col.pid"}, {"Process", "col.process"},
     };
 
+    /**
+     * The parser's most frequent reasons (English, built in {@code NetstatParser}) and their bundle
+     * keys, the captured groups as arguments; a reason not listed is shown as the parser wrote it.
+     */
+    private static final Object[][] REASONS = {
+        {Pattern.compile("no netstat, ss, TCPView or /proc/net/tcp shape fits"), "reason.noShape"},
+        {Pattern.compile("binary data: control characters in the line"), "reason.binary"},
+        {Pattern.compile("line too long: (\\d+) characters \\(rows are under (\\d+)\\)"), "reason.tooLong"},
+        {Pattern.compile("unknown state word '(.*)'"), "reason.unknownState"},
+        {Pattern.compile("a (?:Windows )?TCP row needs a state"), "reason.noState"},
+        {Pattern.compile("Recv-Q and Send-Q should be numbers"), "reason.queues"},
+    };
+
     private LineExplanations() {
+    }
+
+    /** The parser's reason for an unrecognised line, in the current language where known. */
+    static String reason(String reason, UiTexts t) {
+        if (reason == null) {
+            return null;
+        }
+        for (Object[] r : REASONS) {
+            Matcher m = ((Pattern) r[0]).matcher(reason);
+            if (m.matches()) {
+                Object[] args = new Object[m.groupCount()];
+                for (int g = 0; g < args.length; g++) {
+                    args[g] = m.group(g + 1);
+                }
+                return t.get((String) r[1], args);
+            }
+        }
+        return reason;
     }
 
     /** The kind in the current language: socket, header, program, notice, blank, not recognised. */
@@ -38,9 +71,22 @@ final class LineExplanations {
             return t.get("explain.blank");
         }
         if (line instanceof ParsedLine.Unrecognised u) {
-            return t.get("explain.unrecognised", u.reason());
+            return t.get("explain.unrecognised", reason(u.reason(), t));
         }
-        return fromExplainer != null ? fromExplainer : t.get("explain.none");
+        return fromExplainer != null ? sentences(fromExplainer) : t.get("explain.none");
+    }
+
+    /** English sentence ends: a full stop, then a capital or a parenthesis (not 10.0.0.2, not 0-1023). */
+    private static final Pattern EN_BREAK = Pattern.compile("(?<=\\.)\\s+(?=[A-Z(])");
+    /** Chinese sentence ends: the ideographic full stop. */
+    private static final Pattern ZH_BREAK = Pattern.compile("(?<=。)\\s*(?=\\S)");
+
+    /**
+     * The explainer's text one part per line (protocol, local end, foreign end, state, direction,
+     * owner) instead of one long paragraph: easier to read on a projector. Words are unchanged.
+     */
+    static String sentences(String text) {
+        return ZH_BREAK.matcher(EN_BREAK.matcher(text).replaceAll("\n")).replaceAll("\n");
     }
 
     /** A title line, or the column headings with what each column means, in the order printed. */

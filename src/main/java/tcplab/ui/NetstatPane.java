@@ -162,6 +162,7 @@ public class NetstatPane extends BorderPane {
         setStyle(NetstatStyle.root(palette, zoom));
         NetstatStyle.mono(lines, zoom);
         warnings.setPalette(palette);
+        warnings.setZoom(zoom);
         counts.setStyle("-fx-text-fill: " + Palette.css(palette.muted()) + ";");
         explanationHeading.setStyle("-fx-text-fill: " + Palette.css(palette.muted()) + "; -fx-font-weight: bold;");
         explanationTitle.setStyle("-fx-font-weight: bold; -fx-text-fill: " + Palette.css(palette.sideA()) + ";");
@@ -211,6 +212,16 @@ public class NetstatPane extends BorderPane {
         }
     }
 
+    /** True when line {@code i} is on screen (then following the selection does not scroll). */
+    private boolean shown(int i) {
+        if (lines.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+            javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+            return first != null && last != null && i > first.getIndex() && i < last.getIndex();
+        }
+        return false;
+    }
+
     private void syncLine() {
         syncing = true;
         try {
@@ -219,7 +230,9 @@ public class NetstatPane extends BorderPane {
                 lines.getSelectionModel().clearSelection();
             } else if (lines.getSelectionModel().getSelectedIndex() != i) {
                 lines.getSelectionModel().clearAndSelect(i);
-                lines.scrollTo(Math.max(0, i - 3));
+                if (!shown(i)) {
+                    lines.scrollTo(Math.max(0, i - 3));
+                }
             }
         } finally {
             syncing = false;

@@ -20,7 +20,14 @@ final class NetstatStyle {
      */
     private static final List<String> MONO = List.of("Noto Sans Mono CJK SC", "Sarasa Mono SC", "Microsoft YaHei Mono",
             "DejaVu Sans Mono", "Consolas", "Menlo", "Monospaced");
+    /**
+     * Proportional families that have Chinese glyphs, best first. JavaFX's default font has none
+     * under Monocle and on many Linux desktops, where Chinese labels would come out as boxes.
+     */
+    private static final List<String> UI = List.of("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+            "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimHei");
     private static String mono;
+    private static String ui;
 
     private NetstatStyle() {
     }
@@ -34,9 +41,20 @@ final class NetstatStyle {
         return mono;
     }
 
-    /** The root style: colours of {@code p} and the font size for {@code zoom}. */
+    /** The first family of {@link #UI} installed here, "" when none (then JavaFX's default is used). */
+    static synchronized String uiFamily() {
+        if (ui == null) {
+            List<String> families = Font.getFamilies();
+            ui = UI.stream().filter(families::contains).findFirst().orElse("");
+        }
+        return ui;
+    }
+
+    /** The root style: colours of {@code p}, a font with Chinese glyphs, and the font size for {@code zoom}. */
     static String root(Palette p, double zoom) {
+        String family = uiFamily();
         return "-fx-font-size: " + px(zoom) + "px;"
+                + (family.isEmpty() ? "" : "-fx-font-family: \"" + family + "\";")
                 + "-fx-base: " + Palette.css(p.panel()) + ";"
                 + "-fx-background: " + Palette.css(p.background()) + ";"
                 + "-fx-background-color: " + Palette.css(p.background()) + ";"
