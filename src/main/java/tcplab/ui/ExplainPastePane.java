@@ -126,6 +126,8 @@ public class ExplainPastePane extends BorderPane {
         SplitPane resultSplit = new SplitPane(rows, explainScroll);
         resultSplit.setOrientation(Orientation.VERTICAL);
         resultSplit.setDividerPositions(0.6);
+        resultSplit.setPrefHeight(200); // it grows into the room left; the warnings above are never squeezed
+        counts.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(resultSplit, Priority.ALWAYS);
         VBox right = new VBox(4, warnings, counts, resultsHeading, resultSplit);
         right.setPadding(new Insets(0, 0, 0, 4));
@@ -183,7 +185,6 @@ public class ExplainPastePane extends BorderPane {
         setStyle(NetstatStyle.root(palette, zoom));
         NetstatStyle.mono(input, zoom);
         warnings.setPalette(palette);
-        warnings.setZoom(zoom);
         String muted = "-fx-text-fill: " + Palette.css(palette.muted()) + ";";
         counts.setStyle(muted);
         source.setStyle(muted);

@@ -162,7 +162,6 @@ public class NetstatPane extends BorderPane {
         setStyle(NetstatStyle.root(palette, zoom));
         NetstatStyle.mono(lines, zoom);
         warnings.setPalette(palette);
-        warnings.setZoom(zoom);
         counts.setStyle("-fx-text-fill: " + Palette.css(palette.muted()) + ";");
         explanationHeading.setStyle("-fx-text-fill: " + Palette.css(palette.muted()) + "; -fx-font-weight: bold;");
         explanationTitle.setStyle("-fx-font-weight: bold; -fx-text-fill: " + Palette.css(palette.sideA()) + ";");

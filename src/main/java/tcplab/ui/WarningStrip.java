@@ -8,7 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -20,11 +20,16 @@ import tcplab.netstat.Warning;
  * (and taking no room) when there is no warning. Shared by both netstat views; binds only.
  */
 final class WarningStrip extends VBox {
-    /** Height of the strip at zoom 1 before it scrolls: a table with many findings still leaves room for its lines. */
-    static final double MAX_HEIGHT = 170;
+    /**
+     * Warnings shown in full before "more": a table with many findings (the seeds' machine has
+     * seven exposed services) still leaves room for its lines. The most severe come first.
+     */
+    static final int SHOWN = 2;
     private final ReadOnlyListProperty<Warning> warnings;
     private final VBox list = new VBox(4);
-    private final ScrollPane scroll = new ScrollPane(list);
+    private final Hyperlink more = new Hyperlink();
+    /** The user asked to see every warning (view state only: which rows are laid out). */
+    private boolean expanded;
     private final Function<String, ReadOnlyStringProperty> text;
     private Palette palette = Palette.standard();
 
@@ -32,12 +37,15 @@ final class WarningStrip extends VBox {
         this.warnings = warnings;
         this.text = text;
         getStyleClass().add("warning-strip");
-        list.setPadding(new Insets(6, 8, 6, 8));
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMaxHeight(MAX_HEIGHT);
-        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
-        getChildren().add(scroll);
+        setPadding(new Insets(6, 8, 4, 8));
+        // Never squeezed by a crowded parent: a warning is shown whole or not at all.
+        setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        more.getStyleClass().add("warning-more");
+        more.setOnAction(e -> {
+            expanded = !expanded;
+            rebuild();
+        });
+        getChildren().addAll(list, more);
         visibleProperty().bind(Bindings.isNotEmpty(warnings));
         managedProperty().bind(visibleProperty());
         warnings.addListener((ListChangeListener<Warning>) c -> rebuild());
@@ -49,17 +57,25 @@ final class WarningStrip extends VBox {
         rebuild();
     }
 
-    void setZoom(double zoom) {
-        scroll.setMaxHeight(MAX_HEIGHT * zoom);
-    }
 
     private void rebuild() {
         list.getChildren().clear();
         Warning.Severity worst = null;
+        int shown = 0;
         for (Warning w : warnings) {
             worst = worst == null || w.severity().compareTo(worst) > 0 ? w.severity() : worst;
-            list.getChildren().add(row(w));
+            if (expanded || shown < SHOWN) {
+                list.getChildren().add(row(w));
+                shown++;
+            }
         }
+        int hidden = warnings.size() - shown;
+        boolean showLink = warnings.size() > SHOWN;
+        more.setVisible(showLink);
+        more.setManaged(showLink);
+        more.textProperty().unbind();
+        ReadOnlyStringProperty label = text.apply(expanded ? "warnings.less" : "warnings.more");
+        more.textProperty().bind(Bindings.createStringBinding(() -> label.get().replace("{0}", Integer.toString(hidden)), label));
         String border = worst == null ? Palette.css(palette.grid()) : Palette.css(NetstatStyle.severityColor(worst, palette));
         setStyle("-fx-border-color: " + border + "; -fx-border-width: 2; -fx-border-radius: 4; -fx-background-radius: 4;"
                 + "-fx-background-color: " + Palette.css(palette.panel()) + ";");

@@ -76,6 +76,22 @@ class ExplainPastePaneTest {
     }
 
     @Test
+    void manyWarningsShowTheMostSevereAndALinkToTheRest(FxRobot robot) throws Exception {
+        pasteAndExplain(robot, Tables.SEED_ROWS + "TCP fdlpw:telnet fdlpw:0 LISTENING\nTCP fdlpw:3389 fdlpw:0 LISTENING\n");
+        assertEquals(4, model.warningsProperty().size());
+        javafx.scene.control.Hyperlink more = robot.lookup("#paste-warnings .warning-more").queryAs(javafx.scene.control.Hyperlink.class);
+        assertTrue(more.isVisible());
+        assertEquals("Show 2 more warnings", more.getText());
+        assertEquals(2, robot.lookup("#paste-warnings .warning-badge").queryAll().size());
+        assertTrue(robot.lookup("#paste-warnings .warning-badge").queryAllAs(Label.class).iterator().next().getText().contains("High"),
+                "telnet on every interface, the most severe, comes first");
+        robot.clickOn(more);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, robot.lookup("#paste-warnings .warning-badge").queryAll().size());
+        assertEquals("Show fewer warnings", more.getText());
+    }
+
+    @Test
     void switchingLanguageRelabelsButtonsPromptAndResults(FxRobot robot) throws Exception {
         pasteAndExplain(robot, Tables.SEED_ROWS);
         robot.interact(() -> model.langProperty().set(Lang.ZH));
