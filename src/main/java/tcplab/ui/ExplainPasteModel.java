@@ -392,6 +392,9 @@ public final class ExplainPasteModel {
             renderMessages();
         } else if (msg != null) {
             setStatus(msg, false);
+        } else if (s == null) {
+            // Nothing pasted yet (e.g. the language changed on an empty tab).
+            setStatus(new Msg("paste.status.empty"), false);
         } else if (r.lines() > r.rows().size()) {
             setStatus(new Msg("paste.status.capped", Long.toString(r.lines()), Long.toString(s.sockets()),
                     Long.toString(s.unrecognised()), Integer.toString(r.rows().size())), false);

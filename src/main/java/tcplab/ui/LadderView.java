@@ -651,11 +651,17 @@ public final class LadderView extends Region {
         g.setLineDashes(6 * zoom, 4 * zoom);
         g.strokeLine(LEFT - 4, yy, w - 8, yy);
         g.setLineDashes();
-        g.setFill(palette.highlight());
-        g.setFont(font(11, true));
+        // The playhead's time sits in the time column (on its own background), where it never
+        // covers a state label or an arrow.
+        String text = String.format(Locale.ROOT, "%.1f", playheadUs / 1000.0);
+        g.setFont(font(11.5, true));
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(String.format(Locale.ROOT, "%.1f ms", playheadUs / 1000.0), w - 10, yy - 2);
+        g.setTextBaseline(VPos.CENTER);
+        double tw = textWidth(text, g.getFont());
+        g.setFill(palette.highlight());
+        g.fillRoundRect(LEFT - 12 - tw, yy - 9 * zoom, tw + 8, 18 * zoom, 6, 6);
+        g.setFill(palette.background());
+        g.fillText(text, LEFT - 8, yy);
     }
 
     // ------------------------------------------------------------------ hit testing

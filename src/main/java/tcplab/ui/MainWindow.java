@@ -288,7 +288,7 @@ public final class MainWindow {
         bottom.getTabs().add(eventsTab);
         SplitPane vertical = new SplitPane(middle, bottom);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.71);
+        vertical.setDividerPositions(0.6); // the netstat lines need room to be read
         root.setCenter(vertical);
         this.right = right;
         this.bottomTabs = bottom;
@@ -300,6 +300,14 @@ public final class MainWindow {
     /** The right column, where the state diagram goes above the inspector. */
     SplitPane rightColumn() {
         return right;
+    }
+
+    /** Adds a tab to the bottom row at {@code index}, its title following the language. */
+    void addBottomTab(String titleKey, Node content, int index) {
+        Tab tab = new Tab();
+        tab.textProperty().bind(text(titleKey));
+        tab.setContent(content);
+        bottomTabs.getTabs().add(Math.min(index, bottomTabs.getTabs().size()), tab);
     }
 
     /** The bottom tabs, where the netstat panes go beside the event list. */

@@ -40,6 +40,39 @@ final class Panes {
             }
         });
         diagram.show(vm.stateAProperty().get(), vm.stateBProperty().get());
+
+        // Each host's netstat, as the simulation moves; and the user's own output explained.
+        NetstatPaneModel nm = new NetstatPaneModel();
+        NetstatPane netstat = new NetstatPane(nm);
+        netstat.setId("netstatPane");
+        nm.langProperty().bind(vm.langProperty());
+        window.onPalette(netstat::setPalette);
+        window.onZoom(netstat::setZoom);
+        vm.simulationProperty().addListener((o, a, sim) -> tables(nm, sim));
+        tables(nm, vm.simulationProperty().get());
+        ExplainPasteModel pm = ExplainPasteModel.forFx();
+        ExplainPastePane paste = new ExplainPastePane(pm);
+        paste.setId("pastePane");
+        pm.langProperty().bind(vm.langProperty());
+        window.onPalette(paste::setPalette);
+        window.onZoom(paste::setZoom);
+        window.addBottomTab("tab.netstat", netstat, 0);
+        window.addBottomTab("tab.paste", paste, 2);
+        window.bottomTabs().getSelectionModel().select(0); // each host's netstat first: it changes as the run plays
+    }
+
+    /** Hands every host's socket table, as netstat would list it now, to the netstat pane. */
+    private static void tables(NetstatPaneModel nm, tcplab.sim.Simulation sim) {
+        if (sim == null) {
+            return;
+        }
+        java.util.LinkedHashMap<String, java.util.List<tcplab.netstat.SocketRow>> rows = new java.util.LinkedHashMap<>();
+        java.util.Map<String, tcplab.netstat.Dialect> natives = new java.util.HashMap<>();
+        for (tcplab.sim.Host h : sim.hosts()) {
+            rows.put(h.name(), tcplab.netstat.HostTable.rows(h));
+            natives.put(h.name(), tcplab.netstat.HostTable.nativeDialect(h));
+        }
+        nm.setTables(rows, natives);
     }
 
     /** The legend: which host and socket each colour is. */

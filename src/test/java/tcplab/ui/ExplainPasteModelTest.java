@@ -31,6 +31,14 @@ class ExplainPasteModelTest {
     }
 
     @Test
+    void changingTheLanguageOfAnEmptyTabDoesNotFail() {
+        ExplainPasteModel m = new ExplainPasteModel(Runnable::run, Runnable::run);
+        m.langProperty().set(tcplab.i18n.Lang.ZH);
+        m.langProperty().set(tcplab.i18n.Lang.EN);
+        org.junit.jupiter.api.Assertions.assertEquals(0, m.rowsProperty().size());
+    }
+
+    @Test
     void theSeedArticlesRowsAreExplainedLineByLine() {
         ExplainPasteModel m = direct();
         m.textProperty().set(Tables.SEED_ROWS);

@@ -85,7 +85,7 @@ class MainWindowTest {
     @Test
     void playRunsTheHandshakeToItsEnd(FxRobot robot) throws Exception {
         robot.clickOn("#play");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.atEndProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.atEndProperty().get() && !vm.playingProperty().get());
         assertEquals(TcpState.ESTABLISHED, vm.stateAProperty().get());
         assertEquals(TcpState.ESTABLISHED, vm.stateBProperty().get());
         assertFalse(vm.playingProperty().get());
@@ -140,6 +140,7 @@ class MainWindowTest {
 
     @Test
     void theEventListFiltersAndJumpsToAnEvent(FxRobot robot) {
+        robot.clickOn("Events"); // the netstat tab is shown first
         int all = window.eventList().getItems().size();
         robot.clickOn("#eventFilter").write("SYN_RECEIVED");
         int some = window.eventList().getItems().size();
@@ -148,6 +149,52 @@ class MainWindowTest {
         javafx.scene.Node firstRow = robot.lookup(".table-row-cell").nth(0).query();
         robot.clickOn(firstRow);
         assertTrue(vm.step() > 0, "clicking an event jumps to it");
+    }
+
+    @Test
+    void theNewUsersPathPlayStatesNetstatLinesAndTheirMeaning(FxRobot robot) throws Exception {
+        // issue 4, "done when": play the handshake; the netstat lines go from SYN_SENT and
+        // SYN_RECEIVED to ESTABLISHED; click a line and read what it means.
+        robot.clickOn("#netstat-host-server");
+        robot.clickOn("#forward");
+        robot.clickOn("#forward");
+        robot.clickOn("#forward");
+        assertTrue(netstatText(robot).contains("SYN_RECV"), netstatText(robot));
+        robot.clickOn("#netstat-host-client");
+        assertTrue(netstatText(robot).contains("SYN_SENT"), netstatText(robot));
+        robot.clickOn("#play");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.atEndProperty().get() && !vm.playingProperty().get());
+        assertTrue(netstatText(robot).contains("ESTABLISHED"), netstatText(robot));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> list = robot.lookup("#netstat-lines").queryAs(javafx.scene.control.ListView.class);
+        int index = -1;
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).contains("ESTABLISHED")) {
+                index = i;
+            }
+        }
+        int target = index;
+        robot.interact(() -> list.scrollTo(target)); // as a user scrolls to the row
+        javafx.scene.Node line = robot.lookup("#netstat-lines .list-cell").match(
+                (javafx.scene.Node n) -> ((javafx.scene.control.ListCell<?>) n).getItem() != null
+                        && ((javafx.scene.control.ListCell<?>) n).getItem().toString().contains("ESTABLISHED")).query();
+        robot.clickOn(line);
+        String meaning = robot.lookup("#netstat-explanation").queryAs(Label.class).getText();
+        assertTrue(meaning.contains("ESTABLISHED"), meaning);
+        robot.clickOn("#lang");
+        String zh = robot.lookup("#netstat-explanation").queryAs(Label.class).getText();
+        assertTrue(zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), zh);
+        // Step back: everything exactly as it was, the netstat lines included.
+        robot.clickOn("#back");
+        robot.clickOn("#back");
+        robot.clickOn("#netstat-host-server");
+        assertTrue(netstatText(robot).contains("SYN_RECV"), netstatText(robot));
+    }
+
+    private static String netstatText(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> lines = robot.lookup("#netstat-lines").queryAs(javafx.scene.control.ListView.class);
+        return String.join("\n", lines.getItems());
     }
 
     @Test
