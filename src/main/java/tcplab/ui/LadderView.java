@@ -52,6 +52,10 @@ public final class LadderView extends Region {
     private final ScrollBar scroll = new ScrollBar();
     private Timeline timeline;
     private long playheadUs;
+    /** Steps done at the playhead: several events can share a time (all of a run's first ones at 0 ms). */
+    private int step;
+    /** The step in which each segment was sent. */
+    private final Map<Long, Integer> sendStep = new HashMap<>();
     private Long selected;
     private Palette palette = Palette.standard();
     private Lang lang = Lang.EN;
@@ -101,6 +105,12 @@ public final class LadderView extends Region {
         followPlayhead = true;
         relayoutContent();
         draw();
+    }
+
+    /** The playhead: its time, and how many steps have happened there. */
+    public void setPosition(long us, int steps) {
+        this.step = steps;
+        setPlayhead(us);
     }
 
     public void setPlayhead(long us) {
@@ -200,6 +210,12 @@ public final class LadderView extends Region {
                 otherColumn = columns.size();
                 columns.add(Texts.of(BUNDLE, lang).get("ladder.elsewhere"));
                 break;
+            }
+        }
+        sendStep.clear();
+        for (Timeline.Entry en : timeline.entries()) {
+            if (en.event() instanceof TraceEvent.SegmentEvent se && se.action() == TraceEvent.SegmentAction.SEND) {
+                sendStep.put(se.id(), en.step());
             }
         }
         Map<String, Integer> lastSyn = new HashMap<>();
@@ -447,7 +463,7 @@ public final class LadderView extends Region {
     }
 
     private void drawStates(GraphicsContext g, double top, double bottom) {
-        List<Timeline.Entry> upTo = timeline.entriesUpTo(timeline.stepsBy(playheadUs));
+        List<Timeline.Entry> upTo = timeline.entriesUpTo(Math.min(step, timeline.stepsBy(playheadUs)));
         int stateChanges = 0;
         for (Timeline.Entry en : upTo) {
             if (en.event() instanceof StateChange) {
@@ -508,14 +524,14 @@ public final class LadderView extends Region {
         List<Timeline.Flight> flights = timeline.flights();
         int visible = 0;
         for (Timeline.Flight f : flights) {
-            if (f.startUs() <= playheadUs && y(f.startUs()) <= bottom && y(visualEndUs(f)) >= top) {
+            if (sent(f) && y(f.startUs()) <= bottom && y(visualEndUs(f)) >= top) {
                 visible++;
             }
         }
         boolean dense = visible > 120;
         List<double[]> labels = new ArrayList<>();
         for (Timeline.Flight f : flights) {
-            if (f.startUs() > playheadUs) {
+            if (!sent(f)) {
                 break; // flights are in sending order
             }
             long end = visualEndUs(f);
@@ -555,6 +571,12 @@ public final class LadderView extends Region {
                 labels.add(new double[] {midX, midY});
             }
         }
+    }
+
+    /** Whether the flight has been sent by the playhead (by step, not just by time). */
+    private boolean sent(Timeline.Flight f) {
+        Integer st = sendStep.get(f.id());
+        return f.startUs() <= playheadUs && (st == null || st <= step);
     }
 
     /** Whether a label centred at (x, y) would sit on one already drawn. */
@@ -675,7 +697,7 @@ public final class LadderView extends Region {
         Long best = null;
         double bestD = 10 * zoom;
         for (Timeline.Flight f : timeline.flights()) {
-            if (f.startUs() > playheadUs) {
+            if (!sent(f)) {
                 break;
             }
             long end = visualEndUs(f);

@@ -431,6 +431,7 @@ public final class MainWindow {
         });
         vm.timelineProperty().addListener((o, a, tl) -> {
             ladder.setTimeline(tl);
+            ladder.setPosition(vm.timeUs(), vm.step());
             refreshRows();
             updateStatus();
             if (vm.scenarioSourceProperty().get() != null && ScenarioLoader.isBuiltin(vm.scenarioSourceProperty().get())) {
@@ -439,13 +440,14 @@ public final class MainWindow {
             }
         });
         vm.timeUsProperty().addListener((o, a, b) -> {
-            ladder.setPlayhead(b.longValue());
+            ladder.setPosition(b.longValue(), vm.step());
             updatingScrubber = true;
             scrubber.setValue(b.longValue() / 1000.0);
             updatingScrubber = false;
             updateStatus();
         });
         vm.stepProperty().addListener((o, a, b) -> {
+            ladder.setPosition(vm.timeUs(), b.intValue());
             updateStatus();
             events.refresh();
             scrollEventsTo(b.intValue());

@@ -81,7 +81,7 @@ public final class Screenshot {
         }
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        w.ladder().setPlayhead(vm.timeUs());
+        w.ladder().setPosition(vm.timeUs(), vm.step());
         WritableImage img = scene.snapshot(null);
         w.dispose();
         Png.write(img, r.file());

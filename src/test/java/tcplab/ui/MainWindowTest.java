@@ -69,6 +69,18 @@ class MainWindowTest {
     }
 
     @Test
+    void beforeTheFirstEventTheLadderShowsNothingYetEvenThingsAtTimeZero(FxRobot robot) {
+        assertEquals(0, vm.step());
+        long syn = vm.timeline().flights().get(0).id();
+        double[] head = window.ladder().headOnScreen(syn);
+        assertEquals(null, window.ladder().flightAt(head[0], head[1]), "the SYN (sent at 0 ms, step 2) is not drawn yet");
+        robot.clickOn("#forward");
+        robot.clickOn("#forward");
+        double[] sent = window.ladder().headOnScreen(syn);
+        assertEquals(syn, (long) window.ladder().flightAt(sent[0], sent[1]));
+    }
+
+    @Test
     void stepBackShowsExactlyTheEarlierStateOfBothSides(FxRobot robot) {
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#forward");
