@@ -54,8 +54,16 @@ public final class LadderView extends Region {
     private long playheadUs;
     /** Steps done at the playhead: several events can share a time (all of a run's first ones at 0 ms). */
     private int step;
-    /** The step in which each segment was sent. */
+    /** The step in which each segment was sent, by segment id. */
     private final Map<Long, Integer> sendStep = new HashMap<>();
+    /** The same, by position in {@link Timeline#flights()}: the per-frame loop reads this. */
+    private int[] sendStepByIndex = new int[0];
+    /**
+     * Segments one host sends at the same virtual time (the handshake's ACK and the request that
+     * follows it) would be drawn on top of each other: each gets a lane, drawn a little lower.
+     */
+    private int[] laneByIndex = new int[0];
+    private static final double LANE = 17;
     private Long selected;
     private Palette palette = Palette.standard();
     private Lang lang = Lang.EN;
@@ -82,7 +90,7 @@ public final class LadderView extends Region {
         scroll.setOrientation(Orientation.VERTICAL);
         scroll.valueProperty().addListener((o, a, b) -> {
             followPlayhead = false;
-            draw();
+            requestDraw();
         });
         getChildren().addAll(canvas, scroll);
         canvas.setOnMouseClicked(e -> {
@@ -104,7 +112,7 @@ public final class LadderView extends Region {
         this.timeline = tl;
         followPlayhead = true;
         relayoutContent();
-        draw();
+        requestDraw();
     }
 
     /** The playhead: its time, and how many steps have happened there. */
@@ -124,7 +132,7 @@ public final class LadderView extends Region {
                 followPlayhead = true;
             }
         }
-        draw();
+        requestDraw();
     }
 
     private boolean playheadOutOfView() {
@@ -134,33 +142,33 @@ public final class LadderView extends Region {
 
     public void setSelected(Long id) {
         this.selected = id;
-        draw();
+        requestDraw();
     }
 
     public void setConnection(RunViewModel.Connection c) {
         this.connection = c;
-        draw();
+        requestDraw();
     }
 
     public void setPalette(Palette p) {
         this.palette = p;
-        draw();
+        requestDraw();
     }
 
     public void setLang(Lang l) {
         this.lang = l;
-        draw();
+        requestDraw();
     }
 
     public void setZoom(double z) {
         this.zoom = z;
         relayoutContent();
-        draw();
+        requestDraw();
     }
 
     public void setAbsoluteSeq(boolean abs) {
         this.absoluteSeq = abs;
-        draw();
+        requestDraw();
     }
 
     /** Called with a segment id when the user clicks an arrow. */
@@ -175,16 +183,40 @@ public final class LadderView extends Region {
 
     // ------------------------------------------------------------------ layout
 
+    private boolean dirty = true;
+    private long lastDrawNanos;
+
+    /**
+     * Asks for a redraw in the next layout pass: several changes in one frame (time, step,
+     * scroll) cost one drawing, not one each.
+     */
+    private void requestDraw() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** How long the last drawing took (for the frame benchmark). */
+    long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
         double sw = scroll.prefWidth(-1);
         scroll.resizeRelocate(w - sw, HEADER, sw, Math.max(0, h - HEADER));
-        canvas.setWidth(Math.max(1, w - sw));
-        canvas.setHeight(Math.max(1, h));
-        updateScrollRange();
-        draw();
+        double cw = Math.max(1, w - sw);
+        double ch = Math.max(1, h);
+        if (cw != canvas.getWidth() || ch != canvas.getHeight()) {
+            canvas.setWidth(cw);
+            canvas.setHeight(ch);
+            updateScrollRange();
+            dirty = true;
+        }
+        if (dirty) {
+            draw();
+        }
     }
 
     private void relayoutContent() {
@@ -218,6 +250,22 @@ public final class LadderView extends Region {
                 sendStep.put(se.id(), en.step());
             }
         }
+        List<Timeline.Flight> fl = timeline.flights();
+        sendStepByIndex = new int[fl.size()];
+        for (int i = 0; i < fl.size(); i++) {
+            Integer st = sendStep.get(fl.get(i).id());
+            sendStepByIndex[i] = st == null ? 0 : st;
+        }
+        laneByIndex = new int[fl.size()];
+        Map<String, Integer> lanes = new HashMap<>();
+        Map<Long, Integer> lanesAtTime = new HashMap<>();
+        for (int i = 0; i < fl.size(); i++) {
+            Timeline.Flight f = fl.get(i);
+            String key = f.startUs() + "/" + f.send().host();
+            int lane = lanes.merge(key, 1, Integer::sum) - 1;
+            laneByIndex[i] = lane;
+            lanesAtTime.merge(f.startUs(), lane, Math::max);
+        }
         Map<String, Integer> lastSyn = new HashMap<>();
         for (Timeline.Flight f : timeline.flights()) {
             Segment s = f.send().segment();
@@ -247,11 +295,12 @@ public final class LadderView extends Region {
             if (i > 0) {
                 double natural = (t - prev) / 1000.0 * PX_PER_MS * zoom;
                 double dy;
+                double lanesRoom = lanesAtTime.getOrDefault(prev, 0) * LANE * zoom;
                 if (t - prev > BREAK_AFTER_US && natural > MAX_GAP * zoom) {
-                    dy = MAX_GAP * zoom;
-                    breaks.add(new double[] {yv, yv + dy, t - prev});
+                    dy = MAX_GAP * zoom + lanesRoom;
+                    breaks.add(new double[] {yv + lanesRoom, yv + dy, t - prev});
                 } else {
-                    dy = Math.max(MIN_GAP * zoom, natural);
+                    dy = Math.max(MIN_GAP * zoom + lanesRoom, natural);
                 }
                 yv += dy;
             }
@@ -337,6 +386,13 @@ public final class LadderView extends Region {
     }
 
     void draw() {
+        long t0 = System.nanoTime();
+        dirty = false;
+        drawNow();
+        lastDrawNanos = System.nanoTime() - t0;
+    }
+
+    private void drawNow() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -523,20 +579,23 @@ public final class LadderView extends Region {
     private void drawFlights(GraphicsContext g, double top, double bottom) {
         List<Timeline.Flight> flights = timeline.flights();
         int visible = 0;
-        for (Timeline.Flight f : flights) {
-            if (sent(f) && y(f.startUs()) <= bottom && y(visualEndUs(f)) >= top) {
+        for (int i = 0; i < flights.size() && sentAt(i, flights.get(i)); i++) {
+            Timeline.Flight f = flights.get(i);
+            if (y(f.startUs()) <= bottom && y(visualEndUs(f)) >= top) {
                 visible++;
             }
         }
         boolean dense = visible > 120;
         List<double[]> labels = new ArrayList<>();
-        for (Timeline.Flight f : flights) {
-            if (!sent(f)) {
+        for (int i = 0; i < flights.size(); i++) {
+            Timeline.Flight f = flights.get(i);
+            if (!sentAt(i, f)) {
                 break; // flights are in sending order
             }
             long end = visualEndUs(f);
-            double y0 = y(f.startUs());
-            double y1 = y(end);
+            double laneY = i < laneByIndex.length ? laneByIndex[i] * LANE * zoom : 0;
+            double y0 = y(f.startUs()) + laneY;
+            double y1 = y(end) + laneY;
             if (y1 < top || y0 > bottom) {
                 continue;
             }
@@ -577,6 +636,10 @@ public final class LadderView extends Region {
     private boolean sent(Timeline.Flight f) {
         Integer st = sendStep.get(f.id());
         return f.startUs() <= playheadUs && (st == null || st <= step);
+    }
+
+    private boolean sentAt(int index, Timeline.Flight f) {
+        return f.startUs() <= playheadUs && (index >= sendStepByIndex.length || sendStepByIndex[index] <= step);
     }
 
     /** Whether a label centred at (x, y) would sit on one already drawn. */
@@ -696,15 +759,18 @@ public final class LadderView extends Region {
         double py = contentY - HEADER;
         Long best = null;
         double bestD = 10 * zoom;
-        for (Timeline.Flight f : timeline.flights()) {
-            if (!sent(f)) {
+        List<Timeline.Flight> all = timeline.flights();
+        for (int i = 0; i < all.size(); i++) {
+            Timeline.Flight f = all.get(i);
+            if (!sentAt(i, f)) {
                 break;
             }
             long end = visualEndUs(f);
+            double laneY = i < laneByIndex.length ? laneByIndex[i] * LANE * zoom : 0;
             double x0 = columnX(senderColumn(f));
-            double y0 = y(f.startUs());
+            double y0 = y(f.startUs()) + laneY;
             double x1 = columnX(receiverColumn(f));
-            double y1 = y(end);
+            double y1 = y(end) + laneY;
             double frac = end <= f.startUs() ? 1 : Math.min(1, (double) (playheadUs - f.startUs()) / (end - f.startUs()));
             double xe = x0 + (x1 - x0) * frac;
             double ye = y0 + (y1 - y0) * frac;
@@ -720,11 +786,13 @@ public final class LadderView extends Region {
     /** Screen point of a flight's head now (for tests that click it). */
     double[] headOnScreen(long id) {
         Timeline.Flight f = timeline.flight(id);
+        int index = timeline.flights().indexOf(f);
+        double laneY = index >= 0 && index < laneByIndex.length ? laneByIndex[index] * LANE * zoom : 0;
         long end = visualEndUs(f);
         double x0 = columnX(senderColumn(f));
-        double y0 = y(f.startUs());
+        double y0 = y(f.startUs()) + laneY;
         double x1 = columnX(receiverColumn(f));
-        double y1 = y(end);
+        double y1 = y(end) + laneY;
         double frac = end <= f.startUs() ? 1 : Math.max(0, Math.min(1, (double) (playheadUs - f.startUs()) / (end - f.startUs())));
         return new double[] {x0 + (x1 - x0) * frac * 0.9, y0 + (y1 - y0) * frac * 0.9 + HEADER - scroll.getValue()};
     }

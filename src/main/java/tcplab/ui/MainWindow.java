@@ -449,8 +449,18 @@ public final class MainWindow {
         vm.stepProperty().addListener((o, a, b) -> {
             ladder.setPosition(vm.timeUs(), b.intValue());
             updateStatus();
-            events.refresh();
-            scrollEventsTo(b.intValue());
+            if (!vm.playingProperty().get()) {
+                // Past and future rows are restyled when the user stops or steps, not at every
+                // frame of playing (a table refresh rebuilds every visible row).
+                events.refresh();
+                scrollEventsTo(b.intValue());
+            }
+        });
+        vm.playingProperty().addListener((o, a, playing) -> {
+            if (!playing) {
+                events.refresh();
+                scrollEventsTo(vm.step());
+            }
         });
         vm.connectionProperty().addListener((o, a, c) -> ladder.setConnection(c));
         vm.selectedSegmentProperty().addListener((o, a, id) -> {

@@ -48,7 +48,30 @@ final class Panes {
         nm.langProperty().bind(vm.langProperty());
         window.onPalette(netstat::setPalette);
         window.onZoom(netstat::setZoom);
-        vm.simulationProperty().addListener((o, a, sim) -> tables(nm, sim));
+        // While playing, the netstat lines follow at most five times a second (emitting, parsing
+        // and explaining a busy host's table every frame would cost the animation its smoothness);
+        // a step, a seek or a pause shows the exact table at once.
+        javafx.animation.PauseTransition throttle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
+        throttle.setOnFinished(e -> tables(nm, vm.simulationProperty().get()));
+        vm.simulationProperty().addListener((o, a, sim) -> {
+            if (sim == null) {
+                return;
+            }
+            if (vm.playingProperty().get()) {
+                if (throttle.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                    throttle.playFromStart();
+                }
+            } else {
+                throttle.stop();
+                tables(nm, sim);
+            }
+        });
+        vm.playingProperty().addListener((o, a, playing) -> {
+            if (!playing) {
+                throttle.stop();
+                tables(nm, vm.simulationProperty().get());
+            }
+        });
         tables(nm, vm.simulationProperty().get());
         ExplainPasteModel pm = ExplainPasteModel.forFx();
         ExplainPastePane paste = new ExplainPastePane(pm);
