@@ -124,9 +124,24 @@ public final class LadderView extends Region {
     public void setPlayhead(long us) {
         this.playheadUs = us;
         if (followPlayhead || playheadOutOfView()) {
+            // Scroll only when the playhead is about to leave the view, so a short run stays
+            // whole on screen and a long one keeps the playhead in sight.
             followPlayhead = true;
-            double target = y(us) - (getHeight() - HEADER) * 0.6;
-            double v = clamp(target, 0, scroll.getMax());
+            double visible = getHeight() - HEADER;
+            if (visible <= 50 * zoom) {
+                requestDraw();
+                return; // not laid out yet: layoutChildren scrolls once the size is known
+            }
+            double yp = y(us) - scroll.getValue();
+            double v = scroll.getValue();
+            if (y(us) <= visible - 50 * zoom) {
+                v = 0; // the run so far fits from the top
+            } else if (yp > visible - 50 * zoom) {
+                v = y(us) - visible * 0.7;
+            } else if (yp < 20 * zoom) {
+                v = y(us) - visible * 0.3;
+            }
+            v = clamp(v, 0, scroll.getMax());
             if (Math.abs(v - scroll.getValue()) > 0.5) {
                 scroll.setValue(v);
                 followPlayhead = true;
@@ -213,6 +228,9 @@ public final class LadderView extends Region {
             canvas.setHeight(ch);
             updateScrollRange();
             dirty = true;
+            if (followPlayhead) {
+                setPlayhead(playheadUs); // scroll for the new size
+            }
         }
         if (dirty) {
             draw();

@@ -73,6 +73,18 @@ final class Panes {
             }
         });
         tables(nm, vm.simulationProperty().get());
+        // A new run opens on the host worth watching: the server side of the followed connection
+        // (once the new run's tables are in, so the model knows its hosts).
+        boolean[] newRun = {true};
+        vm.timelineProperty().addListener((o, a, tl) -> newRun[0] = true);
+        vm.simulationProperty().addListener((o, a, sim) -> {
+            if (sim != null && newRun[0]) {
+                newRun[0] = false;
+                tables(nm, sim);
+                focusHost(nm, vm);
+            }
+        });
+        focusHost(nm, vm);
         ExplainPasteModel pm = ExplainPasteModel.forFx();
         ExplainPastePane paste = new ExplainPastePane(pm);
         paste.setId("pastePane");
@@ -82,6 +94,17 @@ final class Panes {
         window.addBottomTab("tab.netstat", netstat, 0);
         window.addBottomTab("tab.paste", paste, 2);
         window.bottomTabs().getSelectionModel().select(0); // each host's netstat first: it changes as the run plays
+    }
+
+    private static void focusHost(NetstatPaneModel nm, RunViewModel vm) {
+        RunViewModel.Connection c = vm.connectionProperty().get();
+        if (c == null) {
+            return;
+        }
+        String host = c.b() != null ? c.b().host() : c.a() != null ? c.a().host() : null;
+        if (host != null) {
+            nm.selectHost(host);
+        }
     }
 
     /** Hands every host's socket table, as netstat would list it now, to the netstat pane. */

@@ -244,11 +244,12 @@ public final class RunViewModel {
 
     private void install(Timeline tl, long keepTimeUs) {
         pause();
-        endMs.set(tl.endUs() / 1000.0); // before the timeline, whose listeners read it
-        timeline.set(tl);
+        // End time and connection before the timeline: its listeners read them.
+        endMs.set(tl.endUs() / 1000.0);
+        connection.set(findConnection(tl, null));
         sim = null;
         simStep = -1;
-        connection.set(findConnection(tl, null));
+        timeline.set(tl);
         selectedSegment.set(null);
         if (keepTimeUs <= 0) {
             seekUs(0, 0); // before the first event, even those at time 0
