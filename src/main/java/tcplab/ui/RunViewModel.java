@@ -216,6 +216,21 @@ public final class RunViewModel {
         }
     }
 
+    /** Loads a scenario already read (a lesson's inline scenario, say); {@code label} names it. */
+    public boolean load(Scenario sc, String label) {
+        try {
+            Timeline tl = Timeline.record(sc, overrides(List.of()), MAX_STEPS);
+            scenarioSource.set(label);
+            scenario.set(sc);
+            install(tl, 0);
+            error.set("");
+            return true;
+        } catch (ProblemException e) {
+            error.set(e.format(lang.get()));
+            return false;
+        }
+    }
+
     /** Loads a scenario file. */
     public boolean load(Path file) {
         return load(file.toString());
