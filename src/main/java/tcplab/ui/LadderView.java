@@ -200,6 +200,12 @@ public final class LadderView extends Region {
 
     private boolean dirty = true;
     private long lastDrawNanos;
+    /** Set while drawing into an offscreen canvas (export): its width instead of the view's. */
+    private double exportWidth = -1;
+
+    private double drawWidth() {
+        return exportWidth > 0 ? exportWidth : canvas.getWidth();
+    }
 
     /**
      * Asks for a redraw in the next layout pass: several changes in one frame (time, step,
@@ -372,7 +378,7 @@ public final class LadderView extends Region {
         int n = Math.max(1, columns.size());
         double inset = 120 * zoom;
         double left = LEFT + inset;
-        double right = canvas.getWidth() - 16 - inset;
+        double right = drawWidth() - 16 - inset;
         if (n == 1 || right <= left) {
             return (left + right) / 2;
         }
@@ -411,16 +417,21 @@ public final class LadderView extends Region {
     }
 
     private void drawNow() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        drawInto(canvas, scroll.getValue());
+    }
+
+    /** Draws the ladder into {@code target}, its top at content y {@code top}. */
+    private void drawInto(Canvas target, double scrollTop) {
+        GraphicsContext g = target.getGraphicsContext2D();
+        double w = target.getWidth();
+        double h = target.getHeight();
         g.setFill(palette.background());
         g.fillRect(0, 0, w, h);
         if (timeline == null) {
             return;
         }
         Texts t = Texts.of(BUNDLE, lang);
-        double top = scroll.getValue();
+        double top = scrollTop;
         double viewTop = top - 40;
         double viewBottom = top + h;
         g.save();
@@ -430,7 +441,9 @@ public final class LadderView extends Region {
         drawTimeLabels(g, viewTop, viewBottom);
         drawFlights(g, viewTop, viewBottom);
         drawStates(g, viewTop, viewBottom); // on top of the arrows that start and end there
-        drawPlayhead(g, w);
+        if (exportWidth <= 0) {
+            drawPlayhead(g, w); // a slide shows the run, not where the teacher had stopped
+        }
         g.restore();
         drawHeader(g, w);
     }
@@ -490,7 +503,7 @@ public final class LadderView extends Region {
             }
             double mid = (br[0] + br[1]) / 2;
             g.setFill(palette.grid().deriveColor(0, 1, 1, 0.35));
-            g.fillRect(LEFT, br[0] + 6, canvas.getWidth() - LEFT - 30, br[1] - br[0] - 12);
+            g.fillRect(LEFT, br[0] + 6, drawWidth() - LEFT - 30, br[1] - br[0] - 12);
             g.setFill(palette.muted());
             g.setFont(font(12, false));
             g.setTextAlign(TextAlignment.LEFT);
@@ -836,23 +849,14 @@ public final class LadderView extends Region {
      * slices, so it does not depend on the window's size. Height is capped at 16,000 px.
      */
     public WritableImage exportImage(double width) {
-        double oldW = getWidth();
-        double oldH = getHeight();
-        double oldScroll = scroll.getValue();
-        boolean oldFollow = followPlayhead;
         double full = Math.min(16_000, y(playheadUs) + 80 * zoom + HEADER);
-        resize(width, full);
-        canvas.setWidth(width);
-        canvas.setHeight(full);
-        scroll.setMax(0);
-        scroll.setValue(0);
-        draw();
-        WritableImage img = canvas.snapshot(null, null);
-        resize(oldW, oldH);
-        followPlayhead = oldFollow;
-        layoutChildren();
-        scroll.setValue(clamp(oldScroll, 0, scroll.getMax()));
-        draw();
-        return img;
+        Canvas off = new Canvas(width, full);
+        exportWidth = width;
+        try {
+            drawInto(off, 0);
+        } finally {
+            exportWidth = -1;
+        }
+        return off.snapshot(null, null);
     }
 }

@@ -210,6 +210,50 @@ class MainWindowTest {
     }
 
     @Test
+    void spaceStartsAndPausesPlaying(FxRobot robot) {
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        assertTrue(vm.playingProperty().get());
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        assertFalse(vm.playingProperty().get());
+    }
+
+    @Test
+    void aNewWindowRemembersZoomThemeLanguageAndSpeed(FxRobot robot) {
+        UiSettings settings = UiSettings.inMemory();
+        robot.interact(() -> {
+            RunViewModel first = new RunViewModel();
+            MainWindow w = new MainWindow(first, settings);
+            w.setZoom(1.5);
+            first.langProperty().set(Lang.ZH);
+            settings.put("palette", "high-contrast");
+        });
+        assertEquals(1.5, settings.getDouble("zoom", 1), 1e-9);
+        assertEquals("zh", settings.get("lang", null));
+        robot.interact(() -> {
+            MainWindow again = new MainWindow(new RunViewModel(), settings);
+            assertEquals(1.5, again.zoom(), 1e-9);
+            assertEquals("high-contrast", again.palette().name());
+        });
+    }
+
+    @Test
+    void theLadderExportsToAPngForSlides(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.seekMs(300));
+        Path file = Path.of("target/export/handshake-ladder.png");
+        Files.deleteIfExists(file);
+        robot.interact(() -> {
+            try {
+                window.exportLadder(file, 1600);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        BufferedImage b = ImageIO.read(file.toFile());
+        assertEquals(1600, b.getWidth());
+        assertTrue(b.getHeight() > 300, "the whole run, not just the visible part");
+    }
+
+    @Test
     void zoomScalesTheText(FxRobot robot) {
         double before = window.zoom();
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
