@@ -1,8 +1,8 @@
 package tcplab.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -132,15 +132,23 @@ public final class ExplainCommand implements Callable<Integer> {
         NetstatParser parser = new NetstatParser(in, forced);
         Explainer explainer = new Explainer(l);
         if (format == Format.jsonl) {
-            // A large buffer: the jsonl output of a big table is written in few system calls.
-            BufferedWriter w = new BufferedWriter(out, 1 << 16);
-            JsonlWriter jw = new JsonlWriter(w);
+            // On stdout, UTF-8 bytes go straight to the stream (no PrintWriter, no encoder): the
+            // jsonl of a big table is about 950 bytes a row.
+            OutputStream raw = Cli.rawStdout(out);
+            JsonlWriter jw = raw != null ? new JsonlWriter(raw) : new JsonlWriter(out);
             ParsedLine line;
-            while ((line = parser.next()) != null) {
-                jw.write(line, explainer.explain(line));
+            try {
+                while ((line = parser.next()) != null) {
+                    jw.write(line, explainer);
+                }
+                jw.summary(explainer.summary());
+            } catch (IOException e) {
+                if (raw == null) {
+                    throw e;
+                }
+                // stdout closed (explain ... | head): stop quietly, as PrintWriter did.
+                return;
             }
-            jw.summary(explainer.summary());
-            w.flush();
             out.flush();
         } else {
             TextReport report = new TextReport(explainer);

@@ -29,7 +29,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        System.exit(run(args, Cli.stdout(new PrintWriter(System.out, true, StandardCharsets.UTF_8)),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
