@@ -29,6 +29,7 @@ import tcplab.netstat.Encodings;
 import tcplab.netstat.Explainer;
 import tcplab.netstat.JsonlWriter;
 import tcplab.netstat.NetstatParser;
+import tcplab.netstat.ParseAhead;
 import tcplab.netstat.ParsedLine;
 import tcplab.netstat.TextReport;
 
@@ -137,8 +138,9 @@ public final class ExplainCommand implements Callable<Integer> {
             OutputStream raw = Cli.rawStdout(out);
             JsonlWriter jw = raw != null ? new JsonlWriter(raw) : new JsonlWriter(out);
             ParsedLine line;
-            try {
-                while ((line = parser.next()) != null) {
+            // Parsing runs on a second thread, ahead of explaining and writing.
+            try (ParseAhead ahead = new ParseAhead(parser)) {
+                while ((line = ahead.next()) != null) {
                     jw.write(line, explainer);
                 }
                 jw.summary(explainer.summary());

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -236,8 +237,16 @@ public final class Explainer {
     private final Text.Lit openParen;
     private final Text.Lit closeParen = new Text.Lit(")");
     private final Text.Lit ownerEnd;
-    /** "service NAME: DESCRIPTION" per service, rendered once. */
-    private final Map<Services.Service, Text.Lit> serviceTexts = new HashMap<>();
+    /**
+     * What follows a port number when the tool printed it as a number: {@code ", service NAME:
+     * DESCRIPTION, a well-known port (0-1023)[, inside Linux's client port range...]"}, rendered
+     * once per (service, port class, client-range note). Without a service the text depends on
+     * the class and the note only; with one, on the service: bounded by the services table.
+     */
+    private final Map<Services.Service, Text.Lit[]> serviceTails = new IdentityHashMap<>();
+    private final Text.Lit[] plainTails = new Text.Lit[3 * CLIENT_KEYS.length];
+    private static final String[] CLIENT_KEYS = {null, "client.linux", "client.windows.new", "client.windows.old",
+        "client.macos"};
     /** The foreign end as the foreign sentence shows it ({@code [::1]:80}, {@code 0.0.0.0:*}). */
     private final EndpointText foreignShown = new EndpointText();
 
@@ -267,11 +276,37 @@ public final class Explainer {
         }
     }
 
-    private Text.Lit serviceText(Services.Service svc) {
-        Text.Lit l = serviceTexts.get(svc);
+    /** The text after the number of {@code port} (see {@link #serviceTails}). */
+    private Text.Lit portTail(Services.Service svc, int port, String client) {
+        int cls = port <= 1023 ? 0 : port <= 49151 ? 1 : 2;
+        int ci = 0;
+        if (client != null) {
+            for (int i = 1; i < CLIENT_KEYS.length; i++) {
+                if (CLIENT_KEYS[i].equals(client)) {
+                    ci = i;
+                    break;
+                }
+            }
+        }
+        int k = cls * CLIENT_KEYS.length + ci;
+        Text.Lit[] tails = svc == null ? plainTails : serviceTails.computeIfAbsent(svc,
+                x -> new Text.Lit[3 * CLIENT_KEYS.length]);
+        Text.Lit l = tails[k];
         if (l == null) {
-            l = new Text.Lit(tService.format(svc.name(), svc.description(lang)));
-            serviceTexts.put(svc, l);
+            StringBuilder sb = new StringBuilder();
+            Text.Chars c = new Text.Chars(sb);
+            c.lit(sep);
+            if (svc != null) {
+                tService.render(c, svc.name(), svc.description(lang));
+                c.lit(sep);
+            }
+            (cls == 0 ? tClassWellKnown : cls == 1 ? tClassRegistered : tClassDynamic).render(c);
+            if (client != null) {
+                c.lit(sep);
+                t(client).render(c);
+            }
+            l = new Text.Lit(sb.toString());
+            tails[k] = l;
         }
         return l;
     }
@@ -377,41 +412,30 @@ public final class Explainer {
             return;
         }
         tPortNumber.render(out, port);
-        if (raw != null) {
-            out.lit(openParen);
-            tPortPrintedAs.render(out, raw);
-            out.lit(closeParen);
-        }
-        out.lit(sep);
         Services.Service svc = services.byPort(proto, port);
+        String client = null;
+        // The OS's own client range: only meaningful for a local port that is not a listener's.
+        if (local && dialect != null && !listening.get(port)) {
+            client = clientRange(dialect.os(), port);
+        }
+        if (raw == null) {
+            out.lit(portTail(svc, port, client));
+            return;
+        }
+        out.lit(openParen);
+        tPortPrintedAs.render(out, raw);
+        out.lit(closeParen);
+        out.lit(sep);
         if (svc != null) {
-            out.lit(serviceText(svc));
+            tService.render(out, svc.name(), svc.description(lang));
             out.lit(sep);
         }
         (port <= 1023 ? tClassWellKnown : port <= 49151 ? tClassRegistered : tClassDynamic).render(out);
-        // The OS's own client range: only meaningful for a local port that is not a listener's.
-        if (local && dialect != null && !listening.get(port)) {
-            String client = clientRange(dialect.os(), port);
-            if (client != null) {
-                out.lit(sep);
-                clientTemplate(client).render(out);
-            }
+        if (client != null) {
+            out.lit(sep);
+            t(client).render(out);
         }
     }
-
-    /** The template of a client-range key: the keys are interned constants, an identity check is enough. */
-    private Template clientTemplate(String key) {
-        Template t = key == lastClientKey ? lastClientTemplate : null;
-        if (t == null) {
-            t = t(key);
-            lastClientKey = key;
-            lastClientTemplate = t;
-        }
-        return t;
-    }
-
-    private String lastClientKey;
-    private Template lastClientTemplate;
 
     /** The key of the OS's client-port-range note for {@code port}, or null. */
     static String clientRange(Dialect.Os os, int port) {

@@ -203,11 +203,29 @@ final class JsonBytes extends Text {
         byte[] b = buf;
         int p = pos + digits;
         pos = p;
-        do {
-            int q = v / 10;
-            b[--p] = (byte) ('0' + (v - q * 10));
+        while (v >= 100) {
+            int q = v / 100;
+            int r = (v - q * 100) << 1;
+            b[--p] = PAIRS[r + 1];
+            b[--p] = PAIRS[r];
             v = q;
-        } while (v != 0);
+        }
+        if (v >= 10) {
+            b[--p] = PAIRS[(v << 1) + 1];
+            b[--p] = PAIRS[v << 1];
+        } else {
+            b[--p] = (byte) ('0' + v);
+        }
+    }
+
+    /** "00" to "99": two digits per division. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
     }
 
     /** Ends a line; hands the buffer on once it is full enough. */

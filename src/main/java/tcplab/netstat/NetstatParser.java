@@ -173,7 +173,15 @@ public final class NetstatParser {
                 break;
             }
             int start = i;
-            while (i < n && !isBlank(c = s.charAt(i))) {
+            while (i < n) {
+                c = s.charAt(i);
+                if (c > ' ' && c < 0x7f) {
+                    i++; // printable ASCII: neither blank nor control (the common case)
+                    continue;
+                }
+                if (isBlank(c)) {
+                    break;
+                }
                 control |= isControl(c);
                 i++;
             }
