@@ -68,8 +68,17 @@ final class Cli {
     }
 
     static CommandLine commandLine(Object root, Lang lang) {
-        Texts t = texts(lang);
         CommandLine cl = new CommandLine(root);
+        configure(cl, lang);
+        return cl;
+    }
+
+    /**
+     * Error handlers and options for {@code cl} and every subcommand registered so far (picocli
+     * copies these settings to the subcommands that exist when they are set).
+     */
+    static void configure(CommandLine cl, Lang lang) {
+        Texts t = texts(lang);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
@@ -93,6 +102,5 @@ final class Cli {
             }
             return 1;
         });
-        return cl;
     }
 }
