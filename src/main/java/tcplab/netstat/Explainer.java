@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -243,7 +242,7 @@ public final class Explainer {
      * once per (service, port class, client-range note). Without a service the text depends on
      * the class and the note only; with one, on the service: bounded by the services table.
      */
-    private final Map<Services.Service, Text.Lit[]> serviceTails = new IdentityHashMap<>();
+    private final Text.Lit[][][] serviceTails = new Text.Lit[Proto.values().length][][];
     private final Text.Lit[] plainTails = new Text.Lit[3 * CLIENT_KEYS.length];
     private static final String[] CLIENT_KEYS = {null, "client.linux", "client.windows.new", "client.windows.old",
         "client.macos"};
@@ -261,7 +260,7 @@ public final class Explainer {
             if (v6) {
                 out.str("[");
             }
-            out.str(address);
+            out.strMemo(address);
             out.str(v6 ? "]:" : ":");
             if (port == null) {
                 out.str("*");
@@ -277,7 +276,7 @@ public final class Explainer {
     }
 
     /** The text after the number of {@code port} (see {@link #serviceTails}). */
-    private Text.Lit portTail(Services.Service svc, int port, String client) {
+    private Text.Lit portTail(Proto proto, Services.Service svc, int port, String client) {
         int cls = port <= 1023 ? 0 : port <= 49151 ? 1 : 2;
         int ci = 0;
         if (client != null) {
@@ -289,8 +288,19 @@ public final class Explainer {
             }
         }
         int k = cls * CLIENT_KEYS.length + ci;
-        Text.Lit[] tails = svc == null ? plainTails : serviceTails.computeIfAbsent(svc,
-                x -> new Text.Lit[3 * CLIENT_KEYS.length]);
+        Text.Lit[] tails = plainTails;
+        if (svc != null) {
+            Text.Lit[][] byPort = serviceTails[proto.ordinal()];
+            if (byPort == null) {
+                byPort = new Text.Lit[65536][];
+                serviceTails[proto.ordinal()] = byPort;
+            }
+            tails = byPort[port];
+            if (tails == null) {
+                tails = new Text.Lit[3 * CLIENT_KEYS.length];
+                byPort[port] = tails;
+            }
+        }
         Text.Lit l = tails[k];
         if (l == null) {
             StringBuilder sb = new StringBuilder();
@@ -327,18 +337,21 @@ public final class Explainer {
         // Local end.
         Endpoint l = r.local();
         String la = l.address();
-        if (la.isEmpty()) {
-            tLocalEmpty.render(out);
-        } else if (l.isAnyAddress()) {
-            tLocalAny.render(out, show(la));
-        } else if (Addresses.isLoopback(la)) {
-            tLocalLoopback.render(out, show(la));
-        } else if (Addresses.isV4Mapped(la)) {
-            tLocalV4mapped.render(out, la);
-        } else if (!Addresses.isNumeric(la)) {
-            tLocalName.render(out, la);
+        Template local;
+        if (la.equals(lastLocal)) {
+            local = lastLocalTemplate; // the same local address row after row: classified once
         } else {
-            tLocalSpecific.render(out, show(la));
+            local = la.isEmpty() ? tLocalEmpty : l.isAnyAddress() ? tLocalAny : Addresses.isLoopback(la) ? tLocalLoopback
+                    : Addresses.isV4Mapped(la) ? tLocalV4mapped : !Addresses.isNumeric(la) ? tLocalName : tLocalSpecific;
+            lastLocal = la;
+            lastLocalTemplate = local;
+        }
+        if (local == tLocalEmpty) {
+            local.render(out);
+        } else if (local == tLocalV4mapped || local == tLocalName || la.indexOf(':') < 0) {
+            local.render(out, memo(la));
+        } else {
+            local.render(out, show(la));
         }
         out.lit(clause);
         port(out, r.proto(), l.port(), s.raw().localPort(), s.dialect(), true);
@@ -402,6 +415,32 @@ public final class Explainer {
         return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
     }
 
+    private String lastLocal;
+    private Template lastLocalTemplate;
+
+    /** An address rendered through {@link Text#strMemo}: the jsonl writer has its bytes already. */
+    private static final class Memo implements Text.Value {
+        String s;
+
+        @Override
+        public void to(Text out) {
+            out.strMemo(s);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+    }
+
+    private final Memo memo = new Memo();
+    private final Memo memo2 = new Memo();
+
+    private Memo memo(String s) {
+        memo.s = s;
+        return memo;
+    }
+
     private void port(Text out, Proto proto, Integer port, String raw, Dialect dialect, boolean local) {
         if (port == null) {
             if (raw != null) {
@@ -419,7 +458,7 @@ public final class Explainer {
             client = clientRange(dialect.os(), port);
         }
         if (raw == null) {
-            out.lit(portTail(svc, port, client));
+            out.lit(portTail(proto, svc, port, client));
             return;
         }
         out.lit(openParen);
@@ -457,7 +496,14 @@ public final class Explainer {
     private void direction(Text out, SocketRow r, Dialect dialect) {
         int lp = r.local().port() == null ? -1 : r.local().port();
         Integer fp = r.foreign().port();
-        String peer = show(r.foreign().address());
+        String fa = r.foreign().address();
+        Object peer;
+        if (fa.indexOf(':') >= 0) {
+            peer = show(fa);
+        } else {
+            memo2.s = fa;
+            peer = memo2;
+        }
         if (r.state() == TcpState.SYN_SENT) {
             tDirOutbound.render(out, peer, fp);
             return;

@@ -131,6 +131,43 @@ final class JsonBytes extends Text {
 
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
+    /**
+     * The last strings escaped, and where their bytes are in the buffer: a row's addresses come
+     * back several times (the JSON fields, then the explanation), as the same String objects, and
+     * copying their bytes is cheaper than escaping them again. Forgotten when the buffer is handed on.
+     */
+    private final String[] memo = new String[4];
+    private final int[] memoStart = new int[4];
+    private final int[] memoEnd = new int[4];
+    private int memoNext;
+
+    /** Like {@link #str}, remembering the bytes for the next {@code str} of the same String object. */
+    void strMemo(String s) {
+        for (int i = 0; i < memo.length; i++) {
+            if (memo[i] == s) {
+                int from = memoStart[i];
+                int n = memoEnd[i] - from;
+                if (pos + n > buf.length) {
+                    ensure(n);
+                }
+                System.arraycopy(buf, from, buf, pos, n);
+                pos += n;
+                return;
+            }
+        }
+        int start = pos;
+        str(s);
+        int k = memoNext;
+        memo[k] = s;
+        memoStart[k] = start;
+        memoEnd[k] = pos;
+        memoNext = (k + 1) & 3;
+    }
+
+    private void forget() {
+        java.util.Arrays.fill(memo, null);
+    }
+
     /** The inside of a JSON string: escaped, UTF-8. */
     @Override
     void str(String s) {
@@ -234,6 +271,7 @@ final class JsonBytes extends Text {
         if (pos >= FLUSH_AT) {
             sink.write(buf, pos);
             pos = 0;
+            forget();
         }
     }
 
@@ -243,6 +281,7 @@ final class JsonBytes extends Text {
             sink.write(buf, pos);
             pos = 0;
         }
+        forget();
         sink.flush();
     }
 }

@@ -187,13 +187,13 @@ public final class JsonlWriter implements AutoCloseable {
         }
         out.raw(r.dualStack() ? DUAL_TRUE : DUAL_FALSE);
         out.raw(LOCAL_ADDRESS);
-        out.quoted(r.local().address());
+        quotedMemo(r.local().address());
         out.raw(LOCAL_PORT);
         port(r.local().port());
         out.raw(LOCAL_SERVICE);
         service(r.proto(), r.local().port());
         out.raw(FOREIGN_ADDRESS);
-        out.quoted(r.foreign().address());
+        quotedMemo(r.foreign().address());
         out.raw(FOREIGN_PORT);
         port(r.foreign().port());
         out.raw(FOREIGN_SERVICE);
@@ -250,6 +250,12 @@ public final class JsonlWriter implements AutoCloseable {
         }
     }
 
+    private void quotedMemo(String s) {
+        out.raw((byte) '"');
+        out.strMemo(s);
+        out.raw((byte) '"');
+    }
+
     private void port(Integer port) {
         if (port == null) {
             out.raw(NULL);
@@ -258,13 +264,26 @@ public final class JsonlWriter implements AutoCloseable {
         }
     }
 
+    /** {@code "name"} of the service on each port, per protocol, encoded once. */
+    private final byte[][][] serviceNames = new byte[Proto.values().length][][];
+
     private void service(Proto proto, Integer port) {
         Services.Service svc = port == null ? null : services.byPort(proto, port);
         if (svc == null) {
             out.raw(NULL);
-        } else {
-            out.quoted(svc.name());
+            return;
         }
+        byte[][] names = serviceNames[proto.ordinal()];
+        if (names == null) {
+            names = new byte[65536][];
+            serviceNames[proto.ordinal()] = names;
+        }
+        byte[] b = names[port];
+        if (b == null) {
+            b = ("\"" + new String(JsonBytes.escape(svc.name()), StandardCharsets.UTF_8) + "\"").getBytes(StandardCharsets.UTF_8);
+            names[port] = b;
+        }
+        out.raw(b);
     }
 
     private static final byte[] SUMMARY = b("{\"kind\":\"summary\",\"lines\":");

@@ -35,6 +35,11 @@ abstract class Text {
 
     abstract void str(String s);
 
+    /** {@link #str} for a value that is likely to come again in the same row (an address). */
+    void strMemo(String s) {
+        str(s);
+    }
+
     abstract void num(long n);
 
     void num(int n) {
