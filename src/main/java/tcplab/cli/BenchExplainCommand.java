@@ -21,10 +21,13 @@ import tcplab.netstat.SocketRow;
 import tcplab.tcp.TcpState;
 
 /**
- * {@code tcplab bench explain [--rows N] [--xmx SIZE] [--no-jc]}: generates an N-row Linux
- * {@code netstat -tan} file, runs {@code tcplab explain --format jsonl} on it as a separate
- * process (whole process: JVM start, parse, explain, JSON), then {@code jc --netstat} on the same
- * file, and reports wall time and peak RSS of each (GNU time's {@code %e %M}).
+ * {@code tcplab bench explain [--rows N] [--runs R] [--xmx SIZE] [--plain-java] [--no-jc]
+ * [--keep FILE | --input FILE]}: generates an N-row Linux {@code netstat -tan} file, runs
+ * {@code tcplab explain --format jsonl} on it as a separate process (whole process: JVM start,
+ * parse, explain, JSON), then {@code jc --netstat} on the same file, R times each, interleaved,
+ * and reports wall time and peak RSS of every run (GNU time's {@code %e %M}) and their medians,
+ * with the load averages before and after: the machine may be shared, and a busy machine slows
+ * both tools.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true)
 public final class BenchExplainCommand implements Callable<Integer> {
@@ -43,6 +46,15 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Option(names = "--keep", descriptionKey = "tcplab.bench.explain.keep")
     Path keep;
 
+    @Option(names = "--input", descriptionKey = "tcplab.bench.explain.input")
+    Path input;
+
+    @Option(names = "--runs", descriptionKey = "tcplab.bench.explain.runs")
+    int runs = 3;
+
+    @Option(names = "--plain-java", descriptionKey = "tcplab.bench.explain.plainJava")
+    boolean plainJava;
+
     /** What one measured process took. */
     record Measure(String command, double seconds, long peakRssKb, int exitCode) {
     }
@@ -50,33 +62,75 @@ public final class BenchExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Path file = keep != null ? keep : Files.createTempFile("tcplab-bench-", ".txt");
+        Path file = input != null ? input : keep != null ? keep : Files.createTempFile("tcplab-bench-", ".txt");
         try {
-            long bytes = generate(file, rows);
-            out.printf("input: %s, %,d rows, %,d bytes (Linux netstat -tan)%n", file, rows, bytes);
+            if (input == null) {
+                generate(file, rows);
+                out.printf("input: %s, %,d rows, %,d bytes (Linux netstat -tan)%n", file, rows, Files.size(file));
+            } else {
+                out.printf("input: %s, %,d bytes (given)%n", file, Files.size(file));
+            }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String cp = System.getProperty("java.class.path");
-            List<String> tcplab = List.of(java, "-Xmx" + xmx, "-XX:+UseSerialGC", "-cp", cp, "tcplab.cli.Main",
-                    "explain", "--format", "jsonl", "--lang", "en", file.toString());
-            Measure ours = measure(tcplab, null);
-            print(out, "tcplab explain --format jsonl", ours);
-            if (!noJc) {
-                if (new File("/usr/bin/jc").canExecute() || onPath("jc")) {
-                    Measure jc = measure(List.of("jc", "--netstat"), file);
-                    print(out, "jc --netstat", jc);
-                    if (ours.seconds() > 0) {
-                        out.printf("speed-up: %.1fx wall time%n", jc.seconds() / ours.seconds());
-                    }
-                } else {
-                    out.println("jc: not installed (apt-get install -y jc), skipped");
+            List<String> tcplab = new ArrayList<>(List.of(java));
+            if (!plainJava) {
+                tcplab.addAll(List.of("-Xmx" + xmx, "-XX:+UseSerialGC"));
+            }
+            tcplab.addAll(List.of("-cp", cp, "tcplab.cli.Main", "explain", "--format", "jsonl", "--lang", "en",
+                    file.toString()));
+            boolean jcThere = !noJc && (new File("/usr/bin/jc").canExecute() || onPath("jc"));
+            if (!noJc && !jcThere) {
+                out.println("jc: not installed (apt-get install -y jc), skipped");
+            }
+            out.println("load average before: " + loadAverage());
+            List<Measure> ours = new ArrayList<>();
+            List<Measure> theirs = new ArrayList<>();
+            for (int i = 0; i < Math.max(1, runs); i++) {
+                Measure m = measure(tcplab, null);
+                ours.add(m);
+                print(out, "tcplab explain --format jsonl", m);
+                if (jcThere) {
+                    Measure j = measure(List.of("jc", "--netstat"), file);
+                    theirs.add(j);
+                    print(out, "jc --netstat", j);
                 }
+                out.flush();
+            }
+            out.println("load average after: " + loadAverage());
+            out.printf("median of %d: tcplab wall %.2f s, peak RSS %,d KB%n", ours.size(), median(ours, true),
+                    (long) median(ours, false));
+            if (!theirs.isEmpty()) {
+                double jcWall = median(theirs, true);
+                out.printf("median of %d: jc     wall %.2f s, peak RSS %,d KB%n", theirs.size(), jcWall,
+                        (long) median(theirs, false));
+                out.printf("speed-up (median jc wall / median tcplab wall): %.1fx%n", jcWall / median(ours, true));
             }
             out.flush();
             return 0;
         } finally {
-            if (keep == null) {
+            if (keep == null && input == null) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    private static double median(List<Measure> ms, boolean wall) {
+        double[] v = new double[ms.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = wall ? ms.get(i).seconds() : ms.get(i).peakRssKb();
+        }
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2] + " (" + Runtime.getRuntime().availableProcessors() + " CPUs)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

@@ -1,5 +1,8 @@
 package tcplab.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import tcplab.i18n.Lang;
@@ -9,7 +12,31 @@ import tcplab.i18n.Texts;
 final class Cli {
     static final String BUNDLE = "tcplab.cli.Messages";
 
+    /** The PrintWriter {@link Main#main} made over System.out; null when run from a test. */
+    private static volatile PrintWriter stdoutWriter;
+
     private Cli() {
+    }
+
+    /** Remembers the writer over the process's stdout, so that commands can find the raw stream. */
+    static PrintWriter stdout(PrintWriter w) {
+        stdoutWriter = w;
+        return w;
+    }
+
+    /**
+     * The process's stdout as a byte stream when {@code out} is the writer over it (anything
+     * written to {@code out} so far is flushed first), else null. For commands whose output is
+     * large enough that the PrintWriter's char-to-byte encoding is the bottleneck
+     * ({@code explain --format jsonl}).
+     */
+    static OutputStream rawStdout(PrintWriter out) {
+        if (out == null || out != stdoutWriter) {
+            return null;
+        }
+        out.flush();
+        System.out.flush();
+        return new FileOutputStream(FileDescriptor.out);
     }
 
     /**
@@ -41,8 +68,17 @@ final class Cli {
     }
 
     static CommandLine commandLine(Object root, Lang lang) {
-        Texts t = texts(lang);
         CommandLine cl = new CommandLine(root);
+        configure(cl, lang);
+        return cl;
+    }
+
+    /**
+     * Error handlers and options for {@code cl} and every subcommand registered so far (picocli
+     * copies these settings to the subcommands that exist when they are set).
+     */
+    static void configure(CommandLine cl, Lang lang) {
+        Texts t = texts(lang);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
@@ -66,6 +102,5 @@ final class Cli {
             }
             return 1;
         });
-        return cl;
     }
 }

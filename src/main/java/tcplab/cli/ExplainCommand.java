@@ -1,8 +1,8 @@
 package tcplab.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -29,6 +29,7 @@ import tcplab.netstat.Encodings;
 import tcplab.netstat.Explainer;
 import tcplab.netstat.JsonlWriter;
 import tcplab.netstat.NetstatParser;
+import tcplab.netstat.ParseAhead;
 import tcplab.netstat.ParsedLine;
 import tcplab.netstat.TextReport;
 
@@ -64,7 +65,7 @@ public final class ExplainCommand implements Callable<Integer> {
     boolean live;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Lang l = langOption.lang();
         Texts t = Cli.texts(l);
         Dialect forced = null;
@@ -87,7 +88,12 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (live) {
-            LiveCapture cap = LiveCapture.run(t);
+            tcplab.netstat.LiveCapture cap;
+            try {
+                cap = tcplab.netstat.LiveCapture.run();
+            } catch (tcplab.netstat.LiveCapture.Unavailable e) {
+                throw UserException.failure(t.get("explain.noLiveTool", String.join(", ", e.tried())));
+            }
             try (Reader r = Encodings.reader(new java.io.ByteArrayInputStream(cap.output()), charset)) {
                 run(r, forced, l, out);
             }
@@ -132,15 +138,24 @@ public final class ExplainCommand implements Callable<Integer> {
         NetstatParser parser = new NetstatParser(in, forced);
         Explainer explainer = new Explainer(l);
         if (format == Format.jsonl) {
-            // A large buffer: the jsonl output of a big table is written in few system calls.
-            BufferedWriter w = new BufferedWriter(out, 1 << 16);
-            JsonlWriter jw = new JsonlWriter(w);
+            // On stdout, UTF-8 bytes go straight to the stream (no PrintWriter, no encoder): the
+            // jsonl of a big table is about 950 bytes a row.
+            OutputStream raw = Cli.rawStdout(out);
+            JsonlWriter jw = raw != null ? new JsonlWriter(raw) : new JsonlWriter(out);
             ParsedLine line;
-            while ((line = parser.next()) != null) {
-                jw.write(line, explainer.explain(line));
+            // Parsing runs on a second thread, ahead of explaining and writing.
+            try (ParseAhead ahead = new ParseAhead(parser)) {
+                while ((line = ahead.next()) != null) {
+                    jw.write(line, explainer);
+                }
+                jw.summary(explainer.summary());
+            } catch (IOException e) {
+                if (raw == null) {
+                    throw e;
+                }
+                // stdout closed (explain ... | head): stop quietly, as PrintWriter did.
+                return;
             }
-            jw.summary(explainer.summary());
-            w.flush();
             out.flush();
         } else {
             TextReport report = new TextReport(explainer);
@@ -159,40 +174,5 @@ public final class ExplainCommand implements Callable<Integer> {
             names.add(d.cliName());
         }
         return String.join(", ", names);
-    }
-
-    /** Runs this machine's own socket listing: ss or netstat, whichever exists. */
-    record LiveCapture(String command, byte[] output) {
-        static LiveCapture run(Texts t) {
-            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-            List<List<String>> candidates = new ArrayList<>();
-            if (os.contains("win")) {
-                candidates.add(List.of("netstat", "-ano"));
-            } else if (os.contains("mac") || os.contains("darwin")) {
-                candidates.add(List.of("netstat", "-an", "-p", "tcp"));
-            } else {
-                candidates.add(List.of("ss", "-tanp"));
-                candidates.add(List.of("netstat", "-tanp"));
-            }
-            List<String> tried = new ArrayList<>();
-            for (List<String> cmd : candidates) {
-                tried.add(String.join(" ", cmd));
-                try {
-                    Process p = new ProcessBuilder(cmd).redirectErrorStream(false)
-                            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                    byte[] bytes = p.getInputStream().readAllBytes();
-                    int code = p.waitFor();
-                    if (code == 0 && bytes.length > 0) {
-                        return new LiveCapture(String.join(" ", cmd), bytes);
-                    }
-                } catch (IOException e) {
-                    // Not installed: try the next one.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            throw UserException.failure(t.get("explain.noLiveTool", String.join(", ", tried)));
-        }
     }
 }

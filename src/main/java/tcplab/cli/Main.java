@@ -2,6 +2,7 @@ package tcplab.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,10 +16,16 @@ import tcplab.i18n.Lang;
 @Command(name = "tcplab",
         resourceBundle = "tcplab.cli.Messages",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        subcommands = {SimulateCommand.class, ScenariosCommand.class, NetstatCommand.class, ExplainCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        versionProvider = Main.Version.class)
 public final class Main implements java.util.concurrent.Callable<Integer> {
+    /**
+     * The subcommands, in the order of the usage message. Registered in code, not in the
+     * annotation: picocli builds the model of every registered command up front (reflection over
+     * all their options), which is a good part of the start-up time; when the first argument
+     * names a subcommand, only that one is registered (see {@link #subcommandsFor}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class, ScenariosCommand.class,
+            NetstatCommand.class, ExplainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,7 +83,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        System.exit(run(args, Cli.stdout(new PrintWriter(System.out, true, StandardCharsets.UTF_8)),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
@@ -87,13 +94,35 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // picocli reads its resource bundle in the default locale: set it for --lang first.
         Locale.setDefault(lang.locale());
         try {
-            CommandLine cl = Cli.commandLine(new Main(), lang);
+            CommandLine cl = new CommandLine(new Main());
+            for (Class<?> sub : subcommandsFor(args)) {
+                cl.addSubcommand(sub);
+            }
+            Cli.configure(cl, lang);
             cl.setOut(out);
             cl.setErr(err);
             return cl.execute(args);
         } finally {
             Locale.setDefault(previous);
         }
+    }
+
+    /**
+     * The subcommands to register for {@code args}: the one named by the first argument (the
+     * whole command line then behaves exactly as with all of them: parsing, help and errors all
+     * happen below that subcommand), else all of them (root usage, {@code help}, a typo that
+     * picocli should suggest a correction for).
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                Command c = sub.getAnnotation(Command.class);
+                if (c != null && c.name().equals(args[0])) {
+                    return List.of(sub);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

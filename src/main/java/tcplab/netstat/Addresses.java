@@ -13,8 +13,21 @@ public final class Addresses {
 
     /** 127.0.0.0/8, ::1, ::ffff:127.x and the name localhost: this machine only. */
     public static boolean isLoopback(String a) {
-        return a.startsWith("127.") || a.equals("::1") || a.startsWith("::ffff:127.") || a.equalsIgnoreCase("localhost")
-                || a.startsWith("localhost.") || a.startsWith("::1%");
+        if (a.isEmpty()) {
+            return false;
+        }
+        // Called for both ends of every row: reject by the first character before comparing.
+        char c = a.charAt(0);
+        if (c == '1') {
+            return a.startsWith("127.");
+        }
+        if (c == ':') {
+            return a.equals("::1") || a.startsWith("::ffff:127.") || a.startsWith("::1%");
+        }
+        if (c == 'l' || c == 'L') {
+            return a.equalsIgnoreCase("localhost") || a.startsWith("localhost.");
+        }
+        return false;
     }
 
     /** True when the text looks like a numeric IPv4 or IPv6 address (not a host name). */
@@ -23,14 +36,24 @@ public final class Addresses {
             return false;
         }
         boolean colon = false;
+        boolean hexLetter = false;
+        int firstDot = -1;
         for (int i = 0; i < a.length(); i++) {
             char c = a.charAt(i);
-            if (c == '%') {
-                return colon; // zone id: the rest is an interface name
+            if (c >= '0' && c <= '9') {
+                continue;
             }
-            if (c == ':') {
+            if (c == '.') {
+                if (firstDot < 0) {
+                    firstDot = i;
+                }
+            } else if (c == ':') {
                 colon = true;
-            } else if (!(c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            } else if (c == '%') {
+                return colon; // zone id: the rest is an interface name
+            } else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+                hexLetter = true;
+            } else {
                 return false;
             }
         }
@@ -38,13 +61,7 @@ public final class Addresses {
             return true;
         }
         // IPv4: digits and dots only, e.g. "10.0.0.1"; "deaf.cafe" is a name.
-        for (int i = 0; i < a.length(); i++) {
-            char c = a.charAt(i);
-            if (c != '.' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return a.indexOf('.') > 0;
+        return !hexLetter && firstDot > 0;
     }
 
     /** An IPv4-mapped IPv6 address ({@code ::ffff:192.0.2.1}): an IPv4 peer on an IPv6 socket. */

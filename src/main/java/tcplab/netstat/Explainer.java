@@ -93,7 +93,53 @@ public final class Explainer {
     public Explainer(Lang lang) {
         this.lang = lang;
         this.texts = Texts.of(BUNDLE, lang);
+        boolean zh = lang == Lang.ZH;
+        sep = new Text.Lit(zh ? "," : ", ");
+        clause = new Text.Lit(zh ? ";" : "; ");
+        end = new Text.Lit(zh ? "\u3002" : ". ");
+        openParen = new Text.Lit(zh ? "(" : " (");
+        ownerEnd = new Text.Lit(zh ? "\u3002" : ".");
+        tProtoTcp = t("proto.tcp");
+        tProtoUdp = t("proto.udp");
+        tFamilyDual = t("family.dual");
+        tFamilyV4 = t("family.ipv4");
+        tFamilyV6 = t("family.ipv6");
+        tLocalEmpty = t("local.empty");
+        tLocalAny = t("local.any");
+        tLocalLoopback = t("local.loopback");
+        tLocalV4mapped = t("local.v4mapped");
+        tLocalName = t("local.name");
+        tLocalSpecific = t("local.specific");
+        tForeignUdp = t("foreign.udp");
+        tForeignNone = t("foreign.none");
+        tForeignEmpty = t("foreign.empty");
+        tForeignLoopback = t("foreign.loopback");
+        tForeignName = t("foreign.name");
+        tForeignPrivate = t("foreign.private");
+        tForeignPublic = t("foreign.public");
+        tStateUdp = t("state.udp");
+        for (TcpState st : TcpState.values()) {
+            tState[st.ordinal()] = t("state." + st.name());
+        }
+        tStateRaw = t("stateRaw");
+        tPortUnknownName = t("port.unknownName");
+        tPortNone = t("port.none");
+        tPortNumber = t("port.number");
+        tPortPrintedAs = t("port.printedAs");
+        tService = t("service");
+        tClassWellKnown = t("class.wellknown");
+        tClassRegistered = t("class.registered");
+        tClassDynamic = t("class.dynamic");
+        tDirOutbound = t("dir.outbound");
+        tDirInbound = t("dir.inbound");
+        tDirOutboundGuess = t("dir.outbound.guess");
+        tDirInboundGuess = t("dir.inbound.guess");
+        tDirUnknown = t("dir.unknown");
+        otherOwner = text("other");
     }
+
+    /** The CLOSE_WAIT owner of rows without program or PID. */
+    private final String otherOwner;
 
     public Lang lang() {
         return lang;
@@ -112,7 +158,9 @@ public final class Explainer {
     public String explain(ParsedLine line) {
         lines++;
         if (line instanceof ParsedLine.Socket s) {
-            return socket(s);
+            StringBuilder sb = new StringBuilder(640);
+            socket(s, new Text.Chars(sb));
+            return sb.toString();
         }
         if (line instanceof ParsedLine.Header h) {
             listening = new BitSet(65536);
@@ -135,132 +183,296 @@ public final class Explainer {
         return null;
     }
 
+    /**
+     * {@link #explain} for a socket line, rendered straight into {@code out} (the jsonl writer's
+     * bytes) instead of a String: the same sentences, the same counting.
+     */
+    void explainSocket(ParsedLine.Socket s, Text out) {
+        lines++;
+        socket(s, out);
+    }
+
     // ---------------------------------------------------------------- one socket
 
-    private String socket(ParsedLine.Socket s) {
+    /** The bundle texts of the per-row sentences, looked up once. */
+    private final Template tProtoTcp;
+    private final Template tProtoUdp;
+    private final Template tFamilyDual;
+    private final Template tFamilyV4;
+    private final Template tFamilyV6;
+    private final Template tLocalEmpty;
+    private final Template tLocalAny;
+    private final Template tLocalLoopback;
+    private final Template tLocalV4mapped;
+    private final Template tLocalName;
+    private final Template tLocalSpecific;
+    private final Template tForeignUdp;
+    private final Template tForeignNone;
+    private final Template tForeignEmpty;
+    private final Template tForeignLoopback;
+    private final Template tForeignName;
+    private final Template tForeignPrivate;
+    private final Template tForeignPublic;
+    private final Template tStateUdp;
+    private final Template[] tState = new Template[TcpState.values().length];
+    private final Template tStateRaw;
+    private final Template tPortUnknownName;
+    private final Template tPortNone;
+    private final Template tPortNumber;
+    private final Template tPortPrintedAs;
+    private final Template tService;
+    private final Template tClassWellKnown;
+    private final Template tClassRegistered;
+    private final Template tClassDynamic;
+    private final Template tDirOutbound;
+    private final Template tDirInbound;
+    private final Template tDirOutboundGuess;
+    private final Template tDirInboundGuess;
+    private final Template tDirUnknown;
+    private final Text.Lit sep;
+    private final Text.Lit clause;
+    private final Text.Lit end;
+    private final Text.Lit space = new Text.Lit(" ");
+    private final Text.Lit openParen;
+    private final Text.Lit closeParen = new Text.Lit(")");
+    private final Text.Lit ownerEnd;
+    /**
+     * What follows a port number when the tool printed it as a number: {@code ", service NAME:
+     * DESCRIPTION, a well-known port (0-1023)[, inside Linux's client port range...]"}, rendered
+     * once per (service, port class, client-range note). Without a service the text depends on
+     * the class and the note only; with one, on the service: bounded by the services table.
+     */
+    private final Text.Lit[][][] serviceTails = new Text.Lit[Proto.values().length][][];
+    private final Text.Lit[] plainTails = new Text.Lit[3 * CLIENT_KEYS.length];
+    private static final String[] CLIENT_KEYS = {null, "client.linux", "client.windows.new", "client.windows.old",
+        "client.macos"};
+    /** The foreign end as the foreign sentence shows it ({@code [::1]:80}, {@code 0.0.0.0:*}). */
+    private final EndpointText foreignShown = new EndpointText();
+
+    /** {@code address:port}, brackets around IPv6: rendered without building a String. */
+    private static final class EndpointText implements Text.Value {
+        String address;
+        Integer port;
+
+        @Override
+        public void to(Text out) {
+            boolean v6 = address.indexOf(':') >= 0;
+            if (v6) {
+                out.str("[");
+            }
+            out.strMemo(address);
+            out.str(v6 ? "]:" : ":");
+            if (port == null) {
+                out.str("*");
+            } else {
+                out.num(port);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return show(address) + ":" + (port == null ? "*" : port);
+        }
+    }
+
+    /** The text after the number of {@code port} (see {@link #serviceTails}). */
+    private Text.Lit portTail(Proto proto, Services.Service svc, int port, String client) {
+        int cls = port <= 1023 ? 0 : port <= 49151 ? 1 : 2;
+        int ci = 0;
+        if (client != null) {
+            for (int i = 1; i < CLIENT_KEYS.length; i++) {
+                if (CLIENT_KEYS[i].equals(client)) {
+                    ci = i;
+                    break;
+                }
+            }
+        }
+        int k = cls * CLIENT_KEYS.length + ci;
+        Text.Lit[] tails = plainTails;
+        if (svc != null) {
+            Text.Lit[][] byPort = serviceTails[proto.ordinal()];
+            if (byPort == null) {
+                byPort = new Text.Lit[65536][];
+                serviceTails[proto.ordinal()] = byPort;
+            }
+            tails = byPort[port];
+            if (tails == null) {
+                tails = new Text.Lit[3 * CLIENT_KEYS.length];
+                byPort[port] = tails;
+            }
+        }
+        Text.Lit l = tails[k];
+        if (l == null) {
+            StringBuilder sb = new StringBuilder();
+            Text.Chars c = new Text.Chars(sb);
+            c.lit(sep);
+            if (svc != null) {
+                tService.render(c, svc.name(), svc.description(lang));
+                c.lit(sep);
+            }
+            (cls == 0 ? tClassWellKnown : cls == 1 ? tClassRegistered : tClassDynamic).render(c);
+            if (client != null) {
+                c.lit(sep);
+                t(client).render(c);
+            }
+            l = new Text.Lit(sb.toString());
+            tails[k] = l;
+        }
+        return l;
+    }
+
+    private void socket(ParsedLine.Socket s, Text out) {
         SocketRow r = s.row();
         sockets++;
         lastSocket = r;
         lastSocketLine = s.line();
         count(r);
-        StringBuilder sb = new StringBuilder(320);
-        boolean zh = lang == Lang.ZH;
-        String clause = zh ? ";" : "; ";
-        String end = zh ? "。" : ". ";
 
         // Protocol and family.
-        t(r.proto() == Proto.TCP ? "proto.tcp" : "proto.udp").render(sb);
-        sb.append(zh ? "," : ", ");
-        t(r.dualStack() ? "family.dual" : r.family() == Family.IPV4 ? "family.ipv4" : "family.ipv6").render(sb);
-        sb.append(end);
+        (r.proto() == Proto.TCP ? tProtoTcp : tProtoUdp).render(out);
+        out.lit(sep);
+        (r.dualStack() ? tFamilyDual : r.family() == Family.IPV4 ? tFamilyV4 : tFamilyV6).render(out);
+        out.lit(end);
 
         // Local end.
         Endpoint l = r.local();
         String la = l.address();
-        if (la.isEmpty()) {
-            t("local.empty").render(sb);
-        } else if (l.isAnyAddress()) {
-            t("local.any").render(sb, show(la));
-        } else if (Addresses.isLoopback(la)) {
-            t("local.loopback").render(sb, show(la));
-        } else if (Addresses.isV4Mapped(la)) {
-            t("local.v4mapped").render(sb, la);
-        } else if (!Addresses.isNumeric(la)) {
-            t("local.name").render(sb, la);
+        Template local;
+        if (la.equals(lastLocal)) {
+            local = lastLocalTemplate; // the same local address row after row: classified once
         } else {
-            t("local.specific").render(sb, show(la));
+            local = la.isEmpty() ? tLocalEmpty : l.isAnyAddress() ? tLocalAny : Addresses.isLoopback(la) ? tLocalLoopback
+                    : Addresses.isV4Mapped(la) ? tLocalV4mapped : !Addresses.isNumeric(la) ? tLocalName : tLocalSpecific;
+            lastLocal = la;
+            lastLocalTemplate = local;
         }
-        sb.append(clause);
-        port(sb, r.proto(), l.port(), s.raw().localPort(), s.dialect(), true);
-        sb.append(end);
+        if (local == tLocalEmpty) {
+            local.render(out);
+        } else if (local == tLocalV4mapped || local == tLocalName || la.indexOf(':') < 0) {
+            local.render(out, memo(la));
+        } else {
+            local.render(out, show(la));
+        }
+        out.lit(clause);
+        port(out, r.proto(), l.port(), s.raw().localPort(), s.dialect(), true);
+        out.lit(end);
 
         // Foreign end.
         Endpoint f = r.foreign();
         String fa = f.address();
-        String fshow = show(fa) + (s.dialect() != null && s.dialect().os() == Dialect.Os.WINDOWS || f.port() != null
-                ? ":" + (f.port() == null ? "*" : f.port()) : ":*");
+        EndpointText fshow = foreignShown;
+        fshow.address = fa;
+        fshow.port = s.dialect() != null && s.dialect().os() == Dialect.Os.WINDOWS || f.port() != null ? f.port() : null;
         if (r.proto() == Proto.UDP && (f.port() == null || f.port() == 0)) {
-            t("foreign.udp").render(sb, fshow);
+            tForeignUdp.render(out, fshow);
         } else if (f.port() == null || f.port() == 0 && (f.isAnyAddress() || r.state() == TcpState.LISTEN)) {
-            t("foreign.none").render(sb, fshow);
+            tForeignNone.render(out, fshow);
         } else {
             if (fa.isEmpty()) {
-                t("foreign.empty").render(sb, fshow);
+                tForeignEmpty.render(out, fshow);
             } else if (Addresses.isLoopback(fa)) {
-                t("foreign.loopback").render(sb, fshow);
+                tForeignLoopback.render(out, fshow);
             } else if (!Addresses.isNumeric(fa)) {
-                t("foreign.name").render(sb, fshow);
+                tForeignName.render(out, fshow);
             } else if (Addresses.isPrivate(fa)) {
-                t("foreign.private").render(sb, fshow);
+                tForeignPrivate.render(out, fshow);
             } else {
-                t("foreign.public").render(sb, fshow);
+                tForeignPublic.render(out, fshow);
             }
-            sb.append(clause);
-            port(sb, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false);
+            out.lit(clause);
+            port(out, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false);
         }
-        sb.append(end);
+        out.lit(end);
 
         // State.
         if (r.proto() == Proto.UDP) {
-            t("state.udp").render(sb);
+            tStateUdp.render(out);
         } else if (r.state() != null) {
-            t("state." + r.state().name()).render(sb);
+            tState[r.state().ordinal()].render(out);
             String raw = s.raw().state();
             if (raw != null && !raw.equals(r.state().name())) {
-                sb.append(' ');
-                t("stateRaw").render(sb, raw, r.state().name());
+                out.lit(space);
+                tStateRaw.render(out, raw, r.state().name());
             }
         }
 
         // Direction.
         if (r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN && r.state() != TcpState.CLOSED
                 && f.port() != null && f.port() != 0) {
-            sb.append(' ');
-            direction(sb, r, s.dialect());
+            out.lit(space);
+            direction(out, r, s.dialect());
         }
 
         // Owner.
         if (r.program() != null || r.pid() != null) {
-            sb.append(' ');
-            owner(sb, r);
-            checkProgram(sb, r, r.program());
+            out.lit(space);
+            owner(out, r);
+            checkProgram(out, r, r.program());
         }
-        return sb.toString();
     }
 
     private static String show(String address) {
         return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
     }
 
-    private void port(StringBuilder sb, Proto proto, Integer port, String raw, Dialect dialect, boolean local) {
+    private String lastLocal;
+    private Template lastLocalTemplate;
+
+    /** An address rendered through {@link Text#strMemo}: the jsonl writer has its bytes already. */
+    private static final class Memo implements Text.Value {
+        String s;
+
+        @Override
+        public void to(Text out) {
+            out.strMemo(s);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+    }
+
+    private final Memo memo = new Memo();
+    private final Memo memo2 = new Memo();
+
+    private Memo memo(String s) {
+        memo.s = s;
+        return memo;
+    }
+
+    private void port(Text out, Proto proto, Integer port, String raw, Dialect dialect, boolean local) {
         if (port == null) {
             if (raw != null) {
-                t("port.unknownName").render(sb, raw);
+                tPortUnknownName.render(out, raw);
             } else {
-                t("port.none").render(sb);
+                tPortNone.render(out);
             }
             return;
         }
-        t("port.number").render(sb, port);
-        if (raw != null) {
-            sb.append(lang == Lang.ZH ? "(" : " (");
-            t("port.printedAs").render(sb, raw);
-            sb.append(lang == Lang.ZH ? ")" : ")");
-        }
-        sb.append(lang == Lang.ZH ? "," : ", ");
+        tPortNumber.render(out, port);
         Services.Service svc = services.byPort(proto, port);
-        if (svc != null) {
-            t("service").render(sb, svc.name(), svc.description(lang));
-            sb.append(lang == Lang.ZH ? "," : ", ");
-        }
-        t(port <= 1023 ? "class.wellknown" : port <= 49151 ? "class.registered" : "class.dynamic").render(sb);
+        String client = null;
         // The OS's own client range: only meaningful for a local port that is not a listener's.
         if (local && dialect != null && !listening.get(port)) {
-            String client = clientRange(dialect.os(), port);
-            if (client != null) {
-                sb.append(lang == Lang.ZH ? "," : ", ");
-                t(client).render(sb);
-            }
+            client = clientRange(dialect.os(), port);
+        }
+        if (raw == null) {
+            out.lit(portTail(proto, svc, port, client));
+            return;
+        }
+        out.lit(openParen);
+        tPortPrintedAs.render(out, raw);
+        out.lit(closeParen);
+        out.lit(sep);
+        if (svc != null) {
+            tService.render(out, svc.name(), svc.description(lang));
+            out.lit(sep);
+        }
+        (port <= 1023 ? tClassWellKnown : port <= 49151 ? tClassRegistered : tClassDynamic).render(out);
+        if (client != null) {
+            out.lit(sep);
+            t(client).render(out);
         }
     }
 
@@ -281,42 +493,49 @@ public final class Explainer {
         }
     }
 
-    private void direction(StringBuilder sb, SocketRow r, Dialect dialect) {
+    private void direction(Text out, SocketRow r, Dialect dialect) {
         int lp = r.local().port() == null ? -1 : r.local().port();
-        int fp = r.foreign().port();
-        String peer = show(r.foreign().address());
+        Integer fp = r.foreign().port();
+        String fa = r.foreign().address();
+        Object peer;
+        if (fa.indexOf(':') >= 0) {
+            peer = show(fa);
+        } else {
+            memo2.s = fa;
+            peer = memo2;
+        }
         if (r.state() == TcpState.SYN_SENT) {
-            t("dir.outbound").render(sb, peer, fp);
+            tDirOutbound.render(out, peer, fp);
             return;
         }
         if (lp >= 0 && listening.get(lp)) {
-            t("dir.inbound").render(sb, peer, lp);
+            tDirInbound.render(out, peer, r.local().port());
             return;
         }
         if (Addresses.isLoopback(r.foreign().address()) && listening.get(fp)) {
-            t("dir.outbound").render(sb, peer, fp);
+            tDirOutbound.render(out, peer, fp);
             return;
         }
         if (r.state() == TcpState.SYN_RECEIVED && lp >= 0) {
-            t("dir.inbound").render(sb, peer, lp);
+            tDirInbound.render(out, peer, r.local().port());
             return;
         }
         if (lp < 0) {
-            t("dir.unknown").render(sb);
+            tDirUnknown.render(out);
             return;
         }
         boolean localService = isServicePort(r.proto(), lp, dialect);
         boolean foreignService = isServicePort(r.proto(), fp, dialect);
         if (localService && !foreignService) {
-            t("dir.inbound.guess").render(sb, peer, lp);
+            tDirInboundGuess.render(out, peer, r.local().port());
         } else if (foreignService && !localService) {
-            t("dir.outbound.guess").render(sb, peer, fp);
+            tDirOutboundGuess.render(out, peer, fp);
         } else if (!localService && isClientPort(lp, dialect) && !isClientPort(fp, dialect)) {
-            t("dir.outbound.guess").render(sb, peer, fp);
+            tDirOutboundGuess.render(out, peer, fp);
         } else if (!foreignService && isClientPort(fp, dialect) && !isClientPort(lp, dialect)) {
-            t("dir.inbound.guess").render(sb, peer, lp);
+            tDirInboundGuess.render(out, peer, r.local().port());
         } else {
-            t("dir.unknown").render(sb);
+            tDirUnknown.render(out);
         }
     }
 
@@ -335,7 +554,7 @@ public final class Explainer {
         return port >= 49152;
     }
 
-    private void owner(StringBuilder sb, SocketRow r) {
+    private void owner(Text out, SocketRow r) {
         StringBuilder who = new StringBuilder();
         if (r.program() != null && !r.program().equals("-")) {
             who.append(r.program());
@@ -352,19 +571,19 @@ public final class Explainer {
         if (who.length() == 0) {
             t("owner.noprogram").render(who);
         }
-        t("owner").render(sb, who);
-        sb.append(lang == Lang.ZH ? "。" : ".");
+        t("owner").render(out, who.toString());
+        out.lit(ownerEnd);
     }
 
     /** The UNEXPECTED_PROGRAM rule ({@link ProgramCheck}) for the row's owner. */
-    private void checkProgram(StringBuilder sb, SocketRow r, String program) {
+    private void checkProgram(Text out, SocketRow r, String program) {
         if (program == null || r.state() != TcpState.ESTABLISHED) {
             return;
         }
         String like = ProgramCheck.lookAlikeOf(program);
         if (like != null) {
-            sb.append(' ');
-            t("lookalike").render(sb, program, like);
+            out.lit(space);
+            t("lookalike").render(out, program, like);
             addUnexpected(t("lookalike").format(program, like), true);
             return;
         }
@@ -373,7 +592,8 @@ public final class Explainer {
             List<String> usual = ProgramCheck.unusualServer(lp, program);
             if (usual != null) {
                 String msg = t("unexpected").format(lp, String.join(", ", usual), program);
-                sb.append(' ').append(msg);
+                out.lit(space);
+                out.str(msg);
                 addUnexpected(msg, false);
             }
         }
@@ -391,7 +611,7 @@ public final class Explainer {
         if (p.program() != null) {
             t("program.line").render(sb, p.attachesTo(), p.program());
             if (lastSocket != null && lastSocketLine == p.attachesTo()) {
-                checkProgram(sb, lastSocket, p.program());
+                checkProgram(new Text.Chars(sb), lastSocket, p.program());
             }
         } else {
             t("service.line").render(sb, p.attachesTo(), p.service());
@@ -448,7 +668,7 @@ public final class Explainer {
                 break;
             case CLOSE_WAIT:
                 String who = r.program() != null && !r.program().equals("-") ? r.program()
-                        : r.pid() != null ? "PID " + r.pid() : text("other");
+                        : r.pid() != null ? "PID " + r.pid() : otherOwner;
                 if (closeWaitByOwner.size() < DISTINCT_CAP || closeWaitByOwner.containsKey(who)) {
                     closeWaitByOwner.merge(who, 1L, Long::sum);
                 }

@@ -29,8 +29,34 @@ public final class LineReader {
         this.in = in;
     }
 
+    /** The current line when it was read by the fast path of {@link #next}, else null. */
+    private String fast;
+
     /** Reads the next line; false at the end of the input. */
     public boolean next() throws IOException {
+        // Fast path: the whole line is in the buffer, short, without CR: one String, no copying
+        // through the StringBuilder.
+        int p = pos;
+        int lim = Math.min(len, p + MAX_KEPT + 1);
+        char[] b = buf;
+        for (int i = p; i < lim; i++) {
+            char c = b[i];
+            if (c == '\n') {
+                fast = new String(b, p, i - p);
+                lineLength = i - p;
+                pos = i + 1;
+                lineNumber++;
+                return true;
+            }
+            if (c == '\r') {
+                break;
+            }
+        }
+        fast = null;
+        return slowNext();
+    }
+
+    private boolean slowNext() throws IOException {
         line.setLength(0);
         lineLength = 0;
         boolean any = false;
@@ -97,7 +123,10 @@ public final class LineReader {
 
     /** The kept text of the current line (without its line end). */
     public String text() {
-        return line.toString();
+        if (fast == null) {
+            fast = line.toString();
+        }
+        return fast;
     }
 
     /** True when the current line was longer than {@link #MAX_KEPT} characters. */

@@ -120,11 +120,11 @@ public final class NetstatParser {
 
     ParsedLine parseLine(int n, String text) {
         cur = text;
-        tokenize(text);
+        boolean control = tokenize(text);
         if (nt == 0) {
             return new ParsedLine.Blank(n);
         }
-        if (hasControlCharacters(text)) {
+        if (control) {
             attachTo = 0;
             return new ParsedLine.Unrecognised(n, "binary data: control characters in the line", excerpt(text));
         }
@@ -157,25 +157,46 @@ public final class NetstatParser {
 
     // ---------------------------------------------------------------- tokens
 
-    private void tokenize(String s) {
+    /** Splits the line into tokens; true when it has control characters ({@link #hasControlCharacters}). */
+    private boolean tokenize(String s) {
         nt = 0;
         int i = 0;
         int n = s.length();
+        boolean control = false;
         while (i < n && nt < MAX_TOKENS) {
-            while (i < n && isBlank(s.charAt(i))) {
+            char c;
+            while (i < n && isBlank(c = s.charAt(i))) {
+                control |= isControl(c);
                 i++;
             }
             if (i >= n) {
                 break;
             }
             int start = i;
-            while (i < n && !isBlank(s.charAt(i))) {
+            while (i < n) {
+                c = s.charAt(i);
+                if (c > ' ' && c < 0x7f) {
+                    i++; // printable ASCII: neither blank nor control (the common case)
+                    continue;
+                }
+                if (isBlank(c)) {
+                    break;
+                }
+                control |= isControl(c);
                 i++;
             }
             ts[nt] = start;
             te[nt] = i;
             nt++;
         }
+        if (i < n && !control) {
+            control = hasControlCharacters(s.substring(i));
+        }
+        return control;
+    }
+
+    private static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\f' && c != 0x0b) || c == 0x7f || c == '\ufffd';
     }
 
     private static boolean isBlank(char c) {
@@ -202,8 +223,7 @@ public final class NetstatParser {
 
     private static boolean hasControlCharacters(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\f' && c != 0x0b) || c == 0x7f || c == '\ufffd') {
+            if (isControl(s.charAt(i))) {
                 return true;
             }
         }
@@ -215,8 +235,21 @@ public final class NetstatParser {
     /** First words a header line can start with; other lines skip the header checks (speed). */
     private static final java.util.Set<String> HEADER_STARTS = java.util.Set.of("Active", "活动连接", "活動連線", "Aktive",
             "Proto", "协议", "Socket", "State", "Netid", "sl", "Process", "Registered");
+    /** The first characters of {@link #HEADER_STARTS}. */
+    private static final java.util.Set<Character> HEADER_FIRST_CHARS = firstChars(HEADER_STARTS);
+
+    private static java.util.Set<Character> firstChars(java.util.Set<String> words) {
+        java.util.Set<Character> cs = new java.util.HashSet<>();
+        for (String w : words) {
+            cs.add(w.charAt(0));
+        }
+        return cs;
+    }
 
     private ParsedLine header(int n, String text) {
+        if (layout.section != Section.OTHER && !HEADER_FIRST_CHARS.contains(cur.charAt(ts[0]))) {
+            return null; // the common case, a data row: no substring, no set lookup
+        }
         String first = tok(0);
         if (!HEADER_STARTS.contains(first) && layout.section != Section.OTHER) {
             return null;
@@ -593,31 +626,36 @@ public final class NetstatParser {
             why = "a Linux netstat row has at least 5 columns";
             return null;
         }
-        String p = tok(0).toLowerCase(Locale.ROOT);
         Proto proto;
         Family fam = null;
-        switch (p) {
-            case "tcp": proto = Proto.TCP; break;
-            case "tcp6": proto = Proto.TCP; fam = Family.IPV6; break;
-            case "udp": case "udpl": proto = Proto.UDP; break;
-            case "udp6": case "udpl6": proto = Proto.UDP; fam = Family.IPV6; break;
-            default:
-                why = "a Linux netstat row starts with tcp, tcp6, udp or udp6";
-                return null;
+        if (tokIs(0, "tcp")) {
+            proto = Proto.TCP;
+        } else if (tokIs(0, "tcp6")) {
+            proto = Proto.TCP;
+            fam = Family.IPV6;
+        } else if (tokIs(0, "udp") || tokIs(0, "udpl")) {
+            proto = Proto.UDP;
+        } else if (tokIs(0, "udp6") || tokIs(0, "udpl6")) {
+            proto = Proto.UDP;
+            fam = Family.IPV6;
+        } else {
+            why = "a Linux netstat row starts with tcp, tcp6, udp or udp6";
+            return null;
         }
         if (!isNumber(1) || !isNumber(2)) {
             why = "Recv-Q and Send-Q should be numbers";
             return null;
         }
-        if (lastSeparator(tok(3)) != ':' || lastSeparator(tok(4)) != ':') {
+        if (lastSeparator(3) != ':' || lastSeparator(4) != ':') {
             why = "Linux addresses end in :port";
             return null;
         }
         int i = 5;
         TcpState state = null;
         String stateRaw = null;
-        if (i < nt && StateWords.isStateWord(tok(i))) {
-            stateRaw = tok(i);
+        String word = i < nt ? tok(i) : null;
+        if (word != null && StateWords.isStateWord(word)) {
+            stateRaw = word;
             state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
             i++;
         } else if (proto == Proto.TCP) {
@@ -658,8 +696,39 @@ public final class NetstatParser {
         Dialect d = forced != null ? forced
                 : progTok >= 0 ? Dialect.LINUX_P : proto == Proto.UDP ? Dialect.LINUX_TUNA : Dialect.LINUX;
         SocketRow row = new SocketRow(proto, family, false, e.local, e.foreign, state,
-                Addresses.parseLong(tok(1)), Addresses.parseLong(tok(2)), pid, program, null);
+                number(1), number(2), pid, program, null);
         return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+    }
+
+    /** {@link Addresses#parseLong} of token i, without a substring; boxed as before (small values are cached). */
+    private Long number(int i) {
+        int n = te[i] - ts[i];
+        if (n == 0 || n > 18) {
+            return -1L;
+        }
+        long v = 0;
+        for (int k = ts[i]; k < te[i]; k++) {
+            char c = cur.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1L;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** {@link #lastSeparator(String)} of token i. */
+    private char lastSeparator(int i) {
+        for (int k = te[i] - 1; k >= ts[i]; k--) {
+            char c = cur.charAt(k);
+            if (c == '.' || c == ':') {
+                return c;
+            }
+            if (c == ']') {
+                return ':';
+            }
+        }
+        return 0;
     }
 
     private boolean isPidProgram(int k) {
@@ -979,7 +1048,24 @@ public final class NetstatParser {
         if (port == null) {
             return raw.equals("*") ? null : raw;
         }
-        return Integer.toString(port).equals(raw) ? null : raw;
+        return isDecimalOf(raw, port) ? null : raw;
+    }
+
+    /** {@code Integer.toString(port).equals(raw)}, without building the String. */
+    private static boolean isDecimalOf(String raw, int port) {
+        int n = raw.length();
+        if (n == 0 || n > 10 || n > 1 && raw.charAt(0) == '0') {
+            return false;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v == port;
     }
 
     /** A port name as services files spell them: letters, digits, - and _; at least one letter. */

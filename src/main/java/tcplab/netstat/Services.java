@@ -28,7 +28,8 @@ public final class Services {
 
     private static final Services INSTANCE = load();
 
-    private final Map<Integer, Service> byPort = new HashMap<>();
+    /** By protocol ordinal, then port: an array read, not a boxed map lookup (every row asks). */
+    private final Service[][] byPort = new Service[Proto.values().length][65536];
     private final Map<String, Service> byName = new HashMap<>();
     private final List<Service> all = new ArrayList<>();
 
@@ -41,7 +42,7 @@ public final class Services {
 
     /** The service on {@code port}/{@code proto}, or null. */
     public Service byPort(Proto proto, int port) {
-        return byPort.get(key(proto, port));
+        return port >= 0 && port <= 65535 ? byPort[proto.ordinal()][port] : null;
     }
 
     /** The service named {@code name} (or an alias, any case) for {@code proto}, or null. */
@@ -71,10 +72,6 @@ public final class Services {
         return Collections.unmodifiableList(all);
     }
 
-    private static int key(Proto proto, int port) {
-        return proto.ordinal() << 16 | port;
-    }
-
     private static Services load() {
         Services s = new Services();
         try (InputStream in = Services.class.getResourceAsStream("services.tsv")) {
@@ -95,7 +92,9 @@ public final class Services {
                 List<String> aliases = f[3].isEmpty() ? List.of() : List.of(f[3].split(","));
                 Service svc = new Service(Integer.parseInt(f[0]), proto, f[2], aliases, f[4], f[5]);
                 s.all.add(svc);
-                s.byPort.putIfAbsent(key(proto, svc.port()), svc);
+                if (s.byPort[proto.ordinal()][svc.port()] == null) {
+                    s.byPort[proto.ordinal()][svc.port()] = svc;
+                }
                 s.byName.putIfAbsent(proto.ordinal() + svc.name().toLowerCase(Locale.ROOT), svc);
                 for (String a : aliases) {
                     s.byName.putIfAbsent(proto.ordinal() + a.toLowerCase(Locale.ROOT), svc);

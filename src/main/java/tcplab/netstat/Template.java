@@ -10,11 +10,22 @@ import java.util.List;
  */
 final class Template {
     private final String[] literals;
+    /** The same literals, pre-encoded for the jsonl writer. */
+    private final Text.Lit[] lits;
     private final int[] args;
 
     private Template(String[] literals, int[] args) {
         this.literals = literals;
         this.args = args;
+        this.lits = new Text.Lit[literals.length];
+        for (int i = 0; i < literals.length; i++) {
+            lits[i] = new Text.Lit(literals[i]);
+        }
+    }
+
+    /** The whole text when it has no placeholders, else null. */
+    Text.Lit constant() {
+        return args.length == 0 ? lits[0] : null;
     }
 
     static Template of(String pattern) {
@@ -61,6 +72,58 @@ final class Template {
             out.append(a < values.length ? String.valueOf(values[a]) : "{" + a + "}");
         }
         out.append(literals[literals.length - 1]);
+    }
+
+    /** Renders a text without placeholders (or with them left as they are). */
+    void render(Text out) {
+        if (args.length == 0) {
+            out.lit(lits[0]);
+        } else {
+            render(out, new Object[0]);
+        }
+    }
+
+    /** Renders with one value: no varargs array per call on the hot path. */
+    void render(Text out, Object v0) {
+        for (int i = 0; i < args.length; i++) {
+            out.lit(lits[i]);
+            int a = args[i];
+            if (a == 0) {
+                out.value(v0);
+            } else {
+                out.str("{" + a + "}");
+            }
+        }
+        out.lit(lits[lits.length - 1]);
+    }
+
+    /** Renders with two values. */
+    void render(Text out, Object v0, Object v1) {
+        for (int i = 0; i < args.length; i++) {
+            out.lit(lits[i]);
+            int a = args[i];
+            if (a == 0) {
+                out.value(v0);
+            } else if (a == 1) {
+                out.value(v1);
+            } else {
+                out.str("{" + a + "}");
+            }
+        }
+        out.lit(lits[lits.length - 1]);
+    }
+
+    void render(Text out, Object[] values) {
+        for (int i = 0; i < args.length; i++) {
+            out.lit(lits[i]);
+            int a = args[i];
+            if (a < values.length) {
+                out.value(values[a]);
+            } else {
+                out.str("{" + a + "}");
+            }
+        }
+        out.lit(lits[lits.length - 1]);
     }
 
     String format(Object... values) {
