@@ -48,6 +48,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Option(names = "--select", paramLabel = "N", descriptionKey = "screenshot.select")
     Long select;
 
+    @CommandLine.Option(names = "--theme", paramLabel = "standard|high-contrast|color-blind", descriptionKey = "screenshot.theme")
+    String theme;
+
     /**
      * Without a command: the window (or, with --screenshot, a picture of it). Without a display
      * the window cannot open: say so plainly instead of letting JavaFX fail.
@@ -64,8 +67,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (Double.isNaN(atMs) || atMs < 0) {
                 throw UserException.usage(t.get("error.needAt"));
             }
+            if (theme != null && !java.util.List.of("standard", "high-contrast", "color-blind").contains(theme)) {
+                throw UserException.usage(t.get("error.badTheme", theme));
+            }
             String err = tcplab.ui.Screenshot.render(new tcplab.ui.Screenshot.Request(screenshot, scenario, atMs, lang,
-                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select));
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select, theme));
             if (err != null) {
                 throw UserException.failure(err);
             }

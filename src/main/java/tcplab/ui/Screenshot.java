@@ -19,7 +19,8 @@ public final class Screenshot {
     }
 
     /** What to render. */
-    public record Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment) {
+    public record Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
+                          String theme) {
     }
 
     /** Selects the headless platform; must run before JavaFX starts. */
@@ -69,7 +70,11 @@ public final class Screenshot {
     static String renderOnFxThread(Request r) throws java.io.IOException {
         RunViewModel vm = new RunViewModel();
         vm.langProperty().set(r.lang());
-        MainWindow w = new MainWindow(vm, UiSettings.inMemory());
+        UiSettings settings = UiSettings.inMemory();
+        if (r.theme() != null) {
+            settings.put("palette", r.theme());
+        }
+        MainWindow w = new MainWindow(vm, settings);
         Panes.install(w, false);
         if (!vm.load(r.scenario())) {
             return vm.errorProperty().get();

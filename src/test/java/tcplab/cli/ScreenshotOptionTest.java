@@ -1,0 +1,39 @@
+package tcplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** {@code java -jar tcplab.jar --screenshot FILE.png --scenario NAME --at MS}: the window, headlessly. */
+class ScreenshotOptionTest {
+
+    @Test
+    void writesAPngOfTheWindowAtTheRequestedSizeWithoutADisplay() throws Exception {
+        Path file = Path.of("target/screenshot-option/handshake-zh.png");
+        Files.deleteIfExists(file);
+        SimulateCommandTest.Run r = SimulateCommandTest.run("--screenshot", file.toString(), "--scenario", "handshake",
+                "--at", "250", "--lang", "zh", "--size", "1024x700", "--theme", "color-blind");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("已写入"), r.out());
+        BufferedImage img = ImageIO.read(file.toFile());
+        assertEquals(1024, img.getWidth());
+        assertEquals(700, img.getHeight());
+    }
+
+    @Test
+    void badScreenshotOptionsAreUsageErrors() {
+        assertEquals(2, SimulateCommandTest.run("--screenshot", "target/x.png", "--scenario", "handshake", "--at", "10",
+                "--size", "huge").exit());
+        assertEquals(2, SimulateCommandTest.run("--screenshot", "target/x.png", "--scenario", "handshake").exit());
+        assertEquals(2, SimulateCommandTest.run("--screenshot", "target/x.png", "--at", "10", "--theme", "neon").exit());
+        SimulateCommandTest.Run bad = SimulateCommandTest.run("--screenshot", "target/x.png", "--at", "10", "--scenario",
+                "nosuch", "--lang", "en");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("there is no built-in scenario 'nosuch'"), bad.err());
+    }
+}
