@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,26 +48,14 @@ public final class NetstatCommand implements Callable<Integer> {
     @Option(names = "--explain", descriptionKey = "explain")
     boolean explain;
 
-    @Option(names = "--seed", paramLabel = "N", descriptionKey = "tcplab.simulate.seed")
-    Long seed;
-
-    @Option(names = "--profile", paramLabel = "P", descriptionKey = "tcplab.simulate.profile")
-    String profile;
-
-    @Option(names = "--delay-ms", paramLabel = "D", descriptionKey = "tcplab.simulate.delay")
-    Double delayMs;
-
-    @Option(names = "--loss", paramLabel = "P", descriptionKey = "tcplab.simulate.loss")
-    String loss;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", descriptionKey = "tcplab.simulate.set")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws IOException {
         Lang lang = langOption.lang();
         Texts t = Cli.texts(lang);
-        ScenarioRunner.Overrides o = SimulateCommand.Overrides.parse(spec, lang, seed, profile, delayMs, loss, settings);
+        ScenarioRunner.Overrides o = run.overrides(lang);
         if (atMs != null && atMs < 0) {
             throw UserException.usage(t.get("error.negative", "--at"));
         }

@@ -1,9 +1,6 @@
 package tcplab.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,20 +34,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--scenario", required = true, paramLabel = "NAME|FILE", descriptionKey = "scenario")
     String scenario;
 
-    @Option(names = "--seed", paramLabel = "N", descriptionKey = "seed")
-    Long seed;
-
-    @Option(names = "--profile", paramLabel = "P", descriptionKey = "profile")
-    String profile;
-
-    @Option(names = "--delay-ms", paramLabel = "D", descriptionKey = "delay")
-    Double delayMs;
-
-    @Option(names = "--loss", paramLabel = "P", descriptionKey = "loss")
-    String loss;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", descriptionKey = "set", mapFallbackValue = "")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--until", paramLabel = "MS", descriptionKey = "until")
     Double untilMs;
@@ -64,7 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lang lang = langOption.lang();
-        ScenarioRunner.Overrides overrides = Overrides.parse(spec, lang, seed, profile, delayMs, loss, settings);
+        ScenarioRunner.Overrides overrides = run.overrides(lang);
         if (untilMs != null && untilMs < 0) {
             throw usage(lang, "error.negative", "--until");
         }
@@ -113,42 +98,5 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private UserException usage(Lang lang, String key, Object... args) {
         return UserException.usage(Cli.texts(lang).get(key, args));
-    }
-
-    /** Turns the common simulation options into {@link ScenarioRunner.Overrides}, with usage errors. */
-    static final class Overrides {
-        private Overrides() {
-        }
-
-        static ScenarioRunner.Overrides parse(CommandLine.Model.CommandSpec spec, Lang lang, Long seed, String profile,
-                                              Double delayMs, String loss, Map<String, String> settings) {
-            Double lossValue = null;
-            if (loss != null) {
-                String l = loss.trim();
-                try {
-                    lossValue = l.endsWith("%") ? Double.parseDouble(l.substring(0, l.length() - 1)) / 100 : Double.parseDouble(l);
-                } catch (NumberFormatException e) {
-                    lossValue = Double.NaN;
-                }
-                if (!(lossValue >= 0 && lossValue <= 1)) {
-                    throw UserException.usage(Cli.texts(lang).get("error.badLoss", loss));
-                }
-            }
-            if (delayMs != null && !(delayMs >= 0 && delayMs <= 600_000)) {
-                throw UserException.usage(Cli.texts(lang).get("error.badDelay", String.valueOf(delayMs)));
-            }
-            if (seed != null && seed < 0) {
-                throw UserException.usage(Cli.texts(lang).get("error.negative", "--seed"));
-            }
-            Map<String, Long> set = new LinkedHashMap<>();
-            for (Map.Entry<String, String> e : settings.entrySet()) {
-                try {
-                    set.put(e.getKey(), Long.parseLong(e.getValue().trim()));
-                } catch (NumberFormatException ex) {
-                    throw UserException.usage(Cli.texts(lang).get("error.badSet", e.getKey() + "=" + e.getValue()));
-                }
-            }
-            return new ScenarioRunner.Overrides(seed, profile, delayMs, lossValue, set, List.of());
-        }
     }
 }

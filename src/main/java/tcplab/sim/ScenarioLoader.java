@@ -426,35 +426,7 @@ public final class ScenarioLoader {
 
     /** The allowed key closest to {@code key} by edit distance, if it is a likely typo. */
     static String nearest(String key, Set<String> allowed) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String a : allowed) {
-            int d = distance(key, a);
-            if (d < bestD) {
-                bestD = d;
-                best = a;
-            }
-        }
-        return bestD <= Math.max(1, key.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return tcplab.i18n.Similar.nearest(key, allowed);
     }
 
     private boolean expectMap(YNode n, String what) {

@@ -203,13 +203,7 @@ public final class RunViewModel {
     /** Loads a built-in scenario by name, or a scenario file; on failure keeps the current run. */
     public boolean load(String nameOrPath) {
         try {
-            Scenario sc = ScenarioLoader.byNameOrPath(nameOrPath);
-            Timeline tl = Timeline.record(sc, overrides(List.of()), MAX_STEPS);
-            scenarioSource.set(nameOrPath);
-            scenario.set(sc);
-            install(tl, 0);
-            error.set("");
-            return true;
+            return load(ScenarioLoader.byNameOrPath(nameOrPath), nameOrPath);
         } catch (ProblemException e) {
             error.set(e.format(lang.get()));
             return false;
