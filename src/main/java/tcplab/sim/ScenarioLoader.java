@@ -102,8 +102,13 @@ public final class ScenarioLoader {
 
     /** Parses scenario text; {@code file} names it in messages. */
     public static Scenario parse(String text, String file) throws ProblemException {
+        return fromNode(YNode.parse(text, file), file);
+    }
+
+    /** Reads a scenario from YAML already parsed (a lesson's inline scenario); {@code file} names it in messages. */
+    public static Scenario fromNode(YNode root, String file) throws ProblemException {
         ScenarioLoader l = new ScenarioLoader(file);
-        Scenario s = l.read(YNode.parse(text, file));
+        Scenario s = l.read(root);
         if (!l.problems.isEmpty()) {
             // In the order of the file, as a reader fixes them.
             l.problems.sort(java.util.Comparator.comparingInt(Problem::line));

@@ -105,21 +105,9 @@ public final class TextLadder {
         out.println(lifelines(pad("", TIME_WIDTH)));
 
         for (TraceEvent e : events) {
-            String time = pad(String.format(Locale.ROOT, "%10.1f", e.timeMs()), TIME_WIDTH);
-            if (e instanceof StateChange s) {
-                String text = s.from().name() + " -> " + s.to().name() + "  " + causeText(s);
-                out.println(item(time, columnOf.get(s.host()), text + "  [" + socketText(s.local(), s.remote()) + "]"));
-            } else if (e instanceof AppEvent a) {
-                out.println(item(time, columnOf.get(a.host()), appText(a)));
-            } else if (e instanceof SegmentEvent s) {
-                if (s.action() == SegmentAction.SEND) {
-                    out.println(arrow(time, s, fate.get(s.id())));
-                } else if (s.action() == SegmentAction.DROP && s.reason() != TraceEvent.DropReason.LOSS
-                        && s.reason() != TraceEvent.DropReason.RULE && s.reason() != TraceEvent.DropReason.USER) {
-                    // Dropped on arrival: show where it died.
-                    int col = s.reason() == TraceEvent.DropReason.NO_HOST ? otherColumn : columnOf.get(s.host());
-                    out.println(item(time, col, "x " + label(s.segment()) + "  " + dropText(s)));
-                }
+            String line = eventLine(e, fate);
+            if (line != null) {
+                out.println(line);
             }
         }
         out.println(lifelines(pad("", TIME_WIDTH)));
@@ -134,6 +122,71 @@ public final class TextLadder {
             }
             out.println("  " + h.name() + ": " + (sb.length() == 0 ? t.get("ladder.noSockets") : sb));
         }
+    }
+
+    /** The ladder's line for one event, or null for an event the ladder does not draw. */
+    private String eventLine(TraceEvent e, Map<Long, SegmentEvent> fate) {
+        String time = pad(String.format(Locale.ROOT, "%10.1f", e.timeMs()), TIME_WIDTH);
+        if (e instanceof StateChange s) {
+            String text = s.from().name() + " -> " + s.to().name() + "  " + causeText(s);
+            return item(time, columnOf.get(s.host()), text + "  [" + socketText(s.local(), s.remote()) + "]");
+        } else if (e instanceof AppEvent a) {
+            return item(time, columnOf.get(a.host()), appText(a));
+        } else if (e instanceof SegmentEvent s) {
+            if (s.action() == SegmentAction.SEND) {
+                return arrow(time, s, fate.get(s.id()));
+            } else if (s.action() == SegmentAction.DROP && s.reason() != TraceEvent.DropReason.LOSS
+                    && s.reason() != TraceEvent.DropReason.RULE && s.reason() != TraceEvent.DropReason.USER) {
+                // Dropped on arrival: show where it died.
+                int col = s.reason() == TraceEvent.DropReason.NO_HOST ? otherColumn : columnOf.get(s.host());
+                return item(time, col, "x " + label(s.segment()) + "  " + dropText(s));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The ladder one event at a time, for showing a run step by step (lessons): the two header
+     * lines (host names, then addresses and profiles), then one element per event of
+     * {@code events}, null for an event the ladder does not draw. Drawn exactly as {@link #write}.
+     */
+    public static List<String> eventLines(List<Host> hosts, List<TraceEvent> events, Options opt) {
+        if (hosts.size() > 2 && opt.columnWidth() > 34) {
+            opt = new Options(opt.lang(), opt.absoluteSeq(), 34);
+        }
+        TextLadder l = new TextLadder(opt, hosts);
+        for (TraceEvent e : events) {
+            if (e instanceof SegmentEvent s && (!l.hostByAddress.containsKey(s.segment().dst().address())
+                    || !l.hostByAddress.containsKey(s.segment().src().address()))) {
+                l.otherColumn = l.columns.size();
+                l.columns.add(l.t.get("ladder.elsewhere"));
+                break;
+            }
+        }
+        Map<Long, SegmentEvent> fate = new HashMap<>();
+        for (TraceEvent e : events) {
+            if (e instanceof SegmentEvent s && s.action() != SegmentAction.SEND) {
+                fate.put(s.id(), s);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        Map<String, Host> byName = new HashMap<>();
+        for (Host h : hosts) {
+            byName.put(h.name(), h);
+        }
+        for (String c : l.columns) {
+            Host h = byName.get(c);
+            names.add(c);
+            details.add(h == null ? "" : h.addressText() + " " + h.profile().name());
+        }
+        List<String> out = new ArrayList<>();
+        out.add(l.row(pad(l.t.get("ladder.time"), TIME_WIDTH), names, true));
+        out.add(l.row(pad("", TIME_WIDTH), details, true));
+        for (TraceEvent e : events) {
+            out.add(l.eventLine(e, fate));
+        }
+        return out;
     }
 
     private String causeText(StateChange s) {

@@ -225,6 +225,19 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * Shows a run already recorded (a lesson's, with its drops) at step {@code k}, exactly: the
+     * same timeline object is kept, so stepping a lesson back and forth never re-records.
+     */
+    public void show(Timeline tl, int k, String label) {
+        if (timeline.get() != tl) {
+            scenarioSource.set(label);
+            scenario.set(tl.scenario());
+            install(tl, 0);
+        }
+        seekStep(k);
+    }
+
     /** Loads a scenario file. */
     public boolean load(Path file) {
         return load(file.toString());

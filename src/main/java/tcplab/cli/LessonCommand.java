@@ -1,0 +1,382 @@
+package tcplab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Problem;
+import tcplab.i18n.Texts;
+import tcplab.lesson.Lesson;
+import tcplab.lesson.LessonLoader;
+import tcplab.lesson.LessonRun;
+import tcplab.netstat.Explainer;
+import tcplab.netstat.NetstatParser;
+import tcplab.netstat.ParsedLine;
+import tcplab.netstat.Warning;
+import tcplab.sim.TextLadder;
+import tcplab.sim.Timeline;
+import tcplab.sim.TraceEvent;
+
+/** {@code tcplab lesson list|run|check}: the step-through lessons of {@code lessons/} in a terminal. */
+@Command(name = "lesson", mixinStandardHelpOptions = true,
+        subcommands = {LessonCommand.ListLessons.class, LessonCommand.RunLesson.class, LessonCommand.CheckLessons.class})
+public final class LessonCommand implements Callable<Integer> {
+    /** Where {@code lesson run} reads its keys; the tests replace it with a script. */
+    static InputStream stdin = System.in;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    static Path dirOrFail(Path dir, Lang lang) {
+        if (!Files.isDirectory(dir)) {
+            throw UserException.usage(Cli.texts(lang).get("lesson.noDir", dir));
+        }
+        return dir;
+    }
+
+    static List<LessonLoader.Loaded> all(Path dir, Lang lang) {
+        try {
+            return LessonLoader.checkDir(dirOrFail(dir, lang));
+        } catch (IOException e) {
+            throw UserException.failure(Cli.texts(lang).get("lesson.cannotList", dir, e.getMessage()));
+        }
+    }
+
+    private static String format(List<Problem> problems, Lang lang) {
+        StringBuilder sb = new StringBuilder();
+        for (Problem p : problems) {
+            sb.append(p.format(lang)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** {@code tcplab lesson list [--dir DIR]}. */
+    @Command(name = "list", mixinStandardHelpOptions = true)
+    static final class ListLessons implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        LangOption langOption;
+
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = "lessons", descriptionKey = "dir")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            Lang lang = langOption.lang();
+            Texts t = Cli.texts(lang);
+            PrintWriter out = spec.commandLine().getOut();
+            List<LessonLoader.Loaded> all = all(dir, lang);
+            int width = 0;
+            for (LessonLoader.Loaded l : all) {
+                if (l.lesson() != null) {
+                    width = Math.max(width, l.lesson().id().length());
+                }
+            }
+            for (LessonLoader.Loaded l : all) {
+                if (l.lesson() == null) {
+                    out.println("  " + t.get("lesson.list.broken", l.path()));
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder("  ").append(l.lesson().id());
+                while (TextLadder.width(sb) < width + 4) {
+                    sb.append(' ');
+                }
+                sb.append(l.lesson().title(lang)).append("  ").append(t.get("lesson.list.steps", l.lesson().steps().size()));
+                if (!l.problems().isEmpty()) {
+                    sb.append("  ").append(t.get("lesson.list.fails"));
+                }
+                out.println(sb);
+            }
+            out.println();
+            out.println(t.get("lesson.list.hint"));
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code tcplab lesson check [DIR]}: load and run every lesson; 1 if any fails. */
+    @Command(name = "check", mixinStandardHelpOptions = true)
+    static final class CheckLessons implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        LangOption langOption;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "lessons", descriptionKey = "checkDir")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            Lang lang = langOption.lang();
+            Texts t = Cli.texts(lang);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            List<LessonLoader.Loaded> all = all(dir, lang);
+            int failed = 0;
+            for (LessonLoader.Loaded l : all) {
+                if (l.ok()) {
+                    out.println(t.get("lesson.check.ok", l.lesson().id(), l.lesson().steps().size(), l.path()));
+                } else {
+                    failed++;
+                    err.print(format(l.problems(), lang));
+                }
+            }
+            err.flush();
+            out.println(t.get("lesson.check.summary", all.size(), all.size() - failed, failed));
+            out.flush();
+            err.flush();
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** {@code tcplab lesson run ID}: Enter = next, b = back, q = quit; answers typed at checkpoints. */
+    @Command(name = "run", mixinStandardHelpOptions = true)
+    static final class RunLesson implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        LangOption langOption;
+
+        @Parameters(index = "0", paramLabel = "ID", descriptionKey = "lessonId")
+        String id;
+
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = "lessons", descriptionKey = "dir")
+        Path dir;
+
+        private Lang lang;
+        private Texts t;
+        private PrintWriter out;
+
+        @Override
+        public Integer call() throws IOException {
+            lang = langOption.lang();
+            t = Cli.texts(lang);
+            out = spec.commandLine().getOut();
+            Path file = id.endsWith(".yaml") || id.contains("/") ? Path.of(id) : dirOrFail(dir, lang).resolve(id + ".yaml");
+            if (!Files.exists(file)) {
+                List<String> ids = new ArrayList<>();
+                for (LessonLoader.Loaded l : all(dir, lang)) {
+                    if (l.lesson() != null) {
+                        ids.add(l.lesson().id());
+                    }
+                }
+                throw UserException.usage(t.get("lesson.unknown", id, String.join(", ", ids)));
+            }
+            LessonRun run;
+            try {
+                run = LessonRun.of(LessonLoader.load(file));
+            } catch (tcplab.i18n.ProblemException e) {
+                throw UserException.failure(e.format(lang));
+            }
+            Lesson lesson = run.lesson();
+            BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            out.println("== " + lesson.title(lang) + " ==");
+            out.println(lesson.summary(lang));
+            out.println(t.get("lesson.run.keys"));
+            int n = lesson.steps().size();
+            boolean[] asked = new boolean[n];
+            int i = 0;
+            boolean forward = true;
+            while (true) {
+                Lesson.Step st = lesson.steps().get(i);
+                LessonRun.Frame f = run.frames().get(i);
+                out.println();
+                out.println(t.get("lesson.run.step", i + 1, n, TextLadder.fmtMs(f.timeUs() / 1000.0)));
+                if (st.checkpoint() != null && forward && !asked[i]) {
+                    asked[i] = true;
+                    if (!checkpoint(in, st.checkpoint(), f)) {
+                        break;
+                    }
+                }
+                out.println();
+                out.println(st.narration(lang));
+                out.println();
+                ladder(run, i, forward);
+                highlights(f);
+                table(f);
+                out.print(i + 1 < n ? t.get("lesson.run.prompt") : t.get("lesson.run.promptLast"));
+                out.flush();
+                String cmd = in.readLine();
+                if (cmd == null) {
+                    out.println();
+                    break;
+                }
+                cmd = cmd.trim().toLowerCase(java.util.Locale.ROOT);
+                if (cmd.equals("q")) {
+                    break;
+                }
+                if (cmd.equals("b")) {
+                    if (i == 0) {
+                        out.println(t.get("lesson.run.atStart"));
+                        forward = false;
+                    } else {
+                        i--;
+                        forward = false;
+                    }
+                    continue;
+                }
+                if (i + 1 >= n) {
+                    out.println(t.get("lesson.run.end"));
+                    break;
+                }
+                i++;
+                forward = true;
+            }
+            out.flush();
+            return 0;
+        }
+
+        /** Asks the question; false when the input ended or the user quit. */
+        private boolean checkpoint(BufferedReader in, Lesson.Checkpoint cp, LessonRun.Frame f) throws IOException {
+            if (cp.kind() == Lesson.CheckKind.LINE) {
+                printTable(f, cp.netstatLine(), false);
+            }
+            out.println(t.get("lesson.run.predict") + " " + cp.question(lang));
+            for (int c = 0; c < cp.choices().size(); c++) {
+                Lesson.Choice ch = cp.choices().get(c);
+                String label = ch.label(lang);
+                out.println("  " + (c + 1) + ") " + (label.equals(ch.value()) ? label : label + "  [" + ch.value() + "]"));
+            }
+            while (true) {
+                out.print(t.get("lesson.run.answer"));
+                out.flush();
+                String a = in.readLine();
+                if (a == null || a.trim().equalsIgnoreCase("q")) {
+                    out.println();
+                    return false;
+                }
+                String chosen = choose(cp, a.trim());
+                if (chosen == null) {
+                    out.println(t.get("lesson.run.pick", cp.choices().size()));
+                    continue;
+                }
+                if (chosen.equals(f.answer())) {
+                    out.println(t.get("lesson.run.right", f.answer()));
+                } else {
+                    out.println(t.get("lesson.run.wrong", chosen, f.answer()));
+                }
+                return true;
+            }
+        }
+
+        private static String choose(Lesson.Checkpoint cp, String a) {
+            try {
+                int k = Integer.parseInt(a);
+                return k >= 1 && k <= cp.choices().size() ? cp.choices().get(k - 1).value() : null;
+            } catch (NumberFormatException e) {
+                String norm = a.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+                for (Lesson.Choice c : cp.choices()) {
+                    if (c.value().replace(',', '_').equals(norm.replace(',', '_'))) {
+                        return c.value();
+                    }
+                }
+                return null;
+            }
+        }
+
+        /** The ladder lines of the events this step revealed (going back: everything up to the step again). */
+        private void ladder(LessonRun run, int i, boolean forward) {
+            LessonRun.Frame f = run.frames().get(i);
+            Timeline tl = f.timeline();
+            List<Timeline.Entry> upTo = tl.entriesUpTo(f.simStep());
+            List<TraceEvent> events = new ArrayList<>();
+            for (Timeline.Entry e : upTo) {
+                events.add(e.event());
+            }
+            int from = 0;
+            if (forward) {
+                int before = run.before(i).simStep();
+                while (from < upTo.size() && upTo.get(from).step() <= before) {
+                    from++;
+                }
+            }
+            List<String> lines = TextLadder.eventLines(tl.replayTo(0).hosts(), events, new TextLadder.Options(lang, false, 44));
+            boolean any = false;
+            for (int k = from; k < events.size(); k++) {
+                String l = lines.get(k + 2);
+                if (l != null) {
+                    if (!any) {
+                        out.println(lines.get(0));
+                        out.println(lines.get(1));
+                        any = true;
+                    }
+                    out.println(l);
+                }
+            }
+            if (!any) {
+                out.println(t.get("lesson.run.noEvents"));
+            }
+        }
+
+        private void highlights(LessonRun.Frame f) {
+            List<String> parts = new ArrayList<>();
+            if (f.segment() != null) {
+                Timeline.Flight fl = f.timeline().flight(f.segment());
+                parts.add(t.get("lesson.run.hlSegment", f.segment(), fl == null ? "" : fl.send().segment().flagText()));
+            }
+            if (f.state() != null) {
+                parts.add(t.get("lesson.run.hlState", f.state().name()) + (f.stateHost() == null ? "" : " (" + f.stateHost() + ")"));
+            }
+            if (f.edgeFrom() != null) {
+                parts.add(t.get("lesson.run.hlEdge", f.edgeFrom().name(), f.edgeTo().name()));
+            }
+            if (!parts.isEmpty()) {
+                out.println("** " + String.join(" · ", parts));
+            }
+        }
+
+        private void table(LessonRun.Frame f) {
+            printTable(f, f.netstatLine(), true);
+        }
+
+        private void printTable(LessonRun.Frame f, int mark, boolean explain) {
+            out.println();
+            out.println(f.paste() != null ? t.get("lesson.run.pasted")
+                    : t.get("lesson.run.netstat", f.host(), f.dialect() == null ? t.get("lesson.run.native") : f.dialect().cliName()));
+            List<String> lines = f.tableLines();
+            for (int k = 0; k < lines.size(); k++) {
+                out.println(String.format(java.util.Locale.ROOT, "%s%3d | %s", k + 1 == mark ? ">" : " ", k + 1, lines.get(k)));
+            }
+            if (!explain) {
+                return;
+            }
+            Explainer ex = new Explainer(lang);
+            String meaning = null;
+            for (ParsedLine pl : NetstatParser.parseAll(f.table())) {
+                String e = ex.explain(pl);
+                if (pl.line() == mark) {
+                    meaning = e;
+                }
+            }
+            if (meaning != null) {
+                out.println(t.get("lesson.run.lineMeans", mark) + " " + meaning);
+            }
+            for (Warning w : ex.summary().warnings()) {
+                out.println("!! " + w.code() + ": " + w.message() + " (" + w.evidence() + ")");
+            }
+        }
+    }
+}

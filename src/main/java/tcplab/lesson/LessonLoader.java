@@ -1,0 +1,771 @@
+package tcplab.lesson;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Problem;
+import tcplab.i18n.ProblemException;
+import tcplab.netstat.Dialect;
+import tcplab.sim.Scenario;
+import tcplab.sim.ScenarioLoader;
+import tcplab.tcp.Flags;
+import tcplab.tcp.TcpState;
+import tcplab.yaml.YNode;
+
+/**
+ * Reads lesson files (YAML; the format is in {@code lessons/README.md}). Like the scenario loader
+ * it collects every mistake and reports each as {@code file:line: what is wrong and how to fix
+ * it}. What only a run can tell (an expectation that does not hold, a checkpoint answer the
+ * simulation contradicts) is checked by {@link LessonRun}; {@link #check} does both.
+ */
+public final class LessonLoader {
+    public static final String BUNDLE = "tcplab.lesson.Lessons";
+
+    private static final Set<String> TOP_KEYS = Set.of("lesson", "order", "title", "summary", "scenario", "steps");
+    private static final Set<String> STEP_KEYS = Set.of("narration", "actions", "highlight", "expect", "checkpoint", "notes");
+    private static final List<String> ACTIONS = List.of("next", "to_ms", "until", "to_end", "drop", "dialect", "netstat", "paste");
+    private static final Set<String> UNTIL_KEYS = Set.of("host", "state", "port");
+    private static final Set<String> DROP_KEYS = Set.of("flags", "to", "from");
+    private static final Set<String> HIGHLIGHT_KEYS = Set.of("segment", "state", "edge", "netstat");
+    private static final Set<String> EXPECT_KEYS = Set.of("host", "state", "port", "remote_port", "count", "min");
+    private static final Set<String> CHECKPOINT_KEYS = Set.of("ask", "host", "port", "line", "question", "choices", "answer");
+    private static final List<String> ASKS = List.of("next_state", "next_segment", "line");
+    private static final Set<String> LANGS = Set.of("en", "zh");
+
+    private final List<Problem> problems = new ArrayList<>();
+    private final String file;
+    private Set<String> hostNames = Set.of();
+
+    private LessonLoader(String file) {
+        this.file = file;
+    }
+
+    /** A file of a folder: its lesson, or the problems that stop it from loading (or running). */
+    public record Loaded(Path path, Lesson lesson, List<Problem> problems) {
+        public boolean ok() {
+            return lesson != null && problems.isEmpty();
+        }
+    }
+
+    /** Reads one lesson file. */
+    public static Lesson load(Path path) throws ProblemException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "lesson.notUtf8"));
+        } catch (IOException e) {
+            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "lesson.cannotRead",
+                    e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+        return parse(text, path.toString());
+    }
+
+    /** Parses lesson text; {@code file} names it in messages. */
+    public static Lesson parse(String text, String file) throws ProblemException {
+        LessonLoader l = new LessonLoader(file);
+        Lesson lesson = l.read(YNode.parse(text, file));
+        if (!l.problems.isEmpty()) {
+            l.problems.sort(Comparator.comparingInt(Problem::line));
+            throw new ProblemException(l.problems);
+        }
+        return lesson;
+    }
+
+    /** Loads and runs one file headlessly to its end: every problem the loader or the run finds. */
+    public static Loaded check(Path path) {
+        try {
+            Lesson lesson = load(path);
+            String stem = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            List<Problem> out = new ArrayList<>();
+            if (!stem.equals(lesson.id())) {
+                out.add(new Problem(path.toString(), 1, BUNDLE, "lesson.idNotFileName", lesson.id(), stem));
+            }
+            try {
+                LessonRun.of(lesson);
+            } catch (ProblemException e) {
+                out.addAll(e.problems());
+            }
+            out.sort(Comparator.comparingInt(Problem::line));
+            return new Loaded(path, lesson, out);
+        } catch (ProblemException e) {
+            return new Loaded(path, null, e.problems());
+        }
+    }
+
+    /**
+     * Every {@code *.yaml} file of {@code dir}, each loaded and run on its own: a broken file never
+     * stops the others. Sorted by the lessons' order, then id; broken files last, by name.
+     */
+    public static List<Loaded> checkDir(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        }
+        List<Loaded> out = new ArrayList<>();
+        Map<String, Path> ids = new LinkedHashMap<>();
+        for (Path p : files) {
+            Loaded l = check(p);
+            if (l.lesson() != null) {
+                Path other = ids.putIfAbsent(l.lesson().id(), p);
+                if (other != null) {
+                    List<Problem> ps = new ArrayList<>(l.problems());
+                    ps.add(0, new Problem(p.toString(), 1, BUNDLE, "lesson.duplicateId", l.lesson().id(), other.toString()));
+                    l = new Loaded(p, l.lesson(), ps);
+                }
+            }
+            out.add(l);
+        }
+        out.sort(Comparator.comparing((Loaded l) -> l.lesson() == null)
+                .thenComparingInt(l -> l.lesson() == null ? 0 : l.lesson().order())
+                .thenComparing(l -> l.lesson() == null ? l.path().toString() : l.lesson().id()));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    private Lesson read(YNode root) {
+        if (!root.isMap()) {
+            problem(root, "lesson.notMap", "lesson");
+            return null;
+        }
+        checkKeys(root, TOP_KEYS, "lesson");
+        String id = text(root, "lesson", null);
+        if (id == null) {
+            problem(root, "lesson.missing", "lesson", "lesson: my-lesson");
+            id = "?";
+        } else if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+            problemAt(root, "lesson", "lesson.badId", id);
+        }
+        int order = (int) number(root, "order", 1000, 0, 1_000_000, true);
+        Map<Lang, String> title = langText(root, "title", true);
+        Map<Lang, String> summary = langText(root, "summary", true);
+
+        Scenario scenario = null;
+        String scenarioName = null;
+        YNode sc = root.get("scenario");
+        if (sc == null) {
+            problem(root, "lesson.missing", "scenario", "scenario: handshake");
+        } else if (sc.isScalar()) {
+            scenarioName = sc.text().trim();
+            if (!ScenarioLoader.isBuiltin(scenarioName)) {
+                problem(sc, "lesson.unknownScenario", scenarioName, String.join(", ", ScenarioLoader.BUILTIN));
+            } else {
+                try {
+                    scenario = ScenarioLoader.builtin(scenarioName);
+                } catch (ProblemException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        } else if (sc.isMap()) {
+            try {
+                scenario = ScenarioLoader.fromNode(sc, file);
+            } catch (ProblemException e) {
+                problems.addAll(e.problems());
+            }
+        } else {
+            problem(sc, "lesson.badScenario");
+        }
+        if (scenario != null) {
+            hostNames = new LinkedHashSet<>();
+            for (Scenario.HostSpec h : scenario.hosts()) {
+                hostNames.add(h.name());
+            }
+        } else {
+            hostNames = null; // unknown: do not report hosts as unknown
+        }
+
+        List<Lesson.Step> steps = new ArrayList<>();
+        YNode st = root.get("steps");
+        if (st == null) {
+            problem(root, "lesson.missing", "steps", "steps: [{narration: {en: ..., zh: ...}, actions: [{next: event}]}]");
+        } else if (expectList(st, "steps")) {
+            if (st.items().isEmpty()) {
+                problem(st, "lesson.noSteps");
+            }
+            for (YNode s : st.items()) {
+                Lesson.Step step = step(s);
+                if (step != null) {
+                    steps.add(step);
+                }
+            }
+        }
+        return new Lesson(id, file, order, title, summary, scenarioName, scenario, List.copyOf(steps));
+    }
+
+    private Lesson.Step step(YNode n) {
+        if (!expectMap(n, "steps")) {
+            return null;
+        }
+        checkKeys(n, STEP_KEYS, "steps");
+        Map<Lang, String> narration = langText(n, "narration", true);
+        Map<Lang, String> notes = langText(n, "notes", false);
+        List<Lesson.Action> actions = new ArrayList<>();
+        YNode a = n.get("actions");
+        if (a != null) {
+            for (YNode item : a.isList() ? a.items() : List.of(a)) {
+                Lesson.Action act = action(item);
+                if (act != null) {
+                    actions.add(act);
+                }
+            }
+        }
+        List<Lesson.Highlight> highlights = new ArrayList<>();
+        YNode h = n.get("highlight");
+        if (h != null) {
+            for (YNode item : h.isList() ? h.items() : List.of(h)) {
+                highlights(item, highlights);
+            }
+        }
+        List<Lesson.Expect> expects = new ArrayList<>();
+        YNode e = n.get("expect");
+        if (e != null) {
+            for (YNode item : e.isList() ? e.items() : List.of(e)) {
+                Lesson.Expect ex = expect(item);
+                if (ex != null) {
+                    expects.add(ex);
+                }
+            }
+        }
+        Lesson.Checkpoint cp = null;
+        YNode c = n.get("checkpoint");
+        if (c != null) {
+            cp = checkpoint(c);
+        }
+        return new Lesson.Step(n.line(), narration, List.copyOf(actions), List.copyOf(highlights), List.copyOf(expects), cp, notes);
+    }
+
+    private Lesson.Action action(YNode n) {
+        if (!n.isMap() || n.entries().size() != 1) {
+            problem(n, "lesson.oneAction", String.join(", ", ACTIONS));
+            return null;
+        }
+        String verb = n.entries().keySet().iterator().next();
+        YNode v = n.get(verb);
+        int line = n.keyLine(verb);
+        switch (verb) {
+            case "next": {
+                String t = v.isScalar() ? v.text().trim().toLowerCase(Locale.ROOT) : "";
+                Long count = parseLong(t);
+                if (count != null && count >= 1 && count <= 100_000) {
+                    return new Lesson.Next(line, Lesson.NextKind.EVENT, count.intValue());
+                }
+                switch (t) {
+                    case "event":
+                        return new Lesson.Next(line, Lesson.NextKind.EVENT, 1);
+                    case "segment":
+                        return new Lesson.Next(line, Lesson.NextKind.SEGMENT, 1);
+                    case "state":
+                        return new Lesson.Next(line, Lesson.NextKind.STATE, 1);
+                    default:
+                        problem(v, "lesson.badNext", String.valueOf(v.text()));
+                        return null;
+                }
+            }
+            case "to_ms": {
+                Double ms = parseDouble(v.isScalar() ? v.text() : null);
+                if (ms == null || ms < 0 || ms > 86_400_000) {
+                    problem(v, "lesson.outOfRange", "to_ms", "0", "86400000", String.valueOf(v.text()));
+                    return null;
+                }
+                return new Lesson.ToTime(line, ms);
+            }
+            case "until": {
+                if (!expectMap(v, "until")) {
+                    return null;
+                }
+                checkKeys(v, UNTIL_KEYS, "until");
+                String host = host(v, "host", true);
+                TcpState state = state(v, "state", true);
+                int port = (int) number(v, "port", 0, 1, 65535, true);
+                return host == null || state == null ? null : new Lesson.Until(line, host, state, port);
+            }
+            case "to_end":
+                if (!v.isScalar() || !v.text().trim().equalsIgnoreCase("true")) {
+                    problem(v, "lesson.toEndTrue");
+                    return null;
+                }
+                return new Lesson.ToEnd(line);
+            case "drop": {
+                if (v.isScalar()) {
+                    Long num = parseLong(v.text());
+                    if (num == null || num < 1) {
+                        problem(v, "lesson.badDrop", String.valueOf(v.text()));
+                        return null;
+                    }
+                    return new Lesson.Drop(line, num, -1, null, null);
+                }
+                if (!expectMap(v, "drop")) {
+                    return null;
+                }
+                checkKeys(v, DROP_KEYS, "drop");
+                int flags = -1;
+                String f = text(v, "flags", null);
+                if (f != null) {
+                    flags = Flags.parse(f);
+                    if (flags <= 0) {
+                        problemAt(v, "flags", "lesson.badFlags", f);
+                        return null;
+                    }
+                }
+                String to = host(v, "to", false);
+                String from = host(v, "from", false);
+                if (flags < 0 && to == null && from == null) {
+                    problem(v, "lesson.badDrop", "{}");
+                    return null;
+                }
+                return new Lesson.Drop(line, 0, flags, to, from);
+            }
+            case "dialect": {
+                String t = v.isScalar() ? v.text().trim() : "";
+                if (t.equalsIgnoreCase("native")) {
+                    return new Lesson.SetDialect(line, null);
+                }
+                Dialect d = Dialect.parse(t);
+                if (d == null || !d.emittable()) {
+                    List<String> names = new ArrayList<>();
+                    for (Dialect x : Dialect.emittableValues()) {
+                        names.add(x.cliName());
+                    }
+                    problem(v, "lesson.unknownDialect", t, String.join(", ", names));
+                    return null;
+                }
+                return new Lesson.SetDialect(line, d);
+            }
+            case "netstat": {
+                String h = v.isScalar() ? v.text().trim() : "";
+                if (hostNames != null && !hostNames.contains(h)) {
+                    problem(v, "lesson.unknownHost", h, String.join(", ", hostNames));
+                    return null;
+                }
+                return new Lesson.ShowHost(line, h);
+            }
+            case "paste": {
+                if (!v.isScalar() || v.text().isBlank()) {
+                    problem(v, "lesson.notText", "paste");
+                    return null;
+                }
+                return new Lesson.Paste(line, v.text());
+            }
+            default: {
+                String near = nearest(verb, new LinkedHashSet<>(ACTIONS));
+                problems.add(new Problem(file, line, BUNDLE, near == null ? "lesson.unknownAction" : "lesson.unknownActionNear",
+                        verb, String.join(", ", ACTIONS), near));
+                return null;
+            }
+        }
+    }
+
+    private void highlights(YNode n, List<Lesson.Highlight> out) {
+        if (!expectMap(n, "highlight")) {
+            return;
+        }
+        checkKeys(n, HIGHLIGHT_KEYS, "highlight");
+        YNode seg = n.get("segment");
+        if (seg != null) {
+            Long num = seg.isScalar() ? parseLong(seg.text()) : null;
+            if (num != null && num >= 1) {
+                out.add(new Lesson.SegmentMark(seg.line(), num, -1));
+            } else {
+                int flags = seg.isScalar() ? Flags.parse(seg.text().trim()) : -1;
+                if (flags <= 0) {
+                    problem(seg, "lesson.badSegment", String.valueOf(seg.text()));
+                } else {
+                    out.add(new Lesson.SegmentMark(seg.line(), 0, flags));
+                }
+            }
+        }
+        YNode st = n.get("state");
+        if (st != null) {
+            if (st.isMap()) {
+                checkKeys(st, Set.of("host", "state"), "highlight.state");
+                String host = host(st, "host", false);
+                TcpState s = state(st, "state", true);
+                if (s != null) {
+                    out.add(new Lesson.StateMark(st.line(), host, s));
+                }
+            } else {
+                TcpState s = stateValue(st);
+                if (s != null) {
+                    out.add(new Lesson.StateMark(st.line(), null, s));
+                }
+            }
+        }
+        YNode edge = n.get("edge");
+        if (edge != null) {
+            TcpState from = null;
+            TcpState to = null;
+            if (edge.isMap()) {
+                checkKeys(edge, Set.of("from", "to"), "highlight.edge");
+                from = state(edge, "from", true);
+                to = state(edge, "to", true);
+            } else if (edge.isScalar() && edge.text().contains("->")) {
+                String[] parts = edge.text().split("->");
+                from = stateName(edge, parts[0]);
+                to = stateName(edge, parts[1]);
+            } else {
+                problem(edge, "lesson.badEdge", String.valueOf(edge.text()));
+            }
+            if (from != null && to != null) {
+                out.add(new Lesson.EdgeMark(edge.line(), from, to));
+            }
+        }
+        YNode line = n.get("netstat");
+        if (line != null) {
+            Long l = line.isScalar() ? parseLong(line.text()) : null;
+            if (l == null || l < 1 || l > 100_000) {
+                problem(line, "lesson.outOfRange", "netstat", "1", "100000", String.valueOf(line.text()));
+            } else {
+                out.add(new Lesson.LineMark(line.line(), l.intValue()));
+            }
+        }
+    }
+
+    private Lesson.Expect expect(YNode n) {
+        if (!expectMap(n, "expect")) {
+            return null;
+        }
+        checkKeys(n, EXPECT_KEYS, "expect");
+        String host = host(n, "host", true);
+        TcpState state = state(n, "state", true);
+        int port = (int) number(n, "port", 0, 1, 65535, true);
+        int remote = (int) number(n, "remote_port", 0, 1, 65535, true);
+        int count = (int) number(n, "count", -1, 0, 1_000_000, true);
+        int min = (int) number(n, "min", 1, 1, 1_000_000, true);
+        if (n.has("count") && n.has("min")) {
+            problemAt(n, "min", "lesson.countAndMin");
+        }
+        return host == null || state == null ? null : new Lesson.Expect(n.line(), host, state, port, remote, count, min);
+    }
+
+    private Lesson.Checkpoint checkpoint(YNode n) {
+        if (!expectMap(n, "checkpoint")) {
+            return null;
+        }
+        checkKeys(n, CHECKPOINT_KEYS, "checkpoint");
+        String ask = text(n, "ask", null);
+        Lesson.CheckKind kind = null;
+        if (ask == null) {
+            problem(n, "lesson.missing", "ask", "ask: " + String.join("|", ASKS));
+        } else if (!ASKS.contains(ask)) {
+            problemAt(n, "ask", "lesson.oneOf", "ask", String.join(", ", ASKS), ask);
+        } else {
+            kind = Lesson.CheckKind.valueOf(ask.toUpperCase(Locale.ROOT));
+        }
+        String host = host(n, "host", kind == Lesson.CheckKind.NEXT_STATE);
+        int port = (int) number(n, "port", 0, 1, 65535, true);
+        int line = (int) number(n, "line", 0, 1, 100_000, true);
+        if (kind == Lesson.CheckKind.LINE && !n.has("line")) {
+            problem(n, "lesson.missing", "line", "line: 3");
+        }
+        Map<Lang, String> question = langText(n, "question", true);
+        List<Lesson.Choice> choices = new ArrayList<>();
+        YNode cs = n.get("choices");
+        if (cs == null) {
+            problem(n, "lesson.missing", "choices", "choices: [SYN_SENT, ESTABLISHED]");
+        } else if (expectList(cs, "choices")) {
+            for (YNode c : cs.items()) {
+                Lesson.Choice choice = choice(c, kind);
+                if (choice != null) {
+                    choices.add(choice);
+                }
+            }
+            if (cs.items().size() < 2) {
+                problem(cs, "lesson.fewChoices");
+            }
+        }
+        String answer = null;
+        YNode an = n.get("answer");
+        if (an != null) {
+            answer = choiceValue(an, an.isScalar() ? an.text() : null, kind);
+        }
+        if (kind == null) {
+            return null;
+        }
+        return new Lesson.Checkpoint(n.line(), kind, host, port, line, question, List.copyOf(choices), answer,
+                an == null ? n.line() : an.line());
+    }
+
+    private Lesson.Choice choice(YNode c, Lesson.CheckKind kind) {
+        if (c.isScalar()) {
+            String v = choiceValue(c, c.text(), kind);
+            return v == null ? null : new Lesson.Choice(c.line(), v, Map.of());
+        }
+        if (!expectMap(c, "choices")) {
+            return null;
+        }
+        String valueKey = kind == Lesson.CheckKind.NEXT_SEGMENT ? "flags" : "state";
+        checkKeys(c, Set.of(valueKey, "en", "zh"), "choices");
+        YNode v = c.get(valueKey);
+        if (v == null) {
+            problem(c, "lesson.missing", valueKey, valueKey + (kind == Lesson.CheckKind.NEXT_SEGMENT ? ": SYN,ACK" : ": LISTEN"));
+            return null;
+        }
+        String value = choiceValue(v, v.isScalar() ? v.text() : null, kind);
+        Map<Lang, String> text = new EnumMap<>(Lang.class);
+        for (Lang l : Lang.values()) {
+            String code = l.name().toLowerCase(Locale.ROOT);
+            String t = text(c, code, null);
+            if (t == null) {
+                problem(c, "lesson.missingLang", "choices", code);
+            } else {
+                text.put(l, t);
+            }
+        }
+        return value == null ? null : new Lesson.Choice(c.line(), value, text);
+    }
+
+    /** A state name, or a flag set for NEXT_SEGMENT, in its canonical spelling; null (reported) when wrong. */
+    private String choiceValue(YNode at, String raw, Lesson.CheckKind kind) {
+        if (raw == null) {
+            problem(at, "lesson.notText", "choices");
+            return null;
+        }
+        if (kind == Lesson.CheckKind.NEXT_SEGMENT) {
+            int f = Flags.parse(raw.trim());
+            if (f <= 0) {
+                problem(at, "lesson.badFlags", raw);
+                return null;
+            }
+            return Flags.format(f);
+        }
+        TcpState s = stateName(at, raw);
+        return s == null ? null : s.name();
+    }
+
+    // ------------------------------------------------------------------ value helpers
+
+    /** {@code SYN_SENT}, {@code SYN-SENT}, {@code syn_sent}; {@code LISTENING} as Windows writes it. */
+    static TcpState parseState(String text) {
+        String t = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        if (t.equals("LISTENING")) {
+            return TcpState.LISTEN;
+        }
+        for (TcpState s : TcpState.values()) {
+            if (s.name().equals(t)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private TcpState stateName(YNode at, String raw) {
+        TcpState s = parseState(raw);
+        if (s == null) {
+            List<String> names = new ArrayList<>();
+            for (TcpState x : TcpState.values()) {
+                names.add(x.name());
+            }
+            String near = nearest(raw.trim().toUpperCase(Locale.ROOT).replace('-', '_'), new LinkedHashSet<>(names));
+            problems.add(new Problem(file, at.line(), BUNDLE, near == null ? "lesson.unknownState" : "lesson.unknownStateNear",
+                    raw.trim(), String.join(", ", names), near));
+        }
+        return s;
+    }
+
+    private TcpState stateValue(YNode v) {
+        if (!v.isScalar()) {
+            problem(v, "lesson.notText", "state");
+            return null;
+        }
+        return stateName(v, v.text());
+    }
+
+    private TcpState state(YNode map, String key, boolean required) {
+        YNode v = map.get(key);
+        if (v == null) {
+            if (required) {
+                problem(map, "lesson.missing", key, key + ": ESTABLISHED");
+            }
+            return null;
+        }
+        return stateValue(v);
+    }
+
+    private String host(YNode map, String key, boolean required) {
+        YNode v = map.get(key);
+        if (v == null) {
+            if (required) {
+                problem(map, "lesson.missing", key, key + ": " + (hostNames == null || hostNames.isEmpty() ? "client" : hostNames.iterator().next()));
+            }
+            return null;
+        }
+        String h = v.isScalar() ? v.text().trim() : "";
+        if (hostNames != null && !hostNames.contains(h)) {
+            problem(v, "lesson.unknownHost", h, String.join(", ", hostNames));
+            return null;
+        }
+        return h;
+    }
+
+    private void checkKeys(YNode map, Set<String> allowed, String where) {
+        for (String key : map.entries().keySet()) {
+            if (!allowed.contains(key)) {
+                String near = nearest(key, allowed);
+                List<String> sorted = new ArrayList<>(allowed);
+                Collections.sort(sorted);
+                problems.add(new Problem(file, map.keyLine(key), BUNDLE,
+                        near == null ? "lesson.unknownKey" : "lesson.unknownKeyNear",
+                        key, where, String.join(", ", sorted), near));
+            }
+        }
+    }
+
+    static String nearest(String key, Set<String> allowed) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String a : allowed) {
+            int d = distance(key, a);
+            if (d < bestD) {
+                bestD = d;
+                best = a;
+            }
+        }
+        return bestD <= Math.max(1, key.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private boolean expectMap(YNode n, String what) {
+        if (!n.isMap()) {
+            problem(n, "lesson.notMap", what);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean expectList(YNode n, String what) {
+        if (!n.isList()) {
+            problem(n, "lesson.notList", what);
+            return false;
+        }
+        return true;
+    }
+
+    private String text(YNode map, String key, String def) {
+        YNode v = map.get(key);
+        if (v == null) {
+            return def;
+        }
+        if (!v.isScalar() || v.text().isBlank()) {
+            problem(v, "lesson.notText", key);
+            return def;
+        }
+        return v.text().trim();
+    }
+
+    private Map<Lang, String> langText(YNode map, String key, boolean required) {
+        Map<Lang, String> out = new EnumMap<>(Lang.class);
+        YNode v = map.get(key);
+        if (v == null) {
+            if (required) {
+                problem(map, "lesson.missing", key, key + ": {en: ..., zh: ...}");
+            }
+            return out;
+        }
+        if (!v.isMap()) {
+            problem(v, "lesson.needsLangs", key);
+            return out;
+        }
+        checkKeys(v, LANGS, key);
+        for (Lang l : Lang.values()) {
+            String code = l.name().toLowerCase(Locale.ROOT);
+            String t = text(v, code, null);
+            if (t == null) {
+                if (!v.has(code)) {
+                    problem(v, "lesson.missingLang", key, code);
+                }
+            } else {
+                out.put(l, t);
+            }
+        }
+        return out;
+    }
+
+    private double number(YNode map, String key, double def, double min, double max, boolean integer) {
+        YNode v = map.get(key);
+        if (v == null) {
+            return def;
+        }
+        String t = v.isScalar() ? v.text().trim().replace("_", "") : null;
+        double d;
+        try {
+            if (t == null) {
+                throw new NumberFormatException();
+            }
+            d = integer ? Long.parseLong(t) : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            problem(v, integer ? "lesson.notInteger" : "lesson.notNumber", key, String.valueOf(v.text()));
+            return def;
+        }
+        if (!(d >= min && d <= max)) {
+            problem(v, "lesson.outOfRange", key, fmt(min), fmt(max), t);
+            return def;
+        }
+        return d;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static Long parseLong(String t) {
+        if (t == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(t.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Double parseDouble(String t) {
+        if (t == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(t.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void problem(YNode at, String key, Object... args) {
+        problems.add(new Problem(file, at.line(), BUNDLE, key, args));
+    }
+
+    private void problemAt(YNode map, String field, String key, Object... args) {
+        problems.add(new Problem(file, map.keyLine(field), BUNDLE, key, args));
+    }
+}
