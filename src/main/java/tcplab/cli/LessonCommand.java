@@ -47,10 +47,12 @@ public final class LessonCommand implements Callable<Integer> {
     }
 
     static Path dirOrFail(Path dir, Lang lang) {
-        if (!Files.isDirectory(dir)) {
+        // The default folder falls back to the lessons packed into the jar.
+        Path resolved = tcplab.lesson.LessonFolder.resolve(dir.toString());
+        if (!Files.isDirectory(resolved)) {
             throw UserException.usage(Cli.texts(lang).get("lesson.noDir", dir));
         }
-        return dir;
+        return resolved;
     }
 
     static List<LessonLoader.Loaded> all(Path dir, Lang lang) {

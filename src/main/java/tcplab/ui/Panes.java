@@ -94,7 +94,7 @@ final class Panes {
         window.addBottomTab("tab.netstat", netstat, 0);
         window.addBottomTab("tab.paste", paste, 2);
         window.bottomTabs().getSelectionModel().select(0); // each host's netstat first: it changes as the run plays
-        window.addBottomTab("tab.lessons", new LessonPane(window, diagram, nm, java.nio.file.Path.of("lessons")), 3);
+        window.addBottomTab("tab.lessons", new LessonPane(window, diagram, nm, tcplab.lesson.LessonFolder.resolve(tcplab.lesson.LessonFolder.DEFAULT)), 3);
     }
 
     private static void focusHost(NetstatPaneModel nm, RunViewModel vm) {
