@@ -16,7 +16,7 @@ import tcplab.i18n.Lang;
         resourceBundle = "tcplab.cli.Messages",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {SimulateCommand.class, ScenariosCommand.class, NetstatCommand.class, ExplainCommand.class, BenchCommand.class,
+        subcommands = {SimulateCommand.class, ScenariosCommand.class, NetstatCommand.class, ExplainCommand.class, BenchCommand.class, QuizCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
