@@ -25,7 +25,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * names a subcommand, only that one is registered (see {@link #subcommandsFor}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class, ScenariosCommand.class,
-            NetstatCommand.class, ExplainCommand.class, LessonCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
+            NetstatCommand.class, ExplainCommand.class, LessonCommand.class, QuizCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

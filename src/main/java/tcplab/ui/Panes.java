@@ -93,6 +93,7 @@ final class Panes {
         window.onZoom(paste::setZoom);
         window.addBottomTab("tab.netstat", netstat, 0);
         window.addBottomTab("tab.paste", paste, 2);
+        QuizPanes.install(window);
         window.bottomTabs().getSelectionModel().select(0); // each host's netstat first: it changes as the run plays
         window.addBottomTab("tab.lessons", new LessonPane(window, diagram, nm, tcplab.lesson.LessonFolder.resolve(tcplab.lesson.LessonFolder.DEFAULT)), 3);
     }

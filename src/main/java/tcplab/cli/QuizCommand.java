@@ -1,0 +1,331 @@
+package tcplab.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tcplab.i18n.Lang;
+import tcplab.i18n.ProblemException;
+import tcplab.i18n.Texts;
+import tcplab.quiz.Attempt;
+import tcplab.quiz.Difficulty;
+import tcplab.quiz.Question;
+import tcplab.quiz.QuestionType;
+import tcplab.quiz.QuizGenerator;
+import tcplab.quiz.QuizSession;
+import tcplab.quiz.ResultsStore;
+import tcplab.quiz.Show;
+import tcplab.sim.Scenario;
+import tcplab.sim.ScenarioLoader;
+import tcplab.sim.ScenarioRunner;
+import tcplab.sim.TextLadder;
+import tcplab.sim.TraceEvent;
+import tcplab.sim.TraceSink;
+
+/**
+ * {@code tcplab quiz}: practice (feedback after each answer), exam (score and review at the end,
+ * optional time limit) or classroom (Enter reveals the answer) in the terminal, reading answers
+ * from standard input, so a script can pipe them in.
+ */
+@Command(name = "quiz", mixinStandardHelpOptions = true,
+        subcommands = {QuizCommand.Generate.class, QuizCommand.Results.class})
+public final class QuizCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LangOption langOption;
+
+    @Option(names = "--topic", paramLabel = "T", descriptionKey = "topic")
+    String topic = "all";
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "10", descriptionKey = "count")
+    int count;
+
+    @Option(names = "--difficulty", paramLabel = "easy|medium|hard", descriptionKey = "difficulty")
+    String difficulty;
+
+    @Option(names = "--name", paramLabel = "NAME", descriptionKey = "name")
+    String name;
+
+    @Option(names = "--exam", descriptionKey = "exam")
+    boolean exam;
+
+    @Option(names = "--classroom", descriptionKey = "classroom")
+    boolean classroom;
+
+    @Option(names = "--time-limit", paramLabel = "S", descriptionKey = "timeLimit")
+    Long timeLimitS;
+
+    @Option(names = "--seed", paramLabel = "S", descriptionKey = "seed")
+    Long seed;
+
+    @Option(names = "--results", paramLabel = "FILE", descriptionKey = "results")
+    java.nio.file.Path results;
+
+    static QuizGenerator.Filter filter(Texts t, String topic, String difficulty) {
+        Set<QuestionType> types = QuizGenerator.topic(topic);
+        if (types == null) {
+            throw UserException.usage(t.get("quiz.badTopic", topic, String.join(", ", QuizGenerator.topicNames())));
+        }
+        Difficulty d = null;
+        if (difficulty != null) {
+            d = Difficulty.parse(difficulty);
+            if (d == null) {
+                throw UserException.usage(t.get("quiz.badDifficulty", difficulty));
+            }
+        }
+        return new QuizGenerator.Filter(types, d, java.util.Map.of());
+    }
+
+    static void checkCount(Texts t, int count) {
+        if (count < 1 || count > 100_000) {
+            throw UserException.usage(t.get("quiz.badCount", Integer.toString(count)));
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Lang lang = langOption.lang();
+        Texts t = Cli.texts(lang);
+        Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
+        QuizGenerator.Filter filter = filter(t, topic, difficulty);
+        checkCount(t, count);
+        if (exam && classroom) {
+            throw UserException.usage(t.get("quiz.examAndClassroom"));
+        }
+        if (timeLimitS != null && (timeLimitS < 1 || !exam)) {
+            throw UserException.usage(t.get("quiz.badTimeLimit"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        QuizSession.Mode mode = exam ? QuizSession.Mode.EXAM : classroom ? QuizSession.Mode.CLASSROOM : QuizSession.Mode.PRACTICE;
+        ResultsStore store = new ResultsStore(results != null ? results : ResultsStore.defaultFile());
+        List<Attempt> history = List.of();
+        if (name != null) {
+            ResultsStore.Loaded l = store.load();
+            reportSetAside(out, q, l);
+            history = l.of(name);
+        }
+        long s = seed != null ? seed : System.nanoTime() & 0xFFFFFFFL;
+        QuizSession session = new QuizSession(new QuizGenerator(lang), s, count, filter, mode,
+                timeLimitS == null ? 0 : timeLimitS * 1000, System::currentTimeMillis, name == null ? "" : name, history);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        out.println(q.get("term.start." + mode.word(), Integer.toString(count), Long.toString(s)));
+        while (!session.finished()) {
+            Question qu = session.current();
+            print(out, q, qu, session.index() + 1, count);
+            if (mode == QuizSession.Mode.CLASSROOM) {
+                out.print(q.get("term.reveal"));
+                out.flush();
+                if (in.readLine() == null) {
+                    break;
+                }
+                out.println(q.get("term.answerIs", qu.answerLetter() + ") " + qu.answer()));
+                out.println(qu.explanation());
+                out.println();
+                session.answer(qu.answer());
+                continue;
+            }
+            String line;
+            while (true) {
+                out.print(q.get(mode == QuizSession.Mode.PRACTICE ? "term.ask.practice" : "term.ask.exam"));
+                out.flush();
+                line = in.readLine();
+                if (line != null && line.trim().equals("?") && mode == QuizSession.Mode.PRACTICE) {
+                    showMe(out, lang, qu.show(), q);
+                    continue;
+                }
+                break;
+            }
+            if (line == null || line.trim().equalsIgnoreCase("q")) {
+                out.println();
+                break;
+            }
+            if (session.timeUp()) {
+                out.println(q.get("term.timeUp"));
+                session.giveUpRest();
+                break;
+            }
+            QuizSession.Answered a = session.answer(line);
+            if (mode == QuizSession.Mode.PRACTICE) {
+                out.println(a.correct() ? q.get("term.right")
+                        : q.get("term.wrong", qu.answerLetter() + ") " + qu.answer()));
+                out.println(qu.explanation());
+                if (qu.show() != null) {
+                    out.println(q.get("term.showHint"));
+                }
+                out.println();
+            }
+        }
+        if (mode == QuizSession.Mode.EXAM) {
+            if (session.answered().size() < count) {
+                session.giveUpRest();
+            }
+            out.println(q.get("term.review"));
+            int i = 1;
+            for (QuizSession.Answered a : session.answered()) {
+                out.println(q.get(a.correct() ? "term.review.right" : "term.review.wrong", Integer.toString(i++),
+                        a.given().isEmpty() ? "—" : a.given(), a.question().answerLetter() + ") " + a.question().answer()));
+                if (!a.correct()) {
+                    out.println("   " + a.question().explanation());
+                }
+            }
+        }
+        if (mode != QuizSession.Mode.CLASSROOM) {
+            int answered = session.answered().size();
+            out.println(q.get("term.score", Integer.toString(session.score()), Integer.toString(answered),
+                    Integer.toString(count)));
+        }
+        if (name != null && !session.attempts().isEmpty()) {
+            ResultsStore.Loaded l = store.append(session.attempts());
+            reportSetAside(out, q, l);
+            out.println(q.get("term.saved", name, store.file().toString()));
+        } else if (name == null && mode != QuizSession.Mode.CLASSROOM) {
+            out.println(q.get("term.noName"));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void reportSetAside(PrintWriter out, Texts q, ResultsStore.Loaded l) {
+        if (l.setAside() != null) {
+            out.println(q.get("term.damaged", l.setAside().toString(), l.problem() == null ? "" : l.problem()));
+        }
+    }
+
+    static void print(PrintWriter out, Texts q, Question qu, int number, int count) {
+        out.println(q.get("term.header", Integer.toString(number), Integer.toString(count), qu.type().jsonName(),
+                q.get("difficulty." + qu.difficulty().jsonName())));
+        out.println(qu.prompt());
+        for (int i = 0; i < qu.options().size(); i++) {
+            out.println("  " + (char) ('A' + i) + ") " + qu.options().get(i));
+        }
+    }
+
+    /** "Show me" in a terminal: the ladder of the question's scenario up to its time. */
+    private static void showMe(PrintWriter out, Lang lang, Show show, Texts q) {
+        if (show == null) {
+            out.println(q.get("term.noShow"));
+            return;
+        }
+        try {
+            Scenario sc = show.scenario() != null ? ScenarioLoader.builtin(show.scenario())
+                    : ScenarioLoader.parse(show.yaml(), "quiz.yaml");
+            TraceSink.Recorder rec = new TraceSink.Recorder();
+            ScenarioRunner.Run run = ScenarioRunner.build(sc, ScenarioRunner.Overrides.NONE, rec);
+            run.simulation().runUntil(Math.round(show.atMs() * 1000));
+            List<TraceEvent> events = rec.events();
+            TextLadder.write(out, sc, run, events, TextLadder.Options.of(lang));
+        } catch (ProblemException e) {
+            out.println(e.getMessage());
+        }
+    }
+
+    /** {@code tcplab quiz generate}: questions with their answers, one JSON object per line. */
+    @Command(name = "generate", mixinStandardHelpOptions = true)
+    static final class Generate implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        LangOption langOption;
+
+        @Option(names = "--count", paramLabel = "N", defaultValue = "10", descriptionKey = "count")
+        int count;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", descriptionKey = "seed")
+        long seed;
+
+        @Option(names = "--format", paramLabel = "jsonl|text", defaultValue = "jsonl", descriptionKey = "format")
+        String format;
+
+        @Option(names = "--topic", paramLabel = "T", defaultValue = "all", descriptionKey = "topic")
+        String topic;
+
+        @Option(names = "--difficulty", paramLabel = "easy|medium|hard", descriptionKey = "difficulty")
+        String difficulty;
+
+        @Override
+        public Integer call() {
+            Lang lang = langOption.lang();
+            Texts t = Cli.texts(lang);
+            QuizGenerator.Filter f = filter(t, topic, difficulty);
+            checkCount(t, count);
+            if (!format.equals("jsonl") && !format.equals("text")) {
+                throw UserException.usage(t.get("quiz.badFormat", format));
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            QuizGenerator g = new QuizGenerator(lang);
+            Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
+            for (int i = 0; i < count; i++) {
+                Question qu = g.question(seed, i, f);
+                if (format.equals("jsonl")) {
+                    out.println(tcplab.quiz.QuestionJson.line(qu));
+                } else {
+                    print(out, q, qu, i + 1, count);
+                    out.println(q.get("term.answerIs", qu.answerLetter() + ") " + qu.answer()));
+                    out.println(qu.explanation());
+                    out.println();
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code tcplab quiz results}: the saved results as CSV for a spreadsheet. */
+    @Command(name = "results", mixinStandardHelpOptions = true)
+    static final class Results implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        LangOption langOption;
+
+        @Option(names = "--results", paramLabel = "FILE", descriptionKey = "results")
+        java.nio.file.Path results;
+
+        @Option(names = "--csv", paramLabel = "FILE", descriptionKey = "csv")
+        java.nio.file.Path csv;
+
+        @Option(names = "--name", paramLabel = "NAME", descriptionKey = "name")
+        String name;
+
+        @Override
+        public Integer call() throws IOException {
+            Lang lang = langOption.lang();
+            Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
+            ResultsStore store = new ResultsStore(results != null ? results : ResultsStore.defaultFile());
+            ResultsStore.Loaded l = store.load();
+            PrintWriter out = spec.commandLine().getOut();
+            if (l.setAside() != null) {
+                spec.commandLine().getErr().println(q.get("term.damaged", l.setAside().toString(),
+                        l.problem() == null ? "" : l.problem()));
+                spec.commandLine().getErr().flush();
+            }
+            java.util.Map<String, List<Attempt>> rows = l.byLearner();
+            if (name != null) {
+                rows = java.util.Map.of(name, l.of(name));
+            }
+            String text = ResultsStore.csv(rows);
+            if (csv != null) {
+                java.nio.file.Path tmp = csv.toAbsolutePath().resolveSibling(csv.getFileName() + ".tmp");
+                java.nio.file.Files.writeString(tmp, "\uFEFF" + text, StandardCharsets.UTF_8);
+                java.nio.file.Files.move(tmp, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                out.println(q.get("term.csvWritten", csv.toString()));
+            } else {
+                out.print(text);
+            }
+            out.flush();
+            return l.setAside() != null ? 1 : 0;
+        }
+    }
+}

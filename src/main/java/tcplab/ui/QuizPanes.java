@@ -1,0 +1,44 @@
+package tcplab.ui;
+
+import tcplab.quiz.ResultsStore;
+import tcplab.quiz.Show;
+import tcplab.sim.ScenarioLoader;
+
+/** Puts the quiz tab into a main window; "Show me" loads the question's scenario in the run and seeks to its time. */
+final class QuizPanes {
+    private QuizPanes() {
+    }
+
+    static QuizViewModel install(MainWindow window) {
+        return install(window, new ResultsStore(ResultsStore.defaultFile()));
+    }
+
+    static QuizViewModel install(MainWindow window, ResultsStore store) {
+        RunViewModel run = window.viewModel();
+        QuizViewModel vm = new QuizViewModel(store, show -> show(run, show), System::currentTimeMillis,
+                () -> System.nanoTime() & 0xFFFFFFFL);
+        vm.langProperty().bind(run.langProperty());
+        QuizPane pane = new QuizPane(vm);
+        window.onPalette(pane::setPalette);
+        window.onZoom(pane::setZoom);
+        window.addBottomTab("tab.quiz", pane, 3);
+        return vm;
+    }
+
+    static void show(RunViewModel run, Show show) {
+        boolean ok;
+        if (show.scenario() != null) {
+            ok = run.load(show.scenario());
+        } else {
+            try {
+                ok = run.load(ScenarioLoader.parse(show.yaml(), "quiz.yaml"), "quiz");
+            } catch (tcplab.i18n.ProblemException e) {
+                ok = false;
+            }
+        }
+        if (ok) {
+            run.pause();
+            run.seekMs(show.atMs());
+        }
+    }
+}

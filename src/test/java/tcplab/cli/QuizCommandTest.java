@@ -1,0 +1,143 @@
+package tcplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tcplab quiz}: the jsonl shape, exit codes, and a scripted practice and exam. */
+class QuizCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String stdin, String... args) {
+        InputStream old = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    private static List<String> keys(JsonNode n) {
+        List<String> k = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            k.add(it.next());
+        }
+        return k;
+    }
+
+    @Test
+    void generate_printsOneObjectPerLine_nextStateWithExactlyTheIssuesFields() throws Exception {
+        Run r = run("", "quiz", "generate", "--count", "200", "--seed", "1", "--format", "jsonl", "--lang", "en");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(200, lines.length);
+        int nextStates = 0;
+        for (String line : lines) {
+            JsonNode n = JSON.readTree(line);
+            List<String> k = keys(n);
+            assertEquals(List.of("id", "type", "prompt", "options", "answer"), k.subList(0, 5), line);
+            assertTrue(k.contains("explanation"));
+            boolean answerIsOption = false;
+            for (JsonNode o : n.get("options")) {
+                answerIsOption |= o.asText().equals(n.get("answer").asText());
+            }
+            assertTrue(answerIsOption, line);
+            if (n.get("type").asText().equals("next_state")) {
+                nextStates++;
+                assertEquals(List.of("id", "type", "prompt", "options", "answer", "from_state", "event", "explanation"), k);
+                assertTrue(n.get("from_state").asText().matches("[A-Z_12]+"));
+            }
+        }
+        assertTrue(nextStates > 10);
+    }
+
+    @Test
+    void generate_sameSeedSameOutput_otherSeedOtherOutput() {
+        Run a = run("", "quiz", "generate", "--count", "20", "--seed", "42", "--lang", "zh");
+        Run b = run("", "quiz", "generate", "--count", "20", "--seed", "42", "--lang", "zh");
+        Run c = run("", "quiz", "generate", "--count", "20", "--seed", "43", "--lang", "zh");
+        assertEquals(a.out(), b.out());
+        assertFalse(a.out().equals(c.out()));
+    }
+
+    @Test
+    void badValues_exitWithTwo() {
+        assertEquals(2, run("", "quiz", "generate", "--count", "0", "--lang", "en").code());
+        assertEquals(2, run("", "quiz", "generate", "--format", "xml", "--lang", "en").code());
+        Run r = run("", "quiz", "--topic", "nonsense", "--lang", "en");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown topic 'nonsense'"), r.err());
+        assertEquals(2, run("", "quiz", "--difficulty", "extreme", "--lang", "en").code());
+        assertEquals(2, run("", "quiz", "--time-limit", "30", "--lang", "en").code());
+        assertEquals(2, run("", "quiz", "--exam", "--classroom", "--lang", "en").code());
+        assertEquals(2, run("", "quiz", "--count", "x", "--lang", "en").code());
+    }
+
+    @Test
+    void practice_readsPipedAnswers_givesFeedback_andSavesResults(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("r.json");
+        // The first question of seed 9 on next_state, answered right by typing its state; the second wrong.
+        Run gen = run("", "quiz", "generate", "--count", "2", "--seed", "9", "--topic", "next_state", "--lang", "en");
+        String[] lines = gen.out().split("\n");
+        String right = JSON.readTree(lines[0]).get("answer").asText().toLowerCase().replace('_', ' ');
+        Run r = run(right + "\nzzz\n", "quiz", "--count", "2", "--seed", "9", "--topic", "next_state", "--lang", "en",
+                "--name", "ana", "--results", results.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("✓ Right."), r.out());
+        assertTrue(r.out().contains("✗ Not quite."), r.out());
+        assertTrue(r.out().contains("Score: 1 of 2"), r.out());
+        assertTrue(Files.readString(results).contains("\"ana\""));
+        Run csv = run("", "quiz", "results", "--results", results.toString(), "--lang", "en");
+        assertEquals(0, csv.code());
+        assertTrue(csv.out().startsWith("learner,time,mode,question_id,type,state,given,answer,correct"));
+        assertEquals(3, csv.out().split("\r\n").length);
+    }
+
+    @Test
+    void exam_scoresAndReviewsAtTheEnd_inChinese(@TempDir Path dir) {
+        Run r = run("A\nB\nC\n", "quiz", "--exam", "--count", "3", "--seed", "3", "--lang", "zh",
+                "--results", dir.resolve("r.json").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("逐题回顾"), r.out());
+        assertTrue(r.out().contains("得分:"), r.out());
+        assertFalse(r.out().contains("✓ 正确。"), "no feedback during an exam");
+    }
+
+    @Test
+    void aDamagedResultsFile_isSetAsideAndReported(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("r.json");
+        Files.writeString(results, "{\"format\":\"tcplab-quiz-results\",\"learners\":{\"x\":[{\"id\":");
+        Run r = run("A\n", "quiz", "--count", "1", "--seed", "1", "--lang", "en", "--name", "bo",
+                "--results", results.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("could not be read"), r.out());
+        long damaged;
+        try (var s = Files.list(dir)) {
+            damaged = s.filter(p -> p.getFileName().toString().startsWith("r.json.damaged-")).count();
+        }
+        assertEquals(1, damaged);
+        assertTrue(Files.readString(results).contains("\"bo\""));
+    }
+}

@@ -1,0 +1,174 @@
+package tcplab.quiz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import tcplab.i18n.Lang;
+import tcplab.tcp.TcpState;
+
+/**
+ * Properties over thousands of generated questions: every answer the quiz marks right is right.
+ */
+class QuizPropertiesTest {
+    private static final QuizGenerator EN = new QuizGenerator(Lang.EN);
+    private static final QuizGenerator ZH = new QuizGenerator(Lang.ZH);
+
+    /**
+     * RFC 9293 Figure 5, written out again here by hand, independent of the engine and the
+     * generator, with the exits §3.10 adds (RST, ABORT, the first retransmission timeout, where
+     * the state stays). Key: "FROM|event words". SYN-RECEIVED is always reached from LISTEN here,
+     * so "rcv RST" returns it to LISTEN (§3.10.7.4).
+     */
+    static final Map<String, TcpState> FIGURE_5 = new HashMap<>();
+
+    private static void edge(TcpState from, String event, TcpState to) {
+        FIGURE_5.put(from.name() + "|" + event, to);
+    }
+
+    static {
+        edge(TcpState.CLOSED, "passive OPEN", TcpState.LISTEN);
+        edge(TcpState.CLOSED, "active OPEN", TcpState.SYN_SENT);
+        edge(TcpState.LISTEN, "rcv SYN", TcpState.SYN_RECEIVED);
+        edge(TcpState.LISTEN, "SEND", TcpState.SYN_SENT);
+        edge(TcpState.LISTEN, "CLOSE", TcpState.CLOSED);
+        edge(TcpState.LISTEN, "ABORT", TcpState.CLOSED);
+        edge(TcpState.SYN_SENT, "rcv SYN,ACK", TcpState.ESTABLISHED);
+        edge(TcpState.SYN_SENT, "rcv SYN", TcpState.SYN_RECEIVED);
+        edge(TcpState.SYN_SENT, "CLOSE", TcpState.CLOSED);
+        edge(TcpState.SYN_SENT, "ABORT", TcpState.CLOSED);
+        edge(TcpState.SYN_SENT, "rcv RST", TcpState.CLOSED);
+        edge(TcpState.SYN_SENT, "timeout retransmission", TcpState.SYN_SENT);
+        edge(TcpState.SYN_RECEIVED, "rcv ACK of SYN", TcpState.ESTABLISHED);
+        edge(TcpState.SYN_RECEIVED, "CLOSE", TcpState.FIN_WAIT_1);
+        edge(TcpState.SYN_RECEIVED, "rcv RST", TcpState.LISTEN);
+        edge(TcpState.SYN_RECEIVED, "ABORT", TcpState.CLOSED);
+        edge(TcpState.SYN_RECEIVED, "timeout retransmission", TcpState.SYN_RECEIVED);
+        edge(TcpState.ESTABLISHED, "CLOSE", TcpState.FIN_WAIT_1);
+        edge(TcpState.ESTABLISHED, "rcv FIN", TcpState.CLOSE_WAIT);
+        edge(TcpState.ESTABLISHED, "rcv RST", TcpState.CLOSED);
+        edge(TcpState.ESTABLISHED, "ABORT", TcpState.CLOSED);
+        edge(TcpState.FIN_WAIT_1, "rcv ACK of FIN", TcpState.FIN_WAIT_2);
+        edge(TcpState.FIN_WAIT_1, "rcv FIN", TcpState.CLOSING);
+        edge(TcpState.FIN_WAIT_1, "rcv FIN,ACK of FIN", TcpState.TIME_WAIT);
+        edge(TcpState.FIN_WAIT_1, "rcv RST", TcpState.CLOSED);
+        edge(TcpState.FIN_WAIT_1, "ABORT", TcpState.CLOSED);
+        edge(TcpState.FIN_WAIT_1, "timeout retransmission", TcpState.FIN_WAIT_1);
+        edge(TcpState.FIN_WAIT_2, "rcv FIN", TcpState.TIME_WAIT);
+        edge(TcpState.FIN_WAIT_2, "rcv RST", TcpState.CLOSED);
+        edge(TcpState.FIN_WAIT_2, "ABORT", TcpState.CLOSED);
+        edge(TcpState.CLOSE_WAIT, "CLOSE", TcpState.LAST_ACK);
+        edge(TcpState.CLOSE_WAIT, "rcv RST", TcpState.CLOSED);
+        edge(TcpState.CLOSE_WAIT, "ABORT", TcpState.CLOSED);
+        edge(TcpState.CLOSING, "rcv ACK of FIN", TcpState.TIME_WAIT);
+        edge(TcpState.CLOSING, "rcv RST", TcpState.CLOSED);
+        edge(TcpState.CLOSING, "timeout retransmission", TcpState.CLOSING);
+        edge(TcpState.LAST_ACK, "rcv ACK of FIN", TcpState.CLOSED);
+        edge(TcpState.LAST_ACK, "rcv RST", TcpState.CLOSED);
+        edge(TcpState.LAST_ACK, "timeout retransmission", TcpState.LAST_ACK);
+        edge(TcpState.TIME_WAIT, "timeout 2MSL", TcpState.CLOSED);
+    }
+
+    /** Figure 5's event words, exactly as the issue lists them. */
+    static final Set<String> EVENT_WORDS = Set.of("passive OPEN", "active OPEN", "SEND", "CLOSE", "ABORT", "rcv SYN",
+            "rcv SYN,ACK", "rcv ACK of SYN", "rcv ACK of FIN", "rcv FIN", "rcv FIN,ACK of FIN", "rcv RST", "timeout 2MSL",
+            "timeout retransmission");
+
+    private static void assertWellFormed(Question q) {
+        List<String> opts = q.options();
+        assertTrue(opts.size() >= 2, () -> "too few options: " + q);
+        assertEquals(opts.size(), new HashSet<>(opts).size(), () -> "duplicate options: " + opts);
+        Set<String> normalised = new HashSet<>();
+        for (String o : opts) {
+            normalised.add(Answers.text(o));
+        }
+        assertEquals(opts.size(), normalised.size(), () -> "options equal once normalised: " + opts);
+        long right = opts.stream().filter(q::isCorrect).count();
+        assertEquals(1, right, () -> "exactly one option must be right: " + q);
+        assertTrue(q.isCorrect(q.answer()));
+        assertTrue(q.isCorrect(String.valueOf(q.answerLetter())));
+        assertTrue(q.isCorrect(String.valueOf(q.answerLetter()).toLowerCase()));
+        for (int i = 0; i < opts.size(); i++) {
+            boolean isAnswer = opts.get(i).equals(q.answer());
+            assertEquals(isAnswer, q.isCorrect(String.valueOf((char) ('A' + i))), () -> "letters: " + q);
+        }
+        assertFalse(q.prompt().isBlank());
+        assertFalse(q.explanation().isBlank());
+        assertFalse(q.explanation().contains("!"), () -> "missing text in " + q.explanation());
+        assertFalse(q.prompt().contains("!meaning") || q.prompt().contains("!event"), q::prompt);
+    }
+
+    @Property(tries = 1500)
+    void everyQuestion_hasExactlyOneRightOption_andNoDuplicates(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+                                                                @ForAll @IntRange(min = 0, max = 50) int index,
+                                                                @ForAll boolean chinese) {
+        Question q = (chinese ? ZH : EN).question(seed, index, QuizGenerator.Filter.ALL);
+        assertWellFormed(q);
+    }
+
+    @Property(tries = 2500)
+    void nextState_answerIsWhatFigure5Says(@ForAll @LongRange(min = 0, max = 10_000_000) long seed,
+                                           @ForAll @IntRange(min = 0, max = 20) int index) {
+        Question q = EN.question(seed, index, new QuizGenerator.Filter(EnumSet.of(QuestionType.NEXT_STATE), null, Map.of()));
+        assertWellFormed(q);
+        String from = q.fields().get("from_state");
+        String event = q.fields().get("event");
+        assertNotNull(TcpState.valueOf(from));
+        assertTrue(EVENT_WORDS.contains(event), () -> "not Figure 5's words: " + event);
+        TcpState expected = FIGURE_5.get(from + "|" + event);
+        assertNotNull(expected, () -> "the table has no edge " + from + " + " + event);
+        assertEquals(expected.name(), q.answer(), () -> q.prompt());
+        assertEquals(List.of("from_state", "event"), List.copyOf(q.fields().keySet()));
+    }
+
+    @Property(tries = 300)
+    void weakStates_areAskedAboutMore(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        QuizGenerator.Filter f = new QuizGenerator.Filter(EnumSet.of(QuestionType.NEXT_STATE, QuestionType.STATE_MEANING),
+                null, Map.of(TcpState.CLOSING, 5));
+        int about = 0;
+        for (Question q : EN.generate(seed, 20, f)) {
+            if (q.focus() == TcpState.CLOSING) {
+                about++;
+            }
+        }
+        // Without the weak state about 1 in 11; with it, most.
+        assertTrue(about >= 6, "only " + about + " of 20 about CLOSING");
+    }
+
+    @Property(tries = 40)
+    void sameSeed_sameQuiz(@ForAll @LongRange(min = 0, max = 1_000_000_000L) long seed, @ForAll boolean chinese) {
+        QuizGenerator g = chinese ? ZH : EN;
+        List<Question> a = g.generate(seed, 8, QuizGenerator.Filter.ALL);
+        List<Question> b = new QuizGenerator(chinese ? Lang.ZH : Lang.EN).generate(seed, 8, QuizGenerator.Filter.ALL);
+        assertEquals(a, b);
+        List<String> ja = a.stream().map(QuestionJson::line).toList();
+        List<String> jb = b.stream().map(QuestionJson::line).toList();
+        assertEquals(ja, jb);
+    }
+
+    @Property(tries = 200)
+    void stateQuestions_acceptEveryToolsSpelling(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        Question q = EN.question(seed, 0, new QuizGenerator.Filter(EnumSet.of(QuestionType.NEXT_STATE,
+                QuestionType.STATE_AFTER), null, Map.of()));
+        TcpState s = TcpState.valueOf(q.answer());
+        assertTrue(q.isCorrect(s.rfcName()));
+        assertTrue(q.isCorrect(s.name().toLowerCase()));
+        assertTrue(q.isCorrect(s.rfcName().toLowerCase().replace('-', ' ')));
+        if (s == TcpState.SYN_RECEIVED) {
+            for (String w : List.of("SYN_RECV", "SYN-RECEIVED", "SYN_RCVD", "syn received")) {
+                assertTrue(q.isCorrect(w), w);
+            }
+        }
+    }
+}
