@@ -81,6 +81,7 @@ final class LessonPane extends BorderPane {
         next.setId("lessonNext");
         back.setOnAction(e -> go(index - 1));
         next.setOnAction(e -> go(index + 1));
+        presenter.setId("lessonPresenter");
         presenter.setOnAction(e -> openPresenter());
         HBox buttons = new HBox(8, back, next, position, presenter);
         VBox center = new VBox(8, buttons, narration, question, choices, feedback, notes);
@@ -247,10 +248,14 @@ final class LessonPane extends BorderPane {
     private void openPresenter() {
         Stage s = new Stage();
         bigNarration.setWrapText(true);
-        bigNarration.setStyle("-fx-font-size: 36px;");
+        // The CJK-capable family: the default font draws Chinese as boxes on some platforms.
+        bigNarration.setFont(Fonts.of(javafx.scene.text.FontWeight.NORMAL, 36));
+        bigNarration.setId("presenterNarration");
         VBox box = new VBox(bigNarration);
         box.setPadding(new Insets(40));
-        s.setScene(new Scene(box, 1200, 700));
+        Scene scene = new Scene(box, 1200, 700);
+        scene.getStylesheets().add(MainWindow.stylesheet());
+        s.setScene(scene);
         s.setTitle(run == null ? "TCP State Lab" : run.lesson().title(lang()));
         s.show();
     }

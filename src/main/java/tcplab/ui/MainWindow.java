@@ -250,11 +250,20 @@ public final class MainWindow {
         Button zoomIn = button("zoomIn", "ctl.zoomIn", "tip.zoom", () -> setZoom(zoom * 1.15));
         Button export = button("export", "ctl.export", "tip.export", this::exportPng);
         Button full = button("fullscreen", "ctl.fullscreen", "tip.fullscreen", this::toggleFullScreen);
+        ToggleButton enlarge = new ToggleButton();
+        enlarge.setId("enlargeLower");
+        enlarge.textProperty().bind(text("ctl.enlarge"));
+        Tooltip enlargeTip = new Tooltip();
+        enlargeTip.textProperty().bind(text("tip.enlarge"));
+        enlarge.setTooltip(enlargeTip);
+        enlarge.setFocusTraversable(false);
+        enlarge.selectedProperty().addListener((o, a, big) -> setLowerEnlarged(big));
+        this.enlargeToggle = enlarge;
         Label profileLabel = label("ctl.profile");
         Label delayLabel = label("ctl.delay");
         Label lossLabel = label("ctl.loss");
         ToolBar classroom = new ToolBar(profileLabel, profile, delayLabel, delay, lossLabel, loss, absolute,
-                new Separator(Orientation.VERTICAL), lang, theme, zoomOut, zoomIn, full, export);
+                new Separator(Orientation.VERTICAL), lang, theme, zoomOut, zoomIn, full, enlarge, export);
         Label error = new Label();
         error.setId("error");
         error.getStyleClass().add("error-line");
@@ -292,6 +301,21 @@ public final class MainWindow {
         root.setCenter(vertical);
         this.right = right;
         this.bottomTabs = bottom;
+        this.vertical = vertical;
+    }
+
+    private SplitPane vertical;
+    private ToggleButton enlargeToggle;
+
+    /**
+     * Gives the lower tabs (lessons, quiz, netstat) most of the window, for a class reading a
+     * lesson's narration or a quiz from the back of the room; and back.
+     */
+    void setLowerEnlarged(boolean big) {
+        vertical.setDividerPositions(big ? 0.22 : 0.6);
+        if (enlargeToggle.isSelected() != big) {
+            enlargeToggle.setSelected(big);
+        }
     }
 
     private SplitPane right;
@@ -550,6 +574,8 @@ public final class MainWindow {
             vm.seekMs(vm.endMsProperty().get());
         } else if (e.getCode() == KeyCode.F11) {
             toggleFullScreen();
+        } else if (e.getCode() == KeyCode.F10) {
+            setLowerEnlarged(!enlargeToggle.isSelected());
         } else {
             return;
         }

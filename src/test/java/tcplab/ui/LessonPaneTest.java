@@ -72,4 +72,25 @@ class LessonPaneTest {
             }
         });
     }
+
+    @Test
+    void thePresenterViewShowsTheNarrationBigAndNeverTheTeachersNotes(FxRobot robot) throws Exception {
+        robot.interact(() -> window.bottomTabs().getSelectionModel().select(3));
+        LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
+        robot.interact(() -> pane.open(6)); // closing: its steps carry teacher's notes
+        robot.clickOn("#lessonNext");
+        robot.clickOn("#lessonPresenter");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label big = robot.lookup("#presenterNarration").queryAs(Label.class);
+        String shown = big.getText();
+        assertTrue(!shown.isBlank(), "the narration is projected");
+        // At a checkpoint the audience sees the question to predict; otherwise the narration.
+        String narration = robot.lookup("#lessonNarration").queryAs(Label.class).getText();
+        assertTrue(shown.equals(narration) || shown.startsWith("Predict:"), shown);
+        assertTrue(!shown.contains("Teacher's notes"), "the audience never sees the notes");
+        assertTrue(big.getFont().getSize() >= 30, "projector-sized text");
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = big.getScene().snapshot(null));
+        Png.write(img[0], Path.of("target/lesson-presenter.png"));
+    }
 }

@@ -254,6 +254,17 @@ class MainWindowTest {
     }
 
     @Test
+    void f10GivesTheLowerTabsMostOfTheWindowAndBack(FxRobot robot) {
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) window.root().lookup(".split-pane:vertical");
+        double before = split == null ? 0.6 : split.getDividerPositions()[0];
+        robot.press(KeyCode.F10).release(KeyCode.F10);
+        assertTrue(robot.lookup("#enlargeLower").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        robot.press(KeyCode.F10).release(KeyCode.F10);
+        assertFalse(robot.lookup("#enlargeLower").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+        assertTrue(before > 0.5);
+    }
+
+    @Test
     void zoomScalesTheText(FxRobot robot) {
         double before = window.zoom();
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
