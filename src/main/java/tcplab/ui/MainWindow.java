@@ -171,6 +171,7 @@ public final class MainWindow {
         }
         speed.setCellFactory(l -> new SpeedCell());
         speed.setButtonCell(new SpeedCell());
+        onLangChange(() -> speed.setButtonCell(new SpeedCell()));
         speed.setValue(settings.getDouble("speed", 250));
         vm.speedProperty().set(speed.getValue());
         speed.setOnAction(e -> {
@@ -208,6 +209,7 @@ public final class MainWindow {
         profile.getItems().addAll(Profile.NAMES);
         profile.setCellFactory(l -> new ProfileCell());
         profile.setButtonCell(new ProfileCell());
+        onLangChange(() -> profile.setButtonCell(new ProfileCell()));
         profile.setValue("");
         profile.setOnAction(e -> {
             vm.profileProperty().set(profile.getValue() == null || profile.getValue().isEmpty() ? null : profile.getValue());
@@ -239,6 +241,7 @@ public final class MainWindow {
         theme.getItems().addAll("standard", "high-contrast", "color-blind");
         theme.setCellFactory(l -> new ThemeCell());
         theme.setButtonCell(new ThemeCell());
+        onLangChange(() -> theme.setButtonCell(new ThemeCell()));
         theme.setValue(palette.name());
         theme.setOnAction(e -> {
             palette = Palette.byName(theme.getValue());
@@ -426,6 +429,7 @@ public final class MainWindow {
         kind.setValue("all");
         kind.setCellFactory(l -> new KindCell());
         kind.setButtonCell(new KindCell());
+        onLangChange(() -> kind.setButtonCell(new KindCell()));
         Runnable apply = () -> {
             String f = filter.getText().toLowerCase(Locale.ROOT).trim();
             String k = kind.getValue();

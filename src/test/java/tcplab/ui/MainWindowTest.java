@@ -146,6 +146,9 @@ class MainWindowTest {
         assertEquals("▶ 播放", robot.lookup("#play").queryAs(Button.class).getText());
         assertEquals("单步 ▶", robot.lookup("#forward").queryAs(Button.class).getText());
         assertTrue(status(robot).contains("个事件"), status(robot));
+        // The choice boxes show their current value in the new language too.
+        assertEquals("标准配色", ((javafx.scene.control.ComboBox<?>) robot.lookup("#theme").query()).getButtonCell().getText());
+        assertEquals("(按场景设置)", ((javafx.scene.control.ComboBox<?>) robot.lookup("#profile").query()).getButtonCell().getText());
         robot.clickOn("#lang");
         assertEquals("▶ Play", robot.lookup("#play").queryAs(Button.class).getText());
     }
