@@ -84,7 +84,18 @@ final class LessonPane extends BorderPane {
         presenter.setId("lessonPresenter");
         presenter.setOnAction(e -> openPresenter());
         HBox buttons = new HBox(8, back, next, position, presenter);
-        VBox center = new VBox(8, buttons, narration, question, choices, feedback, notes);
+        pastedLines.setId("lessonPasted");
+        pastedLines.setPrefHeight(170);
+        pastedLines.setStyle("-fx-font-family: 'Noto Sans Mono CJK SC', 'DejaVu Sans Mono', 'Consolas', monospace;");
+        pastedLines.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> explainPasted(i.intValue()));
+        pastedExplanation.setId("lessonPastedExplanation");
+        pastedExplanation.setWrapText(true);
+        pastedBox.getChildren().addAll(pastedWarnings, pastedLines, pastedExplanation);
+        pastedWarnings.setWrapText(true);
+        pastedWarnings.setStyle("-fx-font-weight: bold;");
+        pastedBox.setVisible(false);
+        pastedBox.managedProperty().bind(pastedBox.visibleProperty());
+        VBox center = new VBox(8, buttons, narration, question, choices, feedback, pastedBox, notes);
         center.setPadding(new Insets(8));
         setLeft(list);
         setCenter(new javafx.scene.control.ScrollPane(center) {{ setFitToWidth(true); }});
@@ -215,6 +226,58 @@ final class LessonPane extends BorderPane {
         bigNarration.setText(narration.getText().isEmpty() ? question.getText() : narration.getText());
     }
 
+    // A table the lesson pastes (its own text, not a simulated host's), read by the same parser
+    // and explainer as everything else; the step's highlighted line is selected.
+    private final javafx.scene.control.ListView<String> pastedLines = new javafx.scene.control.ListView<>();
+    private final Label pastedExplanation = new Label();
+    private final Label pastedWarnings = new Label();
+    private final VBox pastedBox = new VBox(6);
+    private java.util.List<tcplab.netstat.ParsedLine> pastedParsed = java.util.List.of();
+
+    private void showPasted(String paste, int line) {
+        if (paste == null) {
+            pastedBox.setVisible(false);
+            pastedParsed = java.util.List.of();
+            return;
+        }
+        java.util.List<String> lines = java.util.Arrays.asList(paste.split("\\R", -1));
+        pastedParsed = tcplab.netstat.NetstatParser.parseAll(paste);
+        tcplab.netstat.Explainer ex = new tcplab.netstat.Explainer(lang());
+        for (tcplab.netstat.ParsedLine pl : pastedParsed) {
+            ex.explain(pl);
+        }
+        StringBuilder w = new StringBuilder();
+        for (tcplab.netstat.Warning warning : ex.summary().warnings()) {
+            w.append(w.length() == 0 ? "" : "\n").append("⚠ ").append(warning.code()).append(": ").append(warning.evidence());
+        }
+        pastedWarnings.setText(w.toString());
+        pastedWarnings.setVisible(w.length() > 0);
+        pastedWarnings.setManaged(w.length() > 0);
+        pastedLines.getItems().setAll(lines);
+        pastedBox.setVisible(true);
+        if (line > 0 && line <= lines.size()) {
+            pastedLines.getSelectionModel().select(line - 1);
+            pastedLines.scrollTo(Math.max(0, line - 3));
+        } else {
+            pastedLines.getSelectionModel().clearSelection();
+            pastedExplanation.setText(t("Click a line to see what it means.", "点击一行,查看它的含义。"));
+        }
+    }
+
+    private void explainPasted(int i) {
+        if (i < 0 || i >= pastedParsed.size()) {
+            return;
+        }
+        pastedExplanation.setText(new tcplab.netstat.Explainer(lang()).explain(pastedParsed.get(i)));
+    }
+
+    /** For tests: answers the current checkpoint with its first choice. */
+    void answerFirstChoiceForTest() {
+        if (run != null && !answered && run.lesson().steps().get(index).checkpoint() != null) {
+            answer(run.lesson().steps().get(index).checkpoint().choices().get(0).value());
+        }
+    }
+
     private void answer(String value) {
         LessonRun.Frame f = run.frames().get(index);
         answered = true;
@@ -242,6 +305,7 @@ final class LessonPane extends BorderPane {
         if (hl && f.netstatLine() > 0 && f.paste() == null) {
             netstat.selectLine(f.netstatLine() - 1);
         }
+        showPasted(f.paste(), hl ? f.netstatLine() : 0);
     }
 
     /** A second window for the projector: the narration in big type, never the teacher's notes. */

@@ -315,6 +315,19 @@ public final class MainWindow {
      * lesson's narration or a quiz from the back of the room; and back.
      */
     void setLowerEnlarged(boolean big) {
+        // The upper views may shrink below their usual minimum while the lower tabs are big.
+        for (Node n : vertical.getItems().get(0) instanceof SplitPane sp ? sp.getItems() : List.<Node>of()) {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinHeight(big ? 0 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            }
+        }
+        if (right != null) {
+            for (Node n : right.getItems()) {
+                if (n instanceof javafx.scene.layout.Region r) {
+                    r.setMinHeight(big ? 0 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                }
+            }
+        }
         vertical.setDividerPositions(big ? 0.22 : 0.6);
         if (enlargeToggle.isSelected() != big) {
             enlargeToggle.setSelected(big);
@@ -465,6 +478,10 @@ public final class MainWindow {
             if (vm.scenarioSourceProperty().get() != null && ScenarioLoader.isBuiltin(vm.scenarioSourceProperty().get())) {
                 scenarioBox.setValue(vm.scenarioSourceProperty().get());
                 settings.put("scenario", vm.scenarioSourceProperty().get());
+            } else if (vm.scenarioProperty().get() != null) {
+                // A file or a lesson's own scenario: named in the box's prompt, not as a built-in.
+                scenarioBox.setValue(null);
+                scenarioPrompt();
             }
         });
         vm.timeUsProperty().addListener((o, a, b) -> {
@@ -509,6 +526,7 @@ public final class MainWindow {
                 r.run();
             }
             scenarioBox.setButtonCell(new ScenarioCell());
+            scenarioPrompt();
         });
         ladder.setLang(vm.langProperty().get());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -526,6 +544,13 @@ public final class MainWindow {
         timer.start();
         showInspector(null);
         updateStatus();
+    }
+
+    private void scenarioPrompt() {
+        if (vm.scenarioProperty().get() != null) {
+            scenarioBox.setPromptText(vm.scenarioProperty().get().name() + " — "
+                    + vm.scenarioProperty().get().title(vm.langProperty().get()));
+        }
     }
 
     /** Something the window should do when the language changes (used by the panes added later). */

@@ -93,4 +93,36 @@ class LessonPaneTest {
         robot.interact(() -> img[0] = big.getScene().snapshot(null));
         Png.write(img[0], Path.of("target/lesson-presenter.png"));
     }
+
+    @Test
+    void aTablePastedByTheLessonIsShownSelectedAndExplainedInTheWindow(FxRobot robot) {
+        robot.interact(() -> window.bottomTabs().getSelectionModel().select(3));
+        LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
+        robot.interact(() -> pane.open(1)); // netstat-reading: pastes the article's table
+        javafx.scene.control.ListView<?> pasted = robot.lookup("#lessonPasted").queryAs(javafx.scene.control.ListView.class);
+        for (int i = 0; i < 8 && pasted.getItems().isEmpty(); i++) {
+            Button next = robot.lookup("#lessonNext").queryAs(Button.class);
+            if (next.isDisabled()) {
+                // A checkpoint: answer it (any choice) to go on.
+                robot.interact(() -> pane.answerFirstChoiceForTest());
+            }
+            robot.interact(() -> robot.lookup("#lessonNext").queryAs(Button.class).fire());
+        }
+        assertTrue(pasted.getParent().isVisible(), "the lesson's pasted table is shown");
+        assertTrue(pasted.getItems().size() > 3);
+        assertTrue(pasted.getSelectionModel().getSelectedIndex() >= 0, "its highlighted line is selected");
+        String meaning = robot.lookup("#lessonPastedExplanation").queryAs(Label.class).getText();
+        assertTrue(meaning.length() > 20, meaning);
+        robot.interact(() -> {
+            vm.langProperty().set(Lang.ZH);
+            window.setLowerEnlarged(true);
+        });
+        javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> img[0] = window.root().getScene().snapshot(null));
+        try {
+            Png.write(img[0], Path.of("target/lesson-paste-zh.png"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
