@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -45,11 +44,15 @@ public final class LessonLoader {
     private static final List<String> ASKS = List.of("next_state", "next_segment", "line");
     private static final Set<String> LANGS = Set.of("en", "zh");
 
-    private final List<Problem> problems = new ArrayList<>();
+    private final tcplab.yaml.YamlChecks checks;
+    /** The problems found, in the checks' own list: one list for everything this file gets wrong. */
+    private final List<Problem> problems;
     private final String file;
     private Set<String> hostNames = Set.of();
 
     private LessonLoader(String file) {
+        this.checks = new tcplab.yaml.YamlChecks(file, BUNDLE, "lesson");
+        this.problems = checks.problems();
         this.file = file;
     }
 
@@ -612,142 +615,41 @@ public final class LessonLoader {
     }
 
     private void checkKeys(YNode map, Set<String> allowed, String where) {
-        for (String key : map.entries().keySet()) {
-            if (!allowed.contains(key)) {
-                String near = nearest(key, allowed);
-                List<String> sorted = new ArrayList<>(allowed);
-                Collections.sort(sorted);
-                problems.add(new Problem(file, map.keyLine(key), BUNDLE,
-                        near == null ? "lesson.unknownKey" : "lesson.unknownKeyNear",
-                        key, where, String.join(", ", sorted), near));
-            }
-        }
+        checks.checkKeys(map, allowed, where);
     }
 
     static String nearest(String key, Set<String> allowed) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String a : allowed) {
-            int d = distance(key, a);
-            if (d < bestD) {
-                bestD = d;
-                best = a;
-            }
-        }
-        return bestD <= Math.max(1, key.length() / 3) ? best : null;
+        return tcplab.i18n.Similar.nearest(key, allowed);
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
+
 
     private boolean expectMap(YNode n, String what) {
-        if (!n.isMap()) {
-            problem(n, "lesson.notMap", what);
-            return false;
-        }
-        return true;
+        return checks.expectMap(n, what);
     }
 
     private boolean expectList(YNode n, String what) {
-        if (!n.isList()) {
-            problem(n, "lesson.notList", what);
-            return false;
-        }
-        return true;
+        return checks.expectList(n, what);
     }
 
     private String text(YNode map, String key, String def) {
-        YNode v = map.get(key);
-        if (v == null) {
-            return def;
-        }
-        if (!v.isScalar() || v.text().isBlank()) {
-            problem(v, "lesson.notText", key);
-            return def;
-        }
-        return v.text().trim();
+        return checks.text(map, key, def);
     }
 
     private Map<Lang, String> langText(YNode map, String key, boolean required) {
-        Map<Lang, String> out = new EnumMap<>(Lang.class);
-        YNode v = map.get(key);
-        if (v == null) {
-            if (required) {
-                problem(map, "lesson.missing", key, key + ": {en: ..., zh: ...}");
-            }
-            return out;
-        }
-        if (!v.isMap()) {
-            problem(v, "lesson.needsLangs", key);
-            return out;
-        }
-        checkKeys(v, LANGS, key);
-        for (Lang l : Lang.values()) {
-            String code = l.name().toLowerCase(Locale.ROOT);
-            String t = text(v, code, null);
-            if (t == null) {
-                if (!v.has(code)) {
-                    problem(v, "lesson.missingLang", key, code);
-                }
-            } else {
-                out.put(l, t);
-            }
-        }
-        return out;
+        return checks.langText(map, key, required);
     }
 
     private double number(YNode map, String key, double def, double min, double max, boolean integer) {
-        YNode v = map.get(key);
-        if (v == null) {
-            return def;
-        }
-        String t = v.isScalar() ? v.text().trim().replace("_", "") : null;
-        double d;
-        try {
-            if (t == null) {
-                throw new NumberFormatException();
-            }
-            d = integer ? Long.parseLong(t) : Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            problem(v, integer ? "lesson.notInteger" : "lesson.notNumber", key, String.valueOf(v.text()));
-            return def;
-        }
-        if (!(d >= min && d <= max)) {
-            problem(v, "lesson.outOfRange", key, fmt(min), fmt(max), t);
-            return def;
-        }
-        return d;
+        return checks.number(map, key, def, min, max, integer);
     }
 
     private static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return tcplab.yaml.YamlChecks.fmt(d);
     }
 
     private static Long parseLong(String t) {
-        if (t == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(t.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return tcplab.yaml.YamlChecks.parseLong(t);
     }
 
     private static Double parseDouble(String t) {
@@ -762,10 +664,10 @@ public final class LessonLoader {
     }
 
     private void problem(YNode at, String key, Object... args) {
-        problems.add(new Problem(file, at.line(), BUNDLE, key, args));
+        checks.problem(at, key, args);
     }
 
     private void problemAt(YNode map, String field, String key, Object... args) {
-        problems.add(new Problem(file, map.keyLine(field), BUNDLE, key, args));
+        checks.problemAt(map, field, key, args);
     }
 }

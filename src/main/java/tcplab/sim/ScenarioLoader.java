@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,10 +49,14 @@ public final class ScenarioLoader {
             "scan", Set.of("targets", "ports", "interval_ms", "program"));
     private static final Set<String> COMMON_ACTION_KEYS = Set.of("at", "host", "do");
 
-    private final List<Problem> problems = new ArrayList<>();
+    private final tcplab.yaml.YamlChecks checks;
+    /** The problems found, in the checks' own list: one list for everything this file gets wrong. */
+    private final List<Problem> problems;
     private final String file;
 
     private ScenarioLoader(String file) {
+        this.checks = new tcplab.yaml.YamlChecks(file, BUNDLE, "scenario");
+        this.problems = checks.problems();
         this.file = file;
     }
 
@@ -417,16 +420,7 @@ public final class ScenarioLoader {
     // ------------------------------------------------------------------ value helpers
 
     private void checkKeys(YNode map, Set<String> allowed, String where) {
-        for (String key : map.entries().keySet()) {
-            if (!allowed.contains(key)) {
-                String near = nearest(key, allowed);
-                List<String> sorted = new ArrayList<>(allowed);
-                java.util.Collections.sort(sorted);
-                problems.add(new Problem(file, map.keyLine(key), BUNDLE,
-                        near == null ? "scenario.unknownKey" : "scenario.unknownKeyNear",
-                        key, where, String.join(", ", sorted), near));
-            }
-        }
+        checks.checkKeys(map, allowed, where);
     }
 
     /** The allowed key closest to {@code key} by edit distance, if it is a likely typo. */
@@ -435,84 +429,27 @@ public final class ScenarioLoader {
     }
 
     private boolean expectMap(YNode n, String what) {
-        if (!n.isMap()) {
-            problem(n, "scenario.notMap", what);
-            return false;
-        }
-        return true;
+        return checks.expectMap(n, what);
     }
 
     private boolean expectList(YNode n, String what) {
-        if (!n.isList()) {
-            problem(n, "scenario.notList", what);
-            return false;
-        }
-        return true;
+        return checks.expectList(n, what);
     }
 
     private String text(YNode map, String key, String def) {
-        YNode v = map.get(key);
-        if (v == null) {
-            return def;
-        }
-        if (!v.isScalar() || v.text().isBlank()) {
-            problem(v, "scenario.notText", key);
-            return def;
-        }
-        return v.text().trim();
+        return checks.text(map, key, def);
     }
 
     private Map<Lang, String> langText(YNode map, String key, boolean required) {
-        Map<Lang, String> out = new EnumMap<>(Lang.class);
-        YNode v = map.get(key);
-        if (v == null) {
-            if (required) {
-                problem(map, "scenario.missing", key, key + ": {en: ..., zh: ...}");
-            }
-            return out;
-        }
-        if (!v.isMap()) {
-            problem(v, "scenario.needsLangs", key);
-            return out;
-        }
-        checkKeys(v, Set.of("en", "zh"), key);
-        for (Lang l : Lang.values()) {
-            String code = l.name().toLowerCase(Locale.ROOT);
-            String t = text(v, code, null);
-            if (t == null) {
-                problem(v, "scenario.missingLang", key, code);
-            } else {
-                out.put(l, t);
-            }
-        }
-        return out;
+        return checks.langText(map, key, required);
     }
 
     private double number(YNode map, String key, double def, double min, double max, boolean integer) {
-        YNode v = map.get(key);
-        if (v == null) {
-            return def;
-        }
-        String t = v.isScalar() ? v.text().trim().replace("_", "") : null;
-        double d;
-        try {
-            if (t == null) {
-                throw new NumberFormatException();
-            }
-            d = integer ? Long.parseLong(t) : Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            problem(v, integer ? "scenario.notInteger" : "scenario.notNumber", key, String.valueOf(v.text()));
-            return def;
-        }
-        if (!(d >= min && d <= max)) {
-            problem(v, "scenario.outOfRange", key, fmt(min), fmt(max), t);
-            return def;
-        }
-        return d;
+        return checks.number(map, key, def, min, max, integer);
     }
 
     private static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return tcplab.yaml.YamlChecks.fmt(d);
     }
 
     private boolean bool(YNode map, String key, boolean def) {
@@ -626,21 +563,14 @@ public final class ScenarioLoader {
     }
 
     private static Long parseLong(String t) {
-        if (t == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(t.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return tcplab.yaml.YamlChecks.parseLong(t);
     }
 
     private void problem(YNode at, String key, Object... args) {
-        problems.add(new Problem(file, at.line(), BUNDLE, key, args));
+        checks.problem(at, key, args);
     }
 
     private void problemAt(YNode map, String field, String key, Object... args) {
-        problems.add(new Problem(file, map.keyLine(field), BUNDLE, key, args));
+        checks.problemAt(map, field, key, args);
     }
 }
