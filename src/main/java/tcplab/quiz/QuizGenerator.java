@@ -440,7 +440,9 @@ public final class QuizGenerator {
         }
         TcpState to = c.state();
         String history = path.isEmpty() ? t.get("history.new") : t.get("history", labels(path));
-        String prompt = t.get("next_state.prompt", c.local().toString(), c.remote().toString(), edge.from().name(),
+        // A listening socket has no peer yet: say so rather than show one (netstat shows *:* / 0.0.0.0:0).
+        String promptKey = edge.from() == TcpState.LISTEN ? "next_state.promptListen" : "next_state.prompt";
+        String prompt = t.get(promptKey, c.local().toString(), c.remote().toString(), edge.from().name(),
                 edge.step().label(), t.get("event." + edge.step().name()), history)
                 + (incoming != null ? " " + t.get("prompt.incoming", segText(incoming)) : "");
         List<TcpState> near = new ArrayList<>();
@@ -512,7 +514,8 @@ public final class QuizGenerator {
         }
         String event = edge.step() == Step.SEND_DATA ? t.get("event.SEND_DATA", Integer.toString(len))
                 : t.get("event." + edge.step().name());
-        String prompt = t.get("next_segment.prompt", c.local().toString(), c.remote().toString(), edge.from().name(),
+        String promptKey = edge.from() == TcpState.LISTEN ? "next_segment.promptListen" : "next_segment.prompt";
+        String prompt = t.get(promptKey, c.local().toString(), c.remote().toString(), edge.from().name(),
                 edge.step().label(), event, numbers)
                 + (incoming != null ? " " + t.get("prompt.incoming", segText(incoming)) : "");
         boolean askAck = d == Difficulty.HARD && out.has(Flags.ACK) && rnd.nextBoolean();
