@@ -110,8 +110,9 @@ final class LessonPane extends BorderPane {
         return vm.langProperty().get();
     }
 
-    private String t(String en, String zh) {
-        return lang() == Lang.ZH ? zh : en;
+    /** A text of the window's bundle in the current language. */
+    private String tx(String key, Object... args) {
+        return tcplab.i18n.Texts.of(LadderView.BUNDLE, lang()).get(key, args);
     }
 
     private void refreshList() {
@@ -188,20 +189,20 @@ final class LessonPane extends BorderPane {
     }
 
     private void show() {
-        back.setText(t("◀ Back", "◀ 上一步"));
-        next.setText(t("Next ▶", "下一步 ▶"));
-        presenter.setText(t("Presenter view", "演示视图"));
+        back.setText(tx("lesson.back"));
+        next.setText(tx("lesson.next"));
+        presenter.setText(tx("lesson.presenter"));
         if (run == null) {
             position.setText("");
             if (narration.getText().isEmpty()) {
-                narration.setText(t("Pick a lesson on the left.", "请在左边选择一个课程。"));
+                narration.setText(tx("lesson.pick"));
             }
             back.setDisable(true);
             next.setDisable(true);
             return;
         }
         Lesson.Step st = run.lesson().steps().get(index);
-        position.setText(t("Step ", "第 ") + (index + 1) + "/" + run.frames().size() + t("", " 步"));
+        position.setText(tx("lesson.position", index + 1, run.frames().size()));
         back.setDisable(index == 0);
         next.setDisable(index + 1 >= run.frames().size() || !answered);
         choices.getChildren().clear();
@@ -209,7 +210,7 @@ final class LessonPane extends BorderPane {
         if (!answered) {
             // Predict first: the simulation stays where the step starts until an answer is given.
             apply(run.before(index), null);
-            question.setText(t("Predict: ", "预测:") + st.checkpoint().question(lang()));
+            question.setText(tx("lesson.predict", st.checkpoint().question(lang())));
             for (Lesson.Choice c : st.checkpoint().choices()) {
                 Button b = new Button(c.label(lang()));
                 b.setMnemonicParsing(false); // SYN_SENT, not a mnemonic
@@ -222,7 +223,7 @@ final class LessonPane extends BorderPane {
             apply(run.frames().get(index), st);
             narration.setText(st.narration(lang()));
         }
-        notes.setText(st.notes(lang()).isEmpty() ? "" : t("Teacher's notes: ", "教师备注:") + st.notes(lang()));
+        notes.setText(st.notes(lang()).isEmpty() ? "" : tx("lesson.notes", st.notes(lang())));
         bigNarration.setText(narration.getText().isEmpty() ? question.getText() : narration.getText());
     }
 
@@ -260,7 +261,7 @@ final class LessonPane extends BorderPane {
             pastedLines.scrollTo(Math.max(0, line - 3));
         } else {
             pastedLines.getSelectionModel().clearSelection();
-            pastedExplanation.setText(t("Click a line to see what it means.", "点击一行,查看它的含义。"));
+            pastedExplanation.setText(tx("lesson.clickLine"));
         }
     }
 
@@ -282,9 +283,8 @@ final class LessonPane extends BorderPane {
         LessonRun.Frame f = run.frames().get(index);
         answered = true;
         show();
-        feedback.setText(value.equals(f.answer()) ? t("Right: ", "答对了:") + f.answer()
-                : t("Not quite: you said " + value + "; the simulation shows " + f.answer(),
-                "不对:你选的是 " + value + ",模拟显示的是 " + f.answer()));
+        feedback.setText(value.equals(f.answer()) ? tx("lesson.right", f.answer())
+                : tx("lesson.wrong", value, f.answer()));
     }
 
     /** Shows a frame exactly, and its highlights (none for the frame a checkpoint waits on). */
