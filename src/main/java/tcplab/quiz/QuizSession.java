@@ -26,7 +26,7 @@ public final class QuizSession {
     public record Answered(Question question, String given, boolean correct) {
     }
 
-    private final QuizGenerator generator;
+    private QuizGenerator generator;
     private final long seed;
     private final int count;
     private final QuizGenerator.Filter filter;
@@ -65,6 +65,19 @@ public final class QuizSession {
             f = filter.withWeak(ResultsStore.weakStates(history));
         }
         return generator.question(seed, i, f);
+    }
+
+    /**
+     * Switches the language in the middle of a quiz: the current question is made again with the
+     * same seed, number and filter by a generator of the new language, so it is the same question
+     * (same random choices, same answer) in the other language's words. Answers already given stay
+     * as they were.
+     */
+    public void relabel(tcplab.i18n.Lang lang) {
+        generator = new QuizGenerator(lang);
+        if (current != null && !finished()) {
+            current = make(answered.size());
+        }
     }
 
     public Mode mode() {

@@ -87,9 +87,13 @@ public final class QuizViewModel {
         this.seeds = seeds;
         mode.addListener((o, a, m) -> bigText.set(m == QuizSession.Mode.CLASSROOM));
         lang.addListener((o, a, l) -> {
-            if (shown != null && session != null) {
-                // The question stays; its words were made in the old language. Start again to switch.
-                status.set(t().get("ui.langNext"));
+            if (session != null && running.get() && !session.finished()) {
+                // The same question, remade in the new language's words. After an answer the
+                // feedback stays until Next, and the next question comes in the new language.
+                session.relabel(l);
+                if (!answered.get()) {
+                    present();
+                }
             }
         });
     }

@@ -171,4 +171,18 @@ class QuizPropertiesTest {
             }
         }
     }
+
+    @Property(tries = 300)
+    void aQuestionRemadeInTheOtherLanguageIsTheSameQuestion(@ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+                                                          @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 20) int index) {
+        // Switching language mid-quiz remakes the current question: same type, same state, same
+        // position of the right option; only the words change.
+        Question en = new QuizGenerator(tcplab.i18n.Lang.EN).question(seed, index, QuizGenerator.Filter.ALL);
+        Question zh = new QuizGenerator(tcplab.i18n.Lang.ZH).question(seed, index, QuizGenerator.Filter.ALL);
+        org.junit.jupiter.api.Assertions.assertEquals(en.type(), zh.type());
+        org.junit.jupiter.api.Assertions.assertEquals(en.focus(), zh.focus());
+        org.junit.jupiter.api.Assertions.assertEquals(en.options().size(), zh.options().size());
+        org.junit.jupiter.api.Assertions.assertEquals(en.options().indexOf(en.answer()), zh.options().indexOf(zh.answer()),
+                "the right option is in the same place");
+    }
 }

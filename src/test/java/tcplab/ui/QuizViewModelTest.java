@@ -36,6 +36,23 @@ class QuizViewModelTest {
     }
 
     @Test
+    void switchingToChineseMidQuestion_rewordsTheSameQuestion_andTheRightAnswerStaysRight() {
+        QuizViewModel vm = model(null);
+        vm.topicProperty().set("next_state");
+        vm.countProperty().set(2);
+        vm.start();
+        Question en = vm.current();
+        vm.langProperty().set(Lang.ZH);
+        Question zh = vm.current();
+        assertEquals(en.type(), zh.type());
+        assertEquals(en.answer(), zh.answer(), "a state name is the same in both languages");
+        assertTrue(vm.promptProperty().get().codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), vm.promptProperty().get());
+        vm.choose(rightIndex(zh));
+        assertEquals(Boolean.TRUE, vm.lastCorrectProperty().get());
+    }
+
+    @Test
     void practice_givesFeedbackAndExplanation_andShowMeAnimatesTheAnswer() {
         QuizViewModel vm = model(null);
         vm.topicProperty().set("next_state");
