@@ -27,6 +27,14 @@ public final class TcplabApp extends Application {
         }
         vm.langProperty().set(lang == null ? Lang.system() : lang);
         MainWindow window = new MainWindow(vm, settings);
+        // A bug must not cost the class its lesson: say it in the window's error line, keep the
+        // run as it is, and print the trace only when asked (as the command line does).
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            vm.reportError(tcplab.i18n.Texts.of(LadderView.BUNDLE, vm.langProperty().get()).get("internalError", e.toString()));
+            if (System.getenv("TCPLAB_DEBUG") != null) {
+                e.printStackTrace();
+            }
+        });
         Panes.install(window);
         String scenario = settings.get("scenario", "handshake");
         if (!vm.load(ScenarioLoader.isBuiltin(scenario) ? scenario : "handshake")) {
