@@ -654,11 +654,18 @@ public final class LadderView extends Region {
             }
             // The label sits on the part already drawn, once there is enough of it; labels that
             // would pile on each other are left out (the inspector shows any segment in full).
-            double midY = (y0 + ye) / 2;
-            double midX = (x0 + xe) / 2;
-            if (frac >= 0.35 && (isSelected || !crowded(labels, midX, midY, (dense ? 15 : 14) * zoom))) {
-                drawLabel(g, label(f.id(), seg), x0, y0, xe, ye, isSelected ? palette.highlight() : c);
-                labels.add(new double[] {midX, midY});
+            // Crossing arrows (a simultaneous close) would put their labels on the same spot: try
+            // the middle, then points nearer each end, before leaving a label out.
+            if (frac >= 0.35) {
+                for (double at : new double[] {0.5, 0.2, 0.8}) {
+                    double lx = x0 + (xe - x0) * at;
+                    double ly = y0 + (ye - y0) * at;
+                    if (isSelected || !crowded(labels, lx, ly, (dense ? 15 : 14) * zoom)) {
+                        drawLabelAt(g, label(f.id(), seg), x0, y0, xe, ye, lx, ly, isSelected ? palette.highlight() : c);
+                        labels.add(new double[] {lx, ly});
+                        break;
+                    }
+                }
             }
         }
     }
@@ -677,7 +684,9 @@ public final class LadderView extends Region {
     private boolean crowded(List<double[]> drawn, double x, double y, double minDy) {
         for (int i = drawn.size() - 1; i >= 0 && i >= drawn.size() - 40; i--) {
             double[] d = drawn.get(i);
-            if (Math.abs(d[1] - y) < minDy && Math.abs(d[0] - x) < 110 * zoom) {
+            // Parallel arrows: labels stacked too closely; crossing arrows: labels (about 150 px
+            // long, turned along their arrows) whose centres are closer than that.
+            if ((Math.abs(d[1] - y) < minDy && Math.abs(d[0] - x) < 110 * zoom) || Math.hypot(d[0] - x, d[1] - y) < 115 * zoom) {
                 return true;
             }
         }
@@ -720,12 +729,18 @@ public final class LadderView extends Region {
     }
 
     private void drawLabel(GraphicsContext g, String text, double x0, double y0, double x1, double y1, Color c) {
+        drawLabelAt(g, text, x0, y0, x1, y1, (x0 + x1) / 2, (y0 + y1) / 2, c);
+    }
+
+    /** A label along the arrow (x0,y0)→(x1,y1), centred at (cx, cy). */
+    private void drawLabelAt(GraphicsContext g, String text, double x0, double y0, double x1, double y1, double cx, double cy,
+                             Color c) {
         double ang = Math.toDegrees(Math.atan2(y1 - y0, x1 - x0));
         if (ang > 90 || ang < -90) {
             ang += 180; // keep text upright
         }
         g.save();
-        g.translate((x0 + x1) / 2, (y0 + y1) / 2);
+        g.translate(cx, cy);
         g.rotate(ang);
         g.setFont(font(12, false));
         g.setTextAlign(TextAlignment.CENTER);
