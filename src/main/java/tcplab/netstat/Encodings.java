@@ -41,6 +41,9 @@ public final class Encodings {
         Charset cs = charset != null ? charset : detect(b);
         CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        if (cs.equals(StandardCharsets.UTF_8)) {
+            return new Utf8Input(b, dec); // LineReader reads its ASCII as bytes (speed)
+        }
         return new InputStreamReader(b, dec);
     }
 

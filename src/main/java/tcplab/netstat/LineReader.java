@@ -2,6 +2,7 @@ package tcplab.netstat;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads lines from a {@link Reader} in bounded memory: at most {@link #MAX_KEPT} characters of a
@@ -16,8 +17,14 @@ public final class LineReader {
      */
     public static final int MAX_KEPT = 8192;
 
-    private final Reader in;
+    private Reader in;
     private final char[] buf = new char[1 << 16];
+    /**
+     * Over a {@link Utf8Input}: the bytes, while every byte read so far was ASCII (then a byte is
+     * a char, and a line becomes a Latin-1 String by a copy); null once decoding took over.
+     */
+    private byte[] bytes;
+    private final Utf8Input utf8;
     private int pos;
     private int len;
     private boolean eof;
@@ -27,6 +34,10 @@ public final class LineReader {
 
     public LineReader(Reader in) {
         this.in = in;
+        this.utf8 = in instanceof Utf8Input u ? u : null;
+        if (utf8 != null) {
+            bytes = new byte[1 << 16];
+        }
     }
 
     /** The current line when it was read by the fast path of {@link #next}, else null. */
@@ -34,6 +45,9 @@ public final class LineReader {
 
     /** Reads the next line; false at the end of the input. */
     public boolean next() throws IOException {
+        if (bytes != null) {
+            return nextAscii();
+        }
         // Fast path: the whole line is in the buffer, short, without CR: one String, no copying
         // through the StringBuilder.
         int p = pos;
@@ -56,6 +70,46 @@ public final class LineReader {
         return slowNext();
     }
 
+    /** {@link #next} while the input is read as ASCII bytes: the same fast path, over bytes. */
+    private boolean nextAscii() throws IOException {
+        int p = pos;
+        int lim = Math.min(len, p + MAX_KEPT + 1);
+        byte[] b = bytes;
+        for (int i = p; i < lim; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                fast = new String(b, p, i - p, StandardCharsets.ISO_8859_1);
+                lineLength = i - p;
+                pos = i + 1;
+                lineNumber++;
+                return true;
+            }
+            if (c == '\r') {
+                break;
+            }
+        }
+        fast = null;
+        return slowNext();
+    }
+
+    /** Refills the buffer (bytes or chars); 0 or less at the end of the input. */
+    private int fill() throws IOException {
+        pos = 0;
+        if (bytes == null) {
+            return in.read(buf, 0, buf.length);
+        }
+        int n = utf8.readBytes(bytes, 0, bytes.length);
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] < 0) {
+                // Not ASCII: this chunk and the rest go through the decoder.
+                in = utf8.charsFrom(bytes, n);
+                bytes = null;
+                return in.read(buf, 0, buf.length);
+            }
+        }
+        return n;
+    }
+
     private boolean slowNext() throws IOException {
         line.setLength(0);
         lineLength = 0;
@@ -65,8 +119,7 @@ public final class LineReader {
                 if (eof) {
                     break;
                 }
-                len = in.read(buf, 0, buf.length);
-                pos = 0;
+                len = fill();
                 if (len <= 0) {
                     len = 0;
                     eof = true;
@@ -76,10 +129,18 @@ public final class LineReader {
             any = true;
             int start = pos;
             int end = start;
-            while (end < len && buf[end] != '\n') {
-                end++;
+            if (bytes != null) {
+                byte[] b = bytes;
+                while (end < len && b[end] != '\n') {
+                    end++;
+                }
+                appendAscii(start, end);
+            } else {
+                while (end < len && buf[end] != '\n') {
+                    end++;
+                }
+                append(start, end);
             }
-            append(start, end);
             if (end < len) {
                 pos = end + 1;
                 lineNumber++;
@@ -102,6 +163,15 @@ public final class LineReader {
         int room = MAX_KEPT - line.length();
         if (room > 0) {
             line.append(buf, start, Math.min(room, n));
+        }
+    }
+
+    private void appendAscii(int start, int end) {
+        int n = end - start;
+        lineLength += n;
+        int room = MAX_KEPT - line.length();
+        if (room > 0) {
+            line.append(new String(bytes, start, Math.min(room, n), StandardCharsets.ISO_8859_1));
         }
     }
 
