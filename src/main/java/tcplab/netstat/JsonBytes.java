@@ -235,8 +235,11 @@ final class JsonBytes extends Text {
         if (pos + 10 > buf.length) {
             ensure(10);
         }
-        int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
-                : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+        // Digits without a chain of ifs: the line numbers reach 6 and 7 digits late in a big
+        // input, and a branch first taken then made the JIT throw away and redo its code.
+        int x = v | 1;
+        int t = (32 - Integer.numberOfLeadingZeros(x)) * 1233 >>> 12;
+        int digits = t + 1 - (x < POW10[t] ? 1 : 0);
         byte[] b = buf;
         int p = pos + digits;
         pos = p;
@@ -254,6 +257,8 @@ final class JsonBytes extends Text {
             b[--p] = (byte) ('0' + v);
         }
     }
+
+    private static final int[] POW10 = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
 
     /** "00" to "99": two digits per division. */
     private static final byte[] PAIRS = new byte[200];
