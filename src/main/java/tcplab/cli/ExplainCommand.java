@@ -103,6 +103,10 @@ public final class ExplainCommand implements Callable<Integer> {
             run(Encodings.reader(System.in, charset), forced, l, out);
             return 0;
         }
+        if (file.isBlank()) {
+            // Path.of("") is the working directory; say what is really wrong.
+            throw UserException.usage(t.get("explain.emptyFileName"));
+        }
         Path p = Path.of(file);
         InputStream in;
         try {

@@ -126,6 +126,15 @@ class ExplainCommandTest {
     }
 
     @Test
+    void anEmptyFileNameIsAUsageErrorNotADirectoryError() {
+        Run r = run("explain", "", "--lang", "en");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("file name is empty") && !r.err().contains("directory"), r.err());
+        Run zh = run("explain", " ", "--lang", "zh");
+        assertTrue(zh.err().contains("文件名为空"), zh.err());
+    }
+
+    @Test
     void aBadDialectOrEncodingIsAUsageError() throws IOException {
         Path p = file("x.txt", "TCP 0.0.0.0:80 0.0.0.0:0 LISTENING\n");
         Run d = run("explain", p.toString(), "--dialect", "klingon", "--lang", "en");
