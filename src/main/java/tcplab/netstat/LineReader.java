@@ -70,7 +70,11 @@ public final class LineReader {
         return slowNext();
     }
 
-    /** {@link #next} while the input is read as ASCII bytes: the same fast path, over bytes. */
+    /**
+     * {@link #next} while the input is read as ASCII bytes: the same fast path, over bytes. It is
+     * written twice on purpose: byte[] and char[] share no type, and an indirection in this loop,
+     * run once per input character, is what the byte path exists to avoid.
+     */
     private boolean nextAscii() throws IOException {
         int p = pos;
         int lim = Math.min(len, p + MAX_KEPT + 1);
