@@ -1,5 +1,8 @@
 package tcplab.lesson;
 
+import static tcplab.i18n.Similar.nearest;
+import static tcplab.yaml.YamlChecks.parseLong;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,17 +148,17 @@ public final class LessonLoader {
             problem(root, "lesson.notMap", "lesson");
             return null;
         }
-        checkKeys(root, TOP_KEYS, "lesson");
-        String id = text(root, "lesson", null);
+        checks.checkKeys(root, TOP_KEYS, "lesson");
+        String id = checks.text(root, "lesson", null);
         if (id == null) {
             problem(root, "lesson.missing", "lesson", "lesson: my-lesson");
             id = "?";
         } else if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             problemAt(root, "lesson", "lesson.badId", id);
         }
-        int order = (int) number(root, "order", 1000, 0, 1_000_000, true);
-        Map<Lang, String> title = langText(root, "title", true);
-        Map<Lang, String> summary = langText(root, "summary", true);
+        int order = (int) checks.number(root, "order", 1000, 0, 1_000_000, true);
+        Map<Lang, String> title = checks.langText(root, "title", true);
+        Map<Lang, String> summary = checks.langText(root, "summary", true);
 
         Scenario scenario = null;
         String scenarioName = null;
@@ -195,7 +198,7 @@ public final class LessonLoader {
         YNode st = root.get("steps");
         if (st == null) {
             problem(root, "lesson.missing", "steps", "steps: [{narration: {en: ..., zh: ...}, actions: [{next: event}]}]");
-        } else if (expectList(st, "steps")) {
+        } else if (checks.expectList(st, "steps")) {
             if (st.items().isEmpty()) {
                 problem(st, "lesson.noSteps");
             }
@@ -210,12 +213,12 @@ public final class LessonLoader {
     }
 
     private Lesson.Step step(YNode n) {
-        if (!expectMap(n, "steps")) {
+        if (!checks.expectMap(n, "steps")) {
             return null;
         }
-        checkKeys(n, STEP_KEYS, "steps");
-        Map<Lang, String> narration = langText(n, "narration", true);
-        Map<Lang, String> notes = langText(n, "notes", false);
+        checks.checkKeys(n, STEP_KEYS, "steps");
+        Map<Lang, String> narration = checks.langText(n, "narration", true);
+        Map<Lang, String> notes = checks.langText(n, "notes", false);
         List<Lesson.Action> actions = new ArrayList<>();
         YNode a = n.get("actions");
         if (a != null) {
@@ -287,13 +290,13 @@ public final class LessonLoader {
                 return new Lesson.ToTime(line, ms);
             }
             case "until": {
-                if (!expectMap(v, "until")) {
+                if (!checks.expectMap(v, "until")) {
                     return null;
                 }
-                checkKeys(v, UNTIL_KEYS, "until");
+                checks.checkKeys(v, UNTIL_KEYS, "until");
                 String host = host(v, "host", true);
                 TcpState state = state(v, "state", true);
-                int port = (int) number(v, "port", 0, 1, 65535, true);
+                int port = (int) checks.number(v, "port", 0, 1, 65535, true);
                 return host == null || state == null ? null : new Lesson.Until(line, host, state, port);
             }
             case "to_end":
@@ -311,12 +314,12 @@ public final class LessonLoader {
                     }
                     return new Lesson.Drop(line, num, -1, null, null);
                 }
-                if (!expectMap(v, "drop")) {
+                if (!checks.expectMap(v, "drop")) {
                     return null;
                 }
-                checkKeys(v, DROP_KEYS, "drop");
+                checks.checkKeys(v, DROP_KEYS, "drop");
                 int flags = -1;
-                String f = text(v, "flags", null);
+                String f = checks.text(v, "flags", null);
                 if (f != null) {
                     flags = Flags.parse(f);
                     if (flags <= 0) {
@@ -373,10 +376,10 @@ public final class LessonLoader {
     }
 
     private void highlights(YNode n, List<Lesson.Highlight> out) {
-        if (!expectMap(n, "highlight")) {
+        if (!checks.expectMap(n, "highlight")) {
             return;
         }
-        checkKeys(n, HIGHLIGHT_KEYS, "highlight");
+        checks.checkKeys(n, HIGHLIGHT_KEYS, "highlight");
         YNode seg = n.get("segment");
         if (seg != null) {
             Long num = seg.isScalar() ? parseLong(seg.text()) : null;
@@ -394,7 +397,7 @@ public final class LessonLoader {
         YNode st = n.get("state");
         if (st != null) {
             if (st.isMap()) {
-                checkKeys(st, Set.of("host", "state"), "highlight.state");
+                checks.checkKeys(st, Set.of("host", "state"), "highlight.state");
                 String host = host(st, "host", false);
                 TcpState s = state(st, "state", true);
                 if (s != null) {
@@ -412,7 +415,7 @@ public final class LessonLoader {
             TcpState from = null;
             TcpState to = null;
             if (edge.isMap()) {
-                checkKeys(edge, Set.of("from", "to"), "highlight.edge");
+                checks.checkKeys(edge, Set.of("from", "to"), "highlight.edge");
                 from = state(edge, "from", true);
                 to = state(edge, "to", true);
             } else if (edge.isScalar() && edge.text().contains("->")) {
@@ -438,16 +441,16 @@ public final class LessonLoader {
     }
 
     private Lesson.Expect expect(YNode n) {
-        if (!expectMap(n, "expect")) {
+        if (!checks.expectMap(n, "expect")) {
             return null;
         }
-        checkKeys(n, EXPECT_KEYS, "expect");
+        checks.checkKeys(n, EXPECT_KEYS, "expect");
         String host = host(n, "host", true);
         TcpState state = state(n, "state", true);
-        int port = (int) number(n, "port", 0, 1, 65535, true);
-        int remote = (int) number(n, "remote_port", 0, 1, 65535, true);
-        int count = (int) number(n, "count", -1, 0, 1_000_000, true);
-        int min = (int) number(n, "min", 1, 1, 1_000_000, true);
+        int port = (int) checks.number(n, "port", 0, 1, 65535, true);
+        int remote = (int) checks.number(n, "remote_port", 0, 1, 65535, true);
+        int count = (int) checks.number(n, "count", -1, 0, 1_000_000, true);
+        int min = (int) checks.number(n, "min", 1, 1, 1_000_000, true);
         if (n.has("count") && n.has("min")) {
             problemAt(n, "min", "lesson.countAndMin");
         }
@@ -455,11 +458,11 @@ public final class LessonLoader {
     }
 
     private Lesson.Checkpoint checkpoint(YNode n) {
-        if (!expectMap(n, "checkpoint")) {
+        if (!checks.expectMap(n, "checkpoint")) {
             return null;
         }
-        checkKeys(n, CHECKPOINT_KEYS, "checkpoint");
-        String ask = text(n, "ask", null);
+        checks.checkKeys(n, CHECKPOINT_KEYS, "checkpoint");
+        String ask = checks.text(n, "ask", null);
         Lesson.CheckKind kind = null;
         if (ask == null) {
             problem(n, "lesson.missing", "ask", "ask: " + String.join("|", ASKS));
@@ -469,17 +472,17 @@ public final class LessonLoader {
             kind = Lesson.CheckKind.valueOf(ask.toUpperCase(Locale.ROOT));
         }
         String host = host(n, "host", kind == Lesson.CheckKind.NEXT_STATE);
-        int port = (int) number(n, "port", 0, 1, 65535, true);
-        int line = (int) number(n, "line", 0, 1, 100_000, true);
+        int port = (int) checks.number(n, "port", 0, 1, 65535, true);
+        int line = (int) checks.number(n, "line", 0, 1, 100_000, true);
         if (kind == Lesson.CheckKind.LINE && !n.has("line")) {
             problem(n, "lesson.missing", "line", "line: 3");
         }
-        Map<Lang, String> question = langText(n, "question", true);
+        Map<Lang, String> question = checks.langText(n, "question", true);
         List<Lesson.Choice> choices = new ArrayList<>();
         YNode cs = n.get("choices");
         if (cs == null) {
             problem(n, "lesson.missing", "choices", "choices: [SYN_SENT, ESTABLISHED]");
-        } else if (expectList(cs, "choices")) {
+        } else if (checks.expectList(cs, "choices")) {
             for (YNode c : cs.items()) {
                 Lesson.Choice choice = choice(c, kind);
                 if (choice != null) {
@@ -507,11 +510,11 @@ public final class LessonLoader {
             String v = choiceValue(c, c.text(), kind);
             return v == null ? null : new Lesson.Choice(c.line(), v, Map.of());
         }
-        if (!expectMap(c, "choices")) {
+        if (!checks.expectMap(c, "choices")) {
             return null;
         }
         String valueKey = kind == Lesson.CheckKind.NEXT_SEGMENT ? "flags" : "state";
-        checkKeys(c, Set.of(valueKey, "en", "zh"), "choices");
+        checks.checkKeys(c, Set.of(valueKey, "en", "zh"), "choices");
         YNode v = c.get(valueKey);
         if (v == null) {
             problem(c, "lesson.missing", valueKey, valueKey + (kind == Lesson.CheckKind.NEXT_SEGMENT ? ": SYN,ACK" : ": LISTEN"));
@@ -521,7 +524,7 @@ public final class LessonLoader {
         Map<Lang, String> text = new EnumMap<>(Lang.class);
         for (Lang l : Lang.values()) {
             String code = l.name().toLowerCase(Locale.ROOT);
-            String t = text(c, code, null);
+            String t = checks.text(c, code, null);
             if (t == null) {
                 problem(c, "lesson.missingLang", "choices", code);
             } else {
@@ -612,44 +615,6 @@ public final class LessonLoader {
             return null;
         }
         return h;
-    }
-
-    private void checkKeys(YNode map, Set<String> allowed, String where) {
-        checks.checkKeys(map, allowed, where);
-    }
-
-    static String nearest(String key, Set<String> allowed) {
-        return tcplab.i18n.Similar.nearest(key, allowed);
-    }
-
-
-
-    private boolean expectMap(YNode n, String what) {
-        return checks.expectMap(n, what);
-    }
-
-    private boolean expectList(YNode n, String what) {
-        return checks.expectList(n, what);
-    }
-
-    private String text(YNode map, String key, String def) {
-        return checks.text(map, key, def);
-    }
-
-    private Map<Lang, String> langText(YNode map, String key, boolean required) {
-        return checks.langText(map, key, required);
-    }
-
-    private double number(YNode map, String key, double def, double min, double max, boolean integer) {
-        return checks.number(map, key, def, min, max, integer);
-    }
-
-    private static String fmt(double d) {
-        return tcplab.yaml.YamlChecks.fmt(d);
-    }
-
-    private static Long parseLong(String t) {
-        return tcplab.yaml.YamlChecks.parseLong(t);
     }
 
     private static Double parseDouble(String t) {

@@ -1,5 +1,7 @@
 package tcplab.sim;
 
+import static tcplab.yaml.YamlChecks.parseLong;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -127,28 +129,28 @@ public final class ScenarioLoader {
             problem(root, "scenario.notMap", "scenario");
             return null;
         }
-        checkKeys(root, TOP_KEYS, "scenario");
-        String name = text(root, "scenario", null);
+        checks.checkKeys(root, TOP_KEYS, "scenario");
+        String name = checks.text(root, "scenario", null);
         if (name == null) {
             problem(root, "scenario.missing", "scenario", "scenario: my-scenario");
             name = "?";
         }
-        Map<Lang, String> title = langText(root, "title", true);
-        Map<Lang, String> about = langText(root, "about", false);
-        long seed = (long) number(root, "seed", 1, 0, Long.MAX_VALUE, true);
-        double until = number(root, "until_ms", -1, 0, 86_400_000, false);
+        Map<Lang, String> title = checks.langText(root, "title", true);
+        Map<Lang, String> about = checks.langText(root, "about", false);
+        long seed = (long) checks.number(root, "seed", 1, 0, Long.MAX_VALUE, true);
+        double until = checks.number(root, "until_ms", -1, 0, 86_400_000, false);
 
         double delay = 100;
         double loss = 0;
         List<DropRule> drops = new ArrayList<>();
         YNode link = root.get("link");
         if (link != null) {
-            if (expectMap(link, "link")) {
-                checkKeys(link, LINK_KEYS, "link");
-                delay = number(link, "delay_ms", 100, 0, 600_000, false);
-                loss = number(link, "loss", 0, 0, 1, false);
+            if (checks.expectMap(link, "link")) {
+                checks.checkKeys(link, LINK_KEYS, "link");
+                delay = checks.number(link, "delay_ms", 100, 0, 600_000, false);
+                loss = checks.number(link, "loss", 0, 0, 1, false);
                 YNode d = link.get("drop");
-                if (d != null && expectList(d, "link.drop")) {
+                if (d != null && checks.expectList(d, "link.drop")) {
                     for (YNode rule : d.items()) {
                         DropRule r = dropRule(rule);
                         if (r != null) {
@@ -163,7 +165,7 @@ public final class ScenarioLoader {
         YNode hostsNode = root.get("hosts");
         if (hostsNode == null) {
             problem(root, "scenario.missing", "hosts", "hosts: {client: {address: 10.0.0.1}}");
-        } else if (expectMap(hostsNode, "hosts")) {
+        } else if (checks.expectMap(hostsNode, "hosts")) {
             Set<Integer> addresses = new LinkedHashSet<>();
             for (Map.Entry<String, YNode> e : hostsNode.entries().entrySet()) {
                 Scenario.HostSpec h = host(e.getKey(), e.getValue(), hostsNode.keyLine(e.getKey()));
@@ -193,7 +195,7 @@ public final class ScenarioLoader {
         YNode actionsNode = root.get("actions");
         if (actionsNode == null) {
             problem(root, "scenario.missing", "actions", "actions: [{at: 0, host: server, do: listen, port: 80}]");
-        } else if (expectList(actionsNode, "actions")) {
+        } else if (checks.expectList(actionsNode, "actions")) {
             for (YNode a : actionsNode.items()) {
                 Scenario.Action act = action(a, hostNames);
                 if (act != null) {
@@ -217,19 +219,19 @@ public final class ScenarioLoader {
             problems.add(new Problem(file, line, BUNDLE, "scenario.badHostName", name));
             return null;
         }
-        if (!expectMap(n, "hosts." + name)) {
+        if (!checks.expectMap(n, "hosts." + name)) {
             return null;
         }
-        checkKeys(n, HOST_KEYS, "hosts." + name);
+        checks.checkKeys(n, HOST_KEYS, "hosts." + name);
         Integer address = address(n, "address", true);
-        String profileName = text(n, "profile", "linux");
+        String profileName = checks.text(n, "profile", "linux");
         Profile profile = Profile.byName(profileName);
         if (profile == null) {
             problemAt(n, "profile", "scenario.unknownProfile", profileName, String.join(", ", Profile.NAMES));
         }
         Map<String, Long> settings = new LinkedHashMap<>();
         YNode set = n.get("set");
-        if (set != null && expectMap(set, "hosts." + name + ".set")) {
+        if (set != null && checks.expectMap(set, "hosts." + name + ".set")) {
             for (Map.Entry<String, YNode> e : set.entries().entrySet()) {
                 YNode v = e.getValue();
                 Long value = parseLong(v.isScalar() ? v.text() : null);
@@ -252,7 +254,7 @@ public final class ScenarioLoader {
                 settings.put(e.getKey(), value);
             }
         }
-        String closed = text(n, "closed_ports", "reset");
+        String closed = checks.text(n, "closed_ports", "reset");
         Profile.ClosedPort cp = null;
         if (closed.equals("reset")) {
             cp = Profile.ClosedPort.RESET;
@@ -268,23 +270,23 @@ public final class ScenarioLoader {
     }
 
     private DropRule dropRule(YNode n) {
-        if (!expectMap(n, "link.drop")) {
+        if (!checks.expectMap(n, "link.drop")) {
             return null;
         }
-        checkKeys(n, DROP_KEYS, "link.drop");
+        checks.checkKeys(n, DROP_KEYS, "link.drop");
         int flags = -1;
-        String f = text(n, "flags", null);
+        String f = checks.text(n, "flags", null);
         if (f != null) {
             flags = Flags.parse(f);
             if (flags <= 0) {
                 problemAt(n, "flags", "scenario.badFlags", f);
             }
         }
-        String from = text(n, "from", null);
-        String to = text(n, "to", null);
-        long nth = (long) number(n, "nth", 0, 1, Long.MAX_VALUE, true);
-        int count = (int) number(n, "count", nth > 0 ? 1 : -1, 1, Integer.MAX_VALUE, true);
-        double after = number(n, "after_ms", 0, 0, 86_400_000, false);
+        String from = checks.text(n, "from", null);
+        String to = checks.text(n, "to", null);
+        long nth = (long) checks.number(n, "nth", 0, 1, Long.MAX_VALUE, true);
+        int count = (int) checks.number(n, "count", nth > 0 ? 1 : -1, 1, Integer.MAX_VALUE, true);
+        double after = checks.number(n, "after_ms", 0, 0, 86_400_000, false);
         if (flags < 0 && from == null && to == null && nth == 0 && !n.has("after_ms")) {
             problem(n, "scenario.dropMatchesAll");
         }
@@ -292,10 +294,10 @@ public final class ScenarioLoader {
     }
 
     private Scenario.Action action(YNode n, Set<String> hostNames) {
-        if (!expectMap(n, "actions")) {
+        if (!checks.expectMap(n, "actions")) {
             return null;
         }
-        String verb = text(n, "do", null);
+        String verb = checks.text(n, "do", null);
         if (verb == null) {
             problem(n, "scenario.missing", "do", "do: " + String.join("|", ACTIONS));
             return null;
@@ -306,9 +308,9 @@ public final class ScenarioLoader {
         }
         Set<String> allowed = new LinkedHashSet<>(COMMON_ACTION_KEYS);
         allowed.addAll(ACTION_KEYS.get(verb));
-        checkKeys(n, allowed, "do: " + verb);
-        double at = number(n, "at", 0, 0, 86_400_000, false);
-        String host = text(n, "host", null);
+        checks.checkKeys(n, allowed, "do: " + verb);
+        double at = checks.number(n, "at", 0, 0, 86_400_000, false);
+        String host = checks.text(n, "host", null);
         if (host == null) {
             problem(n, "scenario.missing", "host", "host: " + (hostNames.isEmpty() ? "client" : hostNames.iterator().next()));
             return null;
@@ -320,74 +322,74 @@ public final class ScenarioLoader {
         int line = n.line();
         switch (verb) {
             case "listen": {
-                int port = (int) number(n, "port", -1, 1, 65535, true);
+                int port = (int) checks.number(n, "port", -1, 1, 65535, true);
                 if (!n.has("port")) {
                     problem(n, "scenario.missing", "port", "port: 80");
                 }
-                int backlog = (int) number(n, "backlog", 0, 1, 65535, true);
+                int backlog = (int) checks.number(n, "backlog", 0, 1, 65535, true);
                 boolean accept = bool(n, "accept", true);
                 int replyBytes = 0;
                 String replyText = null;
                 YNode reply = n.get("reply");
-                if (reply != null && expectMap(reply, "reply")) {
-                    checkKeys(reply, Set.of("bytes", "text"), "reply");
-                    replyBytes = (int) number(reply, "bytes", 0, 1, 10_000_000, true);
-                    replyText = text(reply, "text", null);
+                if (reply != null && checks.expectMap(reply, "reply")) {
+                    checks.checkKeys(reply, Set.of("bytes", "text"), "reply");
+                    replyBytes = (int) checks.number(reply, "bytes", 0, 1, 10_000_000, true);
+                    replyText = checks.text(reply, "text", null);
                     if (!reply.has("bytes")) {
                         problem(reply, "scenario.missing", "bytes", "bytes: 512");
                     }
                 }
                 AppBehavior app = new AppBehavior(0, null, replyBytes, replyText,
-                        number(n, "close_after_eof_ms", -1, 0, 86_400_000, false),
-                        number(n, "close_after_ms", -1, 0, 86_400_000, false));
-                return new Scenario.Listen(at, host, line, port, backlog, accept, text(n, "program", null), app);
+                        checks.number(n, "close_after_eof_ms", -1, 0, 86_400_000, false),
+                        checks.number(n, "close_after_ms", -1, 0, 86_400_000, false));
+                return new Scenario.Listen(at, host, line, port, backlog, accept, checks.text(n, "program", null), app);
             }
             case "connect": {
                 Scenario.Target to = target(n, "to", hostNames);
-                int fromPort = (int) number(n, "from_port", 0, 1, 65535, true);
+                int fromPort = (int) checks.number(n, "from_port", 0, 1, 65535, true);
                 int reqBytes = 0;
                 String reqText = null;
                 YNode send = n.get("send");
-                if (send != null && expectMap(send, "send")) {
-                    checkKeys(send, Set.of("bytes", "text"), "send");
-                    reqBytes = (int) number(send, "bytes", 0, 1, 10_000_000, true);
-                    reqText = text(send, "text", null);
+                if (send != null && checks.expectMap(send, "send")) {
+                    checks.checkKeys(send, Set.of("bytes", "text"), "send");
+                    reqBytes = (int) checks.number(send, "bytes", 0, 1, 10_000_000, true);
+                    reqText = checks.text(send, "text", null);
                     if (!send.has("bytes")) {
                         problem(send, "scenario.missing", "bytes", "bytes: 78");
                     }
                 }
                 AppBehavior app = new AppBehavior(reqBytes, reqText, 0, null,
-                        number(n, "close_after_eof_ms", -1, 0, 86_400_000, false),
-                        number(n, "close_after_ms", -1, 0, 86_400_000, false));
-                int count = (int) number(n, "count", 1, 1, 1_000_000, true);
-                double interval = number(n, "interval_ms", 0, 0, 86_400_000, false);
+                        checks.number(n, "close_after_eof_ms", -1, 0, 86_400_000, false),
+                        checks.number(n, "close_after_ms", -1, 0, 86_400_000, false));
+                int count = (int) checks.number(n, "count", 1, 1, 1_000_000, true);
+                double interval = checks.number(n, "interval_ms", 0, 0, 86_400_000, false);
                 if (count > 1 && fromPort > 0) {
                     problemAt(n, "count", "scenario.countWithFixedPort");
                 }
-                return to == null ? null : new Scenario.Connect(at, host, line, to, fromPort, text(n, "program", null), app, count, interval);
+                return to == null ? null : new Scenario.Connect(at, host, line, to, fromPort, checks.text(n, "program", null), app, count, interval);
             }
             case "send": {
-                int bytes = (int) number(n, "bytes", -1, 1, 10_000_000, true);
+                int bytes = (int) checks.number(n, "bytes", -1, 1, 10_000_000, true);
                 if (!n.has("bytes")) {
                     problem(n, "scenario.missing", "bytes", "bytes: 100");
                 }
-                return new Scenario.Send(at, host, line, bytes, text(n, "text", null), (int) number(n, "port", 0, 1, 65535, true));
+                return new Scenario.Send(at, host, line, bytes, checks.text(n, "text", null), (int) checks.number(n, "port", 0, 1, 65535, true));
             }
             case "close":
-                return new Scenario.Close(at, host, line, (int) number(n, "port", 0, 1, 65535, true),
-                        (int) number(n, "listener", 0, 1, 65535, true));
+                return new Scenario.Close(at, host, line, (int) checks.number(n, "port", 0, 1, 65535, true),
+                        (int) checks.number(n, "listener", 0, 1, 65535, true));
             case "abort":
-                return new Scenario.Abort(at, host, line, (int) number(n, "port", 0, 1, 65535, true));
+                return new Scenario.Abort(at, host, line, (int) checks.number(n, "port", 0, 1, 65535, true));
             case "restart":
                 return new Scenario.Restart(at, host, line);
             case "flood": {
                 Scenario.Target to = target(n, "to", hostNames);
-                int count = (int) number(n, "count", -1, 1, 1_000_000, true);
+                int count = (int) checks.number(n, "count", -1, 1, 1_000_000, true);
                 if (!n.has("count")) {
                     problem(n, "scenario.missing", "count", "count: 200");
                 }
-                double interval = number(n, "interval_ms", 10, 0, 86_400_000, false);
-                String spoof = text(n, "spoof", "198.51.100.0/24");
+                double interval = checks.number(n, "interval_ms", 10, 0, 86_400_000, false);
+                String spoof = checks.text(n, "spoof", "198.51.100.0/24");
                 int[] cidr = cidr(spoof);
                 if (cidr == null) {
                     problemAt(n, "spoof", "scenario.badCidr", spoof);
@@ -401,7 +403,7 @@ public final class ScenarioLoader {
                 YNode p = n.get("ports");
                 if (p == null) {
                     problem(n, "scenario.missing", "ports", "ports: [135, 445]");
-                } else if (expectList(p, "ports")) {
+                } else if (checks.expectList(p, "ports")) {
                     for (YNode item : p.items()) {
                         Long v = parseLong(item.isScalar() ? item.text() : null);
                         if (v == null || v < 1 || v > 65535) {
@@ -411,46 +413,13 @@ public final class ScenarioLoader {
                         }
                     }
                 }
-                double interval = number(n, "interval_ms", 20, 0, 86_400_000, false);
-                return targets == null ? null : new Scenario.Scan(at, host, line, targets, ports, interval, text(n, "program", null));
+                double interval = checks.number(n, "interval_ms", 20, 0, 86_400_000, false);
+                return targets == null ? null : new Scenario.Scan(at, host, line, targets, ports, interval, checks.text(n, "program", null));
             }
         }
     }
 
     // ------------------------------------------------------------------ value helpers
-
-    private void checkKeys(YNode map, Set<String> allowed, String where) {
-        checks.checkKeys(map, allowed, where);
-    }
-
-    /** The allowed key closest to {@code key} by edit distance, if it is a likely typo. */
-    static String nearest(String key, Set<String> allowed) {
-        return tcplab.i18n.Similar.nearest(key, allowed);
-    }
-
-    private boolean expectMap(YNode n, String what) {
-        return checks.expectMap(n, what);
-    }
-
-    private boolean expectList(YNode n, String what) {
-        return checks.expectList(n, what);
-    }
-
-    private String text(YNode map, String key, String def) {
-        return checks.text(map, key, def);
-    }
-
-    private Map<Lang, String> langText(YNode map, String key, boolean required) {
-        return checks.langText(map, key, required);
-    }
-
-    private double number(YNode map, String key, double def, double min, double max, boolean integer) {
-        return checks.number(map, key, def, min, max, integer);
-    }
-
-    private static String fmt(double d) {
-        return tcplab.yaml.YamlChecks.fmt(d);
-    }
 
     private boolean bool(YNode map, String key, boolean def) {
         YNode v = map.get(key);
@@ -560,10 +529,6 @@ public final class ScenarioLoader {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static Long parseLong(String t) {
-        return tcplab.yaml.YamlChecks.parseLong(t);
     }
 
     private void problem(YNode at, String key, Object... args) {
