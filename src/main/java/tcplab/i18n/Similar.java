@@ -7,8 +7,15 @@ public final class Similar {
     private Similar() {
     }
 
-    /** Levenshtein distance, giving up (returning {@code max + 1}) once it exceeds {@code max}. */
+    /**
+     * Edit distance where swapping two neighbouring letters is one edit, like inserting, deleting
+     * or replacing one (optimal string alignment): "titel" is one edit from "title", and
+     * "scvhost.exe", a known malware name, one from "svchost.exe". Gives up (returning
+     * {@code max + 1}) once every alignment costs more than {@code max}: the best of a row never
+     * decreases in the next, since a swap costs no less than the diagonal step it replaces.
+     */
     public static int distance(String a, String b, int max) {
+        int[] before = new int[b.length() + 1];
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
@@ -17,15 +24,22 @@ public final class Similar {
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
             int best = cur[0];
+            char ai = a.charAt(i - 1);
             for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                best = Math.min(best, cur[j]);
+                char bj = b.charAt(j - 1);
+                int cost = ai == bj ? 0 : 1;
+                int d = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ai == b.charAt(j - 2) && a.charAt(i - 2) == bj) {
+                    d = Math.min(d, before[j - 2] + 1);
+                }
+                cur[j] = d;
+                best = Math.min(best, d);
             }
             if (best > max) {
                 return max + 1;
             }
-            int[] t = prev;
+            int[] t = before;
+            before = prev;
             prev = cur;
             cur = t;
         }

@@ -90,7 +90,7 @@ final class ProgramCheck {
         return usual;
     }
 
-    /** Levenshtein distance, giving up (returning max+1) once it exceeds {@code max}. */
+    /** Edit distance with neighbour swaps as one edit (see {@link tcplab.i18n.Similar#distance}). */
     static int distance(String a, String b, int max) {
         return tcplab.i18n.Similar.distance(a, b, max);
     }

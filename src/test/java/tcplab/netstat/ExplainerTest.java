@@ -133,6 +133,14 @@ class ExplainerTest {
             assertEquals(Set.of(), codes(explainAll("IEXPLORE.EXE:3120 TCP 192.168.1.10:1045 202.108.250.249:80 ESTABLISHED\n",
                     Lang.EN, null)));
         }
+
+        @Test
+        void scvhostWithTwoLettersSwappedIsALookAlikeOfSvchost() {
+            List<String> ex = new ArrayList<>();
+            Explainer e = explainAll("scvhost.exe:2044 TCP 192.168.1.10:1046 61.135.169.125:6667 ESTABLISHED\n", Lang.EN, ex);
+            assertEquals(Warning.Code.UNEXPECTED_PROGRAM, e.summary().warnings().get(0).code());
+            assertTrue(ex.get(0).contains("scvhost.exe looks like svchost.exe"), ex.get(0));
+        }
     }
 
     @Nested
