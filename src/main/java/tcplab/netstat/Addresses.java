@@ -177,7 +177,8 @@ public final class Addresses {
         return sb.toString();
     }
 
-    private static long parseHex(String s) {
+    /** The value of hex digits {@code s} (0 when empty), or -1 if any is not a hex digit. */
+    static long parseHex(String s) {
         long v = 0;
         for (int i = 0; i < s.length(); i++) {
             int d = Character.digit(s.charAt(i), 16);

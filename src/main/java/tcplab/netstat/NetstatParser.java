@@ -956,15 +956,7 @@ public final class NetstatParser {
         if (s.isEmpty() || s.length() > 7) {
             return -1;
         }
-        int v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            int d = Character.digit(s.charAt(i), 16);
-            if (d < 0) {
-                return -1;
-            }
-            v = v * 16 + d;
-        }
-        return v;
+        return (int) Addresses.parseHex(s); // at most 7 digits: fits an int
     }
 
     /** Rows of non-IP sockets (UNIX domain, raw, kernel control): notices, not unrecognised lines. */
