@@ -132,18 +132,20 @@ class QuizPropertiesTest {
         assertEquals(List.of("from_state", "event"), List.copyOf(q.fields().keySet()));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void weakStates_areAskedAboutMore(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         QuizGenerator.Filter f = new QuizGenerator.Filter(EnumSet.of(QuestionType.NEXT_STATE, QuestionType.STATE_MEANING),
                 null, Map.of(TcpState.CLOSING, 5));
         int about = 0;
-        for (Question q : EN.generate(seed, 20, f)) {
+        for (Question q : EN.generate(seed, 200, f)) {
             if (q.focus() == TcpState.CLOSING) {
                 about++;
             }
         }
-        // Without the weak state about 1 in 11; with it, most.
-        assertTrue(about >= 6, "only " + about + " of 20 about CLOSING");
+        // Without the weak state about 1 in 11 (18 of 200); with it about 64% (128 of 200, standard
+        // deviation 7). 80 is 7 deviations below: a quiz of 20 was too small a sample, and a
+        // random seed found 5 of 20 once.
+        assertTrue(about >= 80, "only " + about + " of 200 about CLOSING");
     }
 
     @Property(tries = 40)
