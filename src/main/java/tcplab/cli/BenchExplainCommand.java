@@ -15,41 +15,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import tcplab.i18n.Texts;
 import tcplab.netstat.Dialect;
 import tcplab.netstat.NetstatEmitter;
 import tcplab.netstat.SocketRow;
 import tcplab.tcp.TcpState;
 
 /**
- * {@code tcplab bench explain [--rows N] [--runs R] [--xmx SIZE] [--plain-java] [--no-jc]
- * [--keep FILE | --input FILE]}: generates an N-row Linux {@code netstat -tan} file, runs
- * {@code tcplab explain --format jsonl} on it as a separate process (whole process: JVM start,
- * parse, explain, JSON), then {@code jc --netstat} on the same file, R times each, interleaved,
- * and reports wall time and peak RSS of every run (GNU time's {@code %e %M}) and their medians,
- * with the load averages before and after: the machine may be shared, and a busy machine slows
- * both tools.
+ * {@code tcplab bench explain [--rows N] [--runs R] [--plain-java] [--no-jc] [--keep FILE |
+ * --input FILE]}: generates an N-row Linux {@code netstat -tan} file, runs
+ * {@code tcplab explain --format jsonl} on it as a separate process, started the way users start
+ * it (the {@code tcplab} launcher beside the jar: JVM start, parse, explain, JSON), then
+ * {@code jc --netstat} on the same file, R times each, interleaved, and reports wall time and
+ * peak RSS of every run (GNU time's {@code %e %M}) and their medians, with the load averages
+ * before and after: the machine may be shared, and a busy machine slows both tools.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true)
 public final class BenchExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rows", descriptionKey = "tcplab.bench.explain.rows")
-    long rows = 1_000_000;
+    @picocli.CommandLine.Mixin
+    LangOption langOption;
 
-    @Option(names = "--xmx", descriptionKey = "tcplab.bench.explain.xmx")
-    String xmx = "64m";
+    @Option(names = "--rows", paramLabel = "N", descriptionKey = "tcplab.bench.explain.rows")
+    long rows = 1_000_000;
 
     @Option(names = "--no-jc", descriptionKey = "tcplab.bench.explain.noJc")
     boolean noJc;
 
-    @Option(names = "--keep", descriptionKey = "tcplab.bench.explain.keep")
+    @Option(names = "--keep", paramLabel = "FILE", descriptionKey = "tcplab.bench.explain.keep")
     Path keep;
 
-    @Option(names = "--input", descriptionKey = "tcplab.bench.explain.input")
+    @Option(names = "--input", paramLabel = "FILE", descriptionKey = "tcplab.bench.explain.input")
     Path input;
 
-    @Option(names = "--runs", descriptionKey = "tcplab.bench.explain.runs")
+    @Option(names = "--runs", paramLabel = "N", descriptionKey = "tcplab.bench.explain.runs")
     int runs = 3;
 
     @Option(names = "--plain-java", descriptionKey = "tcplab.bench.explain.plainJava")
@@ -61,49 +62,64 @@ public final class BenchExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        Texts t = Cli.texts(langOption.lang());
+        if (rows < 0) {
+            throw UserException.usage(t.get("error.negative", "--rows"));
+        }
+        if (runs < 1) {
+            throw UserException.usage(t.get("error.atLeastOne", "--runs"));
+        }
+        if (input != null && !Files.isRegularFile(input)) {
+            throw UserException.usage(t.get("explain.noFile", input));
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path file = input != null ? input : keep != null ? keep : Files.createTempFile("tcplab-bench-", ".txt");
         try {
             if (input == null) {
                 generate(file, rows);
-                out.printf("input: %s, %,d rows, %,d bytes (Linux netstat -tan)%n", file, rows, Files.size(file));
+                out.println(t.get("bench.explain.generated", file, String.format("%,d", rows),
+                        String.format("%,d", Files.size(file))));
             } else {
-                out.printf("input: %s, %,d bytes (given)%n", file, Files.size(file));
+                out.println(t.get("bench.explain.given", file, String.format("%,d", Files.size(file))));
             }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String cp = System.getProperty("java.class.path");
-            List<String> tcplab = new ArrayList<>(List.of(java));
-            if (!plainJava) {
-                tcplab.addAll(List.of("-Xmx" + xmx, "-XX:+UseSerialGC"));
+            List<String> tcplab = new ArrayList<>();
+            Path launcher = launcher();
+            if (launcher != null && !plainJava) {
+                tcplab.add(launcher.toString());
+            } else {
+                if (!plainJava) {
+                    out.println(t.get("bench.explain.noLauncher"));
+                }
+                tcplab.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                        System.getProperty("java.class.path"), "tcplab.cli.Main"));
             }
-            tcplab.addAll(List.of("-cp", cp, "tcplab.cli.Main", "explain", "--format", "jsonl", "--lang", "en",
-                    file.toString()));
+            tcplab.addAll(List.of("explain", "--format", "jsonl", "--lang", "en", file.toString()));
             boolean jcThere = !noJc && (new File("/usr/bin/jc").canExecute() || onPath("jc"));
             if (!noJc && !jcThere) {
-                out.println("jc: not installed (apt-get install -y jc), skipped");
+                out.println(t.get("bench.explain.noJc"));
             }
-            out.println("load average before: " + loadAverage());
+            out.println(t.get("bench.explain.loadBefore", loadAverage()));
             List<Measure> ours = new ArrayList<>();
             List<Measure> theirs = new ArrayList<>();
-            for (int i = 0; i < Math.max(1, runs); i++) {
+            for (int i = 0; i < runs; i++) {
                 Measure m = measure(tcplab, null);
                 ours.add(m);
-                print(out, "tcplab explain --format jsonl", m);
+                print(out, t, "tcplab explain --format jsonl", m);
                 if (jcThere) {
                     Measure j = measure(List.of("jc", "--netstat"), file);
                     theirs.add(j);
-                    print(out, "jc --netstat", j);
+                    print(out, t, "jc --netstat", j);
                 }
                 out.flush();
             }
-            out.println("load average after: " + loadAverage());
-            out.printf("median of %d: tcplab wall %.2f s, peak RSS %,d KB%n", ours.size(), median(ours, true),
-                    (long) median(ours, false));
+            out.println(t.get("bench.explain.loadAfter", loadAverage()));
+            out.println(t.get("bench.explain.median", ours.size(), "tcplab", String.format("%.2f", median(ours, true)),
+                    String.format("%,d", (long) median(ours, false))));
             if (!theirs.isEmpty()) {
                 double jcWall = median(theirs, true);
-                out.printf("median of %d: jc     wall %.2f s, peak RSS %,d KB%n", theirs.size(), jcWall,
-                        (long) median(theirs, false));
-                out.printf("speed-up (median jc wall / median tcplab wall): %.1fx%n", jcWall / median(ours, true));
+                out.println(t.get("bench.explain.median", theirs.size(), "jc", String.format("%.2f", jcWall),
+                        String.format("%,d", (long) median(theirs, false))));
+                out.println(t.get("bench.explain.speedup", String.format("%.1f", jcWall / median(ours, true))));
             }
             out.flush();
             return 0;
@@ -111,6 +127,22 @@ public final class BenchExplainCommand implements Callable<Integer> {
             if (keep == null && input == null) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    /**
+     * The launcher users run ({@code target/tcplab}, {@code tcplab.cmd} on Windows), found beside
+     * the jar or the classes directory this class was loaded from; null when there is none (not
+     * packaged yet).
+     */
+    static Path launcher() {
+        try {
+            Path from = Path.of(BenchExplainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+            Path l = from.toAbsolutePath().getParent().resolve(windows ? "tcplab.cmd" : "tcplab");
+            return Files.isRegularFile(l) && (windows || Files.isExecutable(l)) ? l : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -134,9 +166,10 @@ public final class BenchExplainCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, String what, Measure m) {
-        out.printf("%-32s wall %8.2f s   peak RSS %,9d KB   exit %d%n   %s%n", what, m.seconds(), m.peakRssKb(),
-                m.exitCode(), m.command());
+    private static void print(PrintWriter out, Texts t, String what, Measure m) {
+        out.println(t.get("bench.explain.run", String.format("%-30s", what), String.format("%8.2f", m.seconds()),
+                String.format("%,9d", m.peakRssKb()), m.exitCode()));
+        out.println("   " + m.command());
     }
 
     private static boolean onPath(String tool) {

@@ -4,6 +4,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import tcplab.i18n.Lang;
 import tcplab.i18n.Texts;
@@ -18,6 +20,41 @@ final class Cli {
     private Cli() {
     }
 
+    /**
+     * The charset for text written to a standard stream: on Windows, Java 17 names the console's
+     * code page in {@code sun.stdout.encoding} / {@code sun.stderr.encoding} when the stream is a
+     * console (GBK on Chinese Windows, where UTF-8 bytes would show as mojibake); everywhere else
+     * (pipes, files, Unix terminals) these are unset and the output is UTF-8.
+     */
+    static Charset streamCharset(String consoleEncoding) {
+        if (consoleEncoding != null) {
+            try {
+                return Charset.forName(consoleEncoding);
+            } catch (IllegalArgumentException e) {
+                // an unknown or illegal name: keep UTF-8
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    static Charset stdoutCharset() {
+        return streamCharset(System.getProperty("sun.stdout.encoding"));
+    }
+
+    static Charset stderrCharset() {
+        return streamCharset(System.getProperty("sun.stderr.encoding"));
+    }
+
+    /**
+     * The charset of typed input: the console's on Windows (what the keyboard sends in a GBK
+     * console), UTF-8 otherwise (pipes, files, Unix terminals).
+     */
+    static Charset stdinCharset() {
+        java.io.Console c = System.console();
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        return windows && c != null ? c.charset() : StandardCharsets.UTF_8;
+    }
+
     /** Remembers the writer over the process's stdout, so that commands can find the raw stream. */
     static PrintWriter stdout(PrintWriter w) {
         stdoutWriter = w;
@@ -28,10 +65,11 @@ final class Cli {
      * The process's stdout as a byte stream when {@code out} is the writer over it (anything
      * written to {@code out} so far is flushed first), else null. For commands whose output is
      * large enough that the PrintWriter's char-to-byte encoding is the bottleneck
-     * ({@code explain --format jsonl}).
+     * ({@code explain --format jsonl}). Also null when stdout is a console that is not UTF-8
+     * (see {@link #stdoutCharset}).
      */
     static OutputStream rawStdout(PrintWriter out) {
-        if (out == null || out != stdoutWriter) {
+        if (out == null || out != stdoutWriter || !stdoutCharset().equals(StandardCharsets.UTF_8)) {
             return null;
         }
         out.flush();

@@ -1,7 +1,6 @@
 package tcplab.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -90,8 +89,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Cli.stdout(new PrintWriter(System.out, true, StandardCharsets.UTF_8)),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        System.exit(run(args, Cli.stdout(new PrintWriter(System.out, true, Cli.stdoutCharset())),
+                new PrintWriter(System.err, true, Cli.stderrCharset())));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

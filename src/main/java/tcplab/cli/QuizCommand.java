@@ -117,7 +117,7 @@ public final class QuizCommand implements Callable<Integer> {
         long s = seed != null ? seed : System.nanoTime() & 0xFFFFFFFL;
         QuizSession session = new QuizSession(new QuizGenerator(lang), s, count, filter, mode,
                 timeLimitS == null ? 0 : timeLimitS * 1000, System::currentTimeMillis, name == null ? "" : name, history);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Cli.stdinCharset()));
         out.println(q.get("term.start." + mode.word(), Integer.toString(count), Long.toString(s)));
         while (!session.finished()) {
             Question qu = session.current();
