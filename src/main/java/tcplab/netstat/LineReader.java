@@ -88,8 +88,8 @@ public final class LineReader {
                 lineNumber++;
                 return true;
             }
-            if (c == '\r') {
-                break;
+            if (c == '\r' || c < 0) {
+                break; // a CR, or the first byte that is not ASCII: slowNext handles both
             }
         }
         fast = null;
@@ -102,16 +102,21 @@ public final class LineReader {
         if (bytes == null) {
             return in.read(buf, 0, buf.length);
         }
-        int n = utf8.readBytes(bytes, 0, bytes.length);
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] < 0) {
-                // Not ASCII: this chunk and the rest go through the decoder.
-                in = utf8.charsFrom(bytes, n);
-                bytes = null;
-                return in.read(buf, 0, buf.length);
-            }
-        }
-        return n;
+        return utf8.readBytes(bytes, 0, bytes.length);
+    }
+
+    /**
+     * At the first byte that is not ASCII ({@code bytes[at]}): it and everything after it go
+     * through the decoder. Every byte before it was ASCII and is consumed, so no UTF-8 sequence is
+     * cut. (Checking each byte as the line scan passes it, not each chunk in a pass of its own:
+     * that pass ran 80 million times for a big capture, mostly in the interpreter, as it is
+     * called once per 64 KB chunk.)
+     */
+    private void switchToChars(int at) {
+        in = utf8.charsFrom(bytes, at, len);
+        bytes = null;
+        pos = 0;
+        len = 0;
     }
 
     private boolean slowNext() throws IOException {
@@ -135,10 +140,15 @@ public final class LineReader {
             int end = start;
             if (bytes != null) {
                 byte[] b = bytes;
-                while (end < len && b[end] != '\n') {
+                byte c;
+                while (end < len && (c = b[end]) != '\n' && c >= 0) {
                     end++;
                 }
                 appendAscii(start, end);
+                if (end < len && b[end] < 0) {
+                    switchToChars(end);
+                    continue;
+                }
             } else {
                 while (end < len && buf[end] != '\n') {
                     end++;

@@ -532,7 +532,7 @@ public final class NetstatParser {
             }
             pid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(tok(next)));
         }
-        Ends e = ends(proto, tok(1), tok(2), ':');
+        Ends e = ends(proto, 1, 2, ':');
         if (e == null) {
             return null;
         }
@@ -608,7 +608,7 @@ public final class NetstatParser {
             why = "a TCPView TCP row needs a state";
             return null;
         }
-        Ends e = ends(proto, tok(k + 1), tok(k + 2), ':');
+        Ends e = ends(proto, k + 1, k + 2, ':');
         if (e == null) {
             return null;
         }
@@ -688,7 +688,7 @@ public final class NetstatParser {
                 program = pp.substring(slash + 1);
             }
         }
-        Ends e = ends(proto, tok(3), tok(4), ':');
+        Ends e = ends(proto, 3, 4, ':');
         if (e == null) {
             return null;
         }
@@ -784,7 +784,7 @@ public final class NetstatParser {
         if (proto == Proto.TCP) {
             state = StateWords.UNCONNECTED.equalsIgnoreCase(stateRaw) ? TcpState.CLOSED : StateWords.parse(stateRaw);
         }
-        Ends e = ends(proto, tok(i + 3), tok(i + 4), ':');
+        Ends e = ends(proto, i + 3, i + 4, ':');
         if (e == null) {
             return null;
         }
@@ -879,7 +879,7 @@ public final class NetstatParser {
             why = "BSD addresses end in .port";
             return null;
         }
-        Ends e = ends(proto, l, f, '.');
+        Ends e = ends(proto, i + 3, i + 4, '.');
         if (e == null) {
             return null;
         }
@@ -998,60 +998,144 @@ public final class NetstatParser {
         }
     }
 
-    private Ends ends(Proto proto, String l, String f, char sep) {
-        Ends e = new Ends();
-        String[] lp = split(l, sep);
-        String[] fp = split(f, sep);
-        if (lp == null || fp == null) {
-            why = "an address should be host" + sep + "port: '" + (lp == null ? l : f) + "'";
+    /**
+     * Both ends of a row from tokens {@code li} and {@code fi}, split at the last {@code sep}
+     * outside brackets. Works on the line itself: a host is the only String made per end, and
+     * the port is read from its characters (a substring only for a port name).
+     */
+    private Ends ends(Proto proto, int li, int fi, char sep) {
+        int lAt = splitAt(li, sep);
+        int fAt = splitAt(fi, sep);
+        if (lAt < 0 || fAt < 0) {
+            int bad = lAt < 0 ? li : fi;
+            why = "an address should be host" + sep + "port: '" + tok(bad) + "'";
             return null;
         }
-        e.localWasStar = lp[0].equals("*");
-        Family fam = familyOf(lp[0]);
-        if (lp[0].equals("*") && fp[0].indexOf(':') >= 0) {
+        String lHost = lAt == STAR ? "*" : cur.substring(ts[li], lAt);
+        String fHost = fAt == STAR ? "*" : cur.substring(ts[fi], fAt);
+        Ends e = new Ends();
+        e.localWasStar = lHost.equals("*");
+        Family fam = familyOf(lHost);
+        if (e.localWasStar && fHost.indexOf(':') >= 0) {
             fam = Family.IPV6;
         }
-        if (lp[0].equals("*") && sep == ':') {
+        if (e.localWasStar && sep == ':') {
             fam = Family.IPV6; // ss prints * for a dual-stack IPv6 socket bound to every address
         }
         e.family = fam;
-        String la = canonicalHost(lp[0], fam);
-        String fa = canonicalHost(fp[0], fam);
-        Integer lport = port(proto, lp[1]);
-        Integer fport = port(proto, fp[1]);
-        if (lport == null && !lp[1].equals("*") && Services.get().byName(proto, lp[1]) == null && !isServiceWord(lp[1])) {
-            why = "bad local port '" + lp[1] + "'";
-            return null;
+        String la = canonicalHost(lHost, fam);
+        String fa = canonicalHost(fHost, fam);
+        int lFrom = lAt == STAR ? -1 : lAt + 1;
+        int fFrom = fAt == STAR ? -1 : fAt + 1;
+        Integer lport = port(proto, lFrom, te[li]);
+        Integer fport = port(proto, fFrom, te[fi]);
+        if (lport == null && lFrom >= 0 && !isStar(lFrom, te[li])) {
+            String text = cur.substring(lFrom, te[li]);
+            if (Services.get().byName(proto, text) == null && !isServiceWord(text)) {
+                why = "bad local port '" + text + "'";
+                return null;
+            }
         }
-        if (fport == null && !fp[1].equals("*") && !isServiceWord(fp[1])) {
-            why = "bad foreign port '" + fp[1] + "'";
-            return null;
+        if (fport == null && fFrom >= 0 && !isStar(fFrom, te[fi])) {
+            String text = cur.substring(fFrom, te[fi]);
+            if (!isServiceWord(text)) {
+                why = "bad foreign port '" + text + "'";
+                return null;
+            }
         }
         e.local = new Endpoint(la, lport);
         e.foreign = new Endpoint(fa, fport);
-        e.localHostRaw = la.equals(lp[0]) ? null : lp[0];
-        e.foreignHostRaw = fa.equals(fp[0]) ? null : fp[0];
-        e.localPortRaw = rawPort(lp[1], lport);
-        e.foreignPortRaw = rawPort(fp[1], fport);
+        e.localHostRaw = la.equals(lHost) ? null : lHost;
+        e.foreignHostRaw = fa.equals(fHost) ? null : fHost;
+        e.localPortRaw = rawPort(lFrom, te[li], lport);
+        e.foreignPortRaw = rawPort(fFrom, te[fi], fport);
         return e;
     }
 
-    private static String rawPort(String raw, Integer port) {
-        if (port == null) {
-            return raw.equals("*") ? null : raw;
+    /** {@link #splitAt}: the token is a lone {@code *} (host and port both {@code *}). */
+    private static final int STAR = Integer.MAX_VALUE;
+
+    /**
+     * Where token i splits into host and port: the index in {@link #cur} of its last {@code sep}
+     * outside brackets, {@link #STAR} for a lone {@code *}, -1 when there is none or the port is
+     * empty.
+     */
+    private int splitAt(int i, char sep) {
+        int from = ts[i];
+        int to = te[i];
+        if (to - from == 1 && cur.charAt(from) == '*') {
+            return STAR;
         }
-        return isDecimalOf(raw, port) ? null : raw;
+        int at = -1;
+        int close = -1;
+        for (int k = to - 1; k >= from; k--) {
+            char c = cur.charAt(k);
+            if (c == sep && at < 0) {
+                at = k;
+            } else if (c == ']') {
+                close = k;
+                break;
+            }
+        }
+        if (at < 0 || at < close || at == to - 1) {
+            return -1;
+        }
+        return at;
     }
 
-    /** {@code Integer.toString(port).equals(raw)}, without building the String. */
-    private static boolean isDecimalOf(String raw, int port) {
-        int n = raw.length();
-        if (n == 0 || n > 10 || n > 1 && raw.charAt(0) == '0') {
+    private boolean isStar(int from, int to) {
+        return to - from == 1 && cur.charAt(from) == '*';
+    }
+
+    /** The port in {@code cur[from, to)}: a number, or a service name; null for {@code *} or unknown. */
+    private Integer port(Proto proto, int from, int to) {
+        if (from < 0 || isStar(from, to)) {
+            return null;
+        }
+        int p = Addresses.parsePort(cur, from, to);
+        if (p < 0) {
+            p = services.resolvePort(proto, cur.substring(from, to));
+        }
+        return p < 0 ? null : boxed(p);
+    }
+
+    /** Ports as Integers, each boxed once per parser (a million rows use a few thousand ports). */
+    private Integer[] boxedPorts;
+
+    private Integer boxed(int port) {
+        Integer[] b = boxedPorts;
+        if (b == null) {
+            b = new Integer[65536];
+            boxedPorts = b;
+        }
+        Integer v = b[port];
+        if (v == null) {
+            v = port;
+            b[port] = v;
+        }
+        return v;
+    }
+
+    /** The port text as the tool printed it when it is not the decimal of {@code port}, else null. */
+    private String rawPort(int from, int to, Integer port) {
+        if (from < 0) {
+            return null; // a lone *
+        }
+        if (port == null) {
+            return isStar(from, to) ? null : cur.substring(from, to);
+        }
+        return isDecimalOf(cur, from, to, port) ? null : cur.substring(from, to);
+    }
+
+    /** {@code Integer.toString(port).equals(s.substring(from, to))}, without building a String. */
+    private static boolean isDecimalOf(String s, int from, int to, int port) {
+        int n = to - from;
+        if (n == 0 || n > 10 || n > 1 && s.charAt(from) == '0') {
             return false;
         }
         long v = 0;
-        for (int i = 0; i < n; i++) {
-            char c = raw.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
             }
@@ -1077,14 +1161,6 @@ public final class NetstatParser {
         return letter;
     }
 
-    private Integer port(Proto proto, String text) {
-        if (text.equals("*")) {
-            return null;
-        }
-        int p = services.resolvePort(proto, text);
-        return p < 0 ? null : p;
-    }
-
     private static Family familyOf(String host) {
         return host.indexOf(':') >= 0 ? Family.IPV6 : Family.IPV4;
     }
@@ -1103,23 +1179,5 @@ public final class NetstatParser {
             }
         }
         return h;
-    }
-
-    /** Splits host and port at the last separator (outside brackets); null when there is none. */
-    private static String[] split(String s, char sep) {
-        if (s.equals("*")) {
-            return new String[] {"*", "*"};
-        }
-        int at = s.lastIndexOf(sep);
-        int close = s.lastIndexOf(']');
-        if (at < 0 || at < close) {
-            return null;
-        }
-        String host = s.substring(0, at);
-        String port = s.substring(at + 1);
-        if (port.isEmpty()) {
-            return null;
-        }
-        return new String[] {host, port};
     }
 }

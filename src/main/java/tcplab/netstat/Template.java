@@ -83,8 +83,21 @@ final class Template {
         }
     }
 
+    /*
+     * The renderers with one and two values take the common shapes (one placeholder, or two in
+     * either order) without a loop: the explainer calls them several times a row, and a loop whose
+     * trip count changes from template to template made the JIT compile them over and over
+     * (loop-predicate traps).
+     */
+
     /** Renders with one value: no varargs array per call on the hot path. */
     void render(Text out, Object v0) {
+        if (args.length == 1 && args[0] == 0) {
+            out.lit(lits[0]);
+            out.value(v0);
+            out.lit(lits[1]);
+            return;
+        }
         for (int i = 0; i < args.length; i++) {
             out.lit(lits[i]);
             int a = args[i];
@@ -99,6 +112,15 @@ final class Template {
 
     /** Renders with two values. */
     void render(Text out, Object v0, Object v1) {
+        if (args.length == 2 && args[0] + args[1] == 1) { // {0}...{1} or {1}...{0}
+            boolean inOrder = args[0] == 0;
+            out.lit(lits[0]);
+            out.value(inOrder ? v0 : v1);
+            out.lit(lits[1]);
+            out.value(inOrder ? v1 : v0);
+            out.lit(lits[2]);
+            return;
+        }
         for (int i = 0; i < args.length; i++) {
             out.lit(lits[i]);
             int a = args[i];

@@ -12,9 +12,9 @@ import java.nio.charset.CharsetDecoder;
  * A UTF-8 {@link Reader} that also lets {@link LineReader} take the raw bytes while they are
  * ASCII: an ASCII byte is the same char in UTF-8, so a line of them can become a String without
  * a decoder and without a char[] in between (a million-row capture is 80 MB of ASCII). At the
- * first chunk with a byte of 0x80 or more, {@link #charsFrom} hands that chunk and the rest of
- * the stream to an ordinary decoding reader; the chunks before it held only ASCII, so no UTF-8
- * sequence is cut.
+ * first byte of 0x80 or more, {@link #charsFrom} hands the bytes from there and the rest of the
+ * stream to an ordinary decoding reader; the bytes before it were ASCII, so no UTF-8 sequence is
+ * cut.
  */
 final class Utf8Input extends Reader {
     private final InputStream in;
@@ -35,9 +35,9 @@ final class Utf8Input extends Reader {
         return in.read(b, off, len);
     }
 
-    /** From now on chars: the decoded {@code pending[0..n)} (bytes read but not used), then the rest of the stream. */
-    Reader charsFrom(byte[] pending, int n) {
-        byte[] copy = java.util.Arrays.copyOf(pending, n);
+    /** From now on chars: the decoded {@code pending[from..to)} (bytes read but not used), then the rest of the stream. */
+    Reader charsFrom(byte[] pending, int from, int to) {
+        byte[] copy = java.util.Arrays.copyOfRange(pending, from, to);
         chars = new InputStreamReader(new SequenceInputStream(new ByteArrayInputStream(copy), in), decoder);
         return chars;
     }
