@@ -140,15 +140,16 @@ public final class ExplainCommand implements Callable<Integer> {
      */
     static void explain(Reader in, Dialect forced, Lang l, Format format, PrintWriter out) throws IOException {
         NetstatParser parser = new NetstatParser(in, forced);
-        Explainer explainer = new Explainer(l);
         if (format == Format.jsonl) {
+            // Parsing runs on a second thread, ahead of explaining and writing; it starts first,
+            // so that reading the input overlaps with loading the explainer's texts.
             // On stdout, UTF-8 bytes go straight to the stream (no PrintWriter, no encoder): the
             // jsonl of a big table is about 950 bytes a row.
             OutputStream raw = Cli.rawStdout(out);
-            JsonlWriter jw = raw != null ? new JsonlWriter(raw) : new JsonlWriter(out);
-            ParsedLine line;
-            // Parsing runs on a second thread, ahead of explaining and writing.
             try (ParseAhead ahead = new ParseAhead(parser)) {
+                Explainer explainer = new Explainer(l);
+                JsonlWriter jw = raw != null ? new JsonlWriter(raw) : new JsonlWriter(out);
+                ParsedLine line;
                 while ((line = ahead.next()) != null) {
                     jw.write(line, explainer);
                 }
@@ -162,7 +163,7 @@ public final class ExplainCommand implements Callable<Integer> {
             }
             out.flush();
         } else {
-            TextReport report = new TextReport(explainer);
+            TextReport report = new TextReport(new Explainer(l));
             ParsedLine line;
             while ((line = parser.next()) != null) {
                 report.add(line);

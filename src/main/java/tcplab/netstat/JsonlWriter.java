@@ -168,14 +168,17 @@ public final class JsonlWriter implements AutoCloseable {
      */
 
     /** {@code ,"kind":"socket","dialect":D,"proto":P,"family":F,"dual_stack":B,"local_address":"}, by key. */
-    private final byte[][] heads = new byte[(Dialect.values().length + 1) * Proto.values().length
-            * Family.values().length * 2][];
+    private final byte[][] heads = new byte[(DIALECTS + 1) * PROTOS * FAMILIES * 2][];
+    /** Sizes of the enums, read once: {@code values()} copies its array at every call. */
+    private static final int DIALECTS = Dialect.values().length;
+    private static final int PROTOS = Proto.values().length;
+    private static final int FAMILIES = Family.values().length;
     private static final byte[] PORT_AFTER_ADDRESS = b("\",\"local_port\":");
     private static final byte[] FOREIGN_PORT_AFTER_ADDRESS = b("\",\"foreign_port\":");
     /** {@code ,"local_service":S,"foreign_address":"} by protocol and port (S null: index 65536). */
-    private final byte[][][] localServices = new byte[Proto.values().length][][];
+    private final byte[][][] localServices = new byte[PROTOS][][];
     /** {@code ,"foreign_service":S} by protocol and port. */
-    private final byte[][][] foreignServices = new byte[Proto.values().length][][];
+    private final byte[][][] foreignServices = new byte[PROTOS][][];
     /** {@code ,"state":S,"state_raw":S,"pid":}: the state as the tool printed it (null: UDP). */
     private static final byte[][] STATE_AS_PRINTED;
     private static final byte[] NO_STATE = b(",\"state\":null,\"state_raw\":null,\"pid\":");
@@ -191,8 +194,8 @@ public final class JsonlWriter implements AutoCloseable {
     }
 
     private byte[] head(Dialect d, Proto proto, Family family, boolean dual) {
-        int k = (((d == null ? Dialect.values().length : d.ordinal()) * Proto.values().length + proto.ordinal())
-                * Family.values().length + family.ordinal()) * 2 + (dual ? 1 : 0);
+        int k = (((d == null ? DIALECTS : d.ordinal()) * PROTOS + proto.ordinal()) * FAMILIES + family.ordinal()) * 2
+                + (dual ? 1 : 0);
         byte[] h = heads[k];
         if (h == null) {
             h = b(",\"kind\":\"socket\",\"dialect\":" + (d == null ? "null" : "\"" + d.cliName() + "\"")

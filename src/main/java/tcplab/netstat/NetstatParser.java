@@ -1096,24 +1096,7 @@ public final class NetstatParser {
         if (p < 0) {
             p = services.resolvePort(proto, cur.substring(from, to));
         }
-        return p < 0 ? null : boxed(p);
-    }
-
-    /** Ports as Integers, each boxed once per parser (a million rows use a few thousand ports). */
-    private Integer[] boxedPorts;
-
-    private Integer boxed(int port) {
-        Integer[] b = boxedPorts;
-        if (b == null) {
-            b = new Integer[65536];
-            boxedPorts = b;
-        }
-        Integer v = b[port];
-        if (v == null) {
-            v = port;
-            b[port] = v;
-        }
-        return v;
+        return p < 0 ? null : Integer.valueOf(p);
     }
 
     /** The port text as the tool printed it when it is not the decimal of {@code port}, else null. */
