@@ -27,6 +27,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             NetstatCommand.class, ExplainCommand.class, LessonCommand.class, QuizCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class);
 
+    /** picocli's system property: regular expressions of class names not to load converters for. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -95,6 +98,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // picocli registers type converters for java.sql and java.time classes by reflection, which
+        // loads those classes: about 20 ms of every start-up. No option of tcplab has such a type.
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+        }
         Lang lang = Cli.langFromArgs(args);
         Locale previous = Locale.getDefault();
         // picocli reads its resource bundle in the default locale: set it for --lang first.

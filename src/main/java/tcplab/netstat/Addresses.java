@@ -85,8 +85,10 @@ public final class Addresses {
                 }
             }
         }
-        String l = a.toLowerCase(java.util.Locale.ROOT);
-        return l.startsWith("fe80:") || l.startsWith("fc") || l.startsWith("fd");
+        // Link-local fe80::/10 as tools print it, and unique local fc00::/7; any letter case,
+        // without a lower-cased copy per row.
+        return a.regionMatches(true, 0, "fe80:", 0, 5) || a.regionMatches(true, 0, "fc", 0, 2)
+                || a.regionMatches(true, 0, "fd", 0, 2);
     }
 
     /** Parses a decimal port of at most 5 digits; -1 when it is not one. */

@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
  * (a line is bounded: the parser keeps at most {@link LineReader#MAX_KEPT} characters).
  */
 final class JsonBytes extends Text {
-    static final int FLUSH_AT = 1 << 16;
+    /** 256 KB: a million-row output is a gigabyte, written in few system calls. */
+    static final int FLUSH_AT = 1 << 18;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** For chars below 128: 0 = as is, 1 = \\u00XX, else the letter after the backslash. */
     private static final byte[] ESC = new byte[128];
@@ -47,10 +48,15 @@ final class JsonBytes extends Text {
     }
 
     private final Sink sink;
-    byte[] buf = new byte[FLUSH_AT + 16_384];
+    byte[] buf;
     int pos;
 
     JsonBytes(OutputStream out) {
+        this(out, FLUSH_AT + 16_384);
+    }
+
+    private JsonBytes(OutputStream out, int capacity) {
+        this.buf = new byte[capacity];
         this.sink = new Sink() {
             @Override
             public void write(byte[] b, int len) throws IOException {
@@ -66,6 +72,7 @@ final class JsonBytes extends Text {
 
     /** Over a Writer (tests, {@code tcplab netstat --explain}): whole lines are decoded and handed on. */
     JsonBytes(Writer out) {
+        this.buf = new byte[FLUSH_AT + 16_384];
         this.sink = new Sink() {
             @Override
             public void write(byte[] b, int len) throws IOException {
@@ -81,7 +88,8 @@ final class JsonBytes extends Text {
 
     /** The inside of a JSON string for {@code s}, UTF-8. */
     static byte[] escape(String s) {
-        JsonBytes j = new JsonBytes((OutputStream) null);
+        // A buffer for this string only (it grows when needed): escape runs for every fixed text.
+        JsonBytes j = new JsonBytes(null, 6 * s.length() + 16);
         j.str(s);
         byte[] b = new byte[j.pos];
         System.arraycopy(j.buf, 0, b, 0, j.pos);
