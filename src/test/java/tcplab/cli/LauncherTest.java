@@ -32,9 +32,13 @@ class LauncherTest {
     }
 
     private List<String> run(Path launcher, Map<String, String> env, String... args) throws Exception {
+        return run(launcher, dir, env, args);
+    }
+
+    private List<String> run(Path launcher, Path workDir, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).directory(workDir.toFile());
         pb.environment().remove("TCPLAB_JAVA_OPTS");
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -67,6 +71,22 @@ class LauncherTest {
                 "TCPLAB_JAVA_OPTS", "-Xmx2g -Dx=1"), "--version");
         assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx2g", "-Dx=1", "-jar",
                 dir.resolve("app/tcplab.jar").toString(), "--version"), argv);
+    }
+
+    @Test
+    void aDirectoryWithSpacesAndAStarInTheOptionsAreTakenLiterally() throws Exception {
+        assumeTrue(Files.exists(Path.of("/bin/sh")), "needs a POSIX shell");
+        Path app = Files.createDirectories(dir.resolve("my apps/tcp lab"));
+        Path launcher = app.resolve("tcplab");
+        Files.copy(SCRIPT, launcher);
+        assumeTrue(launcher.toFile().setExecutable(true), "cannot make a file executable here");
+        // Files a glob in the options would match, in the directory the launcher runs in.
+        Files.writeString(app.resolve("-Dp=1"), "");
+        Files.writeString(app.resolve("-Dp=2"), "");
+        List<String> argv = run(launcher, app, Map.of("JAVA_HOME", fakeJavaHome().toString(), "TCPLAB_JAVA_OPTS", "-Dp=*"),
+                "explain", "*");
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xms32m", "-Dp=*", "-jar", app.resolve("tcplab.jar").toString(),
+                "explain", "*"), argv);
     }
 
     @Test
