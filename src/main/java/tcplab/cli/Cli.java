@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import tcplab.i18n.Lang;
 import tcplab.i18n.Texts;
@@ -121,10 +123,9 @@ final class Cli {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println(t.get("error.prefix") + ex.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-                err.println(t.get("error.tryHelp", c.getCommandSpec().qualifiedName()));
-            }
+            err.println(t.get("error.prefix") + parseError(ex, t));
+            String suggestion = suggestion(ex, t);
+            err.println(suggestion != null ? suggestion : t.get("error.tryHelp", c.getCommandSpec().qualifiedName()));
             return c.getCommandSpec().exitCodeOnInvalidInput();
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
@@ -140,5 +141,90 @@ final class Cli {
             }
             return 1;
         });
+    }
+
+    /**
+     * What is wrong with the command line, in the run's language. picocli's own messages are
+     * English ("Unknown option: '--formt'"); they are rebuilt here from what its exceptions carry
+     * (the unmatched words, the missing or invalid option and value), so a Chinese user reads
+     * Chinese from the first line. Exceptions we threw ourselves carry a message in the right
+     * language already; anything unforeseen keeps picocli's text behind a translated lead.
+     */
+    static String parseError(CommandLine.ParameterException ex, Texts t) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            List<String> words = u.getUnmatched();
+            if (u.isUnknownOption()) {
+                return t.get("error.unknownOption", quoted(words.subList(0, 1)));
+            }
+            if (!u.getCommandLine().getSubcommands().isEmpty()) {
+                return t.get("error.unknownCommand", quoted(words.subList(0, 1)));
+            }
+            return t.get("error.unexpectedArgument", quoted(words));
+        }
+        if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            CommandLine.Model.ArgSpec a = m.getMissing().get(0);
+            if (a instanceof CommandLine.Model.OptionSpec o) {
+                // picocli says "Missing required parameter for option" when the option came
+                // without its value, "Missing required option" when it did not come at all.
+                boolean valueMissing = !o.required() || String.valueOf(ex.getMessage()).contains("for option");
+                return valueMissing ? t.get("error.missingValue", o.longestName(), o.paramLabel())
+                        : t.get("error.missingOption", o.longestName());
+            }
+            return t.get("error.missingParameter", a.paramLabel());
+        }
+        if (ex instanceof CommandLine.OverwrittenOptionException o && o.getOverwritten() instanceof CommandLine.Model.OptionSpec os) {
+            return t.get("error.optionTwice", os.longestName());
+        }
+        CommandLine.Model.ArgSpec a = ex.getArgSpec();
+        if (a != null && ex.getValue() != null) {
+            String name = a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel();
+            Class<?> type = a.type();
+            if (type.isEnum()) {
+                List<String> choices = new ArrayList<>();
+                for (Object c : type.getEnumConstants()) {
+                    choices.add(String.valueOf(c));
+                }
+                return t.get("error.badChoice", name, ex.getValue(), String.join(", ", choices));
+            }
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return t.get("error.notWholeNumber", name, ex.getValue());
+            }
+            if (type == double.class || type == Double.class) {
+                return t.get("error.notNumber", name, ex.getValue());
+            }
+            return t.get("error.badValue", name, ex.getValue());
+        }
+        if (ex.getClass() == CommandLine.ParameterException.class && ex.getCause() == null) {
+            return ex.getMessage(); // ours (LangOption), already in the run's language
+        }
+        return t.get("error.invalidInput", ex.getMessage());
+    }
+
+    /** "Did you mean ...?" for a mistyped command or option, in the run's language; null if none. */
+    static String suggestion(CommandLine.ParameterException ex, Texts t) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u)) {
+            return null;
+        }
+        List<String> s = u.getSuggestions();
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (u.isUnknownOption()) {
+            return t.get("error.possibleOptions", String.join(", ", s));
+        }
+        String parent = u.getCommandLine().getCommandSpec().qualifiedName();
+        List<String> commands = new ArrayList<>();
+        for (String name : s) {
+            commands.add(name.startsWith(parent + " ") ? name : parent + " " + name);
+        }
+        return t.get("error.didYouMean", String.join(t.get("error.or"), commands));
+    }
+
+    private static String quoted(List<String> words) {
+        List<String> q = new ArrayList<>();
+        for (String w : words) {
+            q.add("'" + w + "'");
+        }
+        return String.join(", ", q);
     }
 }
