@@ -138,7 +138,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
     static Path launcher() {
         try {
             Path from = Path.of(BenchExplainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+            boolean windows = Cli.onWindows();
             Path l = from.toAbsolutePath().getParent().resolve(windows ? "tcplab.cmd" : "tcplab");
             return Files.isRegularFile(l) && (windows || Files.isExecutable(l)) ? l : null;
         } catch (java.net.URISyntaxException | RuntimeException e) {

@@ -53,8 +53,21 @@ final class Cli {
      */
     static Charset stdinCharset() {
         java.io.Console c = System.console();
-        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
-        return windows && c != null ? c.charset() : StandardCharsets.UTF_8;
+        return onWindows() && c != null ? c.charset() : StandardCharsets.UTF_8;
+    }
+
+    /** True when this JVM runs on Windows. */
+    static boolean onWindows() {
+        return os().contains("win");
+    }
+
+    /** True on macOS. */
+    static boolean onMac() {
+        return os().contains("mac");
+    }
+
+    private static String os() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Remembers the writer over the process's stdout, so that commands can find the raw stream. */

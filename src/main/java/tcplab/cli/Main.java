@@ -82,8 +82,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        boolean unixLike = !os.contains("win") && !os.contains("mac");
+        boolean unixLike = !Cli.onWindows() && !Cli.onMac();
         if (unixLike && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             throw UserException.failure(tcplab.i18n.Texts.of("tcplab.ui.Ui", lang).get("nodisplay"));
         }
