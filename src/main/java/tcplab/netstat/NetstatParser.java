@@ -165,8 +165,8 @@ public final class NetstatParser {
         boolean control = false;
         while (i < n && nt < MAX_TOKENS) {
             char c;
-            while (i < n && isBlank(c = s.charAt(i))) {
-                control |= isControl(c);
+            // No blank is a control character: the run of blanks needs no other test.
+            while (i < n && ((c = s.charAt(i)) == ' ' || isBlank(c))) {
                 i++;
             }
             if (i >= n) {
