@@ -81,15 +81,19 @@ public final class LineReader {
         byte[] b = bytes;
         for (int i = p; i < lim; i++) {
             byte c = b[i];
-            if (c == '\n') {
-                fast = new String(b, p, i - p, StandardCharsets.ISO_8859_1);
-                lineLength = i - p;
-                pos = i + 1;
-                lineNumber++;
-                return true;
-            }
-            if (c == '\r' || c < 0) {
-                break; // a CR, or the first byte that is not ASCII: slowNext handles both
+            // One test per byte for the usual one: bytes are signed, so LF, CR, every byte that
+            // is not ASCII and a few control characters (tab...) are all <= CR.
+            if (c <= '\r') {
+                if (c == '\n') {
+                    fast = new String(b, p, i - p, StandardCharsets.ISO_8859_1);
+                    lineLength = i - p;
+                    pos = i + 1;
+                    lineNumber++;
+                    return true;
+                }
+                if (c == '\r' || c < 0) {
+                    break; // a CR, or the first byte that is not ASCII: slowNext handles both
+                }
             }
         }
         fast = null;

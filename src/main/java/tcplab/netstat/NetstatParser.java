@@ -208,6 +208,12 @@ public final class NetstatParser {
         return cur.substring(ts[i], te[i]);
     }
 
+    /** Token i, as the state words table's own String when it is one (no substring), else a copy. */
+    private String stateWordAt(int i) {
+        String w = StateWords.known(cur, ts[i], te[i]);
+        return w != null ? w : tok(i);
+    }
+
     private boolean tokIs(int i, String s) {
         return te[i] - ts[i] == s.length() && cur.regionMatches(true, ts[i], s, 0, s.length());
     }
@@ -653,7 +659,7 @@ public final class NetstatParser {
         int i = 5;
         TcpState state = null;
         String stateRaw = null;
-        String word = i < nt ? tok(i) : null;
+        String word = i < nt ? stateWordAt(i) : null;
         if (word != null && StateWords.isStateWord(word)) {
             stateRaw = word;
             state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
@@ -1003,6 +1009,9 @@ public final class NetstatParser {
      * outside brackets. Works on the line itself: a host is the only String made per end, and
      * the port is read from its characters (a substring only for a port name).
      */
+    /** The result of {@link #ends}, reused: it is read at once by the row that asked for it. */
+    private final Ends scratchEnds = new Ends();
+
     private Ends ends(Proto proto, int li, int fi, char sep) {
         int lAt = splitAt(li, sep);
         int fAt = splitAt(fi, sep);
@@ -1013,7 +1022,7 @@ public final class NetstatParser {
         }
         String lHost = lAt == STAR ? "*" : cur.substring(ts[li], lAt);
         String fHost = fAt == STAR ? "*" : cur.substring(ts[fi], fAt);
-        Ends e = new Ends();
+        Ends e = scratchEnds;
         e.localWasStar = lHost.equals("*");
         Family fam = familyOf(lHost);
         if (e.localWasStar && fHost.indexOf(':') >= 0) {

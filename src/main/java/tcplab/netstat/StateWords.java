@@ -81,6 +81,47 @@ public final class StateWords {
         WORDS.put(bsd, s);
     }
 
+    /** Every recognised word, by length: {@link #known} looks a token up without making a String. */
+    private static final String[][] BY_LENGTH;
+
+    static {
+        java.util.Set<String> all = new java.util.TreeSet<>(WORDS.keySet());
+        all.add(UNCONNECTED);
+        int max = 0;
+        for (String w : all) {
+            max = Math.max(max, w.length());
+        }
+        java.util.List<java.util.List<String>> lists = new java.util.ArrayList<>();
+        for (int i = 0; i <= max; i++) {
+            lists.add(new java.util.ArrayList<>());
+        }
+        for (String w : all) {
+            lists.get(w.length()).add(w);
+        }
+        BY_LENGTH = new String[max + 1][];
+        for (int i = 0; i <= max; i++) {
+            BY_LENGTH[i] = lists.get(i).toArray(new String[0]);
+        }
+    }
+
+    /**
+     * The recognised word spelled exactly (same case) as {@code s[from, to)}, as the table's own
+     * String, or null: the parser reads a state word per row, and this spares a substring and a
+     * hash for the usual spellings. Other spellings go through {@link #parse}.
+     */
+    public static String known(String s, int from, int to) {
+        int n = to - from;
+        if (n <= 0 || n >= BY_LENGTH.length) {
+            return null;
+        }
+        for (String w : BY_LENGTH[n]) {
+            if (s.regionMatches(from, w, 0, n)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
     /** The state a word means, in any tool's spelling (case-insensitive); null if none. */
     public static TcpState parse(String word) {
         if (word == null || word.isEmpty() || word.length() > 20) {
