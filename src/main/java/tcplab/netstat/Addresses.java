@@ -32,20 +32,35 @@ public final class Addresses {
 
     /** True when the text looks like a numeric IPv4 or IPv6 address (not a host name). */
     public static boolean isNumeric(String a) {
-        if (a.isEmpty()) {
+        int n = a.length();
+        if (n == 0) {
             return false;
+        }
+        // The usual case first, in a loop of its own: a dotted IPv4 address, digits and dots only.
+        int i = 0;
+        int dots = 0;
+        for (; i < n; i++) {
+            char c = a.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c < '0' || c > '9') {
+                break;
+            }
+        }
+        if (i == n) {
+            return dots > 0 && a.charAt(0) != '.';
         }
         boolean colon = false;
         boolean hexLetter = false;
         int firstDot = -1;
-        for (int i = 0; i < a.length(); i++) {
-            char c = a.charAt(i);
+        for (int k = 0; k < n; k++) {
+            char c = a.charAt(k);
             if (c >= '0' && c <= '9') {
                 continue;
             }
             if (c == '.') {
                 if (firstDot < 0) {
-                    firstDot = i;
+                    firstDot = k;
                 }
             } else if (c == ':') {
                 colon = true;

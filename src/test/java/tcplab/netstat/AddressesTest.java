@@ -1,8 +1,14 @@
 package tcplab.netstat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /** {@link Addresses}: how the explainer classifies the address text of a row. */
@@ -31,6 +37,46 @@ class AddressesTest {
         assertTrue(Addresses.isLoopback("localhost"));
         assertFalse(Addresses.isLoopback("128.0.0.1"));
         assertFalse(Addresses.isLoopback("::"));
+    }
+
+    /** isNumeric as it was written first, in one loop: the reference for the faster one. */
+    private static boolean numericReference(String a) {
+        if (a.isEmpty()) {
+            return false;
+        }
+        boolean colon = false;
+        boolean hexLetter = false;
+        int firstDot = -1;
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c >= '0' && c <= '9') {
+                continue;
+            }
+            if (c == '.') {
+                if (firstDot < 0) {
+                    firstDot = i;
+                }
+            } else if (c == ':') {
+                colon = true;
+            } else if (c == '%') {
+                return colon;
+            } else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+                hexLetter = true;
+            } else {
+                return false;
+            }
+        }
+        return colon || !hexLetter && firstDot > 0;
+    }
+
+    @Property(tries = 5000)
+    void isNumericAnswersAsTheOneLoopReferenceDoes(@ForAll("addressLike") String a) {
+        assertEquals(numericReference(a), Addresses.isNumeric(a), a);
+    }
+
+    @Provide
+    Arbitrary<String> addressLike() {
+        return Arbitraries.strings().withChars("0123456789...::abcfxyz%-").ofMaxLength(16);
     }
 
     @Test
