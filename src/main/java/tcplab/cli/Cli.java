@@ -136,7 +136,7 @@ final class Cli {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
-            err.println(t.get("error.prefix") + parseError(ex, t));
+            err.println(t.get("error.prefix") + parseError(ex, args, t));
             String suggestion = suggestion(ex, t);
             err.println(suggestion != null ? suggestion : t.get("error.tryHelp", c.getCommandSpec().qualifiedName()));
             return c.getCommandSpec().exitCodeOnInvalidInput();
@@ -163,7 +163,7 @@ final class Cli {
      * Chinese from the first line. Exceptions we threw ourselves carry a message in the right
      * language already; anything unforeseen keeps picocli's text behind a translated lead.
      */
-    static String parseError(CommandLine.ParameterException ex, Texts t) {
+    static String parseError(CommandLine.ParameterException ex, String[] args, Texts t) {
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             List<String> words = u.getUnmatched();
             if (u.isUnknownOption()) {
@@ -177,10 +177,8 @@ final class Cli {
         if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
             CommandLine.Model.ArgSpec a = m.getMissing().get(0);
             if (a instanceof CommandLine.Model.OptionSpec o) {
-                // picocli says "Missing required parameter for option" when the option came
-                // without its value, "Missing required option" when it did not come at all.
-                boolean valueMissing = !o.required() || String.valueOf(ex.getMessage()).contains("for option");
-                return valueMissing ? t.get("error.missingValue", o.longestName(), o.paramLabel())
+                // On the command line but without its value, or not there at all.
+                return given(o, args) ? t.get("error.missingValue", o.longestName(), o.paramLabel())
                         : t.get("error.missingOption", o.longestName());
             }
             return t.get("error.missingParameter", a.paramLabel());
@@ -231,6 +229,18 @@ final class Cli {
             commands.add(name.startsWith(parent + " ") ? name : parent + " " + name);
         }
         return t.get("error.didYouMean", String.join(t.get("error.or"), commands));
+    }
+
+    /** True when one of the option's names is among the arguments ({@code --format} or {@code --format=...}). */
+    private static boolean given(CommandLine.Model.OptionSpec o, String[] args) {
+        for (String arg : args) {
+            for (String name : o.names()) {
+                if (arg.equals(name) || arg.startsWith(name + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String quoted(List<String> words) {
