@@ -1038,19 +1038,13 @@ public final class NetstatParser {
         int fFrom = fAt == STAR ? -1 : fAt + 1;
         Integer lport = port(proto, lFrom, te[li]);
         Integer fport = port(proto, fFrom, te[fi]);
-        if (lport == null && lFrom >= 0 && !isStar(lFrom, te[li])) {
-            String text = cur.substring(lFrom, te[li]);
-            if (Services.get().byName(proto, text) == null && !isServiceWord(text)) {
-                why = "bad local port '" + text + "'";
-                return null;
-            }
-        }
-        if (fport == null && fFrom >= 0 && !isStar(fFrom, te[fi])) {
-            String text = cur.substring(fFrom, te[fi]);
-            if (!isServiceWord(text)) {
-                why = "bad foreign port '" + text + "'";
-                return null;
-            }
+        // A port that is neither a number, * nor a known service must at least look like a
+        // service name (port() has already looked the known ones up).
+        String badLocal = lport == null ? badPortText(lFrom, te[li]) : null;
+        String badForeign = fport == null ? badPortText(fFrom, te[fi]) : null;
+        if (badLocal != null || badForeign != null) {
+            why = badLocal != null ? "bad local port '" + badLocal + "'" : "bad foreign port '" + badForeign + "'";
+            return null;
         }
         e.local = new Endpoint(la, lport);
         e.foreign = new Endpoint(fa, fport);
@@ -1090,6 +1084,15 @@ public final class NetstatParser {
             return -1;
         }
         return at;
+    }
+
+    /** The port text in {@code cur[from, to)} when it cannot be a port: not *, not a service word; else null. */
+    private String badPortText(int from, int to) {
+        if (from < 0 || isStar(from, to)) {
+            return null;
+        }
+        String text = cur.substring(from, to);
+        return isServiceWord(text) ? null : text;
     }
 
     private boolean isStar(int from, int to) {
