@@ -84,8 +84,14 @@ public final class Addresses {
         return a.regionMatches(true, 0, "::ffff:", 0, 7) && a.indexOf('.') > 0;
     }
 
-    /** Private (RFC 1918), link-local or unique-local: a peer on the local network. */
+    /**
+     * Private (RFC 1918), link-local or unique-local: a peer on the local network. An IPv4-mapped
+     * address ({@code ::ffff:10.0.0.9}, RFC 4291 §2.5.5.2) is judged by its IPv4 part.
+     */
     public static boolean isPrivate(String a) {
+        if (!a.isEmpty() && a.charAt(0) == ':' && isV4Mapped(a)) {
+            return isPrivate(a.substring(7));
+        }
         if (a.startsWith("10.") || a.startsWith("192.168.") || a.startsWith("169.254.")) {
             return true;
         }

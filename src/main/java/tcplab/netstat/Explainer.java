@@ -86,6 +86,8 @@ public final class Explainer {
     private final Set<String> wormPortHosts = new HashSet<>();
     private long synSentWormPorts;
     private final Map<String, Long> closeWaitByOwner = new LinkedHashMap<>();
+    /** Who opened the SYN_SENT rows, where the table says (-b, -p, TCPView): the worm's name. */
+    private final Map<String, Long> synSentOwners = new LinkedHashMap<>();
     private final Map<String, Set<String>> exposed = new TreeMap<>();
     private final List<String> unexpected = new ArrayList<>();
     private boolean unexpectedHigh;
@@ -135,11 +137,9 @@ public final class Explainer {
         tDirOutboundGuess = t("dir.outbound.guess");
         tDirInboundGuess = t("dir.inbound.guess");
         tDirUnknown = t("dir.unknown");
-        otherOwner = text("other");
+        tDirOutboundTable = t("dir.outbound.table");
     }
 
-    /** The CLOSE_WAIT owner of rows without program or PID. */
-    private final String otherOwner;
 
     public Lang lang() {
         return lang;
@@ -171,16 +171,99 @@ public final class Explainer {
             return program(p);
         }
         if (line instanceof ParsedLine.Notice n) {
-            if (n.code() == ParsedLine.NoticeCode.NO_OWNERSHIP) {
-                return text("notice.NO_OWNERSHIP", n.attachesTo());
+            switch (n.code()) {
+                case NO_OWNERSHIP:
+                    return text("notice.NO_OWNERSHIP", n.attachesTo());
+                case WRAPPED:
+                    return text("notice.WRAPPED", n.attachesTo());
+                case COMMAND:
+                    return command(n.text());
+                default:
+                    return text("notice." + n.code().name());
             }
-            return text("notice." + n.code().name());
         }
         if (line instanceof ParsedLine.Unrecognised) {
             unrecognised++;
             return null;
         }
         return null;
+    }
+
+    /** Why {@code u} is not recognised, in this explainer's language (the jsonl {@code reason}). */
+    public String reason(ParsedLine.Unrecognised u) {
+        return text("reason." + u.why().name(), u.detail() == null ? "" : u.detail());
+    }
+
+    /**
+     * A pasted command line ({@code netstat -ano}, {@code ss -tan}): what it is and what each
+     * option asks for. The letters of {@code netstat} differ between Windows and Linux (-p is the
+     * protocol on one, the program on the other; -o and -b exist only on Windows, -t -u -l only on
+     * Linux), so the options that only one of them has decide which one is meant.
+     */
+    String command(String command) {
+        String[] words = command.trim().split("\\s+");
+        String tool = words[0].toLowerCase(java.util.Locale.ROOT);
+        if (tool.endsWith(".exe")) {
+            tool = tool.substring(0, tool.length() - 4);
+        }
+        StringBuilder letters = new StringBuilder();
+        boolean protocolArgument = false;
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i];
+            if (w.equals("|") || w.equals(">") || w.startsWith("|")) {
+                break;
+            }
+            if (w.length() > 1 && (w.charAt(0) == '-' || w.charAt(0) == '/') && w.charAt(1) != '-') {
+                letters.append(w, 1, w.length());
+                if (w.endsWith("p") && i + 1 < words.length && words[i + 1].toLowerCase(java.util.Locale.ROOT).matches("tcp|udp|tcpv6|udpv6|ip|ipv6")) {
+                    protocolArgument = true;
+                    i++;
+                }
+            }
+        }
+        String os;
+        if (tool.equals("ss")) {
+            os = "ss";
+        } else if (!tool.equals("netstat")) {
+            return text("notice.COMMAND", command);
+        } else if (letters.indexOf("o") >= 0 || letters.indexOf("b") >= 0 || letters.indexOf("q") >= 0
+                || command.toLowerCase(java.util.Locale.ROOT).contains("findstr")) {
+            os = "windows";
+        } else if (letters.indexOf("t") >= 0 || letters.indexOf("u") >= 0 || letters.indexOf("l") >= 0
+                || letters.indexOf("e") >= 0 && !protocolArgument) {
+            os = "linux";
+        } else {
+            os = protocolArgument ? "bsd" : "any";
+        }
+        StringBuilder sb = new StringBuilder(text("notice.COMMAND", command));
+        java.util.Set<Character> seen = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < letters.length(); i++) {
+            seen.add(letters.charAt(i));
+        }
+        for (char c : seen) {
+            String key = optionKey(os, c, protocolArgument);
+            if (key != null) {
+                sb.append(lang == Lang.ZH ? "" : " ").append(text(key));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The bundle key of option letter {@code c} of netstat on {@code os} (or of ss), null if unknown. */
+    private String optionKey(String os, char c, boolean protocolArgument) {
+        String k;
+        if (os.equals("ss")) {
+            k = "opt.ss." + c;
+        } else if (c == 'a' || c == 'n') {
+            k = "opt.netstat." + c;
+        } else if (c == 'p' && protocolArgument) {
+            k = "opt.netstat.protocol";
+        } else if (os.equals("windows") || os.equals("linux")) {
+            k = "opt." + os + "." + c;
+        } else {
+            return null;
+        }
+        return texts.has(k) ? k : null;
     }
 
     /**
@@ -229,6 +312,7 @@ public final class Explainer {
     private final Template tDirOutboundGuess;
     private final Template tDirInboundGuess;
     private final Template tDirUnknown;
+    private final Template tDirOutboundTable;
     private final Text.Lit sep;
     private final Text.Lit clause;
     private final Text.Lit end;
@@ -249,20 +333,33 @@ public final class Explainer {
     /** The foreign end as the foreign sentence shows it ({@code [::1]:80}, {@code 0.0.0.0:*}). */
     private final EndpointText foreignShown = new EndpointText();
 
-    /** {@code address:port}, brackets around IPv6: rendered without building a String. */
+    /**
+     * {@code address:port} as the tool printed it (its own host and port texts where they differ
+     * from the canonical ones: {@code *:*}, {@code fdlpw:ftp}), else canonical with brackets
+     * around IPv6: rendered without building a String.
+     */
     private static final class EndpointText implements Text.Value {
         String address;
         Integer port;
+        String rawHost;
+        String rawPort;
 
         @Override
         public void to(Text out) {
-            boolean v6 = address.indexOf(':') >= 0;
-            if (v6) {
-                out.str("[");
+            if (rawHost != null) {
+                out.str(rawHost);
+                out.str(":");
+            } else {
+                boolean v6 = address.indexOf(':') >= 0;
+                if (v6) {
+                    out.str("[");
+                }
+                out.strMemo(address);
+                out.str(v6 ? "]:" : ":");
             }
-            out.strMemo(address);
-            out.str(v6 ? "]:" : ":");
-            if (port == null) {
+            if (rawPort != null) {
+                out.str(rawPort);
+            } else if (port == null) {
                 out.str("*");
             } else {
                 out.num(port);
@@ -271,7 +368,8 @@ public final class Explainer {
 
         @Override
         public String toString() {
-            return show(address) + ":" + (port == null ? "*" : port);
+            return (rawHost != null ? rawHost : show(address)) + ":"
+                    + (rawPort != null ? rawPort : port == null ? "*" : port.toString());
         }
     }
 
@@ -336,6 +434,7 @@ public final class Explainer {
 
         // Local end.
         Endpoint l = r.local();
+        Endpoint f = r.foreign();
         String la = l.address();
         Template local;
         if (la.equals(lastLocal)) {
@@ -346,23 +445,29 @@ public final class Explainer {
             lastLocal = la;
             lastLocalTemplate = local;
         }
+        String lRaw = s.raw().localHost();
         if (local == tLocalEmpty) {
             local.render(out);
-        } else if (local == tLocalV4mapped || local == tLocalName || la.indexOf(':') < 0) {
+        } else if (lRaw != null) {
+            local.render(out, lRaw); // as the tool printed it: *, [::], fdlpw
+        } else if (local == tLocalName || la.indexOf(':') < 0) {
             local.render(out, memo(la));
         } else {
             local.render(out, show(la));
         }
         out.lit(clause);
-        port(out, r.proto(), l.port(), s.raw().localPort(), s.dialect(), true);
+        boolean connection = r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN
+                && r.state() != TcpState.CLOSED && f.port() != null && f.port() != 0;
+        port(out, r.proto(), l.port(), s.raw().localPort(), s.dialect(), true, connection);
         out.lit(end);
 
         // Foreign end.
-        Endpoint f = r.foreign();
         String fa = f.address();
         EndpointText fshow = foreignShown;
         fshow.address = fa;
-        fshow.port = s.dialect() != null && s.dialect().os() == Dialect.Os.WINDOWS || f.port() != null ? f.port() : null;
+        fshow.port = f.port();
+        fshow.rawHost = s.raw().foreignHost();
+        fshow.rawPort = s.raw().foreignPort();
         if (r.proto() == Proto.UDP && (f.port() == null || f.port() == 0)) {
             tForeignUdp.render(out, fshow);
         } else if (f.port() == null || f.port() == 0 && (f.isAnyAddress() || r.state() == TcpState.LISTEN)) {
@@ -374,13 +479,13 @@ public final class Explainer {
                 tForeignLoopback.render(out, fshow);
             } else if (!Addresses.isNumeric(fa)) {
                 tForeignName.render(out, fshow);
-            } else if (Addresses.isPrivate(fa)) {
+            } else if (Addresses.isPrivate(fa)) { // an IPv4-mapped address by its IPv4 part
                 tForeignPrivate.render(out, fshow);
             } else {
                 tForeignPublic.render(out, fshow);
             }
             out.lit(clause);
-            port(out, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false);
+            port(out, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false, false);
         }
         out.lit(end);
 
@@ -388,17 +493,24 @@ public final class Explainer {
         if (r.proto() == Proto.UDP) {
             tStateUdp.render(out);
         } else if (r.state() != null) {
-            tState[r.state().ordinal()].render(out);
             String raw = s.raw().state();
-            if (raw != null && !raw.equals(r.state().name())) {
-                out.lit(space);
-                tStateRaw.render(out, raw, r.state().name());
+            Template special = raw == null ? null : rawStateTemplate(raw);
+            if (special != null && r.state() == TcpState.CLOSED) {
+                special.render(out); // BOUND, DELETE_TCB: a CLOSED of their own
+            } else {
+                tState[r.state().ordinal()].render(out);
+                if (special != null) {
+                    out.lit(space);
+                    special.render(out, raw, r.state().name());
+                } else if (raw != null && !raw.equals(r.state().name())) {
+                    out.lit(space);
+                    tStateRaw.render(out, raw, r.state().name());
+                }
             }
         }
 
         // Direction.
-        if (r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN && r.state() != TcpState.CLOSED
-                && f.port() != null && f.port() != 0) {
+        if (connection) {
             out.lit(space);
             direction(out, r, s.dialect());
         }
@@ -408,6 +520,28 @@ public final class Explainer {
             out.lit(space);
             owner(out, r);
             checkProgram(out, r, r.program());
+        }
+    }
+
+    /**
+     * The words that mean something of their own beyond their state: Windows' BOUND ({@code -q})
+     * and DELETE_TCB, and the spellings SYN_SEND and TIMED_WAIT that old Microsoft articles use
+     * but netstat.exe never prints. Null for every other word.
+     */
+    private Template rawStateTemplate(String raw) {
+        char c = raw.charAt(0);
+        if (c != 'B' && c != 'D' && c != 'S' && c != 'T' && c != 'b' && c != 'd' && c != 's' && c != 't') {
+            return null;
+        }
+        String u = raw.toUpperCase(java.util.Locale.ROOT);
+        switch (u) {
+            case "BOUND":
+            case "DELETE_TCB":
+            case "SYN_SEND":
+            case "TIMED_WAIT":
+                return t("stateRaw." + u);
+            default:
+                return null;
         }
     }
 
@@ -441,7 +575,8 @@ public final class Explainer {
         return memo;
     }
 
-    private void port(Text out, Proto proto, Integer port, String raw, Dialect dialect, boolean local) {
+    private void port(Text out, Proto proto, Integer port, String raw, Dialect dialect, boolean local,
+                      boolean connection) {
         if (port == null) {
             if (raw != null) {
                 tPortUnknownName.render(out, raw);
@@ -453,8 +588,10 @@ public final class Explainer {
         tPortNumber.render(out, port);
         Services.Service svc = services.byPort(proto, port);
         String client = null;
-        // The OS's own client range: only meaningful for a local port that is not a listener's.
-        if (local && dialect != null && !listening.get(port)) {
+        // The OS's own client range: only meaningful for the local port of a TCP connection that
+        // is not a listener's (a LISTEN or UDP socket chose its port; the system picks the port
+        // of an outgoing connection).
+        if (local && dialect != null && connection && !listening.get(port)) {
             client = clientRange(dialect.os(), port);
         }
         if (raw == null) {
@@ -498,7 +635,9 @@ public final class Explainer {
         Integer fp = r.foreign().port();
         String fa = r.foreign().address();
         Object peer;
-        if (fa.indexOf(':') >= 0) {
+        if (fa.isEmpty()) {
+            peer = t("peer.unnamed").format(); // the seeds' "fdlpw:3527 :http": no host printed
+        } else if (fa.indexOf(':') >= 0) {
             peer = show(fa);
         } else {
             memo2.s = fa;
@@ -522,6 +661,12 @@ public final class Explainer {
         }
         if (lp < 0) {
             tDirUnknown.render(out);
+            return;
+        }
+        if (!listening.isEmpty() && lp > 1023) {
+            // The table lists its listening ports (LISTEN rows come before the connections in
+            // every tool's order), and this one is not among them: nobody could connect to it.
+            tDirOutboundTable.render(out, new Object[] {peer, fp, lp});
             return;
         }
         boolean localService = isServicePort(r.proto(), lp, dialect);
@@ -658,6 +803,11 @@ public final class Explainer {
                 if (synSentHosts.size() < DISTINCT_CAP) {
                     synSentHosts.add(peer);
                 }
+                String opener = r.program() != null && !r.program().equals("-") ? r.program()
+                        : r.pid() != null && r.pid() != 0 ? "PID " + r.pid() : null;
+                if (opener != null && (synSentOwners.size() < EVIDENCE_CAP || synSentOwners.containsKey(opener))) {
+                    synSentOwners.merge(opener, 1L, Long::sum);
+                }
                 Integer fp = r.foreign().port();
                 if (fp != null && (fp == 135 || fp == 139 || fp == 445)) {
                     synSentWormPorts++;
@@ -667,8 +817,9 @@ public final class Explainer {
                 }
                 break;
             case CLOSE_WAIT:
+                // null: the table does not say (netstat -an); such rows are counted together.
                 String who = r.program() != null && !r.program().equals("-") ? r.program()
-                        : r.pid() != null ? "PID " + r.pid() : otherOwner;
+                        : r.pid() != null ? "PID " + r.pid() : null;
                 if (closeWaitByOwner.size() < DISTINCT_CAP || closeWaitByOwner.containsKey(who)) {
                     closeWaitByOwner.merge(who, 1L, Long::sum);
                 }
@@ -695,12 +846,24 @@ public final class Explainer {
         long synSent = byState[TcpState.SYN_SENT.ordinal()];
         boolean wormy = wormPortHosts.size() >= SCAN_WORM_PORT_HOSTS;
         if (synSentHosts.size() >= SCAN_MIN_HOSTS || wormy) {
-            ws.add(warning(Warning.Code.SCAN, wormy ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
-                    synSent, capped(synSentHosts), synSentWormPorts));
+            Warning.Severity sev = wormy ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
+            String opener = null;
+            long most = 0;
+            for (Map.Entry<String, Long> e : synSentOwners.entrySet()) {
+                if (e.getValue() > most) {
+                    opener = e.getKey();
+                    most = e.getValue();
+                }
+            }
+            ws.add(opener == null ? warning(Warning.Code.SCAN, sev, synSent, capped(synSentHosts), synSentWormPorts)
+                    : warningWith(Warning.Code.SCAN, sev, "evidence.program", synSent, capped(synSentHosts),
+                            synSentWormPorts, opener, most));
         }
         for (Map.Entry<String, Long> e : closeWaitByOwner.entrySet()) {
             if (e.getValue() >= CLOSE_WAIT_LEAK_ROWS) {
-                ws.add(warning(Warning.Code.CLOSE_WAIT_LEAK, Warning.Severity.MEDIUM, e.getValue(), e.getKey()));
+                ws.add(e.getKey() == null
+                        ? warningWith(Warning.Code.CLOSE_WAIT_LEAK, Warning.Severity.MEDIUM, "evidence.noOwner", e.getValue())
+                        : warning(Warning.Code.CLOSE_WAIT_LEAK, Warning.Severity.MEDIUM, e.getValue(), e.getKey()));
             }
         }
         long timeWait = byState[TcpState.TIME_WAIT.ordinal()];
@@ -715,8 +878,9 @@ public final class Explainer {
                     port, svc != null ? svc.name() : "?", String.join(", ", e.getValue())));
         }
         if (!unexpected.isEmpty()) {
+            // Each finding is a sentence of its own, with its full stop.
             ws.add(warning(Warning.Code.UNEXPECTED_PROGRAM, unexpectedHigh ? Warning.Severity.HIGH : Warning.Severity.LOW,
-                    String.join(lang == Lang.ZH ? ";" : "; ", unexpected)));
+                    String.join(lang == Lang.ZH ? "" : " ", unexpected)));
         }
         ws.sort((a, b) -> b.severity().compareTo(a.severity()));
         return new Summary(lines, sockets, unrecognised, udp, states, ws);
@@ -738,7 +902,12 @@ public final class Explainer {
     }
 
     private Warning warning(Warning.Code code, Warning.Severity sev, Object... evidence) {
-        return new Warning(code, sev, t("w." + code.name() + ".evidence").format(evidence),
+        return warningWith(code, sev, "evidence", evidence);
+    }
+
+    /** A warning whose evidence is the bundle's {@code w.CODE.<evidenceKey>}. */
+    private Warning warningWith(Warning.Code code, Warning.Severity sev, String evidenceKey, Object... evidence) {
+        return new Warning(code, sev, t("w." + code.name() + "." + evidenceKey).format(evidence),
                 t("w." + code.name() + ".message").format());
     }
 

@@ -49,6 +49,7 @@ public final class JsonlWriter implements AutoCloseable {
     private static final byte[] SERVICE = b(",\"service\":");
     private static final byte[] CODE = b(",\"code\":");
     private static final byte[] REASON = b(",\"reason\":");
+    private static final byte[] REASON_CODE = b(",\"reason_code\":");
     private static final byte[] EXPLANATION = b(",\"explanation\":\"");
     private static final byte[] STATE = b(",\"state\":");
     private static final byte[] STATE_RAW = b(",\"state_raw\":");
@@ -91,19 +92,19 @@ public final class JsonlWriter implements AutoCloseable {
             out.raw(END);
             out.endLine();
         } else {
-            write(line, explainer.explain(line));
+            String reason = line instanceof ParsedLine.Unrecognised u ? explainer.reason(u) : null;
+            write(line, explainer.explain(line), reason);
         }
     }
 
-    /** Writes the object of one line with its explanation (null for none). */
-    public void write(ParsedLine line, String explanation) throws IOException {
+    /**
+     * Writes the object of one non-socket line with its explanation (null for none) and, for an
+     * unrecognised line, the reason in the explainer's language.
+     */
+    private void write(ParsedLine line, String explanation, String reason) throws IOException {
         start(line);
-        if (line instanceof ParsedLine.Socket s) {
-            socket(s);
-        } else {
-            out.raw(KIND);
-            out.quoted(line.kind());
-        }
+        out.raw(KIND);
+        out.quoted(line.kind());
         if (line instanceof ParsedLine.Header h) {
             dialect(h.dialect());
             out.raw(TEXT);
@@ -131,8 +132,10 @@ public final class JsonlWriter implements AutoCloseable {
                 out.num(n.attachesTo());
             }
         } else if (line instanceof ParsedLine.Unrecognised u) {
+            out.raw(REASON_CODE);
+            out.quoted(u.why().name());
             out.raw(REASON);
-            out.quoted(u.reason());
+            out.quoted(reason);
             out.raw(TEXT);
             out.quoted(u.excerpt());
         }

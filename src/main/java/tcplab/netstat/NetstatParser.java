@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import tcplab.netstat.ParsedLine.Why;
 import tcplab.tcp.TcpState;
 
 /**
@@ -61,7 +63,32 @@ public final class NetstatParser {
     private final int[] te = new int[MAX_TOKENS];
     private int nt;
     private String cur;
-    private String why;
+
+    /**
+     * Why the current line failed, from the shape that got furthest into it ({@link #fail}): a
+     * line is tried with several shapes, and the reason of the one it resembles most is the one
+     * that helps (a bad state word in a Windows row, not "an ss row has more columns").
+     */
+    private Why why;
+    private String whyDetail;
+    private int whyDepth;
+
+    /**
+     * Records already read past the line being returned, in input order: the {@code -b} lines
+     * under a Windows row (read before the row is returned, so that it carries its program) and
+     * the line after a wrapped row's protocol. A few at a time, never more than
+     * {@link #MAX_OWNER_LINES} + 1.
+     */
+    private final ArrayDeque<ParsedLine> ahead = new ArrayDeque<>();
+    /**
+     * The line that ended a look-ahead (the next row after a row's -b lines): read and parsed, but
+     * still to be looked at as a fresh line (its own -b lines, a wrap), after {@link #ahead}.
+     */
+    private ParsedLine fresh;
+    /** While reading the lines under a Windows row: a lone word there may be a service name. */
+    private boolean inOwnerLines;
+    /** Lines read under one Windows row at most: a service name, the program, a notice. */
+    static final int MAX_OWNER_LINES = 4;
 
     /**
      * A parser over {@code in}; {@code forced} names the dialect when the user chose one
@@ -92,6 +119,28 @@ public final class NetstatParser {
 
     /** The next line's record, or null at the end of the input. Read errors become unchecked. */
     public ParsedLine next() {
+        if (!ahead.isEmpty()) {
+            return ahead.poll();
+        }
+        ParsedLine l = fresh != null ? fresh : readOne();
+        fresh = null;
+        if (l instanceof ParsedLine.Unrecognised u && u.why() == Why.PROTOCOL_ONLY) {
+            return wrapped(u);
+        }
+        return withOwner(l);
+    }
+
+    /** {@code l}, or for a Windows row, the row with its -b lines read ({@link #withOwnerLines}). */
+    private ParsedLine withOwner(ParsedLine l) {
+        if (l instanceof ParsedLine.Socket s && s.dialect() != null && s.dialect().os() == Dialect.Os.WINDOWS
+                && s.dialect() != Dialect.TCPVIEW) {
+            return withOwnerLines(s);
+        }
+        return l;
+    }
+
+    /** Reads and parses one line; null at the end of the input. */
+    private ParsedLine readOne() {
         try {
             if (!reader.next()) {
                 return null;
@@ -102,16 +151,127 @@ public final class NetstatParser {
         int n = reader.lineNumber();
         if (reader.truncated()) {
             attachTo = 0;
-            return new ParsedLine.Unrecognised(n, "line too long: " + reader.length() + " characters (rows are under "
-                    + LineReader.MAX_KEPT + ")", excerpt(reader.text()));
+            return new ParsedLine.Unrecognised(n, Why.TOO_LONG, Long.toString(reader.length()), excerpt(reader.text()));
         }
         try {
             return parseLine(n, reader.text());
         } catch (RuntimeException e) {
             // A bug in a shape function must not stop the stream: report the line, go on.
             attachTo = 0;
-            return new ParsedLine.Unrecognised(n, "internal parser error: " + e, excerpt(reader.text()));
+            return new ParsedLine.Unrecognised(n, Why.INTERNAL, e.toString(), excerpt(reader.text()));
         }
+    }
+
+    /**
+     * A Windows row with the {@code netstat -b} lines under it read ahead (service name,
+     * {@code [program.exe]}, or "Can not obtain ownership information"): the row carries its
+     * program and service, as {@code -p} rows do, so that the jsonl object, the direction and the
+     * warnings (SCAN naming the worm) see them. The -b lines stay records of their own, queued
+     * after the row. A lone word is a service name only when a program line follows it.
+     */
+    private ParsedLine.Socket withOwnerLines(ParsedLine.Socket s) {
+        String program = null;
+        String service = null;
+        ParsedLine.Program serviceLine = null;
+        inOwnerLines = true;
+        try {
+            for (int i = 0; i < MAX_OWNER_LINES; i++) {
+                ParsedLine l = readOne();
+                if (l == null) {
+                    break;
+                }
+                if (l instanceof ParsedLine.Program p && p.program() == null && serviceLine == null && program == null) {
+                    serviceLine = p; // decided by the next line
+                    ahead.add(p);
+                    continue;
+                }
+                boolean ownerLine = l instanceof ParsedLine.Program p && p.program() != null
+                        || l instanceof ParsedLine.Notice n && n.code() == ParsedLine.NoticeCode.NO_OWNERSHIP;
+                if (serviceLine != null && !ownerLine) {
+                    unconfirm(serviceLine);
+                    serviceLine = null;
+                }
+                if (serviceLine != null) {
+                    service = serviceLine.service();
+                    serviceLine = null;
+                }
+                if (!ownerLine) {
+                    fresh = l;
+                    break;
+                }
+                ahead.add(l);
+                if (l instanceof ParsedLine.Program p) {
+                    program = p.program();
+                }
+            }
+            if (serviceLine != null) {
+                unconfirm(serviceLine);
+            }
+        } finally {
+            inOwnerLines = false;
+        }
+        if (program == null && service == null) {
+            return s;
+        }
+        SocketRow r = s.row().withProcess(s.row().pid(), program).withService(service);
+        Dialect d = forced != null || s.dialect() == Dialect.WINDOWS_ZH || s.dialect() == Dialect.WINDOWS_DE
+                ? s.dialect() : Dialect.WINDOWS_B;
+        return new ParsedLine.Socket(s.line(), d, r, s.raw());
+    }
+
+    /** A lone word that turned out not to be a -b service name: replaced in {@link #ahead}. */
+    private void unconfirm(ParsedLine.Program p) {
+        ParsedLine u = new ParsedLine.Unrecognised(p.line(), Why.LONE_WORD, p.service(), p.service());
+        java.util.Iterator<ParsedLine> it = ahead.iterator();
+        ArrayDeque<ParsedLine> copy = new ArrayDeque<>();
+        while (it.hasNext()) {
+            ParsedLine l = it.next();
+            copy.add(l == p ? u : l);
+        }
+        ahead.clear();
+        ahead.addAll(copy);
+    }
+
+    /**
+     * A protocol word alone on its line ({@code TCP}): a row wrapped by a narrow window or by
+     * whoever pasted it (the first seed article has one). When the next line reads as a row with
+     * that protocol in front, the word is a {@code WRAPPED} notice and the next line that row;
+     * otherwise both stay what they are.
+     */
+    private ParsedLine wrapped(ParsedLine.Unrecognised protoOnly) {
+        ParsedLine next = readOne();
+        if (next == null) {
+            return protoOnly;
+        }
+        if (next instanceof ParsedLine.Unrecognised u && !u.excerpt().isEmpty()) {
+            ParsedLine joined;
+            try {
+                joined = parseLine(u.line(), protoOnly.excerpt().trim() + " " + reader.text().trim());
+            } catch (RuntimeException e) {
+                joined = null;
+            }
+            if (joined instanceof ParsedLine.Socket row) {
+                ahead.addFirst(withOwner(row)); // its -b lines, if any, are queued behind it
+                return new ParsedLine.Notice(protoOnly.line(), row.dialect(), ParsedLine.NoticeCode.WRAPPED,
+                        protoOnly.excerpt().trim(), u.line());
+            }
+        }
+        fresh = next;
+        return protoOnly;
+    }
+
+    /**
+     * Records that the current line does not fit a shape, at {@code depth}: 0 its first word, 1
+     * its number of columns, 2 its numbers or addresses, 3 its state, port or last columns. The
+     * deepest failure is kept (the first among equals). Returns null, for {@code return fail(...)}.
+     */
+    private ParsedLine.Socket fail(int depth, Why w, String detail) {
+        if (why == null || depth > whyDepth) {
+            why = w;
+            whyDetail = detail;
+            whyDepth = depth;
+        }
+        return null;
     }
 
     private static String excerpt(String s) {
@@ -126,7 +286,7 @@ public final class NetstatParser {
         }
         if (control) {
             attachTo = 0;
-            return new ParsedLine.Unrecognised(n, "binary data: control characters in the line", excerpt(text));
+            return new ParsedLine.Unrecognised(n, Why.BINARY, null, excerpt(text));
         }
         ParsedLine header = header(n, text);
         if (header != null) {
@@ -138,6 +298,8 @@ public final class NetstatParser {
             return b;
         }
         why = null;
+        whyDetail = null;
+        whyDepth = 0;
         ParsedLine.Socket row = rowInSection(n);
         if (row == null) {
             row = rowByShape(n);
@@ -151,8 +313,14 @@ public final class NetstatParser {
         if (other != null) {
             return other;
         }
-        return new ParsedLine.Unrecognised(n, why != null ? why : "no netstat, ss, TCPView or /proc/net/tcp shape fits",
-                excerpt(text));
+        if (nt == 1 && protoWord(tok(0)) != null || nt == 1 && isLinuxProto(0)) {
+            return new ParsedLine.Unrecognised(n, Why.PROTOCOL_ONLY, tok(0), excerpt(text));
+        }
+        ParsedLine command = commandLine(n, text);
+        if (command != null) {
+            return command;
+        }
+        return new ParsedLine.Unrecognised(n, why != null ? why : Why.NO_SHAPE, whyDetail, excerpt(text));
     }
 
     // ---------------------------------------------------------------- tokens
@@ -381,26 +549,32 @@ public final class NetstatParser {
                 return new ParsedLine.Program(n, windowsDialect(true), program, null, attachTo);
             }
         }
-        // A service name (RpcSs, Dnscache, CDPUserSvc_46a8de2e) right under a -b row.
-        if (nt == 1 && attachTo > 0 && layout.section != Section.LINUX && layout.section != Section.SS
-                && layout.section != Section.BSD && layout.section != Section.PROC && isServiceName(t)) {
-            sawProgramLines = true;
+        // A service name (RpcSs, Dnscache, CDPUserSvc_46a8de2e) right under a Windows row: only
+        // a candidate, confirmed by the program line that follows it (withOwnerLines).
+        if (nt == 1 && attachTo > 0 && inOwnerLines && isServiceName(t)) {
             return new ParsedLine.Program(n, windowsDialect(true), null, t, attachTo);
         }
         return null;
     }
 
+    /**
+     * A Windows service's short name: ASCII letters, digits and {@code _ - . $}, starting with a
+     * letter (the service control manager's key names; a sentence of prose never is one).
+     */
     private static boolean isServiceName(String t) {
         if (t.isEmpty() || t.length() > 80) {
             return false;
         }
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '$')) {
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+                    || c == '.' || c == '$';
+            if (!ok) {
                 return false;
             }
         }
-        return Character.isLetter(t.charAt(0)) && StateWords.parse(t) == null;
+        char c0 = t.charAt(0);
+        return (c0 >= 'a' && c0 <= 'z' || c0 >= 'A' && c0 <= 'Z') && StateWords.parse(t) == null;
     }
 
     private Dialect windowsDialect(boolean programLine) {
@@ -411,6 +585,53 @@ public final class NetstatParser {
             return layout.dialect;
         }
         return programLine || sawProgramLines ? Dialect.WINDOWS_B : Dialect.WINDOWS_PID;
+    }
+
+    // ---------------------------------------------------------------- command lines
+
+    /** The tools whose command line may be pasted above their output. */
+    private static final java.util.Set<String> TOOLS = java.util.Set.of("netstat", "netstat.exe", "ss", "tcpview",
+            "tcpview.exe", "tcpvcon", "tcpvcon.exe", "cat");
+
+    /**
+     * A pasted command line: {@code C:\>netstat -an}, {@code PS C:\Users\me> netstat -ano},
+     * {@code $ ss -tan}, {@code root@host:~# netstat -tanp}, {@code netstat -an | findstr 80}. A
+     * notice, whose text is the command from the tool's name on (the explainer says what its
+     * options do); null when the line is not one.
+     */
+    private ParsedLine commandLine(int n, String text) {
+        for (int i = 0; i < nt && i < 5; i++) {
+            // The prompt may be glued to the command (C:\>netstat); sudo may come first.
+            int from = ts[i];
+            for (int k = te[i] - 1; k > ts[i]; k--) {
+                if (isPromptEnd(cur.charAt(k - 1))) {
+                    from = k;
+                    break;
+                }
+            }
+            String word = cur.substring(from, te[i]).toLowerCase(Locale.ROOT);
+            boolean afterPrompt = i == 0 || isPromptEnd(cur.charAt(te[i - 1] - 1))
+                    || tokIs(i - 1, "sudo") && (i == 1 || isPromptEnd(cur.charAt(te[i - 2] - 1)));
+            if (!afterPrompt && from == ts[i]) {
+                continue;
+            }
+            if (TOOLS.contains(word) && (!word.equals("cat") || text.contains("/proc/net/"))) {
+                attachTo = 0;
+                return new ParsedLine.Notice(n, layout.dialect, ParsedLine.NoticeCode.COMMAND, cur.substring(from).trim(), 0);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPromptEnd(char c) {
+        return c == '>' || c == '$' || c == '#' || c == '%';
+    }
+
+    /** Token i is a net-tools or BSD protocol word (tcp, tcp6, udp, udp6, tcp4, tcp46...). */
+    private boolean isLinuxProto(int i) {
+        String w = tok(i).toLowerCase(Locale.ROOT);
+        return w.equals("tcp") || w.equals("udp") || w.equals("tcp6") || w.equals("udp6") || w.equals("tcp4")
+                || w.equals("udp4") || w.equals("tcp46") || w.equals("udp46");
     }
 
     // ---------------------------------------------------------------- rows
@@ -445,10 +666,13 @@ public final class NetstatParser {
                 return s != null ? s : bsdRow(n);
             }
             ParsedLine.Socket s = windowsRow(n);
-            if (s != null) {
-                return s;
+            if (s == null) {
+                s = ssRow(n);
             }
-            return ssRow(n);
+            if (s == null && nt >= 5) {
+                s = linuxRow(n); // net-tools with something else than numbers as its queues: for the reason
+            }
+            return s;
         }
         if (lower.equals("tcp6") || lower.equals("udp6") || lower.equals("tcp4") || lower.equals("udp4")
                 || lower.equals("tcp46") || lower.equals("udp46")) {
@@ -502,14 +726,12 @@ public final class NetstatParser {
 
     /** {@code TCP 0.0.0.0:135 0.0.0.0:0 LISTENING [PID]}, {@code UDP 0.0.0.0:500 *:* [PID]}. */
     private ParsedLine.Socket windowsRow(int n) {
-        if (nt < 3 || nt > 5) {
-            why = "a Windows row has 3 to 5 columns";
-            return null;
-        }
         Proto proto = protoWord(tok(0));
         if (proto == null) {
-            why = "a Windows row starts with TCP or UDP";
-            return null;
+            return fail(0, Why.NO_SHAPE, null);
+        }
+        if (nt < 3 || nt > 5) {
+            return fail(1, Why.WINDOWS_COLUMNS, null);
         }
         TcpState state = null;
         String stateRaw = null;
@@ -517,14 +739,12 @@ public final class NetstatParser {
         int next = 3;
         if (proto == Proto.TCP) {
             if (nt < 4) {
-                why = "a Windows TCP row needs a state";
-                return null;
+                return fail(2, Why.NEEDS_STATE, null);
             }
             stateRaw = tok(3);
             state = StateWords.parse(stateRaw);
             if (state == null) {
-                why = "unknown state word '" + stateRaw + "'";
-                return null;
+                return fail(3, Why.UNKNOWN_STATE, stateRaw);
             }
             next = 4;
         } else if (nt >= 4 && StateWords.isStateWord(tok(3))) {
@@ -533,8 +753,7 @@ public final class NetstatParser {
         }
         if (next < nt) {
             if (!isNumber(next) || next != nt - 1) {
-                why = "the column after the state should be a PID";
-                return null;
+                return fail(3, Why.NOT_A_PID, tok(next));
             }
             pid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(tok(next)));
         }
@@ -578,10 +797,7 @@ public final class NetstatParser {
             }
         }
         if (k < 0 || nt - k < 3 || nt - k > 4) {
-            if (why == null) {
-                why = "no netstat, ss, TCPView or /proc/net/tcp shape fits";
-            }
-            return null;
+            return fail(0, Why.NO_SHAPE, null);
         }
         Proto proto = protoWord(tok(k));
         String owner = cur.substring(ts[0], te[k - 1]);
@@ -595,8 +811,7 @@ public final class NetstatParser {
             program = cur.substring(ts[0], te[k - 2]);
             pid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(tok(k - 1)));
         } else {
-            why = "a TCPView row starts with program:PID";
-            return null;
+            return fail(1, Why.TCPVIEW_OWNER, null);
         }
         TcpState state = null;
         String stateRaw = null;
@@ -604,15 +819,13 @@ public final class NetstatParser {
             stateRaw = tok(k + 3);
             state = StateWords.parse(stateRaw);
             if (state == null && !StateWords.isStateWord(stateRaw)) {
-                why = "unknown state word '" + stateRaw + "'";
-                return null;
+                return fail(3, Why.UNKNOWN_STATE, stateRaw);
             }
             if (proto == Proto.UDP) {
                 state = null;
             }
         } else if (proto == Proto.TCP) {
-            why = "a TCPView TCP row needs a state";
-            return null;
+            return fail(2, Why.NEEDS_STATE, null);
         }
         Ends e = ends(proto, k + 1, k + 2, ':');
         if (e == null) {
@@ -629,8 +842,7 @@ public final class NetstatParser {
      */
     private ParsedLine.Socket linuxRow(int n) {
         if (nt < 5) {
-            why = "a Linux netstat row has at least 5 columns";
-            return null;
+            return isLinuxProto(0) ? fail(1, Why.LINUX_COLUMNS, null) : fail(0, Why.NO_SHAPE, null);
         }
         Proto proto;
         Family fam = null;
@@ -645,16 +857,13 @@ public final class NetstatParser {
             proto = Proto.UDP;
             fam = Family.IPV6;
         } else {
-            why = "a Linux netstat row starts with tcp, tcp6, udp or udp6";
-            return null;
+            return fail(0, Why.NO_SHAPE, null);
         }
         if (!isNumber(1) || !isNumber(2)) {
-            why = "Recv-Q and Send-Q should be numbers";
-            return null;
+            return fail(2, Why.QUEUES, null);
         }
         if (lastSeparator(3) != ':' || lastSeparator(4) != ':') {
-            why = "Linux addresses end in :port";
-            return null;
+            return fail(2, Why.ADDRESS_WITHOUT_PORT, tok(lastSeparator(3) != ':' ? 3 : 4));
         }
         int i = 5;
         TcpState state = null;
@@ -665,8 +874,7 @@ public final class NetstatParser {
             state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
             i++;
         } else if (proto == Proto.TCP) {
-            why = nt > 5 ? "unknown state word '" + tok(5) + "'" : "a TCP row needs a state";
-            return null;
+            return nt > 5 ? fail(3, Why.UNKNOWN_STATE, tok(5)) : fail(2, Why.NEEDS_STATE, null);
         }
         // What follows the state: [user inode] [PID/Program name | -].
         Integer pid = null;
@@ -679,13 +887,11 @@ public final class NetstatParser {
             }
         }
         if (progTok < 0 && nt - i != 0 && nt - i != 2) {
-            why = "unexpected columns after the state";
-            return null;
+            return fail(3, Why.EXTRA_COLUMNS, restFrom(i));
         }
         if (progTok >= 0) {
             if (progTok != i && progTok != i + 2) {
-                why = "unexpected columns before PID/Program name";
-                return null;
+                return fail(3, Why.EXTRA_COLUMNS, cur.substring(ts[i], te[progTok - 1]));
             }
             String pp = restFrom(progTok);
             int slash = pp.indexOf('/');
@@ -768,23 +974,20 @@ public final class NetstatParser {
             } else if (netid.equals("udp")) {
                 proto = Proto.UDP;
             } else {
-                why = "an ss row starts with a state or tcp/udp";
-                return null;
+                return fail(0, Why.NO_SHAPE, null);
             }
             i = 1;
         }
         if (nt - i < 5) {
-            why = "an ss row has State Recv-Q Send-Q Local Peer";
-            return null;
+            return fail(1, Why.SS_COLUMNS, null);
         }
         String stateRaw = tok(i);
         if (!StateWords.isStateWord(stateRaw)) {
-            why = "unknown state word '" + stateRaw + "'";
-            return null;
+            // ss's first column is the state: without one, the line is hardly an ss row at all.
+            return fail(1, Why.UNKNOWN_STATE, stateRaw);
         }
         if (!isNumber(i + 1) || !isNumber(i + 2)) {
-            why = "Recv-Q and Send-Q should be numbers";
-            return null;
+            return fail(2, Why.QUEUES, null);
         }
         TcpState state = null;
         if (proto == Proto.TCP) {
@@ -830,19 +1033,20 @@ public final class NetstatParser {
         if (nt >= 7 && !tok(0).toLowerCase(Locale.ROOT).startsWith("tcp") && !tok(0).toLowerCase(Locale.ROOT).startsWith("udp")) {
             i = 2; // -A: socket address and flow hash first
         }
-        if (nt - i < 5) {
-            why = "a BSD row has at least 5 columns";
-            return null;
-        }
         String p = tok(i).toLowerCase(Locale.ROOT);
+        if (!p.startsWith("tcp") && !p.startsWith("udp")) {
+            return fail(0, Why.NO_SHAPE, null);
+        }
+        if (nt - i < 5) {
+            return fail(1, Why.BSD_COLUMNS, null);
+        }
         Proto proto;
         if (p.startsWith("tcp")) {
             proto = Proto.TCP;
         } else if (p.startsWith("udp")) {
             proto = Proto.UDP;
         } else {
-            why = "a BSD row starts with tcp4, tcp6, tcp46, udp4...";
-            return null;
+            return fail(0, Why.NO_SHAPE, null);
         }
         String suffix = p.substring(3);
         Family fam;
@@ -853,12 +1057,10 @@ public final class NetstatParser {
             case "46": fam = Family.IPV6; dual = true; break;
             case "": fam = null; break;
             default:
-                why = "unknown protocol '" + p + "'";
-                return null;
+                return fail(2, Why.UNKNOWN_PROTOCOL, tok(i));
         }
         if (!isNumber(i + 1) || !isNumber(i + 2)) {
-            why = "Recv-Q and Send-Q should be numbers";
-            return null;
+            return fail(2, Why.QUEUES, null);
         }
         TcpState state = null;
         String stateRaw = null;
@@ -866,24 +1068,20 @@ public final class NetstatParser {
         if (nt > i + 5) {
             stateRaw = tok(i + 5);
             if (!StateWords.isStateWord(stateRaw)) {
-                why = "unknown state word '" + stateRaw + "'";
-                return null;
+                return fail(3, Why.UNKNOWN_STATE, stateRaw);
             }
             state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
             expected++;
         } else if (proto == Proto.TCP) {
-            why = "a TCP row needs a state";
-            return null;
+            return fail(2, Why.NEEDS_STATE, null);
         }
         if (nt != expected) {
-            why = "unexpected columns after the state";
-            return null;
+            return fail(3, Why.EXTRA_COLUMNS, restFrom(expected < nt ? expected : nt - 1));
         }
         String l = tok(i + 3);
         String f = tok(i + 4);
         if (lastSeparator(l) != '.' && !l.equals("*") || lastSeparator(f) != '.' && !f.equals("*")) {
-            why = "BSD addresses end in .port";
-            return null;
+            return fail(2, Why.ADDRESS_WITHOUT_PORT, lastSeparator(l) != '.' && !l.equals("*") ? l : f);
         }
         Ends e = ends(proto, i + 3, i + 4, '.');
         if (e == null) {
@@ -908,16 +1106,14 @@ public final class NetstatParser {
     /** /proc/net/tcp: {@code 0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 ...}. */
     private ParsedLine.Socket procRow(int n) {
         if (nt < 5 || !tok(0).endsWith(":")) {
-            why = "a /proc/net/tcp row starts with 'N:'";
-            return null;
+            return fail(1, Why.PROC_ROW, null);
         }
         String l = tok(1);
         String f = tok(2);
         int lc = l.indexOf(':');
         int fc = f.indexOf(':');
         if (lc < 0 || fc < 0) {
-            why = "a /proc/net/tcp address is HEX:PORT";
-            return null;
+            return fail(2, Why.PROC_ROW, null);
         }
         String la = Addresses.fromProcHex(l.substring(0, lc));
         String fa = Addresses.fromProcHex(f.substring(0, fc));
@@ -925,13 +1121,11 @@ public final class NetstatParser {
         int fp = hexPort(f.substring(fc + 1));
         TcpState state = StateWords.parseProcHex(tok(3));
         if (la == null || fa == null || lp < 0 || fp < 0) {
-            why = "a /proc/net/tcp address is HEX:PORT";
-            return null;
+            return fail(2, Why.PROC_ROW, null);
         }
         Proto proto = layout.udpProc ? Proto.UDP : Proto.TCP;
         if (proto == Proto.TCP && state == null) {
-            why = "unknown /proc state '" + tok(3) + "'";
-            return null;
+            return fail(3, Why.PROC_STATE, tok(3));
         }
         Long tx = null;
         Long rx = null;
@@ -1016,8 +1210,7 @@ public final class NetstatParser {
         int lAt = splitAt(li, sep);
         int fAt = splitAt(fi, sep);
         if (lAt < 0 || fAt < 0) {
-            int bad = lAt < 0 ? li : fi;
-            why = "an address should be host" + sep + "port: '" + tok(bad) + "'";
+            fail(2, Why.ADDRESS_WITHOUT_PORT, tok(lAt < 0 ? li : fi));
             return null;
         }
         String lHost = lAt == STAR ? "*" : cur.substring(ts[li], lAt);
@@ -1043,7 +1236,7 @@ public final class NetstatParser {
         String badLocal = lport == null ? badPortText(lFrom, te[li]) : null;
         String badForeign = fport == null ? badPortText(fFrom, te[fi]) : null;
         if (badLocal != null || badForeign != null) {
-            why = badLocal != null ? "bad local port '" + badLocal + "'" : "bad foreign port '" + badForeign + "'";
+            fail(3, Why.BAD_PORT, badLocal != null ? badLocal : badForeign);
             return null;
         }
         e.local = new Endpoint(la, lport);

@@ -59,12 +59,65 @@ public sealed interface ParsedLine {
         }
     }
 
-    /** A line no shape matches, with the reason; {@code excerpt} is its start, cut to a few hundred characters. */
-    record Unrecognised(int line, String reason, String excerpt) implements ParsedLine {
+    /**
+     * A line no shape matches: why ({@code why}, with the offending text in {@code detail} where
+     * there is one) and the line's start, cut to a few hundred characters. The reason is a code,
+     * not a sentence: the {@link Explainer} says it in the user's language.
+     */
+    record Unrecognised(int line, Why why, String detail, String excerpt) implements ParsedLine {
         @Override
         public String kind() {
             return "unrecognised";
         }
+    }
+
+    /**
+     * Why a line is not recognised. The jsonl {@code reason_code}; the sentence for each is
+     * {@code reason.NAME} in the Explain bundles, {0} being the detail.
+     */
+    enum Why {
+        /** No tool's row shape fits. */
+        NO_SHAPE,
+        /** Control characters: binary data, not text. */
+        BINARY,
+        /** Longer than any row ({0}: its length); only its start is kept. */
+        TOO_LONG,
+        /** A bug of the parser ({0}: the exception); the stream goes on. */
+        INTERNAL,
+        /** A Windows row's column count. */
+        WINDOWS_COLUMNS,
+        /** A TCP row without a state. */
+        NEEDS_STATE,
+        /** A state word no tool prints ({0}). */
+        UNKNOWN_STATE,
+        /** A column after the state that is not a PID ({0}). */
+        NOT_A_PID,
+        /** A TCPView row without program:PID first. */
+        TCPVIEW_OWNER,
+        /** A Linux netstat row with too few columns. */
+        LINUX_COLUMNS,
+        /** Recv-Q and Send-Q that are not numbers. */
+        QUEUES,
+        /** Columns after the state that no tool prints there ({0}). */
+        EXTRA_COLUMNS,
+        /** An ss row with too few columns. */
+        SS_COLUMNS,
+        /** A BSD row with too few columns. */
+        BSD_COLUMNS,
+        /** A protocol word no tool prints ({0}). */
+        UNKNOWN_PROTOCOL,
+        /** An address without its port ({0}). */
+        ADDRESS_WITHOUT_PORT,
+        /** A port that is neither a number, * nor a service name ({0}). */
+        BAD_PORT,
+        /** A /proc/net/tcp row that is not N: HEX:PORT HEX:PORT ST. */
+        PROC_ROW,
+        /** A /proc/net/tcp state that is not one of the 11 ({0}). */
+        PROC_STATE,
+        /** Only the protocol of a row: the rest is missing. */
+        PROTOCOL_ONLY,
+        /** A single word under a row that is not followed by a netstat -b program line ({0}). */
+        LONE_WORD
     }
 
     /** The kinds of notice lines. */
@@ -74,7 +127,11 @@ public sealed interface ParsedLine {
         /** {@code The requested operation requires elevation.}: -b without administrator rights. */
         ELEVATION_REQUIRED,
         /** A UNIX domain, kernel, raw or ICMP socket row: listed by netstat, not TCP or UDP. */
-        OTHER_SOCKET
+        OTHER_SOCKET,
+        /** The command line that printed what follows ({@code C:\>netstat -ano}, {@code $ ss -tan}). */
+        COMMAND,
+        /** A row cut in two by a narrow window: its protocol alone; the rest is the next line. */
+        WRAPPED
     }
 
     /**

@@ -24,19 +24,19 @@ final class ProgramCheck {
             "taskhostw.exe", "chrome.exe", "firefox.exe", "msedge.exe", "conhost.exe", "dllhost.exe", "wininit.exe",
             "inetinfo.exe", "system");
 
-    /** Usual owners of server ports (lower case, without .exe for matching). */
+    /** Usual owners of server ports, as their makers spell them (matched without case and without .exe). */
     static final Map<Integer, List<String>> SERVERS = Map.ofEntries(
-            Map.entry(21, List.of("inetinfo", "ftpd", "vsftpd", "proftpd", "pure-ftpd", "filezilla server", "svchost", "inetd", "xinetd")),
+            Map.entry(21, List.of("inetinfo", "ftpd", "vsftpd", "proftpd", "pure-ftpd", "FileZilla Server", "svchost", "inetd", "xinetd")),
             Map.entry(22, List.of("sshd", "dropbear", "sshd.exe")),
             Map.entry(23, List.of("telnetd", "in.telnetd", "tlntsvr", "inetd", "xinetd")),
             Map.entry(25, List.of("inetinfo", "master", "smtpd", "exim4", "exim", "sendmail", "postfix")),
-            Map.entry(80, List.of("httpd", "apache2", "nginx", "inetinfo", "w3wp", "system", "caddy", "lighttpd", "haproxy",
+            Map.entry(80, List.of("httpd", "apache2", "nginx", "inetinfo", "w3wp", "System", "caddy", "lighttpd", "haproxy",
                     "envoy", "traefik", "java", "node")),
-            Map.entry(443, List.of("httpd", "apache2", "nginx", "inetinfo", "w3wp", "system", "caddy", "lighttpd", "haproxy",
+            Map.entry(443, List.of("httpd", "apache2", "nginx", "inetinfo", "w3wp", "System", "caddy", "lighttpd", "haproxy",
                     "envoy", "traefik", "java", "node")),
             Map.entry(135, List.of("svchost")),
-            Map.entry(139, List.of("system", "smbd", "nmbd")),
-            Map.entry(445, List.of("system", "smbd")),
+            Map.entry(139, List.of("System", "smbd", "nmbd")),
+            Map.entry(445, List.of("System", "smbd")),
             Map.entry(3389, List.of("svchost", "termservice", "xrdp")),
             Map.entry(3306, List.of("mysqld", "mariadbd")),
             Map.entry(5432, List.of("postgres", "postmaster", "postgresql")));
@@ -83,7 +83,7 @@ final class ProgramCheck {
             p = p.substring(0, colon);
         }
         for (String u : usual) {
-            if (p.equals(u) || p.startsWith(u)) {
+            if (p.startsWith(u.toLowerCase(Locale.ROOT))) {
                 return null;
             }
         }

@@ -9,10 +9,14 @@ import tcplab.i18n.Lang;
 import tcplab.tcp.TcpState;
 
 /**
- * The {@code --format text} view, for people: title, warnings first, counts by state, then the
- * rows grouped by state (LISTEN first, UDP last) in aligned columns, each with its explanation,
- * then the lines that are not sockets. Rows are kept to print them grouped, up to
- * {@link #MAX_ROWS}; past that only counts and warnings grow (jsonl shows every row).
+ * The {@code --format text} view, for people: title, the pasted commands, warnings first, counts
+ * by state, then the rows grouped by state (LISTEN first, UDP last) in aligned columns, as the
+ * tool printed them, each with its explanation, then the lines that are not sockets. Rows are
+ * kept to print them grouped, up to {@link #MAX_ROWS}; past that only counts and warnings grow
+ * (jsonl shows every row), and every group says how many of its rows it shows.
+ *
+ * <p>Everything taken from the input is printed through {@link Printable}: a pasted escape
+ * sequence must not reach the terminal.
  */
 public final class TextReport {
     /** Rows kept for the grouped view: enough for any real machine, bounded for generated files. */
@@ -26,6 +30,7 @@ public final class TextReport {
     private final Map<TcpState, List<Row>> byState = new EnumMap<>(TcpState.class);
     private final List<Row> udp = new ArrayList<>();
     private final List<String> other = new ArrayList<>();
+    private final List<String> commands = new ArrayList<>();
     private final List<Dialect> dialects = new ArrayList<>();
     private long kept;
     private long dropped;
@@ -47,11 +52,23 @@ public final class TextReport {
             }
             kept++;
             SocketRow r = s.row();
-            String state = r.state() == null ? (s.raw().state() != null ? s.raw().state() : "") : r.state().name();
-            String owner = r.program() != null ? r.program() + (r.pid() != null ? " (" + r.pid() + ")" : "")
-                    : r.pid() != null ? "PID " + r.pid() : "";
-            Row row = new Row(s.line(), r.proto().jsonName().toUpperCase(java.util.Locale.ROOT), endpoint(r.local()),
-                    endpoint(r.foreign()), state, owner, ex);
+            ParsedLine.RawFields raw = s.raw();
+            String state = raw.state() != null ? raw.state() : r.state() != null ? r.state().name() : "";
+            StringBuilder owner = new StringBuilder();
+            if (r.program() != null && !r.program().equals("-")) {
+                owner.append(r.program());
+                if (r.pid() != null) {
+                    owner.append(" (").append(r.pid()).append(')');
+                }
+            } else if (r.pid() != null) {
+                owner.append("PID ").append(r.pid());
+            }
+            if (r.service() != null) {
+                owner.append(owner.length() > 0 ? " " : "").append(r.service());
+            }
+            Row row = new Row(s.line(), r.proto().jsonName().toUpperCase(java.util.Locale.ROOT),
+                    endpoint(r.local(), raw.localHost(), raw.localPort()),
+                    endpoint(r.foreign(), raw.foreignHost(), raw.foreignPort()), state, owner.toString(), ex);
             if (r.proto() == Proto.UDP || r.state() == null) {
                 udp.add(row);
             } else {
@@ -59,43 +76,65 @@ public final class TextReport {
             }
         } else if (line instanceof ParsedLine.Unrecognised u) {
             if (other.size() < MAX_OTHER) {
-                other.add(explainer.text("text.unrecognised", u.line(), u.reason()) + ": " + u.excerpt());
+                other.add(explainer.text("text.unrecognised", u.line(), explainer.reason(u)) + colon() + u.excerpt());
             }
-        } else if (line instanceof ParsedLine.Notice || line instanceof ParsedLine.Program) {
+        } else if (line instanceof ParsedLine.Notice n && n.code() == ParsedLine.NoticeCode.COMMAND) {
+            if (commands.size() < MAX_OTHER) {
+                commands.add(explainer.text("text.line", n.line()) + colon() + ex);
+            }
+        } else if (line instanceof ParsedLine.Program
+                || line instanceof ParsedLine.Notice n && n.code() == ParsedLine.NoticeCode.WRAPPED) {
+            // Shown in the row it belongs to (its owner column, or the joined row).
+        } else if (line instanceof ParsedLine.Notice) {
             if (other.size() < MAX_OTHER && ex != null) {
-                other.add(explainer.text("text.line", line.line()) + ": " + ex);
+                other.add(explainer.text("text.line", line.line()) + colon() + ex);
             }
         }
     }
 
-    private static String endpoint(Endpoint e) {
-        String a = e.address().indexOf(':') >= 0 ? "[" + e.address() + "]" : e.address();
-        return a + ":" + (e.port() == null ? "*" : e.port());
+    /** An end as the tool printed it: its own host and port texts where they differ from ours. */
+    private static String endpoint(Endpoint e, String rawHost, String rawPort) {
+        String a = rawHost != null ? rawHost : e.address().indexOf(':') >= 0 ? "[" + e.address() + "]" : e.address();
+        return a + ":" + (rawPort != null ? rawPort : e.port() == null ? "*" : e.port().toString());
     }
 
     /** Prints the report. */
     public void print(PrintWriter out) {
         Explainer.Summary s = explainer.summary();
-        boolean zh = explainer.lang() == Lang.ZH;
-        out.println(explainer.text("text.title", s.lines(), s.sockets(), s.unrecognised()));
+        line(out, explainer.text("text.title", s.lines(), s.sockets(), s.unrecognised()));
+        if (s.lines() == 0) {
+            line(out, explainer.text("text.empty"));
+            out.flush();
+            return;
+        }
         if (!dialects.isEmpty()) {
             StringBuilder d = new StringBuilder();
             for (Dialect x : dialects) {
                 d.append(d.length() > 0 ? ", " : "").append(x.cliName());
             }
-            out.println(explainer.text("text.dialect", d));
+            line(out, explainer.text("text.dialect", d));
+        }
+        if (dropped > 0) {
+            line(out, explainer.text("text.truncated", dropped));
+        }
+        if (!commands.isEmpty()) {
+            out.println();
+            line(out, "== " + explainer.text("text.commands") + " ==");
+            for (String c : commands) {
+                line(out, "  " + c);
+            }
         }
         out.println();
-        out.println("== " + explainer.text("text.warnings") + " ==");
+        line(out, "== " + explainer.text("text.warnings") + " ==");
         if (s.warnings().isEmpty()) {
-            out.println(explainer.text("text.noWarnings"));
+            line(out, explainer.text("text.noWarnings"));
         }
         for (Warning w : s.warnings()) {
-            out.println("[" + w.severity().name() + "] " + w.code().name() + (zh ? ":" : ": ") + w.evidence());
-            out.println("    " + w.message());
+            line(out, "[" + w.severity().name() + "] " + w.code().name() + colon() + w.evidence());
+            line(out, "    " + w.message());
         }
         out.println();
-        out.println("== " + explainer.text("text.byState") + " ==");
+        line(out, "== " + explainer.text("text.byState") + " ==");
         for (Map.Entry<String, Long> e : s.byState().entrySet()) {
             out.printf("  %-13s %d%n", e.getKey(), e.getValue());
         }
@@ -103,7 +142,7 @@ public final class TextReport {
             out.printf("  %-13s %d%n", "UDP", s.udpSockets());
         }
         out.println();
-        out.println("== " + explainer.text("text.rows") + " ==");
+        line(out, "== " + explainer.text("text.rows") + " ==");
         // LISTEN first (what is open), then what is connected, then the closing states, UDP last.
         TcpState[] order = {TcpState.LISTEN, TcpState.SYN_RECEIVED, TcpState.SYN_SENT, TcpState.ESTABLISHED,
             TcpState.CLOSE_WAIT, TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2, TcpState.CLOSING, TcpState.LAST_ACK,
@@ -111,26 +150,37 @@ public final class TextReport {
         for (TcpState st : order) {
             List<Row> rows = byState.get(st);
             if (rows != null) {
-                group(out, st.name(), rows);
+                group(out, st.name(), rows, s.byState().getOrDefault(st.name(), (long) rows.size()));
             }
         }
         if (!udp.isEmpty()) {
-            group(out, "UDP", udp);
+            long stateless = s.sockets() - s.byState().values().stream().mapToLong(Long::longValue).sum();
+            group(out, "UDP", udp, Math.max(stateless, udp.size()));
         }
         if (dropped > 0) {
-            out.println(explainer.text("text.truncated", dropped));
+            line(out, explainer.text("text.truncated", dropped));
         }
         if (!other.isEmpty()) {
             out.println();
-            out.println("== " + explainer.text("text.unexplained") + " ==");
+            line(out, "== " + explainer.text("text.unexplained") + " ==");
             for (String o : other) {
-                out.println("  " + o);
+                line(out, "  " + o);
             }
         }
         out.flush();
     }
 
-    private static void group(PrintWriter out, String title, List<Row> rows) {
+    /** The colon between a label and its text (the Chinese texts use ASCII punctuation, without a space). */
+    private String colon() {
+        return explainer.lang() == Lang.ZH ? ":" : ": ";
+    }
+
+    /** One line of the report, made safe for a terminal. */
+    private static void line(PrintWriter out, String text) {
+        out.println(Printable.of(text));
+    }
+
+    private void group(PrintWriter out, String title, List<Row> rows, long total) {
         int wl = 0;
         int wf = 0;
         int wn = 0;
@@ -141,7 +191,8 @@ public final class TextReport {
             wn = Math.max(wn, Integer.toString(r.line).length());
             ws = Math.max(ws, r.state.length());
         }
-        out.println("-- " + title + " (" + rows.size() + ")");
+        line(out, "-- " + title + " (" + (total > rows.size() ? explainer.text("text.shownOf", rows.size(), total)
+                : Integer.toString(rows.size())) + ")");
         for (Row r : rows) {
             StringBuilder sb = new StringBuilder();
             sb.append("  #").append(pad(Integer.toString(r.line), wn)).append("  ").append(pad(r.proto, 3)).append("  ")
@@ -149,9 +200,9 @@ public final class TextReport {
             if (!r.owner.isEmpty()) {
                 sb.append("  ").append(r.owner);
             }
-            out.println(sb.toString().stripTrailing());
+            line(out, sb.toString().stripTrailing());
             if (r.explanation != null) {
-                out.println("      " + r.explanation);
+                line(out, "      " + r.explanation);
             }
         }
     }

@@ -358,11 +358,12 @@ public final class ExplainPasteModel {
                 line = "";
             }
             String said = explainer.explain(p);
+            String reason = p instanceof ParsedLine.Unrecognised u ? explainer.reason(u) : null;
             n++;
             if (out.size() < MAX_ROWS_SHOWN) {
-                String reason = p instanceof ParsedLine.Unrecognised u ? LineExplanations.reason(u.reason(), t) : null;
                 out.add(new Row(p.line(), p.kind(), LineExplanations.kindLabel(p, t),
-                        LineExplanations.printable(line, MAX_SHOWN_CHARS), reason, LineExplanations.explain(p, said, t)));
+                        LineExplanations.printable(line, MAX_SHOWN_CHARS), reason,
+                        LineExplanations.explain(p, reason != null ? reason : said, t)));
             }
             if ((n & 1023) == 0 && gen != generation.get()) {
                 return null;

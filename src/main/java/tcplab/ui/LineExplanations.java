@@ -3,7 +3,6 @@ package tcplab.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tcplab.netstat.ParsedLine;
 
@@ -23,38 +22,7 @@ final class LineExplanations {
         {"Status", "col.state"}, {"PID", "col.pid"}, {"Process", "col.process"},
     };
 
-    /**
-     * The parser's most frequent reasons (English, built in {@code NetstatParser}) and their bundle
-     * keys, the captured groups as arguments; a reason not listed is shown as the parser wrote it.
-     */
-    private static final Object[][] REASONS = {
-        {Pattern.compile("no netstat, ss, TCPView or /proc/net/tcp shape fits"), "reason.noShape"},
-        {Pattern.compile("binary data: control characters in the line"), "reason.binary"},
-        {Pattern.compile("line too long: (\\d+) characters \\(rows are under (\\d+)\\)"), "reason.tooLong"},
-        {Pattern.compile("unknown state word '(.*)'"), "reason.unknownState"},
-        {Pattern.compile("a (?:Windows )?TCP row needs a state"), "reason.noState"},
-        {Pattern.compile("Recv-Q and Send-Q should be numbers"), "reason.queues"},
-    };
-
     private LineExplanations() {
-    }
-
-    /** The parser's reason for an unrecognised line, in the current language where known. */
-    static String reason(String reason, UiTexts t) {
-        if (reason == null) {
-            return null;
-        }
-        for (Object[] r : REASONS) {
-            Matcher m = ((Pattern) r[0]).matcher(reason);
-            if (m.matches()) {
-                Object[] args = new Object[m.groupCount()];
-                for (int g = 0; g < args.length; g++) {
-                    args[g] = m.group(g + 1);
-                }
-                return t.get((String) r[1], args);
-            }
-        }
-        return reason;
     }
 
     /** The kind in the current language: socket, header, program, notice, blank, not recognised. */
@@ -62,7 +30,10 @@ final class LineExplanations {
         return t.get("kind." + line.kind());
     }
 
-    /** The explanation shown for {@code line}; {@code fromExplainer} is what the Explainer said. */
+    /**
+     * The explanation shown for {@code line}; {@code fromExplainer} is what the Explainer said
+     * (for an unrecognised line, its reason: {@link tcplab.netstat.Explainer#reason}).
+     */
     static String explain(ParsedLine line, String fromExplainer, UiTexts t) {
         if (line instanceof ParsedLine.Header h) {
             return header(h.text(), t);
@@ -70,8 +41,8 @@ final class LineExplanations {
         if (line instanceof ParsedLine.Blank) {
             return t.get("explain.blank");
         }
-        if (line instanceof ParsedLine.Unrecognised u) {
-            return t.get("explain.unrecognised", reason(u.reason(), t));
+        if (line instanceof ParsedLine.Unrecognised) {
+            return t.get("explain.unrecognised", fromExplainer);
         }
         return fromExplainer != null ? sentences(fromExplainer) : t.get("explain.none");
     }
@@ -128,14 +99,8 @@ final class LineExplanations {
         return t.get("counts", Long.toString(sockets), sb.toString());
     }
 
-    /** Control characters shown as symbols, long lines cut: for display only, never for parsing. */
+    /** Control characters shown as escapes, long lines cut: for display only, never for parsing. */
     static String printable(String s, int max) {
-        int n = Math.min(s.length(), max);
-        StringBuilder sb = new StringBuilder(n + 1);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            sb.append(c == '\t' ? ' ' : c < 0x20 || c == 0x7f ? '\uFFFD' : c);
-        }
-        return s.length() > max ? sb.append('…').toString() : sb.toString();
+        return tcplab.netstat.Printable.of(s, max);
     }
 }

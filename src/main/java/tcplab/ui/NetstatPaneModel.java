@@ -273,6 +273,9 @@ public final class NetstatPaneModel {
             ParsedLine p;
             while ((p = parser.next()) != null) {
                 String said = explainer.explain(p);
+                if (p instanceof ParsedLine.Unrecognised u) {
+                    said = explainer.reason(u);
+                }
                 int i = p.line() - 1;
                 if (i >= 0 && i < newParsed.length) {
                     newParsed[i] = p;

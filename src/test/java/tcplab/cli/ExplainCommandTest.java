@@ -116,6 +116,48 @@ class ExplainCommandTest {
     }
 
     @Test
+    void anUnrecognisedLineCarriesItsReasonInTheChosenLanguageAndAStableCode() throws IOException {
+        Path p = file("bad.txt", "  TCP    0.0.0.0:135    0.0.0.0:0    LAUSCHEND\n");
+        JsonNode zh = JSON.readTree(run("explain", p.toString(), "--format", "jsonl", "--lang", "zh").out().split("\n")[0]);
+        assertEquals("UNKNOWN_STATE", zh.get("reason_code").asText());
+        assertEquals("未知的状态词“LAUSCHEND”", zh.get("reason").asText());
+        Run text = run("explain", p.toString(), "--lang", "zh");
+        assertTrue(text.out().contains("第 1 行:无法识别(未知的状态词“LAUSCHEND”)"), text.out());
+        JsonNode en = JSON.readTree(run("explain", p.toString(), "--format", "jsonl", "--lang", "en").out().split("\n")[0]);
+        assertEquals("unknown state word 'LAUSCHEND'", en.get("reason").asText());
+    }
+
+    @Test
+    void escapeSequencesInTheInputNeverReachTheTerminal() throws IOException {
+        Path p = file("esc.txt", "\u001b]0;PWNED\u0007\u001b[2J\n"
+                + "tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN 1/ss\u001b[31mhd\n");
+        Run r = run("explain", p.toString(), "--lang", "en");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().chars().anyMatch(c -> c == 0x1b || c == 0x07), r.out());
+        assertTrue(r.out().contains("\\x1B]0;PWNED\\x07"), r.out());
+    }
+
+    @Test
+    void aTableTooBigToShowSaysHowManyRowsOfEachStateAreShown() throws IOException {
+        StringBuilder sb = new StringBuilder("tcp 0 0 0.0.0.0:80 0.0.0.0:* LISTEN\n");
+        for (int i = 0; i < tcplab.netstat.TextReport.MAX_ROWS + 500; i++) {
+            sb.append("tcp 0 0 10.0.0.1:80 10.1.").append(i / 250).append('.').append(i % 250 + 1).append(":40000 ")
+                    .append(i % 2 == 0 ? "ESTABLISHED" : "TIME_WAIT").append('\n');
+        }
+        Run r = run("explain", file("big.txt", sb.toString()).toString(), "--lang", "en");
+        assertTrue(r.out().contains("-- ESTABLISHED (10000 of 10250 shown)"), r.out().substring(0, 2000));
+        assertTrue(r.out().indexOf("501 more rows are not shown") < r.out().indexOf("== Warnings =="),
+                "the cut is said before the rows, not only after 20,000 of them");
+    }
+
+    @Test
+    void anEmptyInputSaysThereIsNothingToExplain() throws IOException {
+        Run r = run("explain", file("empty.txt", "").toString(), "--lang", "en");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("The input is empty"), r.out());
+    }
+
+    @Test
     void aMissingFileIsAOneLineUsageErrorNamingTheFile() {
         Run r = run("explain", dir.resolve("nope.txt").toString(), "--lang", "en");
         assertEquals(2, r.code());

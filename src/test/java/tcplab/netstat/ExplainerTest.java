@@ -188,6 +188,118 @@ class ExplainerTest {
     }
 
     @Nested
+    class WhatARowSays {
+        private String one(String table, int index, Lang lang) {
+            List<String> ex = new ArrayList<>();
+            explainAll(table, lang, ex);
+            return ex.get(index);
+        }
+
+        @Test
+        void aPeerWithoutAHostNameIsNamedAsSuchInTheDirection() {
+            // The first seed article: "TCP fdlpw:3527 :http SYN_SENT".
+            String en = one("TCP fdlpw:3527 :http SYN_SENT\n", 0, Lang.EN);
+            assertTrue(en.contains("connected out to port 80 of a host whose name is missing"), en);
+            String zh = one("TCP fdlpw:3527 :http SYN_SENT\n", 0, Lang.ZH);
+            assertTrue(zh.contains("一台没写出名字的主机"), zh);
+        }
+
+        @Test
+        void anIpv4MappedPeerIsJudgedByItsIpv4Address() {
+            String row = "ESTAB 0 0 [::ffff:10.0.0.5]:80 [::ffff:10.0.0.9]:40000\n";
+            String en = one(row, 0, Lang.EN);
+            assertTrue(en.contains("a host on the local network"), en);
+            assertTrue(en.contains("Local [::ffff:10.0.0.5]"), en);
+        }
+
+        @Test
+        void addressesAreShownAsTheToolPrintedThem() {
+            String en = one("  UDP    0.0.0.0:500            *:*\n", 0, Lang.EN);
+            assertTrue(en.contains("Foreign *:*"), en);
+            en = one("TCP fdlpw:ftp fdlpw:0 LISTENING\n", 0, Lang.EN);
+            assertTrue(en.contains("Local fdlpw:") && en.contains("(printed as ftp)"), en);
+        }
+
+        @Test
+        void theClientPortRangeIsOnlyMentionedForTheLocalPortOfAConnection() {
+            String table = "  UDP    0.0.0.0:1900           *:*\n  TCP    0.0.0.0:3702           0.0.0.0:0              LISTENING\n"
+                    + "  TCP    10.0.0.5:1040          10.0.0.9:80            ESTABLISHED\n";
+            List<String> ex = new ArrayList<>();
+            explainAll(table, Lang.EN, ex);
+            assertFalse(ex.get(0).contains("client ports"), ex.get(0));
+            assertFalse(ex.get(1).contains("client ports"), ex.get(1));
+            assertTrue(ex.get(2).contains("Windows XP and older pick client ports from (1025-5000): on those"), ex.get(2));
+        }
+
+        @Test
+        void aConnectionOnAPortNobodyListensOnInTheTableWentOut() {
+            // The first seed article: fdlpw:2220 -> 10.11.3.123:1080, a table with LISTEN rows but none on 2220.
+            String table = "TCP fdlpw:1080 fdlpw:0 LISTENING\nTCP fdlpw:2220 10.11.3.123:1080 ESTABLISHED\n";
+            String en = one(table, 1, Lang.EN);
+            assertTrue(en.contains("probably a program here connected out to port 1080 of 10.11.3.123")
+                    && en.contains("2220 is not one of them"), en);
+        }
+
+        @Test
+        void wordsNetstatNeverPrintsOrThatMeanMoreThanTheirStateAreSaidForWhatTheyAre() {
+            String bound = one("  TCP    0.0.0.0:5000           0.0.0.0:0              BOUND\n", 0, Lang.EN);
+            assertTrue(bound.contains("BOUND: bound to this port but neither listening nor connected"), bound);
+            assertFalse(bound.contains("CLOSED:"), bound);
+            String synSend = one("  TCP    10.0.0.5:1040          10.0.0.9:80            SYN_SEND\n", 0, Lang.EN);
+            assertTrue(synSend.contains("SYN_SENT:") && synSend.contains("SYN_SEND is not what netstat prints"), synSend);
+        }
+
+        @Test
+        void aPastedCommandLineIsExplainedOptionByOptionForItsSystem() {
+            String win = one("C:\\>netstat -ano\n", 0, Lang.EN);
+            assertTrue(win.contains("-o: adds the PID column") && win.contains("-a: every connection"), win);
+            String linux = one("$ netstat -tanp\n", 0, Lang.EN);
+            assertTrue(linux.contains("-t: TCP sockets only") && linux.contains("-p: adds the PID/Program name"), linux);
+            String mac = one("% netstat -an -p tcp\n", 0, Lang.ZH);
+            assertTrue(mac.contains("-p 加协议名"), mac);
+        }
+    }
+
+    @Nested
+    class Evidence {
+        @Test
+        void closeWaitRowsWithoutAnOwnerSaySoInsteadOfNamingAnOwnerOther() {
+            List<SocketRow> rows = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                rows.add(SocketRow.tcp("10.0.0.1", 40000 + i, "10.0.0.9", 80, TcpState.CLOSE_WAIT));
+            }
+            Explainer ex = explainAll(NetstatEmitter.emit(Dialect.LINUX, rows, "h"), Lang.EN, null);
+            Warning w = ex.summary().warnings().get(0);
+            assertEquals("12 CLOSE_WAIT rows (this table does not show which program owns them)", w.evidence());
+        }
+
+        @Test
+        void aScanNamesTheProgramThatOpensItsConnectionsWhereTheTableShowsIt() {
+            StringBuilder t = new StringBuilder();
+            for (int i = 1; i <= 6; i++) {
+                t.append("  TCP    10.0.0.5:").append(1040 + i).append("   10.0.0.").append(i + 10)
+                        .append(":135   SYN_SENT   2044\r\n [msblast.exe]\r\n");
+            }
+            Explainer ex = explainAll(t.toString(), Lang.EN, null);
+            Warning w = ex.summary().warnings().get(0);
+            assertEquals(Warning.Code.SCAN, w.code());
+            assertTrue(w.evidence().endsWith("6 opened by msblast.exe"), w.evidence());
+        }
+
+        @Test
+        void unexpectedProgramFindingsReadAsSeparateSentences() {
+            String table = "tcp 0 0 0.0.0.0:80 0.0.0.0:* LISTEN 1/python3\n"
+                    + "tcp 0 0 10.0.0.1:80 10.0.0.9:5000 ESTABLISHED 1/python3\n"
+                    + "tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN 2/nc\n"
+                    + "tcp 0 0 10.0.0.1:22 10.0.0.9:5001 ESTABLISHED 2/nc\n";
+            Explainer ex = explainAll(table, Lang.EN, null);
+            String e = ex.summary().warnings().get(0).evidence();
+            assertFalse(e.contains(".;"), e);
+            assertTrue(e.contains("not python3. Unusual owner: port 22"), e);
+        }
+    }
+
+    @Nested
     class Seeds {
         private String resource(String name) throws IOException {
             try (InputStream in = ExplainerTest.class.getResourceAsStream("/seeds/" + name)) {

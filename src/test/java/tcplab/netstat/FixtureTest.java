@@ -90,7 +90,7 @@ class FixtureTest {
             for (int i = 0; i < lines.size(); i++) {
                 assertEquals(i + 1, lines.get(i).line());
                 if (lines.get(i) instanceof ParsedLine.Unrecognised u) {
-                    fail(p.getFileName() + ":" + u.line() + " unrecognised (" + u.reason() + "): " + u.excerpt());
+                    fail(p.getFileName() + ":" + u.line() + " unrecognised (" + u.why() + " " + u.detail() + "): " + u.excerpt());
                 }
             }
             assertTrue(lines.stream().anyMatch(l -> l instanceof ParsedLine.Socket), "has socket rows");

@@ -1,7 +1,9 @@
 package tcplab.netstat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -250,6 +252,122 @@ class ParserTest {
         void utf8StaysUtf8() {
             byte[] bytes = "活动连接\n".getBytes(StandardCharsets.UTF_8);
             assertEquals(StandardCharsets.UTF_8, Encodings.detect(bytes, bytes.length));
+        }
+    }
+
+    @Nested
+    class OwnerLinesOfNetstatB {
+        private static final String ANOB = "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1712\r\n"
+                + "  RpcSs\r\n [svchost.exe]\r\n"
+                + "  TCP    0.0.0.0:445            0.0.0.0:0              LISTENING       4\r\n"
+                + " Can not obtain ownership information\r\n"
+                + "  TCP    10.0.0.5:1040          10.0.0.9:445           SYN_SENT        2044\r\n"
+                + " [msblast.exe]\r\n";
+
+        @Test
+        void aRowCarriesTheProgramAndServiceOfTheLinesUnderIt() {
+            List<ParsedLine> l = NetstatParser.parseAll(ANOB);
+            ParsedLine.Socket first = assertInstanceOf(ParsedLine.Socket.class, l.get(0));
+            assertEquals("svchost.exe", first.row().program());
+            assertEquals("RpcSs", first.row().service());
+            assertEquals(1712, first.row().pid());
+            assertEquals(Dialect.WINDOWS_B, first.dialect(), "the first row of a -b table is already windows-b");
+            assertEquals("msblast.exe", ((ParsedLine.Socket) l.get(5)).row().program());
+        }
+
+        @Test
+        void theOwnerLinesStayRecordsOfTheirOwnInInputOrder() {
+            List<ParsedLine> l = NetstatParser.parseAll(ANOB);
+            assertEquals(7, l.size());
+            for (int i = 0; i < l.size(); i++) {
+                assertEquals(i + 1, l.get(i).line());
+            }
+            assertEquals(new ParsedLine.Program(2, Dialect.WINDOWS_B, null, "RpcSs", 1), l.get(1));
+            assertEquals(ParsedLine.NoticeCode.NO_OWNERSHIP, ((ParsedLine.Notice) l.get(4)).code());
+            assertEquals(null, ((ParsedLine.Socket) l.get(3)).row().program(), "no ownership information: no program");
+        }
+
+        @Test
+        void aLoneWordUnderARowIsAServiceNameOnlyWhenAProgramLineFollows() {
+            // The seed article's own notes under its rows are prose, not -b service names.
+            List<ParsedLine> l = NetstatParser.parseAll("TCP fdlpw:1080 fdlpw:0 LISTENING\nsocks代理服务\n"
+                    + "TCP fdlpw:8000 fdlpw:0 LISTENING\nweb\nTCP fdlpw:8001 fdlpw:0 LISTENING\n");
+            assertEquals(ParsedLine.Why.NO_SHAPE, ((ParsedLine.Unrecognised) l.get(1)).why());
+            ParsedLine.Unrecognised web = assertInstanceOf(ParsedLine.Unrecognised.class, l.get(3));
+            assertEquals(ParsedLine.Why.LONE_WORD, web.why());
+            assertEquals(null, ((ParsedLine.Socket) l.get(2)).row().service());
+            assertInstanceOf(ParsedLine.Socket.class, l.get(4));
+        }
+    }
+
+    @Nested
+    class PastedAroundTheOutput {
+        @Test
+        void aRowWrappedAfterItsProtocolIsJoinedAndTheProtocolLineSaysSo() {
+            List<ParsedLine> l = NetstatParser.parseAll("TCP\nfdlpw:epmap MYCHENG:2782 SYN_RECEIVED\n");
+            ParsedLine.Notice n = assertInstanceOf(ParsedLine.Notice.class, l.get(0));
+            assertEquals(ParsedLine.NoticeCode.WRAPPED, n.code());
+            assertEquals(2, n.attachesTo());
+            ParsedLine.Socket s = assertInstanceOf(ParsedLine.Socket.class, l.get(1));
+            assertEquals(2, s.line());
+            assertEquals(TcpState.SYN_RECEIVED, s.row().state());
+        }
+
+        @Test
+        void aProtocolWordAloneWithNoRowAfterItIsUnrecognisedAndTheNextLineIsStillRead() {
+            List<ParsedLine> l = NetstatParser.parseAll("TCP\nTCP 0.0.0.0:80 0.0.0.0:0 LISTENING\n");
+            assertEquals(ParsedLine.Why.PROTOCOL_ONLY, ((ParsedLine.Unrecognised) l.get(0)).why());
+            assertEquals(80, ((ParsedLine.Socket) l.get(1)).row().local().port());
+        }
+
+        @Test
+        void commandLinesWithTheirPromptsAreCommandNotices() {
+            String[][] cases = {
+                {"C:\\>netstat -an", "netstat -an"},
+                {"C:\\Users\\me>netstat -ano | findstr 80", "netstat -ano | findstr 80"},
+                {"PS C:\\Users\\me> netstat -ano", "netstat -ano"},
+                {"$ ss -tan", "ss -tan"},
+                {"root@host:~# sudo netstat -tanp", "netstat -tanp"},
+                {"netstat -an > out.txt", "netstat -an > out.txt"},
+                {"$ cat /proc/net/tcp", "cat /proc/net/tcp"},
+            };
+            for (String[] c : cases) {
+                ParsedLine.Notice n = assertInstanceOf(ParsedLine.Notice.class, NetstatParser.parseAll(c[0]).get(0), c[0]);
+                assertEquals(ParsedLine.NoticeCode.COMMAND, n.code(), c[0]);
+                assertEquals(c[1], n.text(), c[0]);
+            }
+            assertInstanceOf(ParsedLine.Unrecognised.class, NetstatParser.parseAll("I ran netstat yesterday").get(0));
+        }
+    }
+
+    @Nested
+    class ReasonsForUnrecognisedLines {
+        private ParsedLine.Unrecognised unrecognised(String line) {
+            return assertInstanceOf(ParsedLine.Unrecognised.class, NetstatParser.parseAll(line).get(0), line);
+        }
+
+        @Test
+        void theShapeALineResemblesMostGivesTheReason() {
+            // A Windows row with a misread state word: the state is what is wrong, not the ss columns.
+            ParsedLine.Unrecognised u = unrecognised("  TCP    0.0.0.0:135    0.0.0.0:0    ABH\u00cdREN");
+            assertEquals(ParsedLine.Why.UNKNOWN_STATE, u.why());
+            assertEquals("ABH\u00cdREN", u.detail());
+            assertEquals(ParsedLine.Why.UNKNOWN_STATE, unrecognised("  TCP    0.0.0.0:135    0.0.0.0:0    UNKNOWN").why());
+            assertEquals(ParsedLine.Why.QUEUES, unrecognised("tcp x y 0.0.0.0:22 0.0.0.0:* LISTEN").why());
+            assertEquals(ParsedLine.Why.BAD_PORT, unrecognised("TCP 0.0.0.0:8%0 0.0.0.0:0 LISTENING").why());
+            assertEquals(ParsedLine.Why.NO_SHAPE, unrecognised("hello world").why());
+        }
+
+        @Test
+        void everyReasonIsSaidInBothLanguages() {
+            for (ParsedLine.Why w : ParsedLine.Why.values()) {
+                ParsedLine.Unrecognised u = new ParsedLine.Unrecognised(1, w, "X", "x");
+                String en = new Explainer(tcplab.i18n.Lang.EN).reason(u);
+                String zh = new Explainer(tcplab.i18n.Lang.ZH).reason(u);
+                assertFalse(en.isBlank() || zh.isBlank(), w.name());
+                assertNotEquals(en, zh, w.name());
+                assertTrue(zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), w.name());
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ class RoundTripTest {
             List<ParsedLine> lines = NetstatParser.parseAll(text);
             for (ParsedLine l : lines) {
                 if (l instanceof ParsedLine.Unrecognised u) {
-                    throw new AssertionError(d + ": line " + u.line() + " unrecognised (" + u.reason() + "): " + u.excerpt()
+                    throw new AssertionError(d + ": line " + u.line() + " unrecognised (" + u.why() + " " + u.detail() + "): " + u.excerpt()
                             + "\n" + text);
                 }
             }

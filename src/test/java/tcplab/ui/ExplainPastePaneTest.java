@@ -124,7 +124,7 @@ class ExplainPastePaneTest {
         assertTrue(colours.get() > 20, "not blank: " + colours.get());
         robot.interact(() -> model.langProperty().set(Lang.ZH));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.busyProperty().get()
-                && model.rowsProperty().get(0).kindLabel().equals("无法识别"));
+                && model.rowsProperty().get(0).kindLabel().equals("提示")); // the pasted command line
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             try {
