@@ -36,7 +36,8 @@ public final class HostTable {
             rows.add(new SocketRow(Proto.TCP, Family.IPV4, false,
                     tcplab.netstat.Endpoint.of(local.addressText(), local.port()), foreign, s.state(),
                     (long) s.recvQueue(), (long) s.sendQueueBytes(),
-                    held && s.pid() != 0 ? s.pid() : null, held ? s.program() : null, null));
+                    held && s.pid() != 0 ? s.pid() : null, held ? s.program() : null, null,
+                    s.kind() == Sock.Kind.LISTENER && s.state() == TcpState.LISTEN ? Long.valueOf(s.backlog()) : null));
         }
         return rows;
     }

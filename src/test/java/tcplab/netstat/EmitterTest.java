@@ -148,6 +148,17 @@ class EmitterTest {
     }
 
     @Test
+    void ssShowsAListenersBacklogInSendQWhereNetstatShowsZero() {
+        // A listener with 3 connections waiting to be accepted and a backlog of 128.
+        List<SocketRow> rows = List.of(SocketRow.tcp("0.0.0.0", 80, "0.0.0.0", null, TcpState.LISTEN)
+                .withQueues(3L, 0L).withBacklog(128L));
+        assertEquals("LISTEN 3      128          0.0.0.0:80        0.0.0.0:*          ",
+                NetstatEmitter.emit(Dialect.SS, rows, "h").split("\n")[1]);
+        assertEquals("tcp        3      0 0.0.0.0:80              0.0.0.0:*               LISTEN     ",
+                NetstatEmitter.emit(Dialect.LINUX, rows, "h").split("\n")[2]);
+    }
+
+    @Test
     void longAddressesAreCutTheWayNetToolsCutsThem() {
         assertEquals("localhost.localdo:35450", NetstatEmitter.linuxAddress(Endpoint.of("localhost.localdomain", 35450)));
         assertEquals("600/sshd: /usr/sbin", NetstatEmitter.linuxProgram(

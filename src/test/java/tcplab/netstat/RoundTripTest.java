@@ -92,7 +92,9 @@ class RoundTripTest {
                 break;
             case SS: case SS_P:
                 rq = r.recvQ() == null ? 0L : r.recvQ();
-                sq = r.sendQ() == null ? 0L : r.sendQ();
+                // ss prints a LISTEN row's backlog in Send-Q, which the parser reads as Send-Q.
+                sq = r.state() == TcpState.LISTEN && r.backlog() != null ? r.backlog()
+                        : r.sendQ() == null ? 0L : r.sendQ();
                 dual = r.dualStack() && local.isAnyAddress() && family == Family.IPV6;
                 if (foreign.port() != null && foreign.port() == 0) {
                     foreign = Endpoint.anyPort(foreign.address()); // ss prints port 0 as *
@@ -148,7 +150,8 @@ class RoundTripTest {
         String prog = pid == null ? null : PROGRAMS.get(rnd.nextInt(PROGRAMS.size()));
         String service = pid != null && rnd.nextInt(4) == 0 ? List.of("RpcSs", "Dnscache", "CDPUserSvc_46a8de2e").get(rnd.nextInt(3)) : null;
         boolean isDual = isV6 && la.equals("::") && rnd.nextBoolean();
+        Long backlog = !isUdp && st == TcpState.LISTEN && rnd.nextBoolean() ? Long.valueOf(rnd.nextInt(70_000)) : null;
         return new SocketRow(isUdp ? Proto.UDP : Proto.TCP, fam, isDual, local, foreign, isUdp ? null : st,
-                (long) rnd.nextInt(200_000), (long) rnd.nextInt(200_000), pid, prog, service);
+                (long) rnd.nextInt(200_000), (long) rnd.nextInt(200_000), pid, prog, service, backlog);
     }
 }
