@@ -302,14 +302,14 @@ public final class NetstatEmitter {
     /**
      * ss's Send-Q: for a LISTEN row the listener's backlog (tcp_diag_get_info sets idiag_wqueue
      * to sk_max_ack_backlog for a listener, idiag_rqueue to the accept queue's length; fixture
-     * debian12/ss-tan.txt: {@code LISTEN 0 8}); otherwise the bytes not yet acknowledged.
+     * debian12/ss-tan.txt: {@code LISTEN 0 8}), 0 when not known; otherwise the bytes not yet
+     * acknowledged.
      * net-tools reads /proc/net/tcp instead, whose tx_queue of a listener is 0.
      */
     static long ssSendQ(SocketRow r) {
-        if (r.state() == TcpState.LISTEN && r.backlog() != null) {
-            return r.backlog();
+        if (r.state() == TcpState.LISTEN) {
+            return r.backlog() == null ? 0 : r.backlog();
         }
-        // Until the parser reads ss's LISTEN Send-Q as the backlog, a row read from ss has it here.
         return r.sendQ() == null ? 0 : r.sendQ();
     }
 
