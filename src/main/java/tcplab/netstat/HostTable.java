@@ -28,10 +28,16 @@ public final class HostTable {
             tcplab.netstat.Endpoint foreign = remote == null
                     ? tcplab.netstat.Endpoint.anyPort("0.0.0.0")
                     : tcplab.netstat.Endpoint.of(remote.addressText(), remote.port());
+            // The owner only while a process holds the socket (Sock.heldByProcess: not in
+            // TIME-WAIT, not a request sock or an unaccepted child on Linux, not after close()
+            // there); otherwise the row has none, and each tool prints what it prints for that:
+            // -, no users:, PID 0, no -b line, [System Process]:0.
+            boolean held = s.heldByProcess();
             rows.add(new SocketRow(Proto.TCP, Family.IPV4, false,
                     tcplab.netstat.Endpoint.of(local.addressText(), local.port()), foreign, s.state(),
                     (long) s.recvQueue(), (long) s.sendQueueBytes(),
-                    s.pid() == 0 ? null : s.pid(), s.program(), null));
+                    held && s.pid() != 0 ? s.pid() : null, held ? s.program() : null, null,
+                    s.kind() == Sock.Kind.LISTENER && s.state() == TcpState.LISTEN ? Long.valueOf(s.backlog()) : null));
         }
         return rows;
     }

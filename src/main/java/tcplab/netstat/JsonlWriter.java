@@ -14,7 +14,8 @@ import java.util.Map;
  * local_service, foreign_address, foreign_port, state, state_raw, pid, program, explanation},
  * plus {@code dual_stack, recv_q, send_q, foreign_service, service} and, when the tool printed
  * something else than the canonical value, {@code local_port_raw, foreign_port_raw,
- * local_address_raw, foreign_address_raw}.
+ * local_address_raw, foreign_address_raw}. {@code recv_q} and {@code send_q} are the numbers
+ * the tool printed (ss: a LISTEN row's Send-Q is its backlog).
  *
  * <p>The JSON is written by hand into a UTF-8 byte buffer ({@link JsonBytes}) with the field
  * names pre-encoded, and a socket's explanation is rendered by the {@link Explainer} straight
@@ -280,9 +281,12 @@ public final class JsonlWriter implements AutoCloseable {
             out.raw(RECV_Q);
             out.num(r.recvQ());
         }
-        if (r.sendQ() != null) {
+        // send_q is the number the tool printed in its Send-Q column: ss prints a listener's
+        // backlog there, which the parser keeps as the row's backlog, not as a send queue.
+        Long sendQ = r.sendQ() != null ? r.sendQ() : r.backlog();
+        if (sendQ != null) {
             out.raw(SEND_Q);
-            out.num(r.sendQ());
+            out.num(sendQ);
         }
         if (raw.localPort() != null) {
             out.raw(LOCAL_PORT_RAW);

@@ -258,7 +258,7 @@ public final class NetstatEmitter {
             SocketRow r = rows.get(i - 1);
             f[i][0] = StateWords.ss(r.state() == null ? TcpState.CLOSED : r.state());
             f[i][1] = padRight(Long.toString(r.recvQ() == null ? 0 : r.recvQ()), 6);
-            f[i][2] = padRight(Long.toString(r.sendQ() == null ? 0 : r.sendQ()), 6);
+            f[i][2] = padRight(Long.toString(ssSendQ(r)), 6);
             f[i][3] = ssHost(r.local().address(), r.dualStack()) + ":";
             f[i][4] = ssPort(r.local().port());
             f[i][5] = ssHost(r.foreign().address(), false) + ":";
@@ -297,6 +297,20 @@ public final class NetstatEmitter {
             }
             sb.append('\n');
         }
+    }
+
+    /**
+     * ss's Send-Q: for a LISTEN row the listener's backlog (tcp_diag_get_info sets idiag_wqueue
+     * to sk_max_ack_backlog for a listener, idiag_rqueue to the accept queue's length; fixture
+     * debian12/ss-tan.txt: {@code LISTEN 0 8}), 0 when not known; otherwise the bytes not yet
+     * acknowledged.
+     * net-tools reads /proc/net/tcp instead, whose tx_queue of a listener is 0.
+     */
+    static long ssSendQ(SocketRow r) {
+        if (r.state() == TcpState.LISTEN) {
+            return r.backlog() == null ? 0 : r.backlog();
+        }
+        return r.sendQ() == null ? 0 : r.sendQ();
     }
 
     private static String ssHost(String a, boolean dualAny) {

@@ -1022,8 +1022,11 @@ public final class NetstatParser {
         }
         boolean dual = e.localWasStar && e.family == Family.IPV6;
         Dialect d = forced != null ? forced : users ? Dialect.SS_P : Dialect.SS;
+        // A LISTEN row's Send-Q is the listener's backlog (tcp_diag: idiag_wqueue = sk_max_ack_backlog), not a send queue.
+        Long sendQ = Addresses.parseLong(tok(i + 2));
+        boolean listen = state == TcpState.LISTEN;
         SocketRow row = new SocketRow(proto, e.family, dual, e.local, e.foreign, state,
-                Addresses.parseLong(tok(i + 1)), Addresses.parseLong(tok(i + 2)), pid, program, null);
+                Addresses.parseLong(tok(i + 1)), listen ? null : sendQ, pid, program, null, listen ? sendQ : null);
         return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
     }
 

@@ -26,9 +26,15 @@ import tcplab.tcp.TcpState;
  * @param program   owning program, e.g. {@code nginx} or {@code svchost.exe} (null when unknown)
  * @param service   Windows service inside the program, as {@code netstat -b} shows it (e.g.
  *                  {@code RpcSs}); null otherwise
+ * @param backlog   for a LISTEN row, the listener's backlog: the most connections its accept
+ *                  queue holds (Linux sk_max_ack_backlog, listen()'s argument capped by
+ *                  somaxconn), which ss prints in the Send-Q column of a LISTEN row; null when
+ *                  not known, and always for other rows. A LISTEN row's {@code recvQ} is the
+ *                  accept queue's length, in ss and net-tools alike.
  */
 public record SocketRow(Proto proto, Family family, boolean dualStack, Endpoint local, Endpoint foreign,
-                        TcpState state, Long recvQ, Long sendQ, Integer pid, String program, String service) {
+                        TcpState state, Long recvQ, Long sendQ, Integer pid, String program, String service,
+                        Long backlog) {
     public SocketRow {
         Objects.requireNonNull(proto, "proto");
         Objects.requireNonNull(family, "family");
@@ -37,6 +43,15 @@ public record SocketRow(Proto proto, Family family, boolean dualStack, Endpoint 
         if (proto == Proto.UDP && state != null) {
             throw new IllegalArgumentException("UDP sockets have no TCP state");
         }
+        if (backlog != null && (state != TcpState.LISTEN || backlog < 0)) {
+            throw new IllegalArgumentException("a backlog belongs to a LISTEN row and is not negative");
+        }
+    }
+
+    /** A row without a backlog (every row but a listener's whose backlog is known). */
+    public SocketRow(Proto proto, Family family, boolean dualStack, Endpoint local, Endpoint foreign,
+                     TcpState state, Long recvQ, Long sendQ, Integer pid, String program, String service) {
+        this(proto, family, dualStack, local, foreign, state, recvQ, sendQ, pid, program, service, null);
     }
 
     /** A TCP row with no queues and no owner; the family follows the local address. */
@@ -54,18 +69,23 @@ public record SocketRow(Proto proto, Family family, boolean dualStack, Endpoint 
     }
 
     public SocketRow withProcess(Integer newPid, String newProgram) {
-        return new SocketRow(proto, family, dualStack, local, foreign, state, recvQ, sendQ, newPid, newProgram, service);
+        return new SocketRow(proto, family, dualStack, local, foreign, state, recvQ, sendQ, newPid, newProgram, service, backlog);
     }
 
     public SocketRow withService(String newService) {
-        return new SocketRow(proto, family, dualStack, local, foreign, state, recvQ, sendQ, pid, program, newService);
+        return new SocketRow(proto, family, dualStack, local, foreign, state, recvQ, sendQ, pid, program, newService, backlog);
     }
 
     public SocketRow withQueues(Long newRecvQ, Long newSendQ) {
-        return new SocketRow(proto, family, dualStack, local, foreign, state, newRecvQ, newSendQ, pid, program, service);
+        return new SocketRow(proto, family, dualStack, local, foreign, state, newRecvQ, newSendQ, pid, program, service, backlog);
     }
 
     public SocketRow withDualStack(boolean dual) {
-        return new SocketRow(proto, family, dual, local, foreign, state, recvQ, sendQ, pid, program, service);
+        return new SocketRow(proto, family, dual, local, foreign, state, recvQ, sendQ, pid, program, service, backlog);
+    }
+
+    /** The same row with a listener's backlog (null: not known). */
+    public SocketRow withBacklog(Long newBacklog) {
+        return new SocketRow(proto, family, dualStack, local, foreign, state, recvQ, sendQ, pid, program, service, newBacklog);
     }
 }

@@ -904,8 +904,11 @@ public final class QuizGenerator {
                 y.append("hosts:\n  client: {address: ").append(address(rnd, 1)).append(", profile: linux}\n");
                 y.append("  server: {address: ").append(server).append(", profile: linux}\n");
                 SimLab.link(y, 20 + rnd.nextInt(50));
+                // The leak: the program accepts every connection and never calls close(), so its
+                // CLOSE_WAIT rows stay its own (a listener that never accepts would leave them
+                // in the accept queue, owned by no process on Linux).
                 y.append("actions:\n  - {at: 0, host: server, do: listen, port: ").append(svc.port())
-                        .append(", accept: false, program: ").append(svc.program()).append("}\n");
+                        .append(", program: ").append(svc.program()).append("}\n");
                 y.append("  - {at: 0, host: client, do: connect, to: server:").append(svc.port())
                         .append(", count: ").append(n).append(", interval_ms: 30, close_after_ms: 200, program: java}\n");
                 at[0] = (400 + 30L * n + rnd.nextInt(3000)) * 1000;

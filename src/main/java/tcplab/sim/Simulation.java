@@ -312,11 +312,12 @@ public final class Simulation implements TcpEndpoint.Events {
         reschedule(s);
     }
 
-    /** close() by the application. */
+    /** close() by the application: it gives up its descriptor, whatever TCP does next. */
     public void close(Sock s) {
         if (s.removed) {
             return;
         }
+        s.closedByApp = true;
         TcpEndpoint.CallResult r = s.endpoint.close(now);
         app(s.host, s, s.local(), s.remote(), "close", r == TcpEndpoint.CallResult.OK ? "OK" : r.name());
         if (!s.removed) {
@@ -329,6 +330,7 @@ public final class Simulation implements TcpEndpoint.Events {
         if (s.removed) {
             return;
         }
+        s.closedByApp = true;
         TcpEndpoint.CallResult r = s.endpoint.abort(now);
         app(s.host, s, s.local(), s.remote(), "abort", r == TcpEndpoint.CallResult.OK ? "OK" : r.name());
         if (!s.removed) {

@@ -92,6 +92,17 @@ class ExplainCommandTest {
     }
 
     @Test
+    void jsonlSendQIsTheNumberSsPrintedEvenOnAListenRowWhereItIsTheBacklog() throws IOException {
+        Path p = file("ss.txt", "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+                + "LISTEN 0      8          127.0.0.1:21       0.0.0.0:*\n"
+                + "ESTAB  0      5          127.0.0.1:21     127.0.0.1:47262\n");
+        String[] out = run("explain", p.toString(), "--format=jsonl").out().split("\n");
+        assertEquals(8, JSON.readTree(out[1]).get("send_q").asInt());
+        assertEquals(0, JSON.readTree(out[1]).get("recv_q").asInt());
+        assertEquals(5, JSON.readTree(out[2]).get("send_q").asInt());
+    }
+
+    @Test
     void namedPortsAreNumbersWithTheNameKeptAsRaw() throws IOException {
         Path p = file("a.txt", "TCP fdlpw:ftp fdlpw:0 LISTENING\n");
         JsonNode s = JSON.readTree(run("explain", p.toString(), "--format=jsonl").out().split("\n")[0]);

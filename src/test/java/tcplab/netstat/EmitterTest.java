@@ -1,6 +1,7 @@
 package tcplab.netstat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,18 @@ class EmitterTest {
                 + "[System Process]:0 TCP 192.168.1.10:21 192.168.1.1:3009 TIME_WAIT\r\n", out);
     }
 
+    @Test
+    void aRowOfNoProcessGetsPidZeroNoProgramLineAndSystemProcessOnWindows() {
+        List<SocketRow> rows = List.of(SocketRow.tcp("10.0.0.1", 59058, "10.0.0.2", 80, TcpState.TIME_WAIT));
+        String row = "  TCP    10.0.0.1:59058         10.0.0.2:80            TIME_WAIT       0\r\n";
+        assertTrue(NetstatEmitter.emit(Dialect.WINDOWS_PID, rows, "h").endsWith("PID\r\n" + row));
+        assertTrue(NetstatEmitter.emit(Dialect.WINDOWS_ZH, rows, "h").endsWith("PID\r\n" + row));
+        // jc/windows_windows-10_netstat-aonb.out: a TIME_WAIT row with PID 0 has no line under it.
+        assertTrue(NetstatEmitter.emit(Dialect.WINDOWS_B, rows, "h").endsWith("PID\r\n" + row));
+        assertEquals("[System Process]:0 TCP 10.0.0.1:59058 10.0.0.2:80 TIME_WAIT\r\n",
+                NetstatEmitter.emit(Dialect.TCPVIEW, rows, "h"));
+    }
+
     // -- Linux
 
     @Test
@@ -117,6 +130,32 @@ class EmitterTest {
         assertEquals("State     Recv-Q Send-Q Local Address:Port Peer Address:Port Process                            ", lines[0]);
         assertEquals("LISTEN    0      0          127.0.0.1:21        0.0.0.0:*     users:((\"python3\",pid=25298,fd=3))", lines[1]);
         assertEquals(lines[0].length(), lines[2].length());
+    }
+
+    @Test
+    void aRowOfNoProcessGetsADashInNetstatAndNoUsersInSs() {
+        List<SocketRow> rows = List.of(SocketRow.tcp("0.0.0.0", 80, "0.0.0.0", null, TcpState.LISTEN).withProcess(812, "nginx"),
+                SocketRow.tcp("10.0.0.2", 80, "198.51.100.7", 40000, TcpState.SYN_RECEIVED));
+        String p = NetstatEmitter.emit(Dialect.LINUX_P, rows, "h");
+        // debian12/netstat-tanp.txt: "TIME_WAIT   -" with the column padded to 20.
+        assertTrue(p.endsWith("tcp        0      0 10.0.0.2:80             198.51.100.7:40000      SYN_RECV    -                   \n"), p);
+        String ss = NetstatEmitter.emit(Dialect.SS_P, rows, "h");
+        String[] lines = ss.split("\n");
+        assertTrue(lines[1].endsWith(" users:((\"nginx\",pid=812,fd=3))"), ss);
+        // debian12/ss-tanp.txt: an empty Process field, padded like the others.
+        assertFalse(lines[2].contains("users:"), ss);
+        assertEquals(lines[1].length(), lines[2].length(), ss);
+    }
+
+    @Test
+    void ssShowsAListenersBacklogInSendQWhereNetstatShowsZero() {
+        // A listener with 3 connections waiting to be accepted and a backlog of 128.
+        List<SocketRow> rows = List.of(SocketRow.tcp("0.0.0.0", 80, "0.0.0.0", null, TcpState.LISTEN)
+                .withQueues(3L, 0L).withBacklog(128L));
+        assertEquals("LISTEN 3      128          0.0.0.0:80        0.0.0.0:*          ",
+                NetstatEmitter.emit(Dialect.SS, rows, "h").split("\n")[1]);
+        assertEquals("tcp        3      0 0.0.0.0:80              0.0.0.0:*               LISTEN     ",
+                NetstatEmitter.emit(Dialect.LINUX, rows, "h").split("\n")[2]);
     }
 
     @Test

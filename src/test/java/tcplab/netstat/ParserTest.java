@@ -134,6 +134,20 @@ class ParserTest {
         }
 
         @Test
+        void ssListenSendQIsTheBacklogAndNetstatListenSendQIsTheSendQueue() {
+            SocketRow ss = socket("LISTEN     2      8          127.0.0.1:21         0.0.0.0:*").row();
+            assertEquals(2L, ss.recvQ(), "the accept queue");
+            assertEquals(8L, ss.backlog());
+            assertNull(ss.sendQ(), "ss does not show a listener's send queue");
+            SocketRow est = socket("ESTAB      0      5          127.0.0.1:21       127.0.0.1:47262").row();
+            assertEquals(5L, est.sendQ());
+            assertNull(est.backlog());
+            SocketRow netTools = socket("tcp        2      0 127.0.0.1:21            0.0.0.0:*               LISTEN     ").row();
+            assertEquals(0L, netTools.sendQ());
+            assertNull(netTools.backlog(), "/proc/net/tcp does not give the backlog");
+        }
+
+        @Test
         void tripleColonStarAndBracketedStarAreTheSameAddress() {
             ParsedLine.Socket a = socket("tcp6       0      0 :::22                   :::*                    LISTEN");
             ParsedLine.Socket b = socket("LISTEN 0 128 [::]:22 [::]:*");

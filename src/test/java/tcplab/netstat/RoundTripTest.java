@@ -51,6 +51,7 @@ class RoundTripTest {
         Integer pid = null;
         String program = null;
         String service = null;
+        Long backlog = null;
         switch (d) {
             case WINDOWS: case WINDOWS_PID: case WINDOWS_B: case WINDOWS_ZH: case TCPVIEW:
             case WINDOWS_NAMES:
@@ -92,7 +93,13 @@ class RoundTripTest {
                 break;
             case SS: case SS_P:
                 rq = r.recvQ() == null ? 0L : r.recvQ();
-                sq = r.sendQ() == null ? 0L : r.sendQ();
+                if (r.state() == TcpState.LISTEN) {
+                    // ss prints a listener's backlog in Send-Q (0 when unknown), read back as the
+                    // backlog; the listener's send queue is not shown.
+                    backlog = r.backlog() == null ? 0L : r.backlog();
+                } else {
+                    sq = r.sendQ() == null ? 0L : r.sendQ();
+                }
                 dual = r.dualStack() && local.isAnyAddress() && family == Family.IPV6;
                 if (foreign.port() != null && foreign.port() == 0) {
                     foreign = Endpoint.anyPort(foreign.address()); // ss prints port 0 as *
@@ -110,7 +117,7 @@ class RoundTripTest {
             default:
                 throw new AssertionError(d);
         }
-        return new SocketRow(proto, family, dual, local, foreign, r.state(), rq, sq, pid, program, service);
+        return new SocketRow(proto, family, dual, local, foreign, r.state(), rq, sq, pid, program, service, backlog);
     }
 
     // ---------------------------------------------------------------- generators
@@ -148,7 +155,8 @@ class RoundTripTest {
         String prog = pid == null ? null : PROGRAMS.get(rnd.nextInt(PROGRAMS.size()));
         String service = pid != null && rnd.nextInt(4) == 0 ? List.of("RpcSs", "Dnscache", "CDPUserSvc_46a8de2e").get(rnd.nextInt(3)) : null;
         boolean isDual = isV6 && la.equals("::") && rnd.nextBoolean();
+        Long backlog = !isUdp && st == TcpState.LISTEN && rnd.nextBoolean() ? Long.valueOf(rnd.nextInt(70_000)) : null;
         return new SocketRow(isUdp ? Proto.UDP : Proto.TCP, fam, isDual, local, foreign, isUdp ? null : st,
-                (long) rnd.nextInt(200_000), (long) rnd.nextInt(200_000), pid, prog, service);
+                (long) rnd.nextInt(200_000), (long) rnd.nextInt(200_000), pid, prog, service, backlog);
     }
 }

@@ -1,6 +1,7 @@
 package tcplab.netstat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -119,5 +120,23 @@ class SyntheticNetstatTest {
         assertEquals(TcpState.LISTEN, rows.get(0).state());
         assertEquals("nginx", rows.get(0).program());
         assertEquals(rows.get(0).pid(), rows.get(1).pid(), "the accepted connection belongs to the listening program");
+    }
+
+    @Test
+    void ssShowsTheListenersBacklogOnItsListenRowAndNetstatShowsZero() throws Exception {
+        Host server = hostAt("syn-flood", "server", 3000);
+        SocketRow listener = HostTable.rows(server).get(0);
+        assertEquals(TcpState.LISTEN, listener.state());
+        assertEquals(128L, listener.backlog(), "syn-flood listens with backlog: 128");
+        assertEquals(0L, listener.sendQ(), "a listener has nothing to send");
+        for (Dialect d : List.of(Dialect.SS, Dialect.SS_P)) {
+            String line = HostTable.emit(server, d).split("\n")[1];
+            assertTrue(line.matches("LISTEN +0 +128 +0\\.0\\.0\\.0:80 .*"), d + ": " + line);
+        }
+        String netTools = HostTable.emit(server, Dialect.LINUX_P).split("\n")[2];
+        assertTrue(netTools.startsWith("tcp        0      0 0.0.0.0:80 "), netTools);
+        // handshake's nginx asks for nginx's default backlog, 511, under somaxconn (4096).
+        assertEquals(511L, HostTable.rows(hostAt("handshake", "server", 400)).get(0).backlog());
+        assertNull(HostTable.rows(hostAt("handshake", "server", 400)).get(1).backlog(), "only a listener has one");
     }
 }

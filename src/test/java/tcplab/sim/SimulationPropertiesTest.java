@@ -314,4 +314,48 @@ class SimulationPropertiesTest {
             throw new AssertionError(e);
         }
     }
+
+    /**
+     * {@link Sock#heldByProcess()} against what the trace says the application did: on Linux a
+     * socket is its program's from listen() or connect() (its first state change leaves CLOSED) or
+     * from accept(), until close() or abort(), and never in TIME-WAIT; on Windows every socket but
+     * one in TIME_WAIT keeps its owner.
+     */
+    @Property(tries = 600, edgeCases = EdgeCasesMode.MIXIN)
+    void aSocketIsHeldByAProcessExactlyWhenTheTraceSaysItsProgramHasIt(@ForAll("setups") Setup s,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 4000) int atMs) {
+        TraceSink.Recorder rec = new TraceSink.Recorder();
+        Simulation sim;
+        try {
+            sim = ScenarioRunner.build(s.scenario(), ScenarioRunner.Overrides.NONE, rec).simulation();
+        } catch (ProblemException e) {
+            throw new AssertionError(e.format(Lang.EN));
+        }
+        sim.runUntil(atMs * 1000L);
+        Map<Integer, Boolean> opened = new HashMap<>();
+        Set<Integer> accepted = new java.util.HashSet<>();
+        Set<Integer> letGo = new java.util.HashSet<>();
+        for (TraceEvent e : rec.events()) {
+            if (e instanceof StateChange sc) {
+                opened.putIfAbsent(sc.socketId(), sc.from() == TcpState.CLOSED);
+            } else if (e instanceof AppEvent a && a.socketId() > 0) {
+                if (a.call().equals("accept")) {
+                    accepted.add(a.socketId());
+                } else if (a.call().equals("close") || a.call().equals("abort")) {
+                    letGo.add(a.socketId());
+                }
+            }
+        }
+        for (Host h : sim.hosts()) {
+            boolean windows = h.profile().isWindows();
+            for (Sock sock : h.sockets()) {
+                int id = sock.id();
+                boolean expected = sock.state() != TcpState.TIME_WAIT && (windows
+                        || (opened.getOrDefault(id, false) || accepted.contains(id)) && !letGo.contains(id));
+                assertEquals(expected, sock.heldByProcess(), () -> h.profile() + " at " + atMs + " ms: " + sock
+                        + (accepted.contains(id) ? " accepted" : "") + (letGo.contains(id) ? " closed" : ""));
+                net.jqwik.api.statistics.Statistics.label("owned").collect(sock.state() + " " + expected);
+            }
+        }
+    }
 }
