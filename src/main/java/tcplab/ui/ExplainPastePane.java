@@ -239,7 +239,8 @@ public class ExplainPastePane extends BorderPane {
             number.setText(String.format("%4d", r.line()));
             number.setStyle(mono + "-fx-text-fill: " + Palette.css(palette.muted()) + ";");
             kind.setText(r.kindLabel());
-            kind.setStyle("-fx-background-color: " + Palette.css(kindColor(r.kind())) + "; -fx-text-fill: white;"
+            javafx.scene.paint.Color badge = kindColor(r.kind());
+            kind.setStyle("-fx-background-color: " + Palette.css(badge) + "; -fx-text-fill: " + Palette.css(NetstatStyle.textOn(badge)) + ";"
                     + " -fx-padding: 0 6 0 6; -fx-background-radius: 3; -fx-font-size: 0.85em;");
             text.setText(r.text());
             text.setStyle(mono);

@@ -85,8 +85,9 @@ final class WarningStrip extends VBox {
         Label badge = new Label();
         badge.textProperty().bind(Bindings.concat("⚠ ", text.apply("severity." + w.severity().name())));
         badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        badge.setStyle("-fx-background-color: " + Palette.css(NetstatStyle.severityColor(w.severity(), palette))
-                + "; -fx-text-fill: white; -fx-font-weight: bold; -fx-padding: 2 8 2 8; -fx-background-radius: 3;");
+        javafx.scene.paint.Color severity = NetstatStyle.severityColor(w.severity(), palette);
+        badge.setStyle("-fx-background-color: " + Palette.css(severity) + "; -fx-text-fill: " + Palette.css(NetstatStyle.textOn(severity))
+                + "; -fx-font-weight: bold; -fx-padding: 2 8 2 8; -fx-background-radius: 3;");
         badge.getStyleClass().add("warning-badge");
 
         Label title = new Label();
