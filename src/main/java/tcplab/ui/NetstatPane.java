@@ -129,6 +129,8 @@ public class NetstatPane extends BorderPane {
         counts.setId("netstat-counts");
         counts.textProperty().bind(model.countsTextProperty());
         counts.setWrapText(true);
+        counts.visibleProperty().bind(Bindings.isNotEmpty(model.countsTextProperty()));
+        counts.managedProperty().bind(counts.visibleProperty()); // no gap atop the side column without a table
         explanationHeading.textProperty().bind(model.text("netstat.explanationHeading"));
         explanationHeading.getStyleClass().add("netstat-heading");
         explanationTitle.setId("netstat-explanation-title");

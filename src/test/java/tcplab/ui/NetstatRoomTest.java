@@ -160,6 +160,31 @@ class NetstatRoomTest {
     }
 
     @Test
+    void inTheExplainTabAt1024x768TwoWarningsStillLeaveTheExplainedLinesInView(FxRobot robot) throws Exception {
+        for (Lang lang : Lang.values()) {
+            show(robot, 1024, 768, lang, "standard", 1);
+            ExplainPastePane paste = robot.lookup("#pastePane").queryAs(ExplainPastePane.class);
+            robot.interact(() -> {
+                window.bottomTabs().getSelectionModel().select(window.bottomTabs().getTabs().stream()
+                        .filter(t -> t.getContent() == paste).findFirst().orElseThrow());
+                paste.model().textProperty().set(Tables.SEED_ROWS + "TCP fdlpw:telnet fdlpw:0 LISTENING\nTCP fdlpw:3389 fdlpw:0 LISTENING\n");
+                paste.model().explain();
+            });
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> !paste.model().busyProperty().get() && !paste.model().rowsProperty().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(4, paste.model().warningsProperty().size(), "two shown, a link to two more");
+            ListView<?> rows = robot.lookup("#paste-rows").queryAs(ListView.class);
+            int whole = wholeRowsInView(rows);
+            assertTrue(whole >= 3, lang + ": " + whole + " whole explained lines in view, wanted at least 3");
+            assertInside(paste, robot.lookup("#paste-warnings").query(), "the warning card " + lang);
+            assertInside(paste, rows, "the explained lines " + lang);
+            assertInside(paste, robot.lookup("#paste-side").query(), "the explanation " + lang);
+            assertInside(paste, robot.lookup("#paste-status").query(), "the status " + lang);
+        }
+    }
+
+    @Test
     void theMeaningOfTheSelectedLineStandsBesideTheLinesNotUnderThem(FxRobot robot) {
         show(robot, 1024, 768, Lang.EN, "standard", 1);
         Bounds list = lines(robot).localToScene(lines(robot).getLayoutBounds());
