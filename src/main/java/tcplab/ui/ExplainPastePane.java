@@ -5,7 +5,6 @@ import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,13 +28,24 @@ import javafx.util.Duration;
  * counts. Binds to an {@link ExplainPasteModel}; edits are explained after a short pause
  * ({@link #DEBOUNCE}), the Explain button explains at once.
  *
+ * <p>Laid out for the lower third of a projector's window, as {@link NetstatPane} is: the status
+ * in the button bar, the warning card across the whole width under it (compact), and then side by
+ * side the text, the explained lines and, right of them, the counts and what the selected line
+ * means; so the explained lines get the whole remaining height.
+ *
  * <p>Node ids: {@code #paste-text}, {@code #paste-load}, {@code #paste-live}, {@code #paste-explain},
  * {@code #paste-clear}, {@code #paste-source}, {@code #paste-status}, {@code #paste-rows},
- * {@code #paste-explanation-title}, {@code #paste-explanation}, {@code #paste-warnings}, {@code #paste-counts}.
+ * {@code #paste-explanation-title}, {@code #paste-explanation}, {@code #paste-warnings}, {@code #paste-counts},
+ * {@code #paste-split} (text | explained lines | side), {@code #paste-side} (counts and explanation).
  */
 public class ExplainPastePane extends BorderPane {
     /** Pause after the last keystroke before explaining: typing does not re-explain on every key. */
     public static final Duration DEBOUNCE = Duration.millis(500);
+    /**
+     * Where the text ends and the explained lines end: the explained lines (number, kind and the
+     * line) get the most width, the text and the meaning about a quarter each.
+     */
+    static final double[] DIVIDERS = {0.27, 0.72};
 
     private final ExplainPasteModel model;
     private final TextArea input = new TextArea();
@@ -47,6 +57,7 @@ public class ExplainPastePane extends BorderPane {
     private final Label status = new Label();
     private final Label inputHeading = new Label();
     private final Label resultsHeading = new Label();
+    private final Label explanationHeading = new Label();
     private final WarningStrip warnings;
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
     private Palette palette = Palette.standard();
@@ -74,12 +85,23 @@ public class ExplainPastePane extends BorderPane {
         busy.visibleProperty().bind(model.busyProperty());
         source.setId("paste-source");
         source.textProperty().bind(model.sourceProperty());
+        source.setMinWidth(0);
+        // What the buttons did, beside them: a line of its own under the pane would take a row
+        // of the explained lines' room. Long messages (errors) wrap.
+        status.setId("paste-status");
+        status.textProperty().bind(model.statusProperty());
+        status.setWrapText(true);
+        status.setMinWidth(0);
+        model.errorProperty().addListener((o, a, b) -> restyle());
+        for (Button b : new Button[] {load, live, explain, clear}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        busy.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, load, live, explain, clear, spacer, source, busy);
+        HBox bar = new HBox(8, load, live, explain, clear, busy, spacer, source, status);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 6, 8));
-        setTop(bar);
+        bar.setPadding(new Insets(4, 8, 4, 8));
 
         // The user's text: never rewritten by explaining.
         inputHeading.textProperty().bind(model.text("paste.input"));
@@ -90,15 +112,20 @@ public class ExplainPastePane extends BorderPane {
         debounce.setOnFinished(e -> model.explain());
         input.textProperty().addListener((o, a, b) -> debounce.playFromStart());
         VBox.setVgrow(input, Priority.ALWAYS);
-        VBox left = new VBox(4, inputHeading, input);
+        VBox left = new VBox(2, inputHeading, input);
         left.setPadding(new Insets(0, 4, 0, 0));
+        left.setMinWidth(0);
 
         // The result.
         warnings = new WarningStrip(model.warningsProperty(), model::text);
         warnings.setId("paste-warnings");
+        VBox.setMargin(warnings, new Insets(0, 8, 4, 8));
+        setTop(new VBox(bar, warnings));
         counts.setId("paste-counts");
         counts.textProperty().bind(model.countsTextProperty());
         counts.setWrapText(true);
+        counts.visibleProperty().bind(Bindings.isNotEmpty(model.countsTextProperty()));
+        counts.managedProperty().bind(counts.visibleProperty()); // no gap atop the side column without a table
         resultsHeading.textProperty().bind(model.text("paste.results"));
         rows.setId("paste-rows");
         rows.setItems(model.rowsProperty());
@@ -118,31 +145,26 @@ public class ExplainPastePane extends BorderPane {
         explanation.textProperty().bind(model.explanationProperty());
         explanation.setWrapText(true);
         explanation.setMaxWidth(Double.MAX_VALUE);
-        VBox explainBox = new VBox(4, explanationTitle, explanation);
-        explainBox.setPadding(new Insets(6, 8, 6, 8));
-        ScrollPane explainScroll = new ScrollPane(explainBox);
-        explainScroll.setFitToWidth(true);
-        explainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        SplitPane resultSplit = new SplitPane(rows, explainScroll);
-        resultSplit.setOrientation(Orientation.VERTICAL);
-        resultSplit.setDividerPositions(0.6);
-        resultSplit.setPrefHeight(200); // it grows into the room left; the warnings above are never squeezed
-        counts.setMinHeight(Region.USE_PREF_SIZE);
-        VBox.setVgrow(resultSplit, Priority.ALWAYS);
-        VBox right = new VBox(4, warnings, counts, resultsHeading, resultSplit);
-        right.setPadding(new Insets(0, 0, 0, 4));
+        explanationHeading.textProperty().bind(model.text("netstat.explanationHeading"));
+        VBox.setMargin(explanationHeading, new Insets(6, 0, 0, 0));
+        VBox explainBox = new VBox(4, counts, explanationHeading, explanationTitle, explanation);
+        explainBox.setPadding(new Insets(6, 10, 8, 10));
+        // All of it scrolls: when the room is short a text is scrolled to, never cut.
+        ScrollPane side = new ScrollPane(explainBox);
+        side.setId("paste-side");
+        side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setMinWidth(0);
+        VBox.setVgrow(rows, Priority.ALWAYS);
+        VBox middle = new VBox(2, resultsHeading, rows);
+        middle.setPadding(new Insets(0, 4, 0, 4));
+        middle.setMinWidth(0);
 
-        SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.42);
-        BorderPane.setMargin(split, new Insets(0, 8, 4, 8));
+        SplitPane split = new SplitPane(left, middle, side);
+        split.setId("paste-split");
+        split.setDividerPositions(DIVIDERS);
+        BorderPane.setMargin(split, new Insets(0, 8, 6, 8));
         setCenter(split);
-
-        status.setId("paste-status");
-        status.textProperty().bind(model.statusProperty());
-        status.setWrapText(true);
-        status.setPadding(new Insets(2, 10, 6, 10));
-        model.errorProperty().addListener((o, a, b) -> restyle());
-        setBottom(status);
         restyle();
     }
 
@@ -190,6 +212,7 @@ public class ExplainPastePane extends BorderPane {
         source.setStyle(muted);
         inputHeading.setStyle(muted + " -fx-font-weight: bold;");
         resultsHeading.setStyle(muted + " -fx-font-weight: bold;");
+        explanationHeading.setStyle(muted + " -fx-font-weight: bold;");
         status.setStyle(model.errorProperty().get()
                 ? "-fx-text-fill: " + Palette.css(palette.lost()) + "; -fx-font-weight: bold;" : muted);
         explanationTitle.setStyle("-fx-font-weight: bold; -fx-text-fill: " + Palette.css(palette.sideA()) + ";");
@@ -225,6 +248,7 @@ public class ExplainPastePane extends BorderPane {
             box = new HBox(8, number, kind, text, reason);
             box.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("paste-row");
+            setStyle("-fx-padding: 0.1em 0.5em 0.1em 0.5em;"); // as tight as the lines of NetstatPane
         }
 
         @Override
@@ -239,7 +263,8 @@ public class ExplainPastePane extends BorderPane {
             number.setText(String.format("%4d", r.line()));
             number.setStyle(mono + "-fx-text-fill: " + Palette.css(palette.muted()) + ";");
             kind.setText(r.kindLabel());
-            kind.setStyle("-fx-background-color: " + Palette.css(kindColor(r.kind())) + "; -fx-text-fill: white;"
+            javafx.scene.paint.Color badge = kindColor(r.kind());
+            kind.setStyle("-fx-background-color: " + Palette.css(badge) + "; -fx-text-fill: " + Palette.css(NetstatStyle.textOn(badge)) + ";"
                     + " -fx-padding: 0 6 0 6; -fx-background-radius: 3; -fx-font-size: 0.85em;");
             text.setText(r.text());
             text.setStyle(mono);

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -22,15 +23,28 @@ import javafx.scene.layout.VBox;
 import tcplab.netstat.Dialect;
 
 /**
- * Each simulated host's netstat output, explained: host buttons, a format selector, the lines in
- * a monospace list (click one), what the selected line means, the table's warnings and counts.
- * Binds to a {@link NetstatPaneModel} and forwards the user's picks to it; no logic of its own.
+ * Each simulated host's netstat output, explained: host buttons, a format selector, the table's
+ * warnings, the lines in a monospace list (click one) and, beside them, the table's counts and
+ * what the selected line means. Binds to a {@link NetstatPaneModel} and forwards the user's picks
+ * to it; no logic of its own.
+ *
+ * <p>The lines get the whole height under the warnings: the pane is the lower part of the window
+ * (about a third of a projector's 1024x768), and the rows a lesson is about (128 SYN_RECEIVED)
+ * must be in view, not behind a scroll bar. So the explanation stands beside the lines, not under
+ * them, the warning card is one line (its advice opens on a click), the counts head the
+ * explanation's column, and the rows are set as tight as a terminal's.
  *
  * <p>Node ids for tests and the window: {@code #netstat-hosts}, {@code #netstat-dialect},
  * {@code #netstat-native}, {@code #netstat-lines}, {@code #netstat-explanation-title},
- * {@code #netstat-explanation}, {@code #netstat-warnings}, {@code #netstat-counts}.
+ * {@code #netstat-explanation}, {@code #netstat-warnings}, {@code #netstat-counts}, {@code #netstat-split}
+ * (lines | side), {@code #netstat-side} (counts and explanation).
  */
 public class NetstatPane extends BorderPane {
+    /**
+     * The lines' share of the width: a Linux or Windows line (about 80 characters) fits whole
+     * beside the explanation at 1024 pixels, and no horizontal scroll bar takes a row's room.
+     */
+    static final double LINES_SHARE = 0.7;
     private final NetstatPaneModel model;
     private final HBox hostButtons = new HBox(4);
     private final ToggleGroup hostGroup = new ToggleGroup();
@@ -89,19 +103,17 @@ public class NetstatPane extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, hostLabel, hostButtons, spacer, dialectLabel, dialect, nativeButton);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setPadding(new Insets(4, 8, 4, 8));
 
         warnings = new WarningStrip(model.warningsProperty(), model::text);
         warnings.setId("netstat-warnings");
         VBox.setMargin(warnings, new Insets(0, 8, 4, 8));
-        counts.setId("netstat-counts");
-        counts.textProperty().bind(model.countsTextProperty());
-        counts.setPadding(new Insets(0, 8, 4, 10));
-        setTop(new VBox(bar, warnings, counts));
+        setTop(new VBox(bar, warnings));
 
         // The lines.
         lines.setId("netstat-lines");
         lines.setItems(model.linesProperty());
+        lines.setCellFactory(v -> new LineCell());
         Tooltip linesTip = new Tooltip();
         linesTip.textProperty().bind(model.text("netstat.linesTip"));
         lines.setTooltip(linesTip);
@@ -113,7 +125,12 @@ public class NetstatPane extends BorderPane {
         model.selectedLineIndexProperty().addListener((o, a, b) -> syncLine());
         model.linesProperty().addListener((ListChangeListener<String>) c -> syncLine());
 
-        // The explanation.
+        // Beside the lines: the table's counts, then what the selected line means.
+        counts.setId("netstat-counts");
+        counts.textProperty().bind(model.countsTextProperty());
+        counts.setWrapText(true);
+        counts.visibleProperty().bind(Bindings.isNotEmpty(model.countsTextProperty()));
+        counts.managedProperty().bind(counts.visibleProperty()); // no gap atop the side column without a table
         explanationHeading.textProperty().bind(model.text("netstat.explanationHeading"));
         explanationHeading.getStyleClass().add("netstat-heading");
         explanationTitle.setId("netstat-explanation-title");
@@ -124,16 +141,22 @@ public class NetstatPane extends BorderPane {
         explanation.textProperty().bind(model.explanationProperty());
         explanation.setWrapText(true);
         explanation.setMaxWidth(Double.MAX_VALUE);
-        VBox explainBox = new VBox(4, explanationHeading, explanationTitle, explanation);
-        explainBox.setPadding(new Insets(8, 10, 8, 10));
-        ScrollPane explainScroll = new ScrollPane(explainBox);
-        explainScroll.setFitToWidth(true);
-        explainScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setMargin(explanationHeading, new Insets(6, 0, 0, 0));
+        VBox explainBox = new VBox(4, counts, explanationHeading, explanationTitle, explanation);
+        explainBox.setPadding(new Insets(6, 10, 8, 10));
+        // All of it scrolls: when the room is short (zoomed in, a long advice open) a text is
+        // scrolled to, never cut.
+        ScrollPane side = new ScrollPane(explainBox);
+        side.setId("netstat-side");
+        side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setMinWidth(0);
 
-        SplitPane split = new SplitPane(lines, explainScroll);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
-        BorderPane.setMargin(split, new Insets(0, 8, 8, 8));
+        SplitPane split = new SplitPane(lines, side);
+        split.setId("netstat-split");
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(LINES_SHARE);
+        BorderPane.setMargin(split, new Insets(0, 8, 6, 8));
         setCenter(split);
 
         rebuildHosts();
@@ -219,6 +242,24 @@ public class NetstatPane extends BorderPane {
             return first != null && last != null && i > first.getIndex() && i < last.getIndex();
         }
         return false;
+    }
+
+    /**
+     * A line of the output, set about as tight as a terminal sets it (0.1em above and below
+     * instead of modena's 0.25em): over the six rows in view at 1024x768, that is one row more.
+     */
+    private static final class LineCell extends ListCell<String> {
+        LineCell() {
+            getStyleClass().add("netstat-line");
+            setStyle("-fx-padding: 0.1em 0.5em 0.1em 0.5em;");
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item);
+            setGraphic(null);
+        }
     }
 
     private void syncLine() {

@@ -78,6 +78,24 @@ final class NetstatStyle {
         return String.format(java.util.Locale.ROOT, "%.1f", BASE_FONT_PX * zoom);
     }
 
+    /**
+     * Black or white, whichever reads better on {@code background} (WCAG contrast): white on the
+     * standard red, black on the high-contrast palette's light red and on every highlight colour.
+     */
+    static javafx.scene.paint.Color textOn(javafx.scene.paint.Color background) {
+        double l = luminance(background);
+        return (1.05) / (l + 0.05) >= (l + 0.05) / 0.05 ? javafx.scene.paint.Color.WHITE : javafx.scene.paint.Color.BLACK;
+    }
+
+    /** WCAG relative luminance of {@code c}. */
+    static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    private static double linear(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
     /** The colour of a warning of {@code s}: the palette's error colour for the serious ones. */
     static javafx.scene.paint.Color severityColor(Warning.Severity s, Palette p) {
         return s == Warning.Severity.HIGH || s == Warning.Severity.MEDIUM ? p.lost() : p.highlight();

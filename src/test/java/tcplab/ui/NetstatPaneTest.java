@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,7 +60,8 @@ class NetstatPaneTest {
         assertEquals(model.linesProperty(), lines(robot).getItems());
         assertTrue(cell(robot, "LISTEN").isVisible());
         assertTrue(robot.lookup("#netstat-warnings").query().isVisible(), "the SYN_FLOOD warning stands out");
-        assertTrue(robot.lookup("#netstat-warnings .label").queryAllAs(Label.class).stream()
+        // The finding is a run of the card's one-line sentence (a Text in a TextFlow), not a label.
+        assertTrue(robot.lookup("#netstat-warnings .warning-title").queryAllAs(Text.class).stream()
                 .anyMatch(l -> l.getText().contains("SYN_FLOOD")));
         assertTrue(robot.lookup("#netstat-host-server").queryAs(ToggleButton.class).isSelected());
         assertEquals("129 sockets: LISTEN 1 · SYN_RECEIVED 128", robot.lookup("#netstat-counts").queryAs(Label.class).getText());
@@ -113,8 +115,9 @@ class NetstatPaneTest {
         assertEquals("主机自己的格式", robot.lookup("#netstat-native").queryAs(Button.class).getText());
         assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream().anyMatch(l -> "主机".equals(l.getText())));
         assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream().anyMatch(l -> "格式".equals(l.getText())));
-        assertTrue(robot.lookup("#netstat-warnings .label").queryAllAs(Label.class).stream()
+        assertTrue(robot.lookup("#netstat-warnings .warning-title").queryAllAs(Text.class).stream()
                 .anyMatch(l -> l.getText().contains("疑似 SYN flood")));
+        assertEquals("怎么办 ▸", robot.lookup("#netstat-warnings .warning-advice").queryAs(javafx.scene.control.Hyperlink.class).getText());
         @SuppressWarnings("unchecked")
         ComboBox<NetstatPaneModel.DialectChoice> combo = robot.lookup("#netstat-dialect").queryAs(ComboBox.class);
         assertTrue(combo.getItems().stream().anyMatch(ch -> ch.label().equals("Windows 含 PID (netstat -ano)")));
