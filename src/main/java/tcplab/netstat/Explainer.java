@@ -509,6 +509,9 @@ public final class Explainer {
             }
         }
 
+        // Queues: only when they say something (most rows show 0 and 0).
+        queues(out, r);
+
         // Direction.
         if (connection) {
             out.lit(space);
@@ -520,6 +523,41 @@ public final class Explainer {
             out.lit(space);
             owner(out, r);
             checkProgram(out, r, r.program());
+        }
+    }
+
+    /**
+     * What non-zero queues mean. For a listener, Linux reports the accept queue (connections that
+     * completed the handshake and wait for accept()) as Recv-Q, and ss its backlog as Send-Q
+     * (tcp_diag_get_info); for a connection they are bytes not yet read by the program, and bytes
+     * not yet acknowledged by the peer (net-tools: tcp4_seq_show's rx_queue and tx_queue).
+     */
+    private void queues(Text out, SocketRow r) {
+        Long rq = r.recvQ();
+        Long sq = r.sendQ();
+        Long backlog = r.backlog();
+        boolean listen = r.state() == TcpState.LISTEN;
+        if ((rq == null || rq == 0) && (sq == null || sq == 0) && backlog == null) {
+            return;
+        }
+        if (listen) {
+            if (rq != null && rq > 0) {
+                out.lit(space);
+                t("queue.acceptQueue").render(out, rq);
+            }
+            if (backlog != null) {
+                out.lit(space);
+                t("queue.backlog").render(out, backlog);
+            }
+            return;
+        }
+        if (rq != null && rq > 0) {
+            out.lit(space);
+            t("queue.recv").render(out, rq);
+        }
+        if (sq != null && sq > 0) {
+            out.lit(space);
+            t("queue.send").render(out, sq);
         }
     }
 
@@ -700,6 +738,12 @@ public final class Explainer {
     }
 
     private void owner(Text out, SocketRow r) {
+        if (r.pid() != null && r.pid() == 0 && (r.program() == null || r.program().equals("[System Process]"))) {
+            // Windows' PID 0 (TCPView's [System Process]) is no process: the system keeps the socket.
+            t("owner").render(out, t("owner.pid0").format());
+            out.lit(ownerEnd);
+            return;
+        }
         StringBuilder who = new StringBuilder();
         if (r.program() != null && !r.program().equals("-")) {
             who.append(r.program());

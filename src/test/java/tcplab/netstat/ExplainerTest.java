@@ -250,6 +250,26 @@ class ExplainerTest {
         }
 
         @Test
+        void nonZeroQueuesAreExplainedAndAListenersQueuesAsItsAcceptQueueAndBacklog() {
+            String en = one("tcp 5000 12 10.0.0.1:22 10.0.0.9:5000 ESTABLISHED\n", 0, Lang.EN);
+            assertTrue(en.contains("Recv-Q 5000: bytes received that the program has not read yet")
+                    && en.contains("Send-Q 12: bytes sent that the peer has not acknowledged yet"), en);
+            String listen = one("LISTEN 3 128 0.0.0.0:80 0.0.0.0:*\n", 0, Lang.EN);
+            assertTrue(listen.contains("Recv-Q 3: connections that completed the handshake")
+                    && listen.contains("Send-Q 128 (ss): the backlog"), listen);
+            String quiet = one("tcp 0 0 10.0.0.1:22 10.0.0.9:5000 ESTABLISHED\n", 0, Lang.EN);
+            assertFalse(quiet.contains("Recv-Q") || quiet.contains("Send-Q"), quiet);
+        }
+
+        @Test
+        void pidZeroIsSaidToBeNoProcess() {
+            String en = one("  TCP    10.0.0.5:1040          10.0.0.9:80            TIME_WAIT       0\n", 0, Lang.EN);
+            assertTrue(en.contains("Owner: no process (PID 0 is the system itself"), en);
+            String tv = one("[System Process]:0 TCP 192.168.1.10:21 192.168.1.1:3009 TIME_WAIT\n", 0, Lang.ZH);
+            assertTrue(tv.contains("没有进程"), tv);
+        }
+
+        @Test
         void aPastedCommandLineIsExplainedOptionByOptionForItsSystem() {
             String win = one("C:\\>netstat -ano\n", 0, Lang.EN);
             assertTrue(win.contains("-o: adds the PID column") && win.contains("-a: every connection"), win);
