@@ -99,6 +99,7 @@ public final class Explainer {
         sep = new Text.Lit(zh ? "," : ", ");
         clause = new Text.Lit(zh ? ";" : "; ");
         end = new Text.Lit(zh ? "\u3002" : ". ");
+        space = new Text.Lit(zh ? "" : " ");
         openParen = new Text.Lit(zh ? "(" : " (");
         ownerEnd = new Text.Lit(zh ? "\u3002" : ".");
         tProtoTcp = t("proto.tcp");
@@ -316,7 +317,8 @@ public final class Explainer {
     private final Text.Lit sep;
     private final Text.Lit clause;
     private final Text.Lit end;
-    private final Text.Lit space = new Text.Lit(" ");
+    /** Between two sentences: a space in English, nothing after a Chinese full stop. */
+    private final Text.Lit space;
     private final Text.Lit openParen;
     private final Text.Lit closeParen = new Text.Lit(")");
     private final Text.Lit ownerEnd;
@@ -755,7 +757,8 @@ public final class Explainer {
             t("owner.pid").render(who, r.pid());
         }
         if (r.service() != null) {
-            who.append(lang == Lang.ZH ? "," : ", ").append(r.service());
+            who.append(lang == Lang.ZH ? "," : ", ");
+            t("owner.service").render(who, r.service());
         }
         if (who.length() == 0) {
             t("owner.noprogram").render(who);
