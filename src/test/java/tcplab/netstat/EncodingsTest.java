@@ -13,19 +13,30 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import tcplab.tcp.TcpState;
 
 /**
  * Detecting the encoding of a saved or piped capture and reading it: byte-order marks, UTF-16
- * with and without one. The bytes are made here from Java strings with the JDK's charsets, as the
- * tools that write them would.
+ * with and without one, GBK against the Western code pages, cp850 against windows-1252. The
+ * bytes are made here from Java strings with the JDK's charsets, as the tools that write them
+ * would.
  */
 class EncodingsTest {
     static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
     static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
+
+    static final Charset GBK = Charset.forName("GBK");
+    static final Charset CP850 = Charset.forName("IBM850");
+    static final Charset CP1252 = Charset.forName("windows-1252");
 
     static final String WINDOWS_ANO = "\r\nActive Connections\r\n\r\n"
             + "  Proto  Local Address          Foreign Address        State           PID\r\n"
@@ -169,5 +180,220 @@ class EncodingsTest {
         // Forced wrong, it is still obeyed: UTF-16 read as windows-1252 is NULs, no rows.
         List<ParsedLine> wrong = read(le, Charset.forName("windows-1252"));
         assertTrue(ports(wrong).isEmpty());
+    }
+
+    // --- windows-1252 against cp850: German ----------------------------------------------------
+
+    /** netstat -ano on a German Windows (NETSTAT.md): translated headers and state words. */
+    static final String GERMAN_ANO = "\r\nAktive Verbindungen\r\n\r\n"
+            + "  Proto  Lokale Adresse         Remoteadresse          Status           PID\r\n"
+            + "  TCP    0.0.0.0:135            0.0.0.0:0              ABHÖREN          1012\r\n"
+            + "  TCP    192.168.1.10:49712     93.184.216.34:443      HERGESTELLT      4410\r\n"
+            + "  TCP    192.168.1.10:49713     93.184.216.34:443      WARTEND          0\r\n"
+            + "  TCP    192.168.1.10:49714     93.184.216.34:80       SCHLIESSEN_WARTEN  4410\r\n"
+            + "  TCP    192.168.1.10:49715     93.184.216.34:80       FIN_WARTEN_2     4410\r\n"
+            + "  TCP    192.168.1.10:49716     93.184.216.35:80       SYN_GESENDET     4410\r\n"
+            + "  UDP    0.0.0.0:500            *:*                                    3324\r\n";
+
+    static final List<TcpState> GERMAN_STATES = java.util.Arrays.asList(TcpState.LISTEN, TcpState.ESTABLISHED,
+            TcpState.TIME_WAIT, TcpState.CLOSE_WAIT, TcpState.FIN_WAIT_2, TcpState.SYN_SENT, null);
+
+    static List<TcpState> states(List<ParsedLine> lines) {
+        List<TcpState> out = new ArrayList<>();
+        for (SocketRow r : EmitterTest.rowsOf(lines)) {
+            out.add(r.state());
+        }
+        return out;
+    }
+
+    @Test
+    void germanSavedAsWindows1252IsNotReadAsCp850() throws IOException {
+        // iconv -t cp1252: the ASCII headers read the same in both; only ABHÖREN tells them apart
+        // (0xD6 is Ö in windows-1252, Í in cp850).
+        byte[] bytes = GERMAN_ANO.getBytes(CP1252);
+        assertEquals(CP1252, detect(bytes));
+        List<ParsedLine> l = read(bytes);
+        assertNothingUnrecognised(l);
+        assertEquals(GERMAN_STATES, states(l));
+        assertEquals("ABHÖREN", ((ParsedLine.Socket) l.get(4)).raw().state());
+    }
+
+    @Test
+    void germanInTheOemCodePageCp850IsStillCp850() throws IOException {
+        byte[] bytes = GERMAN_ANO.getBytes(CP850);
+        assertEquals(CP850, detect(bytes));
+        List<ParsedLine> l = read(bytes);
+        assertNothingUnrecognised(l);
+        assertEquals(GERMAN_STATES, states(l));
+    }
+
+    @Test
+    void cp850ReadAsWindows1252GivesAbhTmRenWhichStillMeansListening() throws IOException {
+        // The mojibake seen in the wild: cp850 bytes shown (and saved, or pasted) as windows-1252.
+        byte[] cp850 = GERMAN_ANO.getBytes(CP850);
+        List<ParsedLine> forced = read(cp850, CP1252);
+        assertEquals("ABH™REN", ((ParsedLine.Socket) forced.get(4)).raw().state());
+        assertEquals(GERMAN_STATES, states(forced));
+        String mojibake = new String(cp850, CP1252);
+        List<ParsedLine> pasted = read(mojibake.getBytes(StandardCharsets.UTF_8));
+        assertEquals("ABH™REN", ((ParsedLine.Socket) pasted.get(4)).raw().state());
+        assertEquals(GERMAN_STATES, states(pasted));
+    }
+
+    // --- GBK against the Western code pages ----------------------------------------------------
+
+    @Test
+    void aShortGbkElevationMessageWithoutAHeaderIsGbk() throws IOException {
+        // netstat -b > f.txt on a Chinese Windows without administrator rights: this line only.
+        byte[] bytes = "请求的操作需要提升。\r\n".getBytes(GBK);
+        assertEquals(GBK, detect(bytes));
+        ParsedLine.Notice n = assertInstanceOf(ParsedLine.Notice.class, read(bytes).get(0));
+        assertEquals(ParsedLine.NoticeCode.ELEVATION_REQUIRED, n.code());
+        assertEquals("请求的操作需要提升。", n.text());
+    }
+
+    @Test
+    void gbkRowsWithTheNoOwnershipNoticeAndAChineseProgramAreGbk() throws IOException {
+        byte[] bytes = ("  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1712\r\n"
+                + "  RpcSs\r\n [svchost.exe]\r\n"
+                + "  TCP    0.0.0.0:445            0.0.0.0:0              LISTENING       4\r\n 无法获取所有权信息\r\n"
+                + "  TCP    127.0.0.1:9000         0.0.0.0:0              LISTENING       6120\r\n [迅雷.exe]\r\n").getBytes(GBK);
+        assertEquals(GBK, detect(bytes));
+        List<ParsedLine> l = read(bytes);
+        assertNothingUnrecognised(l);
+        assertEquals(ParsedLine.NoticeCode.NO_OWNERSHIP, ((ParsedLine.Notice) l.get(4)).code());
+        assertEquals("迅雷.exe", ((ParsedLine.Program) l.get(6)).program());
+    }
+
+    @Test
+    void aFewGbkCharactersThatHappenToBeValidUtf8AreStillGbk() {
+        byte[] bytes = "状态\r\n".getBytes(GBK); // D7 B4 CC AC: valid UTF-8 too
+        assertTrue(Encodings.isUtf8(bytes, bytes.length));
+        assertEquals(GBK, detect(bytes));
+        // and the same words in UTF-8 stay UTF-8
+        assertEquals(StandardCharsets.UTF_8, detect("状态\r\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(StandardCharsets.UTF_8, detect("ABH™REN ABHÖREN\r\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Western words in their own code page are never taken for GBK. A byte of 0x80 or more
+     * followed by an ASCII letter is a valid GBK pair, but one of its rare extension characters;
+     * followed by a space, a digit or a line end it is no pair at all; two accented letters in a
+     * row (créé, Größe) can make a common Chinese character, so the Western reading must still win.
+     * (Between cp850 and windows-1252 a few bytes are a likely letter in both: 0xE4 is õ in cp850
+     * and ä in windows-1252, so "Conexões" alone reads as German; the ç of "Endereço" settles it.)
+     */
+    @Test
+    void germanAndFrenchWordsInCp850OrWindows1252AreNotTakenForGbk() {
+        List<String> samples = List.of("ABHÖREN", "Größe", "créé", "État", "Schließen", "für",
+                "Es können keine Besitzerinformationen abgerufen werden.",
+                "Impossible d'obtenir les informations de propriété",
+                "L'opération demandée nécessite une élévation.", "Conexões ativas  Endereço local", "Dirección local");
+        for (String w : samples) {
+            for (Charset cs : List.of(CP1252, CP850)) {
+                byte[] bytes = (w + "\r\n").getBytes(cs);
+                assertEquals(cs, detect(bytes), w + " in " + cs + ": " + Encodings.scores(bytes, bytes.length));
+            }
+        }
+    }
+
+    @Test
+    void anAccentedLetterBeforeAnAsciiLetterOrASpaceScoresAgainstGbk() {
+        byte[] abhoeren = "ABHÖREN".getBytes(CP1252); // D6 52: a GBK/4 extension character
+        assertTrue(Encodings.gbkScore(abhoeren, abhoeren.length) < 0);
+        byte[] cafe = "café ".getBytes(CP1252); // E9 20: no GBK pair
+        assertTrue(Encodings.gbkScore(cafe, cafe.length) < 0);
+        byte[] zh = "本地地址".getBytes(GBK);
+        assertEquals(4 * 4, Encodings.gbkScore(zh, zh.length));
+        Map<String, Long> s = Encodings.scores(zh, zh.length);
+        assertTrue(s.get("GBK") > s.get("windows-1252") && s.get("GBK") > s.get("IBM850"), s.toString());
+    }
+
+    // --- every encoding, random tables ---------------------------------------------------------
+
+    enum Enc {
+        UTF8(StandardCharsets.UTF_8, null), UTF8_BOM(StandardCharsets.UTF_8, EncodingsTest.UTF8_BOM),
+        UTF16LE(StandardCharsets.UTF_16LE, null), UTF16LE_BOM(StandardCharsets.UTF_16LE, EncodingsTest.UTF16LE_BOM),
+        UTF16BE(StandardCharsets.UTF_16BE, null), UTF16BE_BOM(StandardCharsets.UTF_16BE, EncodingsTest.UTF16BE_BOM),
+        GBK(Charset.forName("GBK"), null), CP850(Charset.forName("IBM850"), null),
+        CP1252(Charset.forName("windows-1252"), null);
+
+        final Charset charset;
+        final byte[] bom;
+
+        Enc(Charset charset, byte[] bom) {
+            this.charset = charset;
+            this.bom = bom;
+        }
+
+        byte[] encode(String text) {
+            byte[] b = text.getBytes(charset);
+            return bom == null ? b : concat(bom, b);
+        }
+    }
+
+    /** German words for the state column of a {@code netstat -ano} row (StateWords). */
+    private static final Map<String, String> GERMAN_STATE_WORDS = Map.ofEntries(Map.entry("LISTENING", "ABHÖREN"),
+            Map.entry("ESTABLISHED", "HERGESTELLT"), Map.entry("TIME_WAIT", "WARTEND"),
+            Map.entry("CLOSE_WAIT", "SCHLIESSEN_WARTEN"), Map.entry("FIN_WAIT_1", "FIN_WARTEN_1"),
+            Map.entry("FIN_WAIT_2", "FIN_WARTEN_2"), Map.entry("SYN_SENT", "SYN_GESENDET"),
+            Map.entry("SYN_RECEIVED", "SYN_EMPFANGEN"), Map.entry("CLOSING", "SCHLIESSEND"),
+            Map.entry("LAST_ACK", "LETZTES_ACK"), Map.entry("CLOSED", "GESCHLOSSEN"));
+
+    /**
+     * A German {@code netstat -ano} of the table: the emitter's Windows text with the headers and
+     * state words translated, and a listener first so that ABHÖREN, the word that tells the code
+     * pages apart, is there.
+     */
+    static String german(List<SocketRow> table) {
+        List<SocketRow> rows = new ArrayList<>();
+        rows.add(new SocketRow(Proto.TCP, Family.IPV4, false, Endpoint.of("0.0.0.0", 135), Endpoint.of("0.0.0.0", 0),
+                TcpState.LISTEN, null, null, 1012, null, null));
+        rows.addAll(table);
+        String en = NetstatEmitter.emit(Dialect.WINDOWS_PID, rows, "h");
+        StringBuilder out = new StringBuilder();
+        for (String line : en.split("\r\n", -1)) {
+            if (line.equals("Active Connections")) {
+                line = "Aktive Verbindungen";
+            } else if (line.trim().startsWith("Proto")) {
+                line = "  Proto  Lokale Adresse         Remoteadresse          Status           PID";
+            } else {
+                String[] t = line.trim().split("\\s+");
+                if (t.length == 5 && GERMAN_STATE_WORDS.containsKey(t[3])) {
+                    line = "  " + t[0] + "    " + t[1] + "  " + t[2] + "  " + GERMAN_STATE_WORDS.get(t[3]) + "  " + t[4];
+                }
+            }
+            out.append(line).append("\r\n");
+        }
+        out.setLength(out.length() - 2);
+        return out.toString();
+    }
+
+    @Provide
+    Arbitrary<List<SocketRow>> tables() {
+        return Arbitraries.randomValue(RoundTripTest::randomRow).list().ofMaxSize(25);
+    }
+
+    @Provide
+    Arbitrary<Dialect> dialects() {
+        return Arbitraries.of(Dialect.emittableValues());
+    }
+
+    @Property(tries = 400)
+    void everyEncodingIsDetectedAndGivesTheRecordsOfTheUtf8Text(@ForAll("tables") List<SocketRow> table, @ForAll Enc enc,
+            @ForAll("dialects") Dialect dialect, @ForAll boolean germanText) throws IOException {
+        String text = switch (enc) {
+            case GBK -> NetstatEmitter.emit(Dialect.WINDOWS_ZH, table, "h");
+            case CP850, CP1252 -> german(table);
+            default -> germanText ? german(table) : NetstatEmitter.emit(dialect, table, "h");
+        };
+        List<ParsedLine> expected = NetstatParser.parseAll(text);
+        assertNothingUnrecognised(expected);
+        byte[] bytes = enc.encode(text);
+        if (text.isEmpty() && enc.bom == null) {
+            return; // TCPView prints nothing for an empty table: no bytes, nothing to detect
+        }
+        assertEquals(enc.charset, detect(bytes), enc + " " + Encodings.scores(bytes, Math.min(bytes.length, Encodings.SNIFF_BYTES)));
+        assertEquals(expected, read(bytes));
     }
 }

@@ -138,7 +138,9 @@ class FuzzTest {
         byte[] bytes = new byte[3_000_000];
         new Random(42).nextBytes(bytes);
         int records = 0;
-        // Random bytes are read in a single-byte code page, where CR and LF are themselves.
+        // Random bytes are neither UTF-8, UTF-16 nor GBK: a single-byte code page, where CR and LF are themselves.
+        java.nio.charset.Charset cs = Encodings.detect(bytes, Encodings.SNIFF_BYTES);
+        assertTrue(cs.equals(Encodings.CP1252) || cs.equals(Encodings.CP850), cs.name());
         int lines = expectedLines(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
         try (Reader r = Encodings.reader(new ByteArrayInputStream(bytes), null)) {
             NetstatParser p = new NetstatParser(r, null);
