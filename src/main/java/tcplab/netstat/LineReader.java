@@ -7,8 +7,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads lines from a {@link Reader} in bounded memory: at most {@link #MAX_KEPT} characters of a
  * line are kept, the rest are counted and skipped, so a 10 MB line or a binary file without
- * newlines costs no more than a short line. A line ends at LF; CRs before it are dropped (CRLF,
- * and the CR CR LF that some Windows redirections produce). A CR elsewhere counts as a space.
+ * newlines costs no more than a short line.
+ *
+ * <p>Line ends: LF; CR LF; a run of CRs before an LF (the CR CR LF that some Windows redirections
+ * produce) is one line end too; a CR followed by anything else (or by nothing) ends a line on its
+ * own, as in classic Mac files and some paste paths, so {@code a\r\rb} is three lines, the middle
+ * one empty. No line keeps a CR.
+ *
+ * <p>U+FEFF (a byte-order mark) at the start of a line is dropped and not counted: Notepad and
+ * PowerShell write one at the start of a file, and files pasted or concatenated one after another
+ * carry theirs into the middle. It never means anything in netstat output.
  */
 public final class LineReader {
     /**
@@ -16,6 +24,8 @@ public final class LineReader {
      * under 2,000 characters; 8,192 leaves room while bounding memory.
      */
     public static final int MAX_KEPT = 8192;
+
+    private static final char BOM = '\uFEFF';
 
     private Reader in;
     private final char[] buf = new char[1 << 16];
@@ -31,6 +41,12 @@ public final class LineReader {
     private final StringBuilder line = new StringBuilder(256);
     private long lineLength;
     private int lineNumber;
+    /**
+     * Empty lines still to be given: a run of k CRs not followed by LF ends k lines, the first
+     * with text; the run is counted once (not looked through again per line) and the k - 1 empty
+     * lines handed out from here.
+     */
+    private int pendingEmpty;
 
     public LineReader(Reader in) {
         this.in = in;
@@ -45,25 +61,38 @@ public final class LineReader {
 
     /** Reads the next line; false at the end of the input. */
     public boolean next() throws IOException {
+        if (pendingEmpty != 0) {
+            return emptyLine();
+        }
         if (bytes != null) {
             return nextAscii();
         }
-        // Fast path: the whole line is in the buffer, short, without CR: one String, no copying
-        // through the StringBuilder.
+        // Fast path: the whole line is in the buffer, short, without a CR CR or a BOM: one
+        // String, no copying through the StringBuilder.
         int p = pos;
         int lim = Math.min(len, p + MAX_KEPT + 1);
         char[] b = buf;
+        if (p < lim && b[p] == BOM) {
+            fast = null;
+            return slowNext();
+        }
         for (int i = p; i < lim; i++) {
             char c = b[i];
-            if (c == '\n') {
-                fast = new String(b, p, i - p);
-                lineLength = i - p;
-                pos = i + 1;
-                lineNumber++;
-                return true;
-            }
-            if (c == '\r') {
-                break;
+            if (c <= '\r') {
+                if (c == '\n') {
+                    return fastLine(new String(b, p, i - p), i - p, i + 1);
+                }
+                if (c == '\r') {
+                    // CR LF, or a CR alone before the next line's first character; a CR CR or a
+                    // CR at the end of the buffer needs the slow path's look ahead.
+                    if (i + 1 < len) {
+                        char d = b[i + 1];
+                        if (d != '\r') {
+                            return fastLine(new String(b, p, i - p), i - p, d == '\n' ? i + 2 : i + 1);
+                        }
+                    }
+                    break;
+                }
             }
         }
         fast = null;
@@ -73,7 +102,8 @@ public final class LineReader {
     /**
      * {@link #next} while the input is read as ASCII bytes: the same fast path, over bytes. It is
      * written twice on purpose: byte[] and char[] share no type, and an indirection in this loop,
-     * run once per input character, is what the byte path exists to avoid.
+     * run once per input character, is what the byte path exists to avoid. A BOM needs no test
+     * here: its bytes are not ASCII, and the slow path drops them.
      */
     private boolean nextAscii() throws IOException {
         int p = pos;
@@ -85,19 +115,41 @@ public final class LineReader {
             // is not ASCII and a few control characters (tab...) are all <= CR.
             if (c <= '\r') {
                 if (c == '\n') {
-                    fast = new String(b, p, i - p, StandardCharsets.ISO_8859_1);
-                    lineLength = i - p;
-                    pos = i + 1;
-                    lineNumber++;
-                    return true;
+                    return fastLine(new String(b, p, i - p, StandardCharsets.ISO_8859_1), i - p, i + 1);
                 }
-                if (c == '\r' || c < 0) {
-                    break; // a CR, or the first byte that is not ASCII: slowNext handles both
+                if (c == '\r') {
+                    if (i + 1 < len) {
+                        byte d = b[i + 1];
+                        if (d != '\r') {
+                            return fastLine(new String(b, p, i - p, StandardCharsets.ISO_8859_1), i - p,
+                                    d == '\n' ? i + 2 : i + 1);
+                        }
+                    }
+                    break; // CR CR, or a CR at the end of the buffer
+                }
+                if (c < 0) {
+                    break; // the first byte that is not ASCII: slowNext handles it
                 }
             }
         }
         fast = null;
         return slowNext();
+    }
+
+    private boolean fastLine(String text, int length, int next) {
+        fast = text;
+        lineLength = length;
+        pos = next;
+        lineNumber++;
+        return true;
+    }
+
+    private boolean emptyLine() {
+        pendingEmpty--;
+        fast = "";
+        lineLength = 0;
+        lineNumber++;
+        return true;
     }
 
     /** Refills the buffer (bytes or chars); 0 or less at the end of the input. */
@@ -123,10 +175,21 @@ public final class LineReader {
         len = 0;
     }
 
+    /** True when {@code bytes[at..at+3)} is the UTF-8 encoding of U+FEFF, EF BB BF. */
+    private boolean utf8Bom(int at) {
+        byte[] b = bytes;
+        return at + 2 < len && b[at] == (byte) 0xEF && b[at + 1] == (byte) 0xBB && b[at + 2] == (byte) 0xBF;
+    }
+
+    /**
+     * The general case: a line across buffers, longer than {@link #MAX_KEPT}, with CRs, a BOM or
+     * (over bytes) a byte that is not ASCII.
+     */
     private boolean slowNext() throws IOException {
         line.setLength(0);
         lineLength = 0;
         boolean any = false;
+        int crs = 0; // CRs just read: the line has ended, what follows them says how
         while (true) {
             if (pos >= len) {
                 if (eof) {
@@ -140,36 +203,69 @@ public final class LineReader {
                 }
             }
             any = true;
+            if (crs > 0) {
+                char c = bytes != null ? (char) bytes[pos] : buf[pos];
+                if (c == '\r') {
+                    crs++;
+                    pos++;
+                    continue;
+                }
+                if (c == '\n') {
+                    pos++; // CR... LF: one line end
+                } else {
+                    pendingEmpty = crs - 1; // a CR that ends a line on its own, each of them
+                }
+                lineNumber++;
+                return true;
+            }
             int start = pos;
             int end = start;
             if (bytes != null) {
                 byte[] b = bytes;
                 byte c;
-                while (end < len && (c = b[end]) != '\n' && c >= 0) {
+                while (end < len && (c = b[end]) != '\n' && c != '\r' && c >= 0) {
                     end++;
                 }
                 appendAscii(start, end);
                 if (end < len && b[end] < 0) {
+                    if (lineLength == 0 && utf8Bom(end)) {
+                        pos = end + 3;
+                        continue;
+                    }
+                    // Not ASCII (a BOM cut by the end of the buffer, too: the char path drops it).
                     switchToChars(end);
                     continue;
                 }
             } else {
-                while (end < len && buf[end] != '\n') {
+                char[] b = buf;
+                if (lineLength == 0 && b[start] == BOM) {
+                    pos = start + 1;
+                    continue;
+                }
+                char c;
+                while (end < len && (c = b[end]) != '\n' && c != '\r') {
                     end++;
                 }
                 append(start, end);
             }
             if (end < len) {
                 pos = end + 1;
+                if ((bytes != null ? bytes[end] : buf[end]) == '\r') {
+                    crs = 1;
+                    continue;
+                }
                 lineNumber++;
-                trimCarriageReturns();
                 return true;
             }
             pos = len;
         }
+        if (crs > 0) {
+            pendingEmpty = crs - 1;
+            lineNumber++;
+            return true;
+        }
         if (any && lineLength > 0) {
             lineNumber++;
-            trimCarriageReturns();
             return true;
         }
         return false;
@@ -190,22 +286,6 @@ public final class LineReader {
         int room = MAX_KEPT - line.length();
         if (room > 0) {
             line.append(new String(bytes, start, Math.min(room, n), StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    private void trimCarriageReturns() {
-        int n = line.length();
-        int trailing = 0;
-        while (n > 0 && line.charAt(n - 1) == '\r') {
-            n--;
-            trailing++;
-        }
-        line.setLength(n);
-        lineLength -= trailing;
-        for (int i = 0; i < n; i++) {
-            if (line.charAt(i) == '\r') {
-                line.setCharAt(i, ' ');
-            }
         }
     }
 

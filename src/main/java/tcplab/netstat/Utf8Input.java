@@ -42,6 +42,11 @@ final class Utf8Input extends Reader {
         return chars;
     }
 
+    /** True once the bytes go through the decoder (for tests: what stays ASCII should stay on bytes). */
+    boolean decoding() {
+        return chars != null;
+    }
+
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
         if (chars == null) {

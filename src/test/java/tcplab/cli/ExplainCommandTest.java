@@ -213,6 +213,47 @@ class ExplainCommandTest {
         assertEquals("windows-zh", JSON.readTree(lines[1]).get("dialect").asText());
     }
 
+    private static JsonNode firstSocket(Run r) throws IOException {
+        for (String l : r.out().split("\n")) {
+            JsonNode n = JSON.readTree(l);
+            if (n.get("kind").asText().equals("socket")) {
+                return n;
+            }
+        }
+        throw new AssertionError("no socket line in\n" + r.out());
+    }
+
+    @Test
+    void aGivenEncodingOverridesTheDetectedOne() throws IOException {
+        Path p = dir.resolve("de-cp850.txt");
+        Files.write(p, ("Aktive Verbindungen\r\n\r\n  Proto  Lokale Adresse         Remoteadresse          Status           PID\r\n"
+                + "  TCP    0.0.0.0:135            0.0.0.0:0              ABHÖREN          1012\r\n").getBytes(Charset.forName("IBM850")));
+        JsonNode detected = firstSocket(run("explain", p.toString(), "--format", "jsonl", "--lang", "en"));
+        assertEquals("ABHÖREN", detected.get("state_raw").asText());
+        // Read as windows-1252, as an editor would show it: the ABH™REN seen in the wild, still LISTEN.
+        JsonNode forced = firstSocket(run("explain", p.toString(), "--format", "jsonl", "--lang", "en", "--encoding", "windows-1252"));
+        assertEquals("ABH™REN", forced.get("state_raw").asText());
+        assertEquals("LISTEN", forced.get("state").asText());
+    }
+
+    @Test
+    void aFileWrittenByWindowsPowerShellInUtf16IsExplained() throws IOException {
+        Path p = dir.resolve("ps.txt");
+        byte[] text = ("\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign Address        State           PID\r\n"
+                + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1012\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[text.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, bytes, 2, text.length);
+        Files.write(p, bytes);
+        Run r = run("explain", p.toString(), "--format", "jsonl", "--lang", "en");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(135, firstSocket(r).get("local_port").asInt());
+        String[] lines = r.out().split("\n");
+        assertEquals(0, JSON.readTree(lines[lines.length - 1]).get("unrecognised").asInt(), r.out());
+    }
+
     @Test
     void helpIsAvailableInBothLanguages() {
         Run en = run("explain", "--help", "--lang", "en");
