@@ -569,21 +569,16 @@ public final class Explainer {
      * but netstat.exe never prints. Null for every other word.
      */
     private Template rawStateTemplate(String raw) {
-        char c = raw.charAt(0);
-        if (c != 'B' && c != 'D' && c != 'S' && c != 'T' && c != 'b' && c != 'd' && c != 's' && c != 't') {
-            return null;
+        for (String w : SPECIAL_STATE_WORDS) {
+            if (raw.length() == w.length() && raw.equalsIgnoreCase(w)) {
+                return t("stateRaw." + w);
+            }
         }
-        String u = raw.toUpperCase(java.util.Locale.ROOT);
-        switch (u) {
-            case "BOUND":
-            case "DELETE_TCB":
-            case "SYN_SEND":
-            case "TIMED_WAIT":
-                return t("stateRaw." + u);
-            default:
-                return null;
-        }
+        return null;
     }
+
+    /** See {@link #rawStateTemplate}. */
+    private static final String[] SPECIAL_STATE_WORDS = {"BOUND", "DELETE_TCB", "SYN_SEND", "TIMED_WAIT"};
 
     private static String show(String address) {
         return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
@@ -706,7 +701,7 @@ public final class Explainer {
         if (!listening.isEmpty() && lp > 1023) {
             // The table lists its listening ports (LISTEN rows come before the connections in
             // every tool's order), and this one is not among them: nobody could connect to it.
-            tDirOutboundTable.render(out, new Object[] {peer, fp, lp});
+            tDirOutboundTable.render(out, peer, fp);
             return;
         }
         boolean localService = isServicePort(r.proto(), lp, dialect);

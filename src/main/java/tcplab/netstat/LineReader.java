@@ -58,6 +58,8 @@ public final class LineReader {
 
     /** The current line when it was read by the fast path of {@link #next}, else null. */
     private String fast;
+    /** Where the current fast line starts in {@link #bytes}; -1 when it did not come from the fast path. */
+    private int fastFrom = -1;
 
     /** Reads the next line; false at the end of the input. */
     public boolean next() throws IOException {
@@ -74,6 +76,7 @@ public final class LineReader {
         char[] b = buf;
         if (p < lim && b[p] == BOM) {
             fast = null;
+            fastFrom = -1;
             return slowNext();
         }
         for (int i = p; i < lim; i++) {
@@ -96,6 +99,7 @@ public final class LineReader {
             }
         }
         fast = null;
+        fastFrom = -1;
         return slowNext();
     }
 
@@ -133,11 +137,13 @@ public final class LineReader {
             }
         }
         fast = null;
+        fastFrom = -1;
         return slowNext();
     }
 
     private boolean fastLine(String text, int length, int next) {
         fast = text;
+        fastFrom = pos;
         lineLength = length;
         pos = next;
         lineNumber++;
@@ -147,6 +153,7 @@ public final class LineReader {
     private boolean emptyLine() {
         pendingEmpty--;
         fast = "";
+        fastFrom = -1;
         lineLength = 0;
         lineNumber++;
         return true;
@@ -287,6 +294,20 @@ public final class LineReader {
         if (room > 0) {
             line.append(new String(bytes, start, Math.min(room, n), StandardCharsets.ISO_8859_1));
         }
+    }
+
+    /**
+     * The bytes of the current line when it was read on the ASCII fast path (its text is
+     * {@code asciiBytes()[asciiFrom() .. asciiFrom() + text().length())}), else null: valid until
+     * the next call of {@link #next}. Lets the parser scan the line without String accessors.
+     */
+    public byte[] asciiBytes() {
+        return fast != null && fastFrom >= 0 ? bytes : null;
+    }
+
+    /** Where the current line starts in {@link #asciiBytes()}. */
+    public int asciiFrom() {
+        return fastFrom;
     }
 
     /** The kept text of the current line (without its line end). */

@@ -280,7 +280,8 @@ public final class NetstatParser {
 
     ParsedLine parseLine(int n, String text) {
         cur = text;
-        boolean control = tokenize(text);
+        byte[] ascii = text == reader.text() ? reader.asciiBytes() : null;
+        boolean control = ascii != null ? tokenizeAscii(ascii, reader.asciiFrom(), text.length()) : tokenize(text);
         if (nt == 0) {
             return new ParsedLine.Blank(n);
         }
@@ -363,6 +364,46 @@ public final class NetstatParser {
         return control;
     }
 
+    /**
+     * {@link #tokenize} of a line read on the ASCII fast path, over its bytes: the same tokens,
+     * without a String accessor per character (the line scan is a fifth of the parse).
+     */
+    private boolean tokenizeAscii(byte[] b, int off, int n) {
+        nt = 0;
+        int i = 0;
+        boolean control = false;
+        while (i < n && nt < MAX_TOKENS) {
+            byte c;
+            while (i < n && ((c = b[off + i]) == ' ' || c == '\t' || c == '\f' || c == 0x0b)) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            while (i < n) {
+                c = b[off + i];
+                if (c > ' ' && c < 0x7f) {
+                    i++;
+                    continue;
+                }
+                if (c == ' ' || c == '\t' || c == '\f' || c == 0x0b) {
+                    break;
+                }
+                control = true; // below space and not blank, or DEL (the fast path has no byte >= 0x80)
+                i++;
+            }
+            ts[nt] = start;
+            te[nt] = i;
+            nt++;
+        }
+        for (; i < n && !control; i++) {
+            byte c = b[off + i];
+            control = c < ' ' && c != '\t' && c != '\f' && c != 0x0b || c == 0x7f;
+        }
+        return control;
+    }
+
     private static boolean isControl(char c) {
         return (c < 0x20 && c != '\t' && c != '\f' && c != 0x0b) || c == 0x7f || c == '\ufffd';
     }
@@ -420,8 +461,20 @@ public final class NetstatParser {
         return cs;
     }
 
+    /** {@link #HEADER_FIRST_CHARS} below 128, as a table: one load for the usual first character. */
+    private static final boolean[] HEADER_FIRST_ASCII = new boolean[128];
+
+    static {
+        for (char c : HEADER_FIRST_CHARS) {
+            if (c < 128) {
+                HEADER_FIRST_ASCII[c] = true;
+            }
+        }
+    }
+
     private ParsedLine header(int n, String text) {
-        if (layout.section != Section.OTHER && !HEADER_FIRST_CHARS.contains(cur.charAt(ts[0]))) {
+        char c0 = cur.charAt(ts[0]);
+        if (layout.section != Section.OTHER && (c0 < 128 ? !HEADER_FIRST_ASCII[c0] : !HEADER_FIRST_CHARS.contains(c0))) {
             return null; // the common case, a data row: no substring, no set lookup
         }
         String first = tok(0);

@@ -71,6 +71,26 @@ class FuzzTest {
         assertEquals(expectedLines(text), countRecords(text));
     }
 
+    /**
+     * Read from bytes (a file, stdin: the ASCII lines are tokenized over their bytes) and from a
+     * String (the window, tests: over chars), every text gives the same records.
+     */
+    @Property(tries = 1000)
+    void bytesAndCharsGiveTheSameRecords(@ForAll("mutated") String a, @ForAll("noise") String b) throws IOException {
+        String text = a + "\n" + b + "\n\t tcp 0 0 1.2.3.4:5 6.7.8.9:10 ESTABLISHED\u0001\n";
+        List<ParsedLine> fromChars = NetstatParser.parseAll(text);
+        java.util.List<ParsedLine> fromBytes = new java.util.ArrayList<>();
+        try (Reader r = Encodings.reader(new ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            NetstatParser p = new NetstatParser(r, null);
+            ParsedLine l;
+            while ((l = p.next()) != null) {
+                fromBytes.add(l);
+            }
+        }
+        assertEquals(fromChars, fromBytes);
+    }
+
     @Provide
     Arbitrary<String> noise() {
         return Arbitraries.strings().withChars("\n\r\t :.[]*%/()\",=-_0123456789abcdefTCPUDLISENtcpudp活动连接Ö™\u0000\uFFFD")
