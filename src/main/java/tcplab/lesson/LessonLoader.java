@@ -93,6 +93,11 @@ public final class LessonLoader {
 
     /** Loads and runs one file headlessly to its end: every problem the loader or the run finds. */
     public static Loaded check(Path path) {
+        return check(path, true);
+    }
+
+    /** {@link #check(Path)}; {@code run} false: loaded only (its run's problems appear when it is run). */
+    private static Loaded check(Path path, boolean run) {
         try {
             Lesson lesson = load(path);
             String stem = path.getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -101,7 +106,9 @@ public final class LessonLoader {
                 out.add(new Problem(path.toString(), 1, BUNDLE, "lesson.idNotFileName", lesson.id(), stem));
             }
             try {
-                LessonRun.of(lesson);
+                if (run) {
+                    LessonRun.of(lesson);
+                }
             } catch (ProblemException e) {
                 out.addAll(e.problems());
             }
@@ -117,6 +124,19 @@ public final class LessonLoader {
      * stops the others. Sorted by the lessons' order, then id; broken files last, by name.
      */
     public static List<Loaded> checkDir(Path dir) throws IOException {
+        return checkDir(dir, true);
+    }
+
+    /**
+     * {@link #checkDir} without running the lessons: what a list of lessons needs (the window
+     * opens with it; running thirteen lessons to their end took a tenth of its start-up). A
+     * lesson's run problems are reported when it is opened, which runs it.
+     */
+    public static List<Loaded> loadDir(Path dir) throws IOException {
+        return checkDir(dir, false);
+    }
+
+    private static List<Loaded> checkDir(Path dir, boolean run) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
@@ -124,7 +144,7 @@ public final class LessonLoader {
         List<Loaded> out = new ArrayList<>();
         Map<String, Path> ids = new LinkedHashMap<>();
         for (Path p : files) {
-            Loaded l = check(p);
+            Loaded l = check(p, run);
             if (l.lesson() != null) {
                 Path other = ids.putIfAbsent(l.lesson().id(), p);
                 if (other != null) {

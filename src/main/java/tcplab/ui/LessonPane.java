@@ -56,7 +56,7 @@ final class LessonPane extends BorderPane {
         setId("lessonPane");
         try {
             if (java.nio.file.Files.isDirectory(dir)) {
-                lessons.addAll(LessonLoader.checkDir(dir));
+                lessons.addAll(LessonLoader.loadDir(dir)); // each is run when opened (open())
             }
         } catch (java.io.IOException e) {
             vm.reportError(e.getMessage());

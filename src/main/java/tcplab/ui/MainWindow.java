@@ -342,12 +342,53 @@ public final class MainWindow {
         return right;
     }
 
-    /** Adds a tab to the bottom row at {@code index}, its title following the language. */
+    /**
+     * Adds a tab to the bottom row at {@code index}, its title following the language; its id is
+     * the title key with dashes ({@code tab-quiz}).
+     */
     void addBottomTab(String titleKey, Node content, int index) {
+        newBottomTab(titleKey, index).setContent(content);
+    }
+
+    /**
+     * {@link #addBottomTab(String, Node, int)} with the content made when the tab is first
+     * selected: a tab nobody opens costs the window's start-up nothing (building the explain,
+     * quiz and lesson panes and styling them took about a fifth of the time to the first frame).
+     */
+    void addBottomTab(String titleKey, java.util.function.Supplier<? extends Node> content, int index) {
+        Tab tab = newBottomTab(titleKey, index);
+        if (tab.isSelected()) {
+            tab.setContent(content.get());
+            return;
+        }
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+                if (selected && tab.getContent() == null) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(content.get());
+                }
+            }
+        });
+    }
+
+    private Tab newBottomTab(String titleKey, int index) {
         Tab tab = new Tab();
+        tab.setId(titleKey.replace('.', '-'));
         tab.textProperty().bind(text(titleKey));
-        tab.setContent(content);
         bottomTabs.getTabs().add(Math.min(index, bottomTabs.getTabs().size()), tab);
+        return tab;
+    }
+
+    /** The bottom tab with this id ({@code tab-quiz}), selected (its content made if it was not yet). */
+    Tab selectBottomTab(String id) {
+        for (Tab t : bottomTabs.getTabs()) {
+            if (id.equals(t.getId())) {
+                bottomTabs.getSelectionModel().select(t);
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no bottom tab " + id);
     }
 
     /** The bottom tabs, where the netstat panes go beside the event list. */

@@ -85,17 +85,21 @@ final class Panes {
             }
         });
         focusHost(nm, vm);
-        ExplainPasteModel pm = ExplainPasteModel.forFx();
-        ExplainPastePane paste = new ExplainPastePane(pm);
-        paste.setId("pastePane");
-        pm.langProperty().bind(vm.langProperty());
-        window.onPalette(paste::setPalette);
-        window.onZoom(paste::setZoom);
         window.addBottomTab("tab.netstat", netstat, 0);
-        window.addBottomTab("tab.paste", paste, 2);
-        QuizPanes.install(window);
         window.bottomTabs().getSelectionModel().select(0); // each host's netstat first: it changes as the run plays
-        window.addBottomTab("tab.lessons", new LessonPane(window, diagram, nm, tcplab.lesson.LessonFolder.resolve(tcplab.lesson.LessonFolder.DEFAULT)), 3);
+        // The other panes are made when their tab is first opened (start-up time).
+        window.addBottomTab("tab.paste", () -> {
+            ExplainPasteModel pm = ExplainPasteModel.forFx();
+            ExplainPastePane paste = new ExplainPastePane(pm);
+            paste.setId("pastePane");
+            pm.langProperty().bind(vm.langProperty());
+            window.onPalette(paste::setPalette);
+            window.onZoom(paste::setZoom);
+            return paste;
+        }, 2);
+        QuizPanes.install(window);
+        window.addBottomTab("tab.lessons", () -> new LessonPane(window, diagram, nm,
+                tcplab.lesson.LessonFolder.resolve(tcplab.lesson.LessonFolder.DEFAULT)), 3);
     }
 
     private static void focusHost(NetstatPaneModel nm, RunViewModel vm) {

@@ -18,10 +18,12 @@ final class QuizPanes {
         QuizViewModel vm = new QuizViewModel(store, show -> show(run, show), System::currentTimeMillis,
                 () -> System.nanoTime() & 0xFFFFFFFL);
         vm.langProperty().bind(run.langProperty());
-        QuizPane pane = new QuizPane(vm);
-        window.onPalette(pane::setPalette);
-        window.onZoom(pane::setZoom);
-        window.addBottomTab("tab.quiz", pane, 3);
+        window.addBottomTab("tab.quiz", () -> {
+            QuizPane pane = new QuizPane(vm);
+            window.onPalette(pane::setPalette);
+            window.onZoom(pane::setZoom);
+            return pane;
+        }, 3);
         return vm;
     }
 

@@ -50,6 +50,19 @@ class MainWindowTest {
     }
 
     @Test
+    void thePanesOfTabsNotYetOpenedAreMadeWhenTheirTabIsFirstOpened(FxRobot robot) {
+        assertTrue(robot.lookup("#netstatPane").tryQuery().isPresent(), "the tab shown at start is there");
+        for (String[] tab : new String[][] {{"tab-paste", "#pastePane"}, {"tab-lessons", "#lessonPane"}}) {
+            assertFalse(robot.lookup(tab[1]).tryQuery().isPresent(), tab[1] + " before its tab is opened");
+            robot.interact(() -> window.selectBottomTab(tab[0]));
+            assertTrue(robot.lookup(tab[1]).tryQuery().isPresent(), tab[1] + " once its tab is opened");
+        }
+        robot.interact(() -> window.selectBottomTab("tab-quiz"));
+        assertTrue(robot.lookup("#quiz-start").tryQuery().isPresent());
+        assertEquals("Quiz", window.bottomTabs().getSelectionModel().getSelectedItem().getText());
+    }
+
+    @Test
     void stepForwardAndBackWithButtonsAndArrowKeys(FxRobot robot) {
         int steps = vm.timeline().steps();
         assertEquals(5, steps, "listen, connect, and the three segments arriving");

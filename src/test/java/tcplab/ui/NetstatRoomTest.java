@@ -163,10 +163,9 @@ class NetstatRoomTest {
     void inTheExplainTabAt1024x768TwoWarningsStillLeaveTheExplainedLinesInView(FxRobot robot) throws Exception {
         for (Lang lang : Lang.values()) {
             show(robot, 1024, 768, lang, "standard", 1);
+            robot.interact(() -> window.selectBottomTab("tab-paste"));
             ExplainPastePane paste = robot.lookup("#pastePane").queryAs(ExplainPastePane.class);
             robot.interact(() -> {
-                window.bottomTabs().getSelectionModel().select(window.bottomTabs().getTabs().stream()
-                        .filter(t -> t.getContent() == paste).findFirst().orElseThrow());
                 paste.model().textProperty().set(Tables.SEED_ROWS + "TCP fdlpw:telnet fdlpw:0 LISTENING\nTCP fdlpw:3389 fdlpw:0 LISTENING\n");
                 paste.model().explain();
             });

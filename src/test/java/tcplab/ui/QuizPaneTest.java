@@ -36,7 +36,7 @@ class QuizPaneTest {
         window = new MainWindow(vm, UiSettings.inMemory());
         Panes.install(window, false);
         // The window's own quiz tab writes to the user's folder; this one to a temporary file.
-        window.bottomTabs().getTabs().removeIf(t -> t.getContent() instanceof QuizPane);
+        window.bottomTabs().getTabs().removeIf(t -> "tab-quiz".equals(t.getId()));
         quiz = QuizPanes.install(window, new ResultsStore(Files.createTempDirectory("quiz").resolve("r.json")));
         vm.load("handshake");
         stage.setScene(window.scene(1280, 800));
@@ -45,14 +45,7 @@ class QuizPaneTest {
     }
 
     private void openQuizTab(FxRobot robot) {
-        robot.interact(() -> {
-            TabPane tabs = window.bottomTabs();
-            for (Tab t : tabs.getTabs()) {
-                if (t.getContent() instanceof QuizPane) {
-                    tabs.getSelectionModel().select(t);
-                }
-            }
-        });
+        robot.interact(() -> window.selectBottomTab("tab-quiz"));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
