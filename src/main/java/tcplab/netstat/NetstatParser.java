@@ -559,6 +559,24 @@ public final class NetstatParser {
         return new ParsedLine.Header(n, forced != null ? forced : l.dialect, t);
     }
 
+    /** The section each dialect's rows belong to. */
+    private static final Section[] SECTION_OF = new Section[Dialect.values().length];
+
+    static {
+        for (Dialect d : Dialect.values()) {
+            SECTION_OF[d.ordinal()] = layoutOf(d).section;
+        }
+    }
+
+    /**
+     * The dialect a row read with the shape of {@code detected} is labelled with: the one the user
+     * chose ({@code --dialect}) when it is of the same tool (it may say more: windows-zh, linux-p),
+     * else the shape that read it (a TCPView row in input forced to linux is still TCPView).
+     */
+    private Dialect label(Dialect detected) {
+        return forced != null && SECTION_OF[forced.ordinal()] == SECTION_OF[detected.ordinal()] ? forced : detected;
+    }
+
     private static Layout layoutOf(Dialect d) {
         switch (d) {
             case WINDOWS: case WINDOWS_NAMES: case WINDOWS_ZH: case WINDOWS_DE:
@@ -815,7 +833,7 @@ public final class NetstatParser {
             return null;
         }
         Dialect d;
-        if (forced != null) {
+        if (forced != null && SECTION_OF[forced.ordinal()] == Section.WINDOWS) {
             d = forced;
         } else if (layout.section == Section.WINDOWS && (layout.dialect == Dialect.WINDOWS_ZH || layout.dialect == Dialect.WINDOWS_DE)) {
             d = layout.dialect;
@@ -884,7 +902,7 @@ public final class NetstatParser {
         if (e == null) {
             return null;
         }
-        Dialect d = forced != null ? forced : Dialect.TCPVIEW;
+        Dialect d = label(Dialect.TCPVIEW);
         SocketRow row = new SocketRow(proto, e.family, false, e.local, e.foreign, state, null, null, pid, program, null);
         return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
     }
@@ -958,8 +976,7 @@ public final class NetstatParser {
             return null;
         }
         Family family = fam != null ? fam : e.family;
-        Dialect d = forced != null ? forced
-                : progTok >= 0 ? Dialect.LINUX_P : proto == Proto.UDP ? Dialect.LINUX_TUNA : Dialect.LINUX;
+        Dialect d = label(progTok >= 0 ? Dialect.LINUX_P : proto == Proto.UDP ? Dialect.LINUX_TUNA : Dialect.LINUX);
         SocketRow row = new SocketRow(proto, family, false, e.local, e.foreign, state,
                 number(1), number(2), pid, program, null);
         return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
@@ -1074,7 +1091,7 @@ public final class NetstatParser {
             }
         }
         boolean dual = e.localWasStar && e.family == Family.IPV6;
-        Dialect d = forced != null ? forced : users ? Dialect.SS_P : Dialect.SS;
+        Dialect d = label(users ? Dialect.SS_P : Dialect.SS);
         // A LISTEN row's Send-Q is the listener's backlog (tcp_diag: idiag_wqueue = sk_max_ack_backlog), not a send queue.
         Long sendQ = Addresses.parseLong(tok(i + 2));
         boolean listen = state == TcpState.LISTEN;
@@ -1153,7 +1170,7 @@ public final class NetstatParser {
         if (family == Family.IPV6 && foreign.address().equals("0.0.0.0")) {
             foreign = new Endpoint("::", foreign.port());
         }
-        Dialect d = forced != null ? forced : layout.section == Section.BSD && layout.dialect == Dialect.BSD ? Dialect.BSD : Dialect.MACOS;
+        Dialect d = label(layout.section == Section.BSD && layout.dialect == Dialect.BSD ? Dialect.BSD : Dialect.MACOS);
         SocketRow row = new SocketRow(proto, family, dual, local, foreign, state,
                 Addresses.parseLong(tok(i + 1)), Addresses.parseLong(tok(i + 2)), null, null, null);
         return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
@@ -1194,7 +1211,7 @@ public final class NetstatParser {
             rx = b >= 0 ? (long) b : null;
         }
         Family fam = Family.of(la);
-        Dialect d = forced != null ? forced : Dialect.PROC;
+        Dialect d = label(Dialect.PROC);
         SocketRow row = new SocketRow(proto, fam, false, Endpoint.of(la, lp), Endpoint.of(fa, fp),
                 proto == Proto.UDP ? null : state, rx, tx, null, null, null);
         return new ParsedLine.Socket(n, d, row, new ParsedLine.RawFields(tok(3), l.substring(0, lc), l.substring(lc + 1),

@@ -355,6 +355,20 @@ class ParserTest {
     }
 
     @Nested
+    class ChosenDialect {
+        @Test
+        void aChosenDialectLabelsTheRowsOfItsToolAndOtherShapesKeepTheirOwn() {
+            List<ParsedLine> l = NetstatParser.parseAll("tcp 0 0 10.0.0.1:22 10.0.0.9:5000 ESTABLISHED 7/sshd\n"
+                    + "inetinfo.exe:1260 TCP 0.0.0.0:21 0.0.0.0:0 LISTENING\n", Dialect.LINUX);
+            assertEquals(Dialect.LINUX, ((ParsedLine.Socket) l.get(0)).dialect(), "the user's choice for its tool");
+            assertEquals(Dialect.TCPVIEW, ((ParsedLine.Socket) l.get(1)).dialect(), "a TCPView row stays TCPView");
+            ParsedLine.Socket zh = (ParsedLine.Socket) NetstatParser.parseAll(
+                    "  TCP    0.0.0.0:135    0.0.0.0:0    LISTENING    1712\n", Dialect.WINDOWS_ZH).get(0);
+            assertEquals(Dialect.WINDOWS_ZH, zh.dialect(), "a choice that says more than the shape is kept");
+        }
+    }
+
+    @Nested
     class ReasonsForUnrecognisedLines {
         private ParsedLine.Unrecognised unrecognised(String line) {
             return assertInstanceOf(ParsedLine.Unrecognised.class, NetstatParser.parseAll(line).get(0), line);
