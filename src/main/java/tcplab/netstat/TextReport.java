@@ -117,13 +117,7 @@ public final class TextReport {
         if (dropped > 0) {
             line(out, explainer.text("text.truncated", dropped));
         }
-        if (!commands.isEmpty()) {
-            out.println();
-            line(out, "== " + explainer.text("text.commands") + " ==");
-            for (String c : commands) {
-                line(out, "  " + c);
-            }
-        }
+        section(out, "text.commands", commands);
         out.println();
         line(out, "== " + explainer.text("text.warnings") + " ==");
         if (s.warnings().isEmpty()) {
@@ -160,19 +154,25 @@ public final class TextReport {
         if (dropped > 0) {
             line(out, explainer.text("text.truncated", dropped));
         }
-        if (!other.isEmpty()) {
-            out.println();
-            line(out, "== " + explainer.text("text.unexplained") + " ==");
-            for (String o : other) {
-                line(out, "  " + o);
-            }
-        }
+        section(out, "text.unexplained", other);
         out.flush();
     }
 
     /** The colon between a label and its text (the Chinese texts use ASCII punctuation, without a space). */
     private String colon() {
         return explainer.lang() == Lang.ZH ? ":" : ": ";
+    }
+
+    /** A titled list of lines, after an empty line; nothing when the list is empty. */
+    private void section(PrintWriter out, String titleKey, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println();
+        line(out, "== " + explainer.text(titleKey) + " ==");
+        for (String l : lines) {
+            line(out, "  " + l);
+        }
     }
 
     /** One line of the report, made safe for a terminal. */

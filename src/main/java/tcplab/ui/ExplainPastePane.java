@@ -2,7 +2,6 @@ package tcplab.ui;
 
 import java.io.File;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -121,11 +120,6 @@ public class ExplainPastePane extends BorderPane {
         warnings.setId("paste-warnings");
         VBox.setMargin(warnings, new Insets(0, 8, 4, 8));
         setTop(new VBox(bar, warnings));
-        counts.setId("paste-counts");
-        counts.textProperty().bind(model.countsTextProperty());
-        counts.setWrapText(true);
-        counts.visibleProperty().bind(Bindings.isNotEmpty(model.countsTextProperty()));
-        counts.managedProperty().bind(counts.visibleProperty()); // no gap atop the side column without a table
         resultsHeading.textProperty().bind(model.text("paste.results"));
         rows.setId("paste-rows");
         rows.setItems(model.rowsProperty());
@@ -137,24 +131,9 @@ public class ExplainPastePane extends BorderPane {
         });
         model.selectedRowProperty().addListener((o, a, b) -> syncRow());
         model.rowsProperty().addListener((ListChangeListener<ExplainPasteModel.Row>) c -> syncRow());
-        explanationTitle.setId("paste-explanation-title");
-        explanationTitle.textProperty().bind(model.explanationTitleProperty());
-        explanationTitle.visibleProperty().bind(Bindings.isNotEmpty(model.explanationTitleProperty()));
-        explanationTitle.managedProperty().bind(explanationTitle.visibleProperty());
-        explanation.setId("paste-explanation");
-        explanation.textProperty().bind(model.explanationProperty());
-        explanation.setWrapText(true);
-        explanation.setMaxWidth(Double.MAX_VALUE);
-        explanationHeading.textProperty().bind(model.text("netstat.explanationHeading"));
-        VBox.setMargin(explanationHeading, new Insets(6, 0, 0, 0));
-        VBox explainBox = new VBox(4, counts, explanationHeading, explanationTitle, explanation);
-        explainBox.setPadding(new Insets(6, 10, 8, 10));
-        // All of it scrolls: when the room is short a text is scrolled to, never cut.
-        ScrollPane side = new ScrollPane(explainBox);
-        side.setId("paste-side");
-        side.setFitToWidth(true);
-        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        side.setMinWidth(0);
+        ScrollPane side = ExplanationSide.build("paste", counts, model.countsTextProperty(), explanationHeading,
+                model.text("netstat.explanationHeading"), explanationTitle, model.explanationTitleProperty(), explanation,
+                model.explanationProperty());
         VBox.setVgrow(rows, Priority.ALWAYS);
         VBox middle = new VBox(2, resultsHeading, rows);
         middle.setPadding(new Insets(0, 4, 0, 4));

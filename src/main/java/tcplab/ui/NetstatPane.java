@@ -1,6 +1,5 @@
 package tcplab.ui;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -126,31 +125,10 @@ public class NetstatPane extends BorderPane {
         model.linesProperty().addListener((ListChangeListener<String>) c -> syncLine());
 
         // Beside the lines: the table's counts, then what the selected line means.
-        counts.setId("netstat-counts");
-        counts.textProperty().bind(model.countsTextProperty());
-        counts.setWrapText(true);
-        counts.visibleProperty().bind(Bindings.isNotEmpty(model.countsTextProperty()));
-        counts.managedProperty().bind(counts.visibleProperty()); // no gap atop the side column without a table
-        explanationHeading.textProperty().bind(model.text("netstat.explanationHeading"));
         explanationHeading.getStyleClass().add("netstat-heading");
-        explanationTitle.setId("netstat-explanation-title");
-        explanationTitle.textProperty().bind(model.explanationTitleProperty());
-        explanationTitle.visibleProperty().bind(Bindings.isNotEmpty(model.explanationTitleProperty()));
-        explanationTitle.managedProperty().bind(explanationTitle.visibleProperty());
-        explanation.setId("netstat-explanation");
-        explanation.textProperty().bind(model.explanationProperty());
-        explanation.setWrapText(true);
-        explanation.setMaxWidth(Double.MAX_VALUE);
-        VBox.setMargin(explanationHeading, new Insets(6, 0, 0, 0));
-        VBox explainBox = new VBox(4, counts, explanationHeading, explanationTitle, explanation);
-        explainBox.setPadding(new Insets(6, 10, 8, 10));
-        // All of it scrolls: when the room is short (zoomed in, a long advice open) a text is
-        // scrolled to, never cut.
-        ScrollPane side = new ScrollPane(explainBox);
-        side.setId("netstat-side");
-        side.setFitToWidth(true);
-        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        side.setMinWidth(0);
+        ScrollPane side = ExplanationSide.build("netstat", counts, model.countsTextProperty(), explanationHeading,
+                model.text("netstat.explanationHeading"), explanationTitle, model.explanationTitleProperty(), explanation,
+                model.explanationProperty());
 
         SplitPane split = new SplitPane(lines, side);
         split.setId("netstat-split");
