@@ -196,7 +196,9 @@ public final class NetstatParser {
                     serviceLine = null;
                 }
                 if (!ownerLine) {
-                    fresh = l;
+                    // A second lone word cannot be this row's service name either.
+                    fresh = l instanceof ParsedLine.Program p && p.program() == null
+                            ? new ParsedLine.Unrecognised(p.line(), Why.LONE_WORD, p.service(), p.service()) : l;
                     break;
                 }
                 ahead.add(l);

@@ -311,6 +311,9 @@ class ParserTest {
             assertEquals(ParsedLine.Why.LONE_WORD, web.why());
             assertEquals(null, ((ParsedLine.Socket) l.get(2)).row().service());
             assertInstanceOf(ParsedLine.Socket.class, l.get(4));
+            List<ParsedLine> two = NetstatParser.parseAll("TCP fdlpw:8000 fdlpw:0 LISTENING\nweb\nproxy\n");
+            assertEquals(ParsedLine.Why.LONE_WORD, ((ParsedLine.Unrecognised) two.get(1)).why());
+            assertEquals(ParsedLine.Why.LONE_WORD, ((ParsedLine.Unrecognised) two.get(2)).why());
         }
     }
 
