@@ -44,6 +44,11 @@ public final class Encodings {
     static final Charset CP1252 = charset("windows-1252");
     static final Charset GBK = charset("GBK");
 
+    /** The byte-order marks, each the encoding of U+FEFF. */
+    private static final byte[] UTF8_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] UTF16LE_MARK = {(byte) 0xFF, (byte) 0xFE};
+    private static final byte[] UTF16BE_MARK = {(byte) 0xFE, (byte) 0xFF};
+
     private Encodings() {
     }
 
@@ -68,11 +73,11 @@ public final class Encodings {
     private static void skipByteOrderMark(BufferedInputStream in, Charset cs) throws IOException {
         byte[] mark;
         if (cs.equals(StandardCharsets.UTF_8)) {
-            mark = new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+            mark = UTF8_MARK;
         } else if (cs.equals(StandardCharsets.UTF_16LE)) {
-            mark = new byte[] {(byte) 0xFF, (byte) 0xFE};
+            mark = UTF16LE_MARK;
         } else if (cs.equals(StandardCharsets.UTF_16BE)) {
-            mark = new byte[] {(byte) 0xFE, (byte) 0xFF};
+            mark = UTF16BE_MARK;
         } else {
             return;
         }
@@ -101,13 +106,13 @@ public final class Encodings {
 
     /** Detects the charset of {@code bytes[0..n)}. */
     public static Charset detect(byte[] bytes, int n) {
-        if (n >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+        if (startsWith(bytes, n, UTF8_MARK)) {
             return StandardCharsets.UTF_8;
         }
-        if (n >= 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) {
+        if (startsWith(bytes, n, UTF16LE_MARK)) {
             return StandardCharsets.UTF_16LE;
         }
-        if (n >= 2 && bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) {
+        if (startsWith(bytes, n, UTF16BE_MARK)) {
             return StandardCharsets.UTF_16BE;
         }
         Charset utf16 = utf16ByNuls(bytes, n);
@@ -147,6 +152,10 @@ public final class Encodings {
             }
         }
         return out;
+    }
+
+    private static boolean startsWith(byte[] bytes, int n, byte[] prefix) {
+        return n >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static boolean hasHighBytes(byte[] bytes, int n) {

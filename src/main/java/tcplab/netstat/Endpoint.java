@@ -28,6 +28,21 @@ public record Endpoint(String address, Integer port) {
         return new Endpoint(address, null);
     }
 
+    /** {@code address}, in brackets when it is IPv6 (its colons would run into the port's). */
+    public static String bracketed(String address) {
+        return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
+    }
+
+    /**
+     * An end as the tool printed it: its own host and port texts ({@code rawHost},
+     * {@code rawPort}, null when it printed the canonical value), else the canonical ones, IPv6
+     * in brackets, {@code *} for no port.
+     */
+    public static String shown(String address, Integer port, String rawHost, String rawPort) {
+        return (rawHost != null ? rawHost : bracketed(address)) + ":"
+                + (rawPort != null ? rawPort : port == null ? "*" : port.toString());
+    }
+
     /** True for 0.0.0.0 and :: (every interface / no peer). */
     public boolean isAnyAddress() {
         return Addresses.isAny(address);

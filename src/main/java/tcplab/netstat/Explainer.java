@@ -211,7 +211,7 @@ public final class Explainer {
         boolean protocolArgument = false;
         for (int i = 1; i < words.length; i++) {
             String w = words[i];
-            if (w.equals("|") || w.equals(">") || w.startsWith("|")) {
+            if (w.startsWith("|") || w.startsWith(">")) {
                 break;
             }
             if (w.length() > 1 && (w.charAt(0) == '-' || w.charAt(0) == '/') && w.charAt(1) != '-') {
@@ -370,8 +370,7 @@ public final class Explainer {
 
         @Override
         public String toString() {
-            return (rawHost != null ? rawHost : show(address)) + ":"
-                    + (rawPort != null ? rawPort : port == null ? "*" : port.toString());
+            return Endpoint.shown(address, port, rawHost, rawPort);
         }
     }
 
@@ -455,12 +454,12 @@ public final class Explainer {
         } else if (local == tLocalName || la.indexOf(':') < 0) {
             local.render(out, memo(la));
         } else {
-            local.render(out, show(la));
+            local.render(out, Endpoint.bracketed(la));
         }
         out.lit(clause);
         boolean connection = r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN
                 && r.state() != TcpState.CLOSED && f.port() != null && f.port() != 0;
-        port(out, r.proto(), l.port(), s.raw().localPort(), s.dialect(), true, connection);
+        port(out, r.proto(), l.port(), s.raw().localPort(), s.dialect(), connection);
         out.lit(end);
 
         // Foreign end.
@@ -487,7 +486,7 @@ public final class Explainer {
                 tForeignPublic.render(out, fshow);
             }
             out.lit(clause);
-            port(out, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false, false);
+            port(out, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false);
         }
         out.lit(end);
 
@@ -580,10 +579,6 @@ public final class Explainer {
     /** See {@link #rawStateTemplate}. */
     private static final String[] SPECIAL_STATE_WORDS = {"BOUND", "DELETE_TCB", "SYN_SEND", "TIMED_WAIT"};
 
-    private static String show(String address) {
-        return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
-    }
-
     private String lastLocal;
     private Template lastLocalTemplate;
 
@@ -610,8 +605,11 @@ public final class Explainer {
         return memo;
     }
 
-    private void port(Text out, Proto proto, Integer port, String raw, Dialect dialect, boolean local,
-                      boolean connection) {
+    /**
+     * A port sentence; {@code ownPortOfConnection}: the local port of a TCP connection, where the
+     * OS's client port range says something.
+     */
+    private void port(Text out, Proto proto, Integer port, String raw, Dialect dialect, boolean ownPortOfConnection) {
         if (port == null) {
             if (raw != null) {
                 tPortUnknownName.render(out, raw);
@@ -626,7 +624,7 @@ public final class Explainer {
         // The OS's own client range: only meaningful for the local port of a TCP connection that
         // is not a listener's (a LISTEN or UDP socket chose its port; the system picks the port
         // of an outgoing connection).
-        if (local && dialect != null && connection && !listening.get(port)) {
+        if (ownPortOfConnection && dialect != null && !listening.get(port)) {
             client = clientRange(dialect.os(), port);
         }
         if (raw == null) {
@@ -673,7 +671,7 @@ public final class Explainer {
         if (fa.isEmpty()) {
             peer = t("peer.unnamed").format(); // the seeds' "fdlpw:3527 :http": no host printed
         } else if (fa.indexOf(':') >= 0) {
-            peer = show(fa);
+            peer = Endpoint.bracketed(fa);
         } else {
             memo2.s = fa;
             peer = memo2;
@@ -828,7 +826,7 @@ public final class Explainer {
                             && !Addresses.isLoopback(r.local().address()))) {
                         Set<String> where = exposed.computeIfAbsent(lp + "", k -> new LinkedHashSet<>());
                         if (where.size() < 4) {
-                            where.add(show(r.local().address()));
+                            where.add(Endpoint.bracketed(r.local().address()));
                         }
                     }
                 }
@@ -845,8 +843,7 @@ public final class Explainer {
                 if (synSentHosts.size() < DISTINCT_CAP) {
                     synSentHosts.add(peer);
                 }
-                String opener = r.program() != null && !r.program().equals("-") ? r.program()
-                        : r.pid() != null && r.pid() != 0 ? "PID " + r.pid() : null;
+                String opener = ownerName(r);
                 if (opener != null && (synSentOwners.size() < EVIDENCE_CAP || synSentOwners.containsKey(opener))) {
                     synSentOwners.merge(opener, 1L, Long::sum);
                 }
@@ -860,8 +857,7 @@ public final class Explainer {
                 break;
             case CLOSE_WAIT:
                 // null: the table does not say (netstat -an); such rows are counted together.
-                String who = r.program() != null && !r.program().equals("-") ? r.program()
-                        : r.pid() != null ? "PID " + r.pid() : null;
+                String who = ownerName(r);
                 if (closeWaitByOwner.size() < DISTINCT_CAP || closeWaitByOwner.containsKey(who)) {
                     closeWaitByOwner.merge(who, 1L, Long::sum);
                 }
@@ -869,6 +865,17 @@ public final class Explainer {
             default:
                 break;
         }
+    }
+
+    /**
+     * Who owns the row, for the warnings' evidence: its program, else "PID n", else null (the
+     * table does not say, or PID 0: no process).
+     */
+    private static String ownerName(SocketRow r) {
+        if (r.program() != null && !r.program().equals("-")) {
+            return r.program();
+        }
+        return r.pid() != null && r.pid() != 0 ? "PID " + r.pid() : null;
     }
 
     /** The summary of everything explained so far. */

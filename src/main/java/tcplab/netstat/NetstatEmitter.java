@@ -171,7 +171,7 @@ public final class NetstatEmitter {
     }
 
     private static String windowsAddress(String a) {
-        return a.indexOf(':') >= 0 ? "[" + a + "]" : a;
+        return Endpoint.bracketed(a);
     }
 
     /** The services-file name of a port (netstat -a), or the number. */

@@ -154,7 +154,7 @@ public final class NetstatParser {
             return new ParsedLine.Unrecognised(n, Why.TOO_LONG, Long.toString(reader.length()), excerpt(reader.text()));
         }
         try {
-            return parseLine(n, reader.text());
+            return parseLine(n, reader.text(), reader.asciiBytes(), reader.asciiFrom());
         } catch (RuntimeException e) {
             // A bug in a shape function must not stop the stream: report the line, go on.
             attachTo = 0;
@@ -197,8 +197,7 @@ public final class NetstatParser {
                 }
                 if (!ownerLine) {
                     // A second lone word cannot be this row's service name either.
-                    fresh = l instanceof ParsedLine.Program p && p.program() == null
-                            ? new ParsedLine.Unrecognised(p.line(), Why.LONE_WORD, p.service(), p.service()) : l;
+                    fresh = l instanceof ParsedLine.Program p && p.program() == null ? loneWord(p) : l;
                     break;
                 }
                 ahead.add(l);
@@ -221,17 +220,17 @@ public final class NetstatParser {
         return new ParsedLine.Socket(s.line(), d, r, s.raw());
     }
 
-    /** A lone word that turned out not to be a -b service name: replaced in {@link #ahead}. */
+    /**
+     * A lone word that turned out not to be a -b service name: the last record in {@link #ahead}
+     * (nothing is queued after a candidate before it is decided) becomes an unrecognised line.
+     */
     private void unconfirm(ParsedLine.Program p) {
-        ParsedLine u = new ParsedLine.Unrecognised(p.line(), Why.LONE_WORD, p.service(), p.service());
-        java.util.Iterator<ParsedLine> it = ahead.iterator();
-        ArrayDeque<ParsedLine> copy = new ArrayDeque<>();
-        while (it.hasNext()) {
-            ParsedLine l = it.next();
-            copy.add(l == p ? u : l);
-        }
-        ahead.clear();
-        ahead.addAll(copy);
+        ahead.pollLast();
+        ahead.add(loneWord(p));
+    }
+
+    private static ParsedLine.Unrecognised loneWord(ParsedLine.Program p) {
+        return new ParsedLine.Unrecognised(p.line(), Why.LONE_WORD, p.service(), p.service());
     }
 
     /**
@@ -248,7 +247,7 @@ public final class NetstatParser {
         if (next instanceof ParsedLine.Unrecognised u && !u.excerpt().isEmpty()) {
             ParsedLine joined;
             try {
-                joined = parseLine(u.line(), protoOnly.excerpt().trim() + " " + reader.text().trim());
+                joined = parseLine(u.line(), protoOnly.excerpt().trim() + " " + reader.text().trim(), null, 0);
             } catch (RuntimeException e) {
                 joined = null;
             }
@@ -280,10 +279,13 @@ public final class NetstatParser {
         return s.length() <= EXCERPT ? s : s.substring(0, EXCERPT) + "…";
     }
 
-    ParsedLine parseLine(int n, String text) {
+    /**
+     * The record of line {@code n}; {@code ascii} holds the line's bytes from {@code asciiFrom}
+     * when it was read as ASCII bytes ({@link LineReader#asciiBytes}), else null.
+     */
+    private ParsedLine parseLine(int n, String text, byte[] ascii, int asciiFrom) {
         cur = text;
-        byte[] ascii = text == reader.text() ? reader.asciiBytes() : null;
-        boolean control = ascii != null ? tokenizeAscii(ascii, reader.asciiFrom(), text.length()) : tokenize(text);
+        boolean control = ascii != null ? tokenizeAscii(ascii, asciiFrom, text.length()) : tokenize(text);
         if (nt == 0) {
             return new ParsedLine.Blank(n);
         }
@@ -316,7 +318,7 @@ public final class NetstatParser {
         if (other != null) {
             return other;
         }
-        if (nt == 1 && protoWord(tok(0)) != null || nt == 1 && isLinuxProto(0)) {
+        if (nt == 1 && (protoWord(tok(0)) != null || isLinuxProto(0))) {
             return new ParsedLine.Unrecognised(n, Why.PROTOCOL_ONLY, tok(0), excerpt(text));
         }
         ParsedLine command = commandLine(n, text);

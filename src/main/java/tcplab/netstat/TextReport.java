@@ -67,8 +67,9 @@ public final class TextReport {
                 owner.append(owner.length() > 0 ? " " : "").append(r.service());
             }
             Row row = new Row(s.line(), r.proto().jsonName().toUpperCase(java.util.Locale.ROOT),
-                    endpoint(r.local(), raw.localHost(), raw.localPort()),
-                    endpoint(r.foreign(), raw.foreignHost(), raw.foreignPort()), state, owner.toString(), ex);
+                    Endpoint.shown(r.local().address(), r.local().port(), raw.localHost(), raw.localPort()),
+                    Endpoint.shown(r.foreign().address(), r.foreign().port(), raw.foreignHost(), raw.foreignPort()),
+                    state, owner.toString(), ex);
             if (r.proto() == Proto.UDP || r.state() == null) {
                 udp.add(row);
             } else {
@@ -90,12 +91,6 @@ public final class TextReport {
                 other.add(explainer.text("text.line", line.line()) + colon() + ex);
             }
         }
-    }
-
-    /** An end as the tool printed it: its own host and port texts where they differ from ours. */
-    private static String endpoint(Endpoint e, String rawHost, String rawPort) {
-        String a = rawHost != null ? rawHost : e.address().indexOf(':') >= 0 ? "[" + e.address() + "]" : e.address();
-        return a + ":" + (rawPort != null ? rawPort : e.port() == null ? "*" : e.port().toString());
     }
 
     /** Prints the report. */
