@@ -20,8 +20,8 @@ final class QuizPanes {
         vm.langProperty().bind(run.langProperty());
         window.addBottomTab("tab.quiz", () -> {
             QuizPane pane = new QuizPane(vm);
-            window.onPalette(pane::setPalette);
-            window.onZoom(pane::setZoom);
+            ClassroomSettings.follow(window.classroom().paletteProperty(), pane::setPalette);
+            ClassroomSettings.follow(window.classroom().zoomProperty(), z -> pane.setZoom(z.doubleValue()));
             return pane;
         }, 3);
         return vm;

@@ -11,7 +11,7 @@ import tcplab.i18n.Lang;
 
 /**
  * Renders the window headlessly to a PNG: {@code java -jar tcplab.jar --screenshot FILE.png
- * --scenario NAME --at MS [--lang zh|en] [--size 1280x800]}. Uses JavaFX's headless Monocle
+ * --scenario NAME --at MS [--lang zh|en] [--size 1280x800] [--zoom 150]}. Uses JavaFX's headless Monocle
  * platform and the software renderer, so it needs no display.
  */
 public final class Screenshot {
@@ -20,7 +20,12 @@ public final class Screenshot {
 
     /** What to render. */
     public record Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
-                          String theme) {
+                          String theme, double zoom) {
+        /** At the normal size (100 %). */
+        public Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
+                       String theme) {
+            this(file, scenario, atMs, lang, width, height, selectSegment, theme, 1.0);
+        }
     }
 
     /** Selects the headless platform; must run before JavaFX starts. */
@@ -74,6 +79,7 @@ public final class Screenshot {
         if (r.theme() != null) {
             settings.put("palette", r.theme());
         }
+        settings.putDouble("zoom", r.zoom());
         MainWindow w = new MainWindow(vm, settings);
         Panes.install(w, false);
         if (!vm.load(r.scenario())) {

@@ -68,6 +68,14 @@ import tcplab.ui.StateDiagramLayout.Port;
 public final class StateDiagramView extends Region {
     static final double PREF_W = 480;
     static final double PREF_H = 560;
+    /**
+     * State names are never smaller than the netstat lines at the same zoom: on a 1024×768
+     * projector the class reads both from the back of the room (they were 6–8 px before).
+     */
+    static final double STATE_MIN_PX = NetstatStyle.BASE_FONT_PX;
+    /** A state box around a name at the minimum size: this much wider and taller than the text. */
+    private static final double MIN_PAD_W = 0.6;
+    private static final double MIN_BOX_H = 1.5;
     private static final Duration TRAVEL = Duration.millis(600);
 
     private final StateDiagramLayout layout = StateDiagramLayout.rfc9293();
@@ -96,6 +104,7 @@ public final class StateDiagramView extends Region {
     private final Map<String, Bounds> drawnNodes = new LinkedHashMap<>();
     private final List<String> drawnLabels = new ArrayList<>();
     private final List<String> drawnLegend = new ArrayList<>();
+    private double lastStateFont;
 
     public StateDiagramView() {
         getStyleClass().add("state-diagram");
@@ -228,14 +237,53 @@ public final class StateDiagramView extends Region {
         return PREF_H * zoom + snappedTopInset() + snappedBottomInset();
     }
 
+    /**
+     * The minimum size is the size at which the state names reach {@link #STATE_MIN_PX} (times the
+     * zoom) with every box inside its place in the figure: smaller, names would overflow their
+     * boxes. In a scroll pane a view given less scrolls instead.
+     */
     @Override
     protected double computeMinWidth(double height) {
-        return 240 + snappedLeftInset() + snappedRightInset();
+        return readableWidth(zoom) + snappedLeftInset() + snappedRightInset();
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return 280 + snappedTopInset() + snappedBottomInset();
+        return readableHeight(zoom) + snappedTopInset() + snappedBottomInset();
+    }
+
+    /** The state-name size at zoom {@code z}: the netstat text's. */
+    static double stateMinPx(double z) {
+        return STATE_MIN_PX * z;
+    }
+
+    /** The narrowest view in which the state names are {@link #stateMinPx} and the boxes stay apart. */
+    double readableWidth(double z) {
+        double size = stateMinPx(z);
+        double widest = widestStateName(Font.font("System", FontWeight.BOLD, size));
+        double nodeW = widest + MIN_PAD_W * size;
+        return Math.ceil(nodeW / (2 * StateDiagramLayout.NODE_HALF_W) + 2 * 6 * labelScaleAt(z));
+    }
+
+    /** The lowest view in which the state names are {@link #stateMinPx} (legend of two lines below). */
+    double readableHeight(double z) {
+        double nodeH = MIN_BOX_H * stateMinPx(z);
+        double k = labelScaleAt(z);
+        double legend = 11.5 * k * 1.5 * 2.4;
+        return Math.ceil(nodeH / (2 * StateDiagramLayout.NODE_HALF_H) + legend + 2 * 6 * k);
+    }
+
+    /** The text scale of labels and legend at the readable size: where the old 2.1-line boxes fit. */
+    private static double labelScaleAt(double z) {
+        return MIN_BOX_H * stateMinPx(z) / (2.1 * 12.5);
+    }
+
+    private static double widestStateName(Font f) {
+        double widest = 0;
+        for (TcpState s : TcpState.values()) {
+            widest = Math.max(widest, textWidth(s.rfcName(), f));
+        }
+        return widest;
     }
 
     @Override
@@ -244,6 +292,11 @@ public final class StateDiagramView extends Region {
     }
 
     // ------------------------------------------------------------------ accessors for tests
+
+    /** The size of the state names as last drawn, in pixels. */
+    double drawnStateFontSize() {
+        return lastStateFont;
+    }
 
     /** Every edge label drawn, "event / action" in the current language. */
     List<String> drawnLabels() {
@@ -330,6 +383,7 @@ public final class StateDiagramView extends Region {
         }
         String notes = legendNotes(extras, highlighted);
         Metrics m = metrics(w, h, notes);
+        lastStateFont = m.stateFont.getSize();
         List<Edge> all = new ArrayList<>(layout.edges());
         all.addAll(extras);
         for (Edge e : all) {
@@ -390,10 +444,7 @@ public final class StateDiagramView extends Region {
             }
             m.y0 = pad;
             m.dh = h - m.legendH - 2 * pad;
-            double widest = 0;
-            for (TcpState s : TcpState.values()) {
-                widest = Math.max(widest, textWidth(s.rfcName(), m.stateFont));
-            }
+            double widest = widestStateName(m.stateFont);
             m.nodeW = widest + m.stateFont.getSize() * 1.3;
             m.nodeH = m.stateFont.getSize() * 2.1;
             double fit = Math.min(2 * StateDiagramLayout.NODE_HALF_W * m.dw / m.nodeW,
@@ -402,6 +453,14 @@ public final class StateDiagramView extends Region {
                 break;
             }
             k *= fit;
+        }
+        // The state names keep the netstat text's size however small the view: the edge labels
+        // and the legend shrink to fit (as above), the names and their boxes do not.
+        double floor = stateMinPx(zoom);
+        if (m.stateFont.getSize() < floor) {
+            m.stateFont = Font.font("System", FontWeight.BOLD, floor);
+            m.nodeW = Math.max(m.nodeW, widestStateName(m.stateFont) + MIN_PAD_W * floor);
+            m.nodeH = Math.max(m.nodeH, MIN_BOX_H * floor);
         }
         m.nodeW = Math.min(m.nodeW, 2 * StateDiagramLayout.NODE_HALF_W * m.dw);
         m.nodeH = Math.min(m.nodeH, 2 * StateDiagramLayout.NODE_HALF_H * m.dh);
