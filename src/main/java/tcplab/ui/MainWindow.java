@@ -536,6 +536,11 @@ public final class MainWindow {
     private SplitPane right;
     private TabPane bottomTabs;
 
+    /** True while the lower tabs have most of the window (F10, "Big panes", a classroom quiz). */
+    boolean lowerEnlarged() {
+        return lowerEnlarged;
+    }
+
     /** The right column, where the state diagram goes above the inspector. */
     SplitPane rightColumn() {
         return right;

@@ -36,7 +36,9 @@ public final class QuizPane extends BorderPane {
     private final Label heading = new Label();
     private final Label feedback = new Label();
     private final Label explanation = new Label();
+    private final Label summary = new Label();
     private double zoom = 1;
+    private ScrollPane scroll;
     private Palette palette = Palette.standard();
 
     public QuizPane(QuizViewModel vm) {
@@ -144,7 +146,6 @@ public final class QuizPane extends BorderPane {
         next.managedProperty().bind(next.visibleProperty());
         HBox actions = new HBox(8, reveal, show, next);
 
-        Label summary = new Label();
         summary.setId("quiz-summary");
         summary.textProperty().bind(vm.summaryProperty());
         ListView<QuizViewModel.ReviewRow> review = new ListView<>(vm.reviewProperty());
@@ -168,9 +169,15 @@ public final class QuizPane extends BorderPane {
         actions.getChildren().add(0, feedback);
         VBox body = new VBox(10, heading, prompt, optionBox, typedRow, explanation, summary, review);
         body.setPadding(new Insets(10));
-        ScrollPane scroll = new ScrollPane(body);
+        scroll = new ScrollPane(body);
+        scroll.setId("quiz-scroll");
         scroll.setFitToWidth(true);
         setCenter(scroll);
+        // A new question starts at its top: the scroll position of the last one's explanation
+        // hid the question and option A at 1024×768. The heading changes with every question
+        // and at the end; the layout pass after it may move the view, so it is set after it too.
+        vm.headingProperty().addListener((o, a, b) -> toTop());
+        vm.promptProperty().addListener((o, a, b) -> toTop());
         // The buttons stay in sight however long the question (a whole netstat table, big classroom text).
         actions.getChildren().add(status);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -184,8 +191,20 @@ public final class QuizPane extends BorderPane {
         vm.bigTextProperty().addListener((o, a, b) -> restyle());
         vm.promptIsTableProperty().addListener((o, a, b) -> restyle());
         vm.lastCorrectProperty().addListener((o, a, b) -> restyle());
+        vm.timeUpProperty().addListener((o, a, b) -> restyle());
+        vm.finishedProperty().addListener((o, a, b) -> restyle());
         vm.langProperty().addListener((o, a, b) -> restyle());
         restyle();
+    }
+
+    private void toTop() {
+        scroll.setVvalue(scroll.getVmin());
+        javafx.application.Platform.runLater(() -> scroll.setVvalue(scroll.getVmin()));
+    }
+
+    /** The quiz's scroll pane (tests check that a new question starts at its top). */
+    ScrollPane scroller() {
+        return scroll;
     }
 
     private void rebuildOptions() {
@@ -222,7 +241,9 @@ public final class QuizPane extends BorderPane {
         String fg = css(palette.foreground());
         String family = Fonts.cjkFamily() != null && vm.langProperty().get() == Lang.ZH ? "'" + Fonts.cjkFamily() + "'" : "System";
         setStyle("-fx-font-size: " + (13 * zoom) + "px; -fx-background-color: " + css(palette.panel()) + ";");
-        heading.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + fg + ";");
+        // Time up is said in the palette's error colour, as loud as the heading can be.
+        String headingColour = vm.timeUpProperty().get() && vm.finishedProperty().get() ? css(palette.lost()) : fg;
+        heading.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + headingColour + ";");
         String promptFamily = vm.promptIsTableProperty().get() ? "monospace" : family;
         prompt.setStyle("-fx-font-size: " + (vm.promptIsTableProperty().get() ? base * 0.9 : base * 1.15) + "px; -fx-font-family: "
                 + promptFamily + "; -fx-text-fill: " + fg + ";");
@@ -234,6 +255,7 @@ public final class QuizPane extends BorderPane {
         String colour = ok == null ? fg : ok ? "#1a7f37" : "#c62828";
         feedback.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
         explanation.setStyle("-fx-font-size: " + base + "px; -fx-text-fill: " + fg + ";");
+        summary.setStyle("-fx-font-size: " + 13 * zoom * 1.25 + "px; -fx-font-weight: bold; -fx-text-fill: " + fg + ";");
     }
 
     private static String css(javafx.scene.paint.Color c) {
