@@ -153,8 +153,6 @@ public final class MainWindow {
         root.getStyleClass().add("tcplab-root");
         // Row 1: the scenario and the playback controls.
         scenarioBox.setId("scenario");
-        // Wide enough for "handshake — 三次握手"; the open list is as wide as its longest title.
-        scenarioBox.setPrefWidth(260);
         scenarioBox.getItems().addAll(ScenarioLoader.BUILTIN);
         scenarioBox.setCellFactory(l -> new ScenarioCell());
         scenarioBox.setButtonCell(new ScenarioCell());
@@ -296,6 +294,13 @@ public final class MainWindow {
         more.textProperty().bind(text("ctl.more"));
         more.setFocusTraversable(false);
         more.getItems().addAll(menuItem("menu-open", "ctl.open", this::openFile), menuItem("menu-export", "ctl.export", this::exportPng));
+        // The lists get widths that follow the zoom: a ComboBox measures itself by its closed
+        // popup list, whose size stays that of the largest zoom it has seen, so after a zoom out
+        // the bar would keep the 200 % widths (and the groups moved into More stay there).
+        zoomedWidth(scenarioBox, 260, 1.3);
+        zoomedWidth(speed, 140, ZoomSteps.max());
+        zoomedWidth(profile, 190, ZoomSteps.max());
+        zoomedWidth(theme, 165, ZoomSteps.max());
         HBox profileGroup = group(profileLabel, profile);
         HBox delayGroup = group(delayLabel, delay);
         HBox lossGroup = group(lossLabel, loss);
@@ -386,7 +391,8 @@ public final class MainWindow {
             more.getItems().remove(i);
         }
         controls.getChildren().setAll(controlOrder);
-        controls.applyCss();
+        // From the root: a new zoom is the root's font size, which the groups inherit.
+        root.applyCss();
         Insets pad = controls.getPadding();
         double wrap = root.getWidth() - pad.getLeft() - pad.getRight();
         List<HBox> shown = new java.util.ArrayList<>(controlOrder);
@@ -444,6 +450,14 @@ public final class MainWindow {
     private double diagramW;
     private double diagramH;
 
+    /** {@code base} px at 100 %, growing with the zoom up to {@code maxZoom}. */
+    private void zoomedWidth(ComboBox<?> box, double base, double maxZoom) {
+        box.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> base * Math.min(maxZoom, classroom.zoom()),
+                classroom.zoomProperty()));
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
     private MenuItem menuItem(String id, String key, Runnable action) {
         MenuItem item = new MenuItem();
         item.setId(id);
@@ -490,7 +504,7 @@ public final class MainWindow {
         vertical.setDividerPositions(upper / h);
         // The ladder keeps room for its two lifelines and their labels at this zoom; beyond
         // 100 % the diagram scrolls anyway, so the ladder has the priority.
-        double ladderMin = Math.max(320, ladder.lanesMinWidth());
+        double ladderMin = Math.max(320, ladder.lanesMinWidth()) + 10; // and the divider
         double rightW = Math.max(0.22 * w, Math.min(w - ladderMin, Math.max(0.42 * w, diagramW)));
         middle.setDividerPositions(Math.max(0.3, 1 - rightW / w));
         if (right.getItems().size() > 1) {
@@ -824,15 +838,16 @@ public final class MainWindow {
     }
 
     private void keyPressed(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
-            return; // typing in a field is typing, not playing
-        }
+        // Zoom works wherever the focus is (a teacher who clicked into the delay field still
+        // zooms with Ctrl +); other keys typed in a field are typing, not playing.
         if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
             classroom.zoomIn();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
             classroom.zoomOut();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
             classroom.zoomReset();
+        } else if (e.getTarget() instanceof TextInputControl) {
+            return;
         } else if (e.getCode() == KeyCode.SPACE) {
             vm.togglePlay();
         } else if (e.getCode() == KeyCode.RIGHT) {

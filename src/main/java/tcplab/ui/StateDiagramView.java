@@ -74,8 +74,8 @@ public final class StateDiagramView extends Region {
      */
     static final double STATE_MIN_PX = NetstatStyle.BASE_FONT_PX;
     /** A state box around a name at the minimum size: this much wider and taller than the text. */
-    private static final double MIN_PAD_W = 0.6;
-    private static final double MIN_BOX_H = 1.5;
+    private static final double MIN_PAD_W = 0.5;
+    private static final double MIN_BOX_H = 1.4;
     private static final Duration TRAVEL = Duration.millis(600);
 
     private final StateDiagramLayout layout = StateDiagramLayout.rfc9293();
@@ -260,7 +260,7 @@ public final class StateDiagramView extends Region {
     /** The narrowest view in which the state names are {@link #stateMinPx} and the boxes stay apart. */
     double readableWidth(double z) {
         double size = stateMinPx(z);
-        double widest = widestStateName(Font.font("System", FontWeight.BOLD, size));
+        double widest = widestStateName(stateFont(size));
         double nodeW = widest + MIN_PAD_W * size;
         return Math.ceil(nodeW / (2 * StateDiagramLayout.NODE_HALF_W) + 2 * 6 * labelScaleAt(z));
     }
@@ -276,6 +276,15 @@ public final class StateDiagramView extends Region {
     /** The text scale of labels and legend at the readable size: where the old 2.1-line boxes fit. */
     private static double labelScaleAt(double z) {
         return MIN_BOX_H * stateMinPx(z) / (2.1 * 12.5);
+    }
+
+    /**
+     * The state names' font: the window's own family (the CJK one, whose Latin letters are
+     * narrower than the "System" bold), so that at the netstat text's size "SYN-RECEIVED" still
+     * fits its place in the figure.
+     */
+    private static Font stateFont(double size) {
+        return Fonts.of(FontWeight.BOLD, size);
     }
 
     private static double widestStateName(Font f) {
@@ -458,7 +467,7 @@ public final class StateDiagramView extends Region {
         // and the legend shrink to fit (as above), the names and their boxes do not.
         double floor = stateMinPx(zoom);
         if (m.stateFont.getSize() < floor) {
-            m.stateFont = Font.font("System", FontWeight.BOLD, floor);
+            m.stateFont = stateFont(floor);
             m.nodeW = Math.max(m.nodeW, widestStateName(m.stateFont) + MIN_PAD_W * floor);
             m.nodeH = Math.max(m.nodeH, MIN_BOX_H * floor);
         }
@@ -470,7 +479,7 @@ public final class StateDiagramView extends Region {
 
     private static void fonts(Metrics m, double k) {
         m.k = k;
-        m.stateFont = Font.font("System", FontWeight.BOLD, 12.5 * k);
+        m.stateFont = stateFont(12.5 * k);
         m.labelFont = Font.font("System", FontWeight.NORMAL, 10.5 * k);
         m.labelBold = Font.font("System", FontWeight.BOLD, 10.5 * k);
         m.legendFont = Font.font("System", FontWeight.NORMAL, 11.5 * k);
