@@ -1,6 +1,7 @@
 package tcplab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -114,5 +115,77 @@ class QuizPaneTest {
         robot.clickOn("#quiz-reveal");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#quiz-feedback").queryAs(Label.class).getText().startsWith("答案:"));
+    }
+
+    @Test
+    void aClassroomQuizAt1024x768GivesTheLowerTabsTheRoomWithoutF10_andGivesItBackAtTheEnd(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            quiz.modeProperty().set(tcplab.quiz.QuizSession.Mode.CLASSROOM);
+            quiz.countProperty().set(1);
+        });
+        openQuizTab(robot);
+        assertFalse(window.lowerEnlarged());
+        robot.interact(quiz::start);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.lowerEnlarged(), "the class reads the question without the teacher pressing F10");
+        robot.interact(() -> {
+            // The question and option A are in view, in classroom-size text.
+            javafx.scene.Node a = window.root().lookup("#quiz-option-0");
+            javafx.geometry.Bounds b = a.localToScene(a.getLayoutBounds());
+            assertTrue(b.getMaxY() <= 768, "option A ends at " + b.getMaxY());
+            assertTrue(((Button) a).getFont().getSize() >= 2 * 13 - 0.01, "option A in " + ((Button) a).getFont().getSize() + " px");
+        });
+        robot.interact(() -> {
+            quiz.reveal();
+            quiz.next();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.lowerEnlarged(), "after the quiz the window is laid out as before");
+    }
+
+    @Test
+    void aNewQuestionStartsAtItsTop_evenAfterTheLastOneWasScrolledToItsExplanation(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            quiz.topicProperty().set("netstat");
+            quiz.countProperty().set(3);
+        });
+        openQuizTab(robot);
+        robot.interact(quiz::start);
+        WaitForAsyncUtils.waitForFxEvents();
+        QuizPane pane = (QuizPane) window.root().lookup("#quizPane");
+        robot.interact(() -> {
+            quiz.choose(0);
+            pane.scroller().setVvalue(pane.scroller().getVmax()); // read down to the explanation
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(quiz::next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(pane.scroller().getVmin(), pane.scroller().getVvalue(), 1e-9);
+    }
+
+    @Test
+    void anExamThatRunsOutOfTimeSaysSoInThePane(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000L);
+        QuizViewModel exam = new QuizViewModel(null, s -> { }, now::get, () -> 3L);
+        robot.interact(() -> {
+            exam.langProperty().set(Lang.EN);
+            exam.modeProperty().set(tcplab.quiz.QuizSession.Mode.EXAM);
+            exam.countProperty().set(5);
+            exam.timeLimitSProperty().set(10);
+            stage.setScene(new javafx.scene.Scene(new QuizPane(exam), 1024, 400));
+            exam.start();
+            exam.choose(0);
+            now.addAndGet(11_000);
+            exam.tick();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label heading = robot.lookup("#quiz-heading").queryAs(Label.class);
+        assertEquals("Time is up: the exam is over. Questions not answered count as wrong.", heading.getText());
+        assertTrue(robot.lookup("#quiz-summary").queryAs(Label.class).getText().endsWith(", 1 answered."));
+        assertTrue(heading.getStyle().contains(String.format("#%02x%02x%02x", 0xc9, 0x2a, 0x2a)), heading.getStyle());
     }
 }
