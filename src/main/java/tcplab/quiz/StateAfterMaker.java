@@ -1,0 +1,87 @@
+package tcplab.quiz;
+
+import static tcplab.quiz.Choices.stateOptions;
+import static tcplab.quiz.Figure5.fresh;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tcplab.tcp.TcpState;
+
+/** {@code state_after}: a new endpoint and a chain of events; which state is it in at the end? */
+final class StateAfterMaker extends Maker {
+    StateAfterMaker(Ask ask) {
+        super(ask);
+    }
+
+    @Override
+    public Question make() {
+        int steps = d == Difficulty.EASY ? 2 + rnd.nextInt(2) : d == Difficulty.MEDIUM ? 3 + rnd.nextInt(2) : 4 + rnd.nextInt(3);
+        Conn c = fresh(rnd, rnd.nextBoolean());
+        List<String> lines = new ArrayList<>();
+        List<TcpState> seen = new ArrayList<>();
+        List<String> path = new ArrayList<>();
+        path.add(TcpState.CLOSED.name());
+        Step lastStep = null;
+        TcpState lastFrom = null;
+        for (int i = 0; i < steps; i++) {
+            TcpState s = c.state();
+            if (i > 0 && s == TcpState.CLOSED) {
+                break;
+            }
+            List<Step> can = new ArrayList<>();
+            for (Step st : Step.values()) {
+                if (!st.appliesIn().contains(s)) {
+                    continue;
+                }
+                boolean hardOnly = st == Step.ABORT || st == Step.RCV_RST || st == Step.TIMEOUT_RETRANSMISSION
+                        || st == Step.SEND;
+                boolean data = !st.isFigure5();
+                if (d == Difficulty.EASY && (hardOnly || data || st == Step.TIMEOUT_2MSL)) {
+                    continue;
+                }
+                if (d == Difficulty.MEDIUM && hardOnly) {
+                    continue;
+                }
+                can.add(st);
+            }
+            if (can.isEmpty()) {
+                break;
+            }
+            Step st = can.get(rnd.nextInt(can.size()));
+            int len = 1 + rnd.nextInt(1000);
+            if (!c.apply(st, len)) {
+                throw new IllegalStateException("the engine refused " + st + " in " + s);
+            }
+            String line = (i + 1) + ". " + st.label()
+                    + (c.lastArrived() != null ? " [" + SegText.of(c.lastArrived()) + "]" : "")
+                    + (st == Step.SEND || st == Step.SEND_DATA ? " [" + len + " bytes]" : "");
+            lines.add(line);
+            seen.add(s);
+            path.add(c.state().name());
+            lastStep = st;
+            lastFrom = s;
+        }
+        TcpState end = c.state();
+        String prompt = t.get("state_after.prompt", c.local().toString(), c.remote().toString(),
+                String.join("\n", lines));
+        String explanation = t.get("state_after.explain", String.join(" → ", path)) + " "
+                + t.get("explain.meaning", end.name(), meaning(end));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("start_state", TcpState.CLOSED.name());
+        List<String> evs = new ArrayList<>();
+        for (String l : lines) {
+            evs.add(l.substring(l.indexOf(' ') + 1));
+        }
+        fields.put("events", String.join(" | ", evs));
+        Show show = lastStep != null ? SimLab.Index.get().edge(lastFrom, lastStep.cause()) : null;
+        if (show == null) {
+            show = SimLab.Index.get().state(end);
+        }
+        return new Question(id, QuestionType.STATE_AFTER, d, prompt, stateOptions(rnd, end, seen), end.name(),
+                AnswerKind.STATE, List.of(), explanation, end, fields, show);
+    }
+
+    // ------------------------------------------------------------------ state_meaning
+}
