@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import tcplab.tcp.TcpState;
 
 /** The options of a question: the answer among plausible wrong ones, shuffled. */
@@ -33,6 +34,15 @@ final class Choices {
 
     /** The answer and three other states, shuffled: first the ones named in {@code near}, then the confusable ones. */
     static List<String> stateOptions(Random rnd, TcpState answer, List<TcpState> near) {
+        return stateOptions(rnd, answer, near, Set.of());
+    }
+
+    /**
+     * {@link #stateOptions(Random, TcpState, List)} never offering a state of {@code never}: a
+     * state that is a right answer too under the question as a class was taught it (LISTEN after
+     * a SYN reached a listener: the listener is still in it).
+     */
+    static List<String> stateOptions(Random rnd, TcpState answer, List<TcpState> near, Set<TcpState> never) {
         LinkedHashSet<TcpState> pool = new LinkedHashSet<>();
         List<TcpState> nearShuffled = new ArrayList<>(near);
         Collections.shuffle(nearShuffled, rnd);
@@ -42,6 +52,7 @@ final class Choices {
         Collections.shuffle(rest, rnd);
         pool.addAll(rest);
         pool.remove(answer);
+        pool.removeAll(never);
         List<String> opts = new ArrayList<>();
         opts.add(answer.name());
         for (TcpState s : pool) {

@@ -27,6 +27,20 @@ final class Conversations {
     }
 
     /** One client talking to one server, with a random ending; the file's text. */
+    /** How a conversation ends: who closes first, and when the other side closes. */
+    static final int CLIENT_CLOSES_FIRST = 0;
+    static final int SERVER_CLOSES_FIRST = 1;
+    static final int NOBODY_CLOSES = 2;
+    static final int BOTH_CLOSE_AT_ONCE = 3;
+    /** The client's close() when it closes first, and both sides' when they close at once. */
+    static final int CLOSE_AT_MS = 1000;
+    /** The server's close() after it read the client's FIN. */
+    static final int SERVER_CLOSE_AFTER_EOF_MS = 200;
+    /** The server's close() after it accepted the connection, when it closes first. */
+    static final int SERVER_CLOSE_AFTER_MS = 600;
+    /** The client's close() after it read the server's FIN. */
+    static final int CLIENT_CLOSE_AFTER_EOF_MS = 300;
+
     static String conversation(Random rnd, Service svc, int ending) {
         String client = address(rnd, 1);
         String server = address(rnd, 2);
@@ -38,21 +52,24 @@ final class Conversations {
         SimLab.link(y, 20 + rnd.nextInt(120));
         y.append("actions:\n");
         y.append("  - {at: 0, host: server, do: listen, port: ").append(svc.port()).append(", program: ").append(svc.program());
-        if (ending == 1) {
-            y.append(", close_after_ms: 600");
-        } else if (ending == 0) {
-            y.append(", close_after_eof_ms: 200");
+        if (ending == SERVER_CLOSES_FIRST) {
+            y.append(", close_after_ms: ").append(SERVER_CLOSE_AFTER_MS);
+        } else if (ending == CLIENT_CLOSES_FIRST) {
+            y.append(", close_after_eof_ms: ").append(SERVER_CLOSE_AFTER_EOF_MS);
         }
         y.append("}\n");
         y.append("  - {at: 0, host: client, do: connect, to: server:").append(svc.port())
                 .append(", program: ").append(rnd.nextBoolean() ? "chrome.exe" : "curl")
                 .append(", send: {bytes: ").append(50 + rnd.nextInt(400)).append(", text: request}");
-        if (ending == 1) {
-            y.append(", close_after_eof_ms: 300");
+        if (ending == SERVER_CLOSES_FIRST) {
+            y.append(", close_after_eof_ms: ").append(CLIENT_CLOSE_AFTER_EOF_MS);
         }
         y.append("}\n");
-        if (ending == 0) {
-            y.append("  - {at: 1000, host: client, do: close}\n");
+        if (ending == CLIENT_CLOSES_FIRST || ending == BOTH_CLOSE_AT_ONCE) {
+            y.append("  - {at: ").append(CLOSE_AT_MS).append(", host: client, do: close}\n");
+        }
+        if (ending == BOTH_CLOSE_AT_ONCE) {
+            y.append("  - {at: ").append(CLOSE_AT_MS).append(", host: server, do: close}\n");
         }
         return y.toString();
     }
@@ -67,6 +84,4 @@ final class Conversations {
         }
         return Show.generated(yaml, 0);
     }
-
-    // ------------------------------------------------------------------ order_steps
 }

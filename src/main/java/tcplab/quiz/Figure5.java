@@ -107,6 +107,36 @@ final class Figure5 {
 
     /** The Figure 5 edges the quiz asks about, with the level each belongs to. */
     record Edge(TcpState from, Step step, Difficulty level) {
+        /**
+         * Whether only RFC 9293's model has this transition: a program cannot make it happen and
+         * netstat never shows it. SEND on a listening socket needs the RFC's unspecified passive
+         * OPEN turned active; a half-open connection from a listener (SYN-RECEIVED) belongs to no
+         * program until accept() returns it, so no program can CLOSE, ABORT or SEND on it.
+         */
+        boolean rfcOnly() {
+            return Figure5.rfcOnly(from, step);
+        }
+    }
+
+    static boolean rfcOnly(TcpState from, Step step) {
+        return from == TcpState.LISTEN && step == Step.SEND
+                || from == TcpState.SYN_RECEIVED && (step == Step.CLOSE || step == Step.ABORT || step == Step.SEND);
+    }
+
+    /**
+     * The state a program or netstat sees after {@code step} took a connection from {@code from}
+     * to {@code rfcTo} in the RFC's model. They differ in one place: a half-open connection that
+     * a listener made (SYN-RECEIVED) and that receives a RST goes back to LISTEN in the RFC
+     * (§3.10.7.4, "if this connection was initiated with a passive OPEN"), because there the
+     * listening TCB itself took the SYN. Real systems keep the listener as a socket of its own
+     * and free the half-open one (Linux: tcp_check_req() resets, inet_csk_reqsk_queue_drop()
+     * frees the request sock): the connection is gone, CLOSED, and the listener never left LISTEN.
+     */
+    static TcpState socketState(TcpState from, Step step, TcpState rfcTo) {
+        if (from == TcpState.SYN_RECEIVED && step == Step.RCV_RST && rfcTo == TcpState.LISTEN) {
+            return TcpState.CLOSED;
+        }
+        return rfcTo;
     }
 
     static final List<Edge> EDGES = edges();
@@ -153,9 +183,12 @@ final class Figure5 {
         return List.copyOf(e);
     }
 
-    static Edge pickEdge(Random rnd, Difficulty d, TcpState from) {
+    static Edge pickEdge(Random rnd, Difficulty d, TcpState from, boolean rfcModel) {
         List<Edge> pool = new ArrayList<>();
         for (Edge e : EDGES) {
+            if (e.rfcOnly() && !rfcModel) {
+                continue;
+            }
             if (from != null ? e.from() == from : e.level() == d) {
                 pool.add(e);
             }

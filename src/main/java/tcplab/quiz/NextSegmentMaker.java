@@ -41,7 +41,7 @@ final class NextSegmentMaker extends Maker {
     public Question make() {
         List<Edge> pool = new ArrayList<>();
         for (Edge e : SENDING) {
-            if (e.level() == d) {
+            if (e.level() == d && (!e.rfcOnly() || ask.rfcModel())) {
                 pool.add(e);
             }
         }
@@ -78,6 +78,9 @@ final class NextSegmentMaker extends Maker {
         String prompt = t.get(promptKey, c.local().toString(), c.remote().toString(), edge.from().name(),
                 edge.step().label(), event, numbers)
                 + (incoming != null ? " " + t.get("prompt.incoming", SegText.of(incoming)) : "");
+        if (edge.rfcOnly()) {
+            prompt = t.get("rfcModel.label") + " " + prompt;
+        }
         boolean askAck = d == Difficulty.HARD && out.has(Flags.ACK) && rnd.nextBoolean();
         String answer;
         List<String> opts;
@@ -107,6 +110,11 @@ final class NextSegmentMaker extends Maker {
             for (int g : flagMistakes(f)) {
                 cands.add(SegText.of(g, seq, ack, out.len()));
             }
+            // PSH only asks the receiver to hand the data over at once; a data segment with or
+            // without it is the same right answer (the simulator itself sends both), so no
+            // option may differ from the answer in PSH alone.
+            String plain = withoutPsh(answer);
+            cands.removeIf(x -> withoutPsh(x).equals(plain));
             opts = options(rnd, answer, cands, 4);
             kind = AnswerKind.TEXT;
         }
@@ -156,6 +164,11 @@ final class NextSegmentMaker extends Maker {
         } else if (f == (Flags.FIN | a)) {
             out.add(a);
             out.add(Flags.RST | a);
+        } else if ((f & Flags.PSH) != 0) {
+            // Data: a FIN it was not asked to send, or no ACK at all (every segment after the
+            // handshake carries one, RFC 9293 §3.10.7.4 "if the ACK bit is off drop the segment").
+            out.add(Flags.FIN | Flags.PSH | a);
+            out.add(Flags.PSH);
         } else if ((f & Flags.RST) != 0) {
             out.add(Flags.FIN | a);
             out.add(a);
@@ -166,5 +179,17 @@ final class NextSegmentMaker extends Maker {
         return out;
     }
 
-    // ------------------------------------------------------------------ state_after
+    /** A segment's text without PSH among its flags ({@code PSH,ACK seq=1 len=5} → {@code ACK seq=1 len=5}). */
+    static String withoutPsh(String segText) {
+        int sp = segText.indexOf(' ');
+        String flags = sp < 0 ? segText : segText.substring(0, sp);
+        String rest = sp < 0 ? "" : segText.substring(sp);
+        List<String> kept = new ArrayList<>();
+        for (String fl : flags.split(",")) {
+            if (!fl.equals("PSH")) {
+                kept.add(fl);
+            }
+        }
+        return String.join(",", kept) + rest;
+    }
 }

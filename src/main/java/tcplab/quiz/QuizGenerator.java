@@ -26,8 +26,11 @@ public final class QuizGenerator {
      * @param types      the types to draw from (empty: all)
      * @param difficulty one level, or null for a mix
      * @param weak       how often a learner got each state wrong: practice asks more about them
+     * @param rfcModel   also ask about transitions only RFC 9293's model has (LISTEN + SEND, CLOSE
+     *                   on a connection no program has accepted yet), labelled "RFC model"; off by
+     *                   default, since no socket API or netstat shows them
      */
-    public record Filter(Set<QuestionType> types, Difficulty difficulty, Map<TcpState, Integer> weak) {
+    public record Filter(Set<QuestionType> types, Difficulty difficulty, Map<TcpState, Integer> weak, boolean rfcModel) {
         public static final Filter ALL = new Filter(Set.of(), null, Map.of());
 
         public Filter {
@@ -35,8 +38,16 @@ public final class QuizGenerator {
             weak = Map.copyOf(weak);
         }
 
+        public Filter(Set<QuestionType> types, Difficulty difficulty, Map<TcpState, Integer> weak) {
+            this(types, difficulty, weak, false);
+        }
+
         public Filter withWeak(Map<TcpState, Integer> w) {
-            return new Filter(types, difficulty, w);
+            return new Filter(types, difficulty, w, rfcModel);
+        }
+
+        public Filter withRfcModel(boolean on) {
+            return new Filter(types, difficulty, weak, on);
         }
     }
 
@@ -106,14 +117,14 @@ public final class QuizGenerator {
         if (weak != null) {
             // Practice asks more about the states the learner gets wrong.
             if (types.contains(QuestionType.NEXT_STATE) && weak != TcpState.CLOSED) {
-                return QuestionType.NEXT_STATE.maker(new Ask(id, rnd, d, weak, lang)).make();
+                return QuestionType.NEXT_STATE.maker(new Ask(id, rnd, d, weak, lang, filter.rfcModel())).make();
             }
             if (types.contains(QuestionType.STATE_MEANING)) {
-                return QuestionType.STATE_MEANING.maker(new Ask(id, rnd, d, weak, lang)).make();
+                return QuestionType.STATE_MEANING.maker(new Ask(id, rnd, d, weak, lang, filter.rfcModel())).make();
             }
         }
         QuestionType type = types.get(rnd.nextInt(types.size()));
-        return type.maker(new Ask(id, rnd, d, null, lang)).make();
+        return type.maker(new Ask(id, rnd, d, null, lang, filter.rfcModel())).make();
     }
 
     private static TcpState pickWeak(Random rnd, Map<TcpState, Integer> weak) {

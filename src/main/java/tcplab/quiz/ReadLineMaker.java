@@ -141,6 +141,4 @@ final class ReadLineMaker extends Maker {
                 options(rnd, meaning(state), cands, 4), meaning(state), AnswerKind.TEXT, List.of(state.name()),
                 explanation, state, fields, show);
     }
-
-    // ------------------------------------------------------------------ diagnose_table
 }

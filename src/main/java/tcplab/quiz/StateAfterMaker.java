@@ -4,6 +4,7 @@ import static tcplab.quiz.Choices.stateOptions;
 import static tcplab.quiz.Figure5.fresh;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ final class StateAfterMaker extends Maker {
         path.add(TcpState.CLOSED.name());
         Step lastStep = null;
         TcpState lastFrom = null;
+        boolean passive = false; // the socket was opened to listen
+        boolean synAtListener = false; // from then on the question follows the new connection
+        boolean rfcOnly = false;
+        TcpState end = null;
         for (int i = 0; i < steps; i++) {
             TcpState s = c.state();
             if (i > 0 && s == TcpState.CLOSED) {
@@ -44,6 +49,13 @@ final class StateAfterMaker extends Maker {
                 if (d == Difficulty.MEDIUM && hardOnly) {
                     continue;
                 }
+                // Only the RFC's model has these (Figure5.Edge#rfcOnly); a connection that got to
+                // SYN-RECEIVED by a simultaneous open is a program's own, and may be closed.
+                boolean modelOnly = s == TcpState.LISTEN && st == Step.SEND
+                        || passive && s == TcpState.SYN_RECEIVED && Figure5.rfcOnly(s, st);
+                if (modelOnly && !ask.rfcModel()) {
+                    continue;
+                }
                 can.add(st);
             }
             if (can.isEmpty()) {
@@ -59,14 +71,31 @@ final class StateAfterMaker extends Maker {
                     + (st == Step.SEND || st == Step.SEND_DATA ? " [" + len + " bytes]" : "");
             lines.add(line);
             seen.add(s);
-            path.add(c.state().name());
             lastStep = st;
             lastFrom = s;
+            rfcOnly |= s == TcpState.LISTEN && st == Step.SEND || passive && s == TcpState.SYN_RECEIVED && Figure5.rfcOnly(s, st);
+            synAtListener |= s == TcpState.LISTEN && st == Step.RCV_SYN;
+            passive |= st == Step.PASSIVE_OPEN;
+            TcpState shown = Figure5.socketState(s, st, c.state());
+            path.add(shown.name());
+            if (shown != c.state()) {
+                end = shown; // a half-open connection reset: it is gone, and so is the story
+                break;
+            }
         }
-        TcpState end = c.state();
+        if (end == null) {
+            end = c.state();
+        }
         String prompt = t.get("state_after.prompt", c.local().toString(), c.remote().toString(),
                 String.join("\n", lines));
+        if (synAtListener) {
+            prompt += "\n" + t.get("state_after.followConnection");
+        }
+        if (rfcOnly) {
+            prompt = t.get("rfcModel.label") + " " + prompt;
+        }
         String explanation = t.get("state_after.explain", String.join(" → ", path)) + " "
+                + (lastFrom == TcpState.SYN_RECEIVED && lastStep == Step.RCV_RST && passive ? t.get("explain.halfOpenRst") + " " : "")
                 + t.get("explain.meaning", end.name(), meaning(end));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("start_state", TcpState.CLOSED.name());
@@ -75,13 +104,18 @@ final class StateAfterMaker extends Maker {
             evs.add(l.substring(l.indexOf(' ') + 1));
         }
         fields.put("events", String.join(" | ", evs));
+        if (synAtListener) {
+            fields.put("subject", "connection");
+        }
+        if (rfcOnly) {
+            fields.put("model", "rfc");
+        }
         Show show = lastStep != null ? SimLab.Index.get().edge(lastFrom, lastStep.cause()) : null;
         if (show == null) {
             show = SimLab.Index.get().state(end);
         }
-        return new Question(id, QuestionType.STATE_AFTER, d, prompt, stateOptions(rnd, end, seen), end.name(),
+        return new Question(id, QuestionType.STATE_AFTER, d, prompt, stateOptions(rnd, end, seen,
+                synAtListener ? EnumSet.of(TcpState.LISTEN) : EnumSet.noneOf(TcpState.class)), end.name(),
                 AnswerKind.STATE, List.of(), explanation, end, fields, show);
     }
-
-    // ------------------------------------------------------------------ state_meaning
 }
