@@ -47,7 +47,7 @@ final class NextSegmentMaker extends Maker {
         }
         Edge edge = pool.get(rnd.nextInt(pool.size()));
         List<Step> path = new ArrayList<>(pathTo(edge.from(), rnd));
-        Conn c = reach(edge.from(), rnd, path);
+        Conn c = reach(edge.from(), rnd, path, edge.step());
         if (d != Difficulty.EASY && edge.from() == TcpState.ESTABLISHED && rnd.nextBoolean()) {
             // Some data first, so that the numbers are not just ISN+1.
             c.apply(Step.RCV_DATA, 1 + rnd.nextInt(1400));

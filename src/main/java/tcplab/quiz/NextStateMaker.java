@@ -27,7 +27,7 @@ final class NextStateMaker extends Maker {
         TcpState weak = ask.weak();
         Edge edge = pickEdge(rnd, d, weak, ask.rfcModel());
         List<Step> path = pathTo(edge.from(), rnd);
-        Conn c = reach(edge.from(), rnd, path);
+        Conn c = reach(edge.from(), rnd, path, edge.step());
         Segment incoming = c.peerSegment(edge.step(), 100);
         if (!c.apply(edge.step(), 100)) {
             throw new IllegalStateException("the engine refused " + edge);

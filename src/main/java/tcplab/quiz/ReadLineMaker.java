@@ -97,6 +97,9 @@ final class ReadLineMaker extends Maker {
             }
         }
         int kind = d == Difficulty.EASY || state == TcpState.LISTEN ? 0 : rnd.nextInt(3);
+        if (kind == 1 && state == TcpState.SYN_SENT) {
+            kind = 2; // "server or client port?" on a SYN_SENT row answers itself: only a client sends SYNs
+        }
         String head = t.get("read_line.head", line.hostName(), line.dialect().cliName(), line.text());
         if (kind == 1) {
             String server = t.get("role.server");
