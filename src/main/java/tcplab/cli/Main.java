@@ -76,9 +76,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (theme != null && !java.util.List.of("standard", "high-contrast", "color-blind").contains(theme)) {
                 throw UserException.usage(t.get("error.badTheme", theme));
             }
-            Double z = tcplab.ui.ZoomSteps.parsePercent(zoom);
+            Double z = tcplab.ui.common.ZoomSteps.parsePercent(zoom);
             if (z == null) {
-                throw UserException.usage(t.get("error.badZoom", zoom, tcplab.ui.ZoomSteps.percentList()));
+                throw UserException.usage(t.get("error.badZoom", zoom, tcplab.ui.common.ZoomSteps.percentList()));
             }
             String err = tcplab.ui.Screenshot.render(new tcplab.ui.Screenshot.Request(screenshot, scenario, atMs, lang,
                     Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select, theme, z));

@@ -54,6 +54,15 @@ import tcplab.i18n.Texts;
 import tcplab.sim.Profile;
 import tcplab.sim.ScenarioLoader;
 import tcplab.sim.Timeline;
+import tcplab.ui.common.ClassroomSettings;
+import tcplab.ui.common.Palette;
+import tcplab.ui.common.Png;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.common.ZoomSteps;
+import tcplab.ui.run.EventRow;
+import tcplab.ui.run.LadderView;
+import tcplab.ui.run.RunViewModel;
+import tcplab.ui.run.SegmentInfo;
 
 /**
  * The classroom window: controls on top, the ladder in the middle, the state diagram and the
@@ -114,15 +123,15 @@ public final class MainWindow {
         return vm;
     }
 
-    LadderView ladder() {
+    public LadderView ladder() {
         return ladder;
     }
 
-    TableView<EventRow> eventList() {
+    public TableView<EventRow> eventList() {
         return events;
     }
 
-    VBox inspector() {
+    public VBox inspector() {
         return inspector;
     }
 
@@ -521,7 +530,7 @@ public final class MainWindow {
      * Gives the lower tabs (lessons, quiz, netstat) most of the window, for a class reading a
      * lesson's narration or a quiz from the back of the room; and back.
      */
-    void setLowerEnlarged(boolean big) {
+    public void setLowerEnlarged(boolean big) {
         // The upper views may shrink below their usual minimum while the lower tabs are big.
         for (Node n : vertical.getItems().get(0) instanceof SplitPane sp ? sp.getItems() : List.<Node>of()) {
             if (n instanceof javafx.scene.layout.Region r) {
@@ -551,12 +560,12 @@ public final class MainWindow {
     private TabPane bottomTabs;
 
     /** True while the lower tabs have most of the window (F10, "Big panes", a classroom quiz). */
-    boolean lowerEnlarged() {
+    public boolean lowerEnlarged() {
         return lowerEnlarged;
     }
 
     /** The right column, where the state diagram goes above the inspector. */
-    SplitPane rightColumn() {
+    public SplitPane rightColumn() {
         return right;
     }
 
@@ -564,7 +573,7 @@ public final class MainWindow {
      * Adds a tab to the bottom row at {@code index}, its title following the language; its id is
      * the title key with dashes ({@code tab-quiz}).
      */
-    void addBottomTab(String titleKey, Node content, int index) {
+    public void addBottomTab(String titleKey, Node content, int index) {
         newBottomTab(titleKey, index).setContent(content);
     }
 
@@ -573,7 +582,7 @@ public final class MainWindow {
      * selected: a tab nobody opens costs the window's start-up nothing (building the explain,
      * quiz and lesson panes and styling them took about a fifth of the time to the first frame).
      */
-    void addBottomTab(String titleKey, java.util.function.Supplier<? extends Node> content, int index) {
+    public void addBottomTab(String titleKey, java.util.function.Supplier<? extends Node> content, int index) {
         Tab tab = newBottomTab(titleKey, index);
         if (tab.isSelected()) {
             tab.setContent(content.get());
@@ -599,7 +608,7 @@ public final class MainWindow {
     }
 
     /** The bottom tab with this id ({@code tab-quiz}), selected (its content made if it was not yet). */
-    Tab selectBottomTab(String id) {
+    public Tab selectBottomTab(String id) {
         for (Tab t : bottomTabs.getTabs()) {
             if (id.equals(t.getId())) {
                 bottomTabs.getSelectionModel().select(t);
@@ -610,7 +619,7 @@ public final class MainWindow {
     }
 
     /** The bottom tabs, where the netstat panes go beside the event list. */
-    TabPane bottomTabs() {
+    public TabPane bottomTabs() {
         return bottomTabs;
     }
 
@@ -929,15 +938,15 @@ public final class MainWindow {
     // ------------------------------------------------------------------ classroom
 
     /** Sets the zoom (to the nearest of {@link ZoomSteps}). */
-    void setZoom(double z) {
+    public void setZoom(double z) {
         classroom.zoomProperty().set(z);
     }
 
-    double zoom() {
+    public double zoom() {
         return classroom.zoom();
     }
 
-    Palette palette() {
+    public Palette palette() {
         return classroom.palette();
     }
 
@@ -962,7 +971,7 @@ public final class MainWindow {
         return MainWindow.class.getResource("/tcplab/ui/app.css").toExternalForm();
     }
 
-    void attach(Stage s) {
+    public void attach(Stage s) {
         this.stage = s;
         // Presenting is the window filling the projector: F11, the presenter view or the
         // window manager may start it, and each follows the other.

@@ -40,6 +40,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import tcplab.i18n.Lang;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.LadderView;
+import tcplab.ui.run.RunViewModel;
+import tcplab.ui.run.StateDiagramLayout;
+import tcplab.ui.run.StateDiagramView;
 import tcplab.tcp.TcpState;
 
 /**
@@ -211,7 +216,7 @@ class ClassroomScreensTest {
                 assertTrue(ladder.getHeight() >= 120, "the ladder is " + ladder.getHeight() + " px high");
                 Node lines = window.root().lookup("#netstat-lines");
                 double row = ((javafx.scene.control.ListView<?>) lines).getFixedCellSize() > 0
-                        ? ((javafx.scene.control.ListView<?>) lines).getFixedCellSize() : NetstatStyle.BASE_FONT_PX * 2 * 1.4;
+                        ? ((javafx.scene.control.ListView<?>) lines).getFixedCellSize() : tcplab.ui.common.Fonts.READ_PX * 2 * 1.4;
                 assertTrue(lines.getLayoutBounds().getHeight() >= 2 * row, "the netstat lines are "
                         + lines.getLayoutBounds().getHeight() + " px high: fewer than two lines");
                 fitsInTheScene(window.root().lookup("#netstatPane"), "the netstat pane at 200 %");
