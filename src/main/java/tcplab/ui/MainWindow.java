@@ -506,7 +506,9 @@ public final class MainWindow {
         if (h <= 0 || w <= 0) {
             return;
         }
-        double bottomMin = 190 * Math.sqrt(z);
+        // The netstat pane keeps its tabs, host row and a few socket lines at every zoom: at
+        // 200 % that is most of a 768-pixel screen's height below the controls.
+        double bottomMin = 200 * Math.pow(z, 0.85);
         double inspectorMin = 48;
         double upper = Math.min(h - bottomMin, Math.max(0.6 * h, diagramH + inspectorMin));
         upper = Math.max(upper, Math.min(0.6 * h, 140));

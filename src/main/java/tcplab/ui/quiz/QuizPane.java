@@ -98,6 +98,16 @@ public final class QuizPane extends BorderPane {
                     ? vm.modeProperty().isNotEqualTo(QuizSession.Mode.EXAM) : vm.runningProperty()));
         }
         setTop(settings);
+        // While a classroom quiz runs its settings are greyed out anyway: they make room for the
+        // question (at 1024×768 every line counts), leaving Stop and the clock.
+        javafx.beans.binding.BooleanBinding classRunning = vm.runningProperty()
+                .and(vm.modeProperty().isEqualTo(QuizSession.Mode.CLASSROOM));
+        for (javafx.scene.Node n : settings.getChildren()) {
+            if (n != stop && n != clock) {
+                n.visibleProperty().bind(classRunning.not());
+                n.managedProperty().bind(n.visibleProperty());
+            }
+        }
 
         heading.setId("quiz-heading");
         heading.textProperty().bind(Bindings.createStringBinding(() -> vm.runningProperty().get() || vm.finishedProperty().get()

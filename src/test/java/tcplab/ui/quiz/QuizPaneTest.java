@@ -142,11 +142,16 @@ class QuizPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.lowerEnlarged(), "the class reads the question without the teacher pressing F10");
         robot.interact(() -> {
-            // The question and option A are in view, in classroom-size text.
-            javafx.scene.Node a = window.root().lookup("#quiz-option-0");
-            javafx.geometry.Bounds b = a.localToScene(a.getLayoutBounds());
-            assertTrue(b.getMaxY() <= 768, "option A ends at " + b.getMaxY());
-            assertTrue(((Button) a).getFont().getSize() >= 2 * 13 - 0.01, "option A in " + ((Button) a).getFont().getSize() + " px");
+            // The question has most of the window's height, its heading is in view, and the
+            // options are in classroom-size text (the questions are random: a long one scrolls).
+            QuizPane pane = (QuizPane) window.root().lookup("#quizPane");
+            double room = pane.scroller().getViewportBounds().getHeight();
+            assertTrue(room >= 0.48 * 768, "the question has " + room + " px of 768");
+            assertFalse(window.root().lookup("#quiz-mode").isVisible(), "the greyed-out settings make room");
+            javafx.scene.Node heading = window.root().lookup("#quiz-heading");
+            assertTrue(heading.localToScene(heading.getLayoutBounds()).getMaxY() <= 768);
+            Button a = (Button) window.root().lookup("#quiz-option-0");
+            assertTrue(a.getFont().getSize() >= 2 * 13 - 0.01, "option A in " + a.getFont().getSize() + " px");
         });
         robot.interact(() -> {
             quiz.reveal();
