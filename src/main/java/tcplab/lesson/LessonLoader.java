@@ -243,7 +243,7 @@ public final class LessonLoader {
         // question has nothing to set up (its narration says it all).
         Map<Lang, String> setup = checks.langText(n, "setup", n.has("checkpoint"));
         if (n.has("setup") && !n.has("checkpoint")) {
-            problemAt(n, "setup", "lesson.setupWithoutCheckpoint");
+            problemAt(n, "setup", "lesson.setupWithoutCheckpoint", "setup");
         }
         List<Lesson.Action> actions = new ArrayList<>();
         YNode a = n.get("actions");
