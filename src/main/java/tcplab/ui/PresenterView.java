@@ -82,11 +82,22 @@ final class PresenterView extends StackPane {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 16, 6, 16));
 
-        HBox pictures = new HBox(8, ladder, diagram);
-        HBox.setHgrow(ladder, Priority.ALWAYS);
-        HBox.setHgrow(diagram, Priority.ALWAYS);
-        ladder.setPrefWidth(520);
-        diagram.setPrefWidth(480);
+        // The ladder gets a little more than half: its host columns need the width more than the
+        // diagram, which scales down to fit.
+        javafx.scene.layout.GridPane pictures = new javafx.scene.layout.GridPane();
+        pictures.setHgap(8);
+        javafx.scene.layout.ColumnConstraints left = new javafx.scene.layout.ColumnConstraints();
+        left.setPercentWidth(57);
+        javafx.scene.layout.ColumnConstraints right = new javafx.scene.layout.ColumnConstraints();
+        right.setPercentWidth(43);
+        pictures.getColumnConstraints().addAll(left, right);
+        javafx.scene.layout.RowConstraints row = new javafx.scene.layout.RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        pictures.getRowConstraints().add(row);
+        pictures.add(ladder, 0, 0);
+        pictures.add(diagram, 1, 0);
+        ladder.setPrefSize(100, 100);
+        diagram.setPrefSize(100, 100);
         pictures.setPadding(new Insets(0, 8, 0, 8));
 
         narration.setId("presenterNarration");
