@@ -8,6 +8,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import tcplab.i18n.Lang;
+import tcplab.ui.common.Palette;
+import tcplab.ui.common.Png;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.LadderView;
+import tcplab.ui.run.RunViewModel;
 
 /**
  * Renders the window headlessly to a PNG: {@code java -jar tcplab.jar --screenshot FILE.png
@@ -110,7 +115,7 @@ public final class Screenshot {
     /** A lesson at a step: the window with its Lessons tab, or the presenter view. */
     private static String renderLesson(Request r, MainWindow w, UiSettings settings) throws java.io.IOException {
         Scene scene = w.scene(r.width(), r.height());
-        LessonPane pane = (LessonPane) w.selectBottomTab("tab-lessons").getContent();
+        tcplab.ui.lesson.LessonPane pane = (tcplab.ui.lesson.LessonPane) w.selectBottomTab("tab-lessons").getContent();
         tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, r.lang());
         if (!pane.open(r.lesson(), r.step() - 1)) {
             return t.get("lesson.noSuchLesson", r.lesson());
@@ -120,7 +125,7 @@ public final class Screenshot {
         }
         WritableImage img;
         if (r.presenter()) {
-            img = PresenterView.picture(pane.lesson(), r.width(), r.height(), Palette.byName(settings.get("palette", "standard")));
+            img = tcplab.ui.lesson.PresenterView.picture(pane.lesson(), r.width(), r.height(), Palette.byName(settings.get("palette", "standard")));
         } else {
             w.setLowerEnlarged(true); // the lesson's text and table, as a class reads them
             scene.getRoot().applyCss();
