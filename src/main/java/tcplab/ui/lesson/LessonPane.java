@@ -102,7 +102,7 @@ public final class LessonPane extends BorderPane {
         }
         progress = new int[lessons.size()];
         list.setId("lessonList");
-        list.setPrefWidth(240);
+        list.setPrefWidth(200);
         refreshList();
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (!refreshing && i.intValue() != opened) {
@@ -163,10 +163,15 @@ public final class LessonPane extends BorderPane {
         pastedWarnings.setStyle("-fx-font-weight: bold;");
         pastedBox.setVisible(false);
         pastedBox.managedProperty().bind(pastedBox.visibleProperty());
-        pastedBox.setPrefWidth(470);
+        // The table takes what the text leaves: its State column must be in view at 1024 wide.
+        pastedBox.setPrefWidth(520);
         pastedBox.setMinWidth(300);
+        HBox.setHgrow(pastedBox, Priority.ALWAYS);
+        pastedLines.setStyle(pastedLines.getStyle() + " -fx-font-size: 0.9em;");
         VBox text = new VBox(8, setup, question, choices, feedback, narration, notes, status);
-        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setPrefWidth(330);
+        text.setMinWidth(240);
+        HBox.setHgrow(text, Priority.SOMETIMES);
         // The table the step refers to beside the text: a question about a line has it in view.
         HBox body = new HBox(12, text, pastedBox);
         VBox center = new VBox(8, buttons, body);
@@ -432,6 +437,11 @@ public final class LessonPane extends BorderPane {
 
     private void explainPasted(int i) {
         if (i < 0 || i >= pastedParsed.size()) {
+            return;
+        }
+        if (lesson != null && lesson.phase() == LessonViewModel.Phase.QUESTION && i == lesson.markedLine() - 1) {
+            // The meaning of the line asked about is its answer: it comes with the narration.
+            pastedExplanation.setText(tx("lesson.explainAfter"));
             return;
         }
         pastedExplanation.setText(new tcplab.netstat.Explainer(lang()).explain(pastedParsed.get(i)));

@@ -114,6 +114,8 @@ class LessonPaneTest {
         assertTrue(String.valueOf(table.getItems().get(5)).contains("0.0.0.0:135"));
         assertTrue(robot.lookup("#lessonSetup").queryAs(Label.class).getText().contains("line 6 marked"));
         assertTrue(!robot.lookup("#lessonNarration").queryAs(Label.class).isVisible(), "the narration waits for the answer");
+        assertTrue(robot.lookup("#lessonPastedExplanation").queryAs(Label.class).getText().startsWith("What the marked line means comes with"),
+                "so does the explanation of the line asked about");
         robot.clickOn("Someone is talking to this machine on port 135");
         Label feedback = robot.lookup("#lessonFeedback").queryAs(Label.class);
         assertEquals("Not quite: you chose “Someone is talking to this machine on port 135”; the simulation shows"
