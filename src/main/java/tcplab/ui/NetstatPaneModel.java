@@ -44,14 +44,6 @@ import tcplab.netstat.Warning;
 public final class NetstatPaneModel {
     static final String BUNDLE = "tcplab.ui.Netstat";
 
-    /** A dialect choice with its label in the current language (the selector shows the label). */
-    public record DialectChoice(Dialect dialect, String label) {
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(this, "lang", Lang.EN);
     private final UiTexts texts = new UiTexts(BUNDLE, lang);
     private final StringProperty selectedHost = new SimpleStringProperty(this, "selectedHost");
@@ -59,8 +51,9 @@ public final class NetstatPaneModel {
     private final IntegerProperty selectedLineIndex = new SimpleIntegerProperty(this, "selectedLineIndex", -1);
 
     private final ReadOnlyListWrapper<String> hosts = new ReadOnlyListWrapper<>(this, "hosts", FXCollections.observableArrayList());
-    private final ReadOnlyListWrapper<DialectChoice> dialectChoices =
-            new ReadOnlyListWrapper<>(this, "dialectChoices", FXCollections.observableArrayList());
+    /** The emittable dialects, in the selector's order; fixed, so a language switch keeps the selector's value. */
+    private final ReadOnlyListWrapper<Dialect> dialects =
+            new ReadOnlyListWrapper<>(this, "dialects", FXCollections.observableArrayList(Dialect.emittableValues()));
     private final ReadOnlyListWrapper<String> lines = new ReadOnlyListWrapper<>(this, "lines", FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     private final ReadOnlyStringWrapper explanationTitle = new ReadOnlyStringWrapper(this, "explanationTitle", "");
@@ -81,18 +74,9 @@ public final class NetstatPaneModel {
     private String[] explanations = new String[0];
 
     public NetstatPaneModel() {
-        dialectChoices.setAll(choices(Lang.EN));
-        lang.addListener((o, a, b) -> {
-            Dialect keep = selectedDialect.get();
-            updating = true;
-            try {
-                dialectChoices.setAll(choices(texts.lang()));
-                selectedDialect.set(keep);
-            } finally {
-                updating = false;
-            }
-            recompute(false);
-        });
+        // A new language relabels the dialects (dialectLabel) but never replaces the list: replacing
+        // it made the selector drop its value, and the Format box went blank (issue 11).
+        lang.addListener((o, a, b) -> recompute(false));
         selectedHost.addListener((o, a, b) -> {
             if (!updating) {
                 recompute(true);
@@ -184,9 +168,14 @@ public final class NetstatPaneModel {
         return hosts.getReadOnlyProperty();
     }
 
-    /** The emittable dialects with labels in the current language, in the selector's order. */
-    public ReadOnlyListProperty<DialectChoice> dialectChoicesProperty() {
-        return dialectChoices.getReadOnlyProperty();
+    /** The emittable dialects, in the selector's order (labelled by {@link #dialectLabel(Dialect)}). */
+    public ReadOnlyListProperty<Dialect> dialectsProperty() {
+        return dialects.getReadOnlyProperty();
+    }
+
+    /** The label of {@code d} in the current language, relabelled when the language changes. */
+    public ReadOnlyStringProperty dialectLabel(Dialect d) {
+        return texts.text("dialect." + d.cliName());
     }
 
     /** The selected host's output, line by line, exactly as the emitter wrote it (no CR or LF). */
@@ -224,11 +213,6 @@ public final class NetstatPaneModel {
         return texts.text(key);
     }
 
-    /** The human label of {@code d} in {@code l}: "Windows (netstat -an)", "Windows 中文 (netstat -ano)"... */
-    public static String dialectLabel(Dialect d, Lang l) {
-        return tcplab.i18n.Texts.of(BUNDLE, l).get("dialect." + d.cliName());
-    }
-
     /** The dialect the selected host is shown in now (the user's pick or the host's own). */
     public Dialect effectiveDialect() {
         if (userDialect != null) {
@@ -239,14 +223,6 @@ public final class NetstatPaneModel {
     }
 
     // ------------------------------------------------------------------ the work
-
-    private static List<DialectChoice> choices(Lang l) {
-        List<DialectChoice> out = new ArrayList<>();
-        for (Dialect d : Dialect.emittableValues()) {
-            out.add(new DialectChoice(d, dialectLabel(d, l)));
-        }
-        return out;
-    }
 
     /**
      * Emits the selected host's table, parses it back, explains every line in order (the
