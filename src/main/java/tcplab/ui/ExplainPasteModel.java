@@ -1,7 +1,6 @@
 package tcplab.ui;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,14 +27,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import tcplab.i18n.Lang;
 import tcplab.netstat.Encodings;
+import tcplab.netstat.ExplainedTable;
 import tcplab.netstat.Explainer;
-import tcplab.netstat.LineReader;
 import tcplab.netstat.LiveCapture;
-import tcplab.netstat.NetstatParser;
-import tcplab.netstat.ParsedLine;
 import tcplab.netstat.Warning;
 
 /**
@@ -308,6 +307,11 @@ public final class ExplainPasteModel {
         return warnings.getReadOnlyProperty();
     }
 
+    /** The title of a kind of warning in the current language ({@link ExplainedTable#title}), relabelled on a switch. */
+    public ObservableStringValue warningTitle(Warning.Code code) {
+        return Bindings.createStringBinding(() -> ExplainedTable.title(code, texts.lang()), lang);
+    }
+
     public ReadOnlyMapProperty<String, Long> countsByStateProperty() {
         return countsByState.getReadOnlyProperty();
     }
@@ -340,36 +344,19 @@ public final class ExplainPasteModel {
         setStatus(msg, true);
     }
 
-    /** Parses and explains {@code input} in order; null when a newer request made it pointless. */
+    /** Reads and explains {@code input} as one table; null when a newer request made it pointless. */
     private Result compute(String input, Lang l, long gen) {
-        UiTexts t = new UiTexts(NetstatPaneModel.BUNDLE, new SimpleObjectProperty<>(l));
-        NetstatParser parser = new NetstatParser(new StringReader(input), null);
-        // The same line splitting as the parser's, in step with it, for the text shown per row.
-        LineReader raw = new LineReader(new StringReader(input));
-        Explainer explainer = new Explainer(l);
-        List<Row> out = new ArrayList<>();
-        long n = 0;
-        ParsedLine p;
-        while ((p = parser.next()) != null) {
-            String line;
-            try {
-                line = raw.next() ? raw.text() : "";
-            } catch (IOException e) {
-                line = "";
-            }
-            String said = explainer.explain(p);
-            String reason = p instanceof ParsedLine.Unrecognised u ? explainer.reason(u) : null;
-            n++;
-            if (out.size() < MAX_ROWS_SHOWN) {
-                out.add(new Row(p.line(), p.kind(), LineExplanations.kindLabel(p, t),
-                        LineExplanations.printable(line, MAX_SHOWN_CHARS), reason,
-                        LineExplanations.explain(p, reason != null ? reason : said, t)));
-            }
-            if ((n & 1023) == 0 && gen != generation.get()) {
-                return null;
-            }
+        ExplainedTable table = ExplainedTable.of(input, l, MAX_ROWS_SHOWN, () -> gen != generation.get());
+        if (table == null) {
+            return null;
         }
-        return new Result(out, n, explainer.summary());
+        UiTexts t = new UiTexts(NetstatPaneModel.BUNDLE, new SimpleObjectProperty<>(l));
+        List<Row> out = new ArrayList<>(table.rows().size());
+        for (ExplainedTable.Row r : table.rows()) {
+            out.add(new Row(r.line(), r.kind(), LineExplanations.kindLabel(r.parsed(), t),
+                    LineExplanations.printable(r.text(), MAX_SHOWN_CHARS), r.reason(), LineExplanations.explain(r, t)));
+        }
+        return new Result(out, table.lines(), table.summary());
     }
 
     private void apply(Result r, Msg msg, boolean keepStatus) {

@@ -105,7 +105,7 @@ public class NetstatPane extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
 
-        warnings = new WarningStrip(model.warningsProperty(), model::text);
+        warnings = new WarningStrip(model.warningsProperty(), model::text, model::warningTitle);
         warnings.setId("netstat-warnings");
         VBox.setMargin(warnings, new Insets(0, 8, 4, 8));
         setTop(new VBox(bar, warnings));

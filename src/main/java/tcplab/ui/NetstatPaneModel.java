@@ -1,13 +1,12 @@
 package tcplab.ui;
 
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyListProperty;
@@ -20,12 +19,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import tcplab.i18n.Lang;
 import tcplab.netstat.Dialect;
+import tcplab.netstat.ExplainedTable;
 import tcplab.netstat.Explainer;
 import tcplab.netstat.NetstatEmitter;
-import tcplab.netstat.NetstatParser;
 import tcplab.netstat.ParsedLine;
 import tcplab.netstat.SocketRow;
 import tcplab.netstat.Warning;
@@ -69,8 +69,9 @@ public final class NetstatPaneModel {
     /** Set while the model itself writes its input properties: those writes are not user choices. */
     private boolean updating;
 
-    /** Per line of {@link #lines}: the parsed record and what is said about it. */
-    private ParsedLine[] parsed = new ParsedLine[0];
+    /** The shown table, read and explained (null while no host is shown); row i is line i of {@link #lines}. */
+    private ExplainedTable table;
+    /** Per line of {@link #lines}: what the pane says about it (the table's explanation, set out for reading). */
     private String[] explanations = new String[0];
 
     public NetstatPaneModel() {
@@ -198,6 +199,11 @@ public final class NetstatPaneModel {
         return warnings.getReadOnlyProperty();
     }
 
+    /** The title of a kind of warning in the current language ({@link ExplainedTable#title}), relabelled on a switch. */
+    public ObservableStringValue warningTitle(Warning.Code code) {
+        return Bindings.createStringBinding(() -> ExplainedTable.title(code, texts.lang()), lang);
+    }
+
     /** Rows per TCP state (RFC names: LISTEN, SYN_RECEIVED...). */
     public ReadOnlyMapProperty<String, Long> countsByStateProperty() {
         return countsByState.getReadOnlyProperty();
@@ -225,62 +231,44 @@ public final class NetstatPaneModel {
     // ------------------------------------------------------------------ the work
 
     /**
-     * Emits the selected host's table, parses it back, explains every line in order (the
-     * explainer decides direction from the LISTEN rows above), and restores the selection.
+     * Emits the selected host's table, reads it back as one {@link ExplainedTable} (every line
+     * explained in its table: the direction of a row follows the LISTEN rows above it), and
+     * restores the selection.
      */
     private void recompute(boolean hostChanged) {
         String host = selectedHost.get();
         Dialect dialect = effectiveDialect();
         List<String> newLines = new ArrayList<>();
-        ParsedLine[] newParsed;
-        String[] newExplanations;
-        Explainer.Summary summary = null;
+        ExplainedTable newTable = null;
+        String[] newExplanations = new String[0];
         if (host != null && rowsByHost.containsKey(host)) {
             List<SocketRow> rows = rowsByHost.get(host);
-            String text = NetstatEmitter.emit(dialect, rows == null ? List.of() : rows, host);
-            newLines.addAll(Arrays.asList(text.split("\r?\n", -1)));
-            if (!newLines.isEmpty() && newLines.get(newLines.size() - 1).isEmpty() && text.endsWith("\n")) {
-                newLines.remove(newLines.size() - 1);
+            newTable = ExplainedTable.of(NetstatEmitter.emit(dialect, rows == null ? List.of() : rows, host), texts.lang());
+            newExplanations = new String[newTable.rows().size()];
+            for (ExplainedTable.Row r : newTable.rows()) {
+                newLines.add(r.text());
+                newExplanations[newLines.size() - 1] = LineExplanations.explain(r, texts);
             }
-            newParsed = new ParsedLine[newLines.size()];
-            newExplanations = new String[newLines.size()];
-            Explainer explainer = new Explainer(texts.lang());
-            NetstatParser parser = new NetstatParser(new StringReader(text), null);
-            ParsedLine p;
-            while ((p = parser.next()) != null) {
-                String said = explainer.explain(p);
-                if (p instanceof ParsedLine.Unrecognised u) {
-                    said = explainer.reason(u);
-                }
-                int i = p.line() - 1;
-                if (i >= 0 && i < newParsed.length) {
-                    newParsed[i] = p;
-                    newExplanations[i] = LineExplanations.explain(p, said, texts);
-                }
-            }
-            summary = explainer.summary();
-        } else {
-            newParsed = new ParsedLine[0];
-            newExplanations = new String[0];
         }
 
-        int newIndex = hostChanged ? -1 : follow(newLines, newParsed);
+        int newIndex = hostChanged ? -1 : follow(newLines, newTable);
         updating = true;
         try {
             if (selectedDialect.get() != dialect) {
                 selectedDialect.set(dialect);
             }
-            parsed = newParsed;
+            table = newTable;
             explanations = newExplanations;
             if (!lines.equals(newLines)) {
                 lines.setAll(newLines);
             }
             selectedLineIndex.set(newIndex);
-            if (summary == null) {
+            if (newTable == null) {
                 warnings.clear();
                 countsByState.clear();
                 countsText.set(host == null ? texts.get("netstat.noTables") : texts.get("counts.none"));
             } else {
+                Explainer.Summary summary = newTable.summary();
                 if (!warnings.equals(summary.warnings())) {
                     warnings.setAll(summary.warnings());
                 }
@@ -297,7 +285,7 @@ public final class NetstatPaneModel {
     }
 
     /** Where the selected line is in the new output: same text, else same socket, else none. */
-    private int follow(List<String> newLines, ParsedLine[] newParsed) {
+    private int follow(List<String> newLines, ExplainedTable newTable) {
         int old = selectedLineIndex.get();
         List<String> oldLines = lines.get();
         if (old < 0 || old >= oldLines.size()) {
@@ -313,10 +301,10 @@ public final class NetstatPaneModel {
         if (best >= 0) {
             return best;
         }
-        String key = old < parsed.length ? socketKey(parsed[old]) : null;
-        if (key != null) {
-            for (int i = 0; i < newParsed.length; i++) {
-                if (key.equals(socketKey(newParsed[i]))) {
+        String key = table == null || table.row(old) == null ? null : socketKey(table.row(old).parsed());
+        if (key != null && newTable != null) {
+            for (int i = 0; i < newTable.rows().size(); i++) {
+                if (key.equals(socketKey(newTable.rows().get(i).parsed()))) {
                     return i;
                 }
             }
@@ -341,9 +329,9 @@ public final class NetstatPaneModel {
             explanation.set(lines.isEmpty() ? texts.get("netstat.noTables") : texts.get("netstat.hint"));
             return;
         }
-        ParsedLine p = parsed[i];
+        ExplainedTable.Row r = table == null ? null : table.row(i);
         explanationTitle.set(texts.get("lineTitle", Integer.toString(i + 1),
-                p == null ? "" : LineExplanations.kindLabel(p, texts)));
+                r == null ? "" : LineExplanations.kindLabel(r.parsed(), texts)));
         explanation.set(Objects.requireNonNullElse(explanations[i], ""));
     }
 }

@@ -115,7 +115,7 @@ class NetstatPaneTest {
         assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream().anyMatch(l -> "主机".equals(l.getText())));
         assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream().anyMatch(l -> "格式".equals(l.getText())));
         assertTrue(robot.lookup("#netstat-warnings .warning-title").queryAllAs(Text.class).stream()
-                .anyMatch(l -> l.getText().contains("疑似 SYN flood")));
+                .anyMatch(l -> l.getText().contains("疑似 SYN 洪水攻击")));
         assertEquals("怎么办 ▸", robot.lookup("#netstat-warnings .warning-advice").queryAs(javafx.scene.control.Hyperlink.class).getText());
         @SuppressWarnings("unchecked")
         ComboBox<Dialect> combo = robot.lookup("#netstat-dialect").queryAs(ComboBox.class);
