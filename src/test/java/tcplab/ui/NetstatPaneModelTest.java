@@ -80,7 +80,7 @@ class NetstatPaneModelTest {
         assertEquals("129 sockets: LISTEN 1 · SYN_RECEIVED 128", m.countsTextProperty().get());
         m.langProperty().set(Lang.ZH);
         assertEquals("129 个套接字:LISTEN 1 · SYN_RECEIVED 128", m.countsTextProperty().get());
-        assertTrue(m.warningsProperty().get(0).message().contains("SYN flood"), "the warning is re-explained in Chinese");
+        assertTrue(m.warningsProperty().get(0).message().contains("SYN 洪水攻击"), "the warning is re-explained in Chinese");
     }
 
     @Test
