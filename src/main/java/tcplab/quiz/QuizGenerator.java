@@ -512,7 +512,7 @@ public final class QuizGenerator {
         } else {
             numbers = t.get("numbers.sync", Long.toString(sndNxt), Long.toString(rcvNxt));
         }
-        String event = edge.step() == Step.SEND_DATA ? t.get("event.SEND_DATA", Integer.toString(len))
+        String event = edge.step() == Step.SEND_DATA ? t.get("event.SEND_DATA", len)
                 : t.get("event." + edge.step().name());
         String promptKey = edge.from() == TcpState.LISTEN ? "next_segment.promptListen" : "next_segment.prompt";
         String prompt = t.get(promptKey, c.local().toString(), c.remote().toString(), edge.from().name(),

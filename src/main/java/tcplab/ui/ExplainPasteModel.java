@@ -232,7 +232,7 @@ public final class ExplainPasteModel {
     /** Shows {@code bytes} (a file called {@code name}) decoded in its detected encoding, and explains them. */
     public void loadBytes(String name, byte[] bytes) {
         Charset cs = Encodings.detect(bytes, Math.min(bytes.length, Encodings.SNIFF_BYTES));
-        replaceText(new String(bytes, cs), new Msg("paste.source.file", name, cs.displayName(), Long.toString(bytes.length)));
+        replaceText(new String(bytes, cs), new Msg("paste.source.file", name, cs.displayName(), (long) bytes.length));
     }
 
     /** Runs this machine's {@code ss}/{@code netstat} (off the UI thread) and explains its output. */
@@ -384,11 +384,10 @@ public final class ExplainPasteModel {
             // Nothing pasted yet (e.g. the language changed on an empty tab).
             setStatus(new Msg("paste.status.empty"), false);
         } else if (r.lines() > r.rows().size()) {
-            setStatus(new Msg("paste.status.capped", Long.toString(r.lines()), Long.toString(s.sockets()),
-                    Long.toString(s.unrecognised()), Integer.toString(r.rows().size())), false);
+            setStatus(new Msg("paste.status.capped", r.lines(), s.sockets(),
+                    s.unrecognised(), r.rows().size()), false);
         } else {
-            setStatus(new Msg("paste.status.done", Long.toString(r.lines()), Long.toString(s.sockets()),
-                    Long.toString(s.unrecognised())), false);
+            setStatus(new Msg("paste.status.done", r.lines(), s.sockets(), s.unrecognised()), false);
         }
         selectedRow.set(same ? keep : -1);
         describeSelection();

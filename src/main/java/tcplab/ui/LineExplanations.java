@@ -102,7 +102,7 @@ final class LineExplanations {
         if (udp > 0) {
             sb.append(sb.length() > 0 ? " · " : "").append("UDP ").append(udp);
         }
-        return t.get("counts", Long.toString(sockets), sb.toString());
+        return t.get("counts", sockets, sb.toString());
     }
 
     /** Control characters shown as escapes, long lines cut: for display only, never for parsing. */
