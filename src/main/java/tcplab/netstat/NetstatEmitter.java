@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tcplab.sim.TextLadder;
+import tcplab.i18n.Columns;
 import tcplab.tcp.TcpState;
 
 /**
@@ -370,17 +370,17 @@ public final class NetstatEmitter {
 
     private static StringBuilder pad(StringBuilder sb, String s, int w) {
         sb.append(s);
-        return spaces(sb, w - TextLadder.width(s));
+        return spaces(sb, w - Columns.width(s));
     }
 
     private static StringBuilder padLeft(StringBuilder sb, String s, int w) {
-        spaces(sb, w - TextLadder.width(s));
+        spaces(sb, w - Columns.width(s));
         return sb.append(s);
     }
 
     private static String padRight(String s, int w) {
         StringBuilder sb = new StringBuilder(s);
-        spaces(sb, w - TextLadder.width(s));
+        spaces(sb, w - Columns.width(s));
         return sb.toString();
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tcplab.i18n.Columns;
 import tcplab.i18n.Lang;
 import tcplab.i18n.Texts;
 import tcplab.sim.TraceEvent.AppEvent;
@@ -359,29 +360,9 @@ public final class TextLadder {
         return sb.toString();
     }
 
-    /**
-     * Terminal columns of {@code s}, by code point: East Asian wide and full-width characters take
-     * two (a host called 学生机 is six columns wide), combining marks and format characters none
-     * (they sit on the character before), every other character one.
-     */
+    /** Terminal columns of {@code s} ({@link Columns#width}: a Chinese character takes two). */
     public static int width(CharSequence s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); ) {
-            int c = Character.codePointAt(s, i);
-            i += Character.charCount(c);
-            int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
-                continue;
-            }
-            w += isWide(c) ? 2 : 1;
-        }
-        return w;
-    }
-
-    static boolean isWide(int c) {
-        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
-                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-                || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+        return Columns.width(s);
     }
 
     public static String fmtMs(double ms) {
