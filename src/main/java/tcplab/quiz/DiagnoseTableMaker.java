@@ -287,7 +287,27 @@ final class DiagnoseTableMaker extends Maker {
             return new Question(id, QuestionType.DIAGNOSE_TABLE, d,
                     t.get("diagnose.prompt", host.name(), dialect.cliName(), table), opts,
                     t.get("diagnose." + answer.name()), AnswerKind.TEXT, accepted, explanation, focus, fields,
-                    Show.generated(yaml, at[0] / 1000.0));
+                    Show.generated(yaml, at[0] / 1000.0)).withFeedback(diagnosisFeedback(opts, answer, counts, main));
         }
+    }
+
+    /** Why each wrong diagnosis does not fit this table: what it would show, and what the table has. */
+    private Map<String, String> diagnosisFeedback(List<String> opts, Diagnosis answer, Map<TcpState, Long> counts, Warning main) {
+        Map<String, String> why = new LinkedHashMap<>();
+        for (Diagnosis g : Diagnosis.values()) {
+            String o = t.get("diagnose." + g.name());
+            if (g == answer || !opts.contains(o)) {
+                continue;
+            }
+            long n = switch (g) {
+                case SYN_FLOOD -> counts.getOrDefault(TcpState.SYN_RECEIVED, 0L);
+                case SCAN -> counts.getOrDefault(TcpState.SYN_SENT, 0L);
+                case CLOSE_WAIT_LEAK -> counts.getOrDefault(TcpState.CLOSE_WAIT, 0L);
+                default -> 0L;
+            };
+            why.put(o, g == Diagnosis.NORMAL ? t.get("fb.diag.NORMAL", main == null ? "" : main.evidence())
+                    : t.get("fb.diag." + g.name(), Long.toString(n)));
+        }
+        return why;
     }
 }

@@ -72,8 +72,10 @@ final class NextStateMaker extends Maker {
         if (edge.rfcOnly()) {
             fields.put("model", "rfc");
         }
-        return new Question(id, QuestionType.NEXT_STATE, edge.level(), prompt, stateOptions(rnd, to, near, never), to.name(),
+        List<String> options = stateOptions(rnd, to, near, never);
+        return new Question(id, QuestionType.NEXT_STATE, edge.level(), prompt, options, to.name(),
                 AnswerKind.STATE, List.of(), explanation, edge.from(), fields,
-                SimLab.Index.get().edge(edge.from(), edge.step().cause()));
+                SimLab.Index.get().edge(edge.from(), edge.step().cause()))
+                .withFeedback(stateFeedback(options, to, synAtListener || halfOpenReset ? null : edge.from()));
     }
 }

@@ -124,9 +124,19 @@ final class StateAfterMaker extends Maker {
         if (show == null) {
             show = SimLab.Index.get().state(end);
         }
-        return new Question(id, QuestionType.STATE_AFTER, d, prompt, stateOptions(rnd, end, seen,
-                synAtListener ? EnumSet.of(TcpState.LISTEN) : EnumSet.noneOf(TcpState.class)), end.name(),
-                AnswerKind.STATE, List.of(), explanation, end, fields, show);
+        List<String> options = stateOptions(rnd, end, seen,
+                synAtListener ? EnumSet.of(TcpState.LISTEN) : EnumSet.noneOf(TcpState.class));
+        Map<String, String> why = new LinkedHashMap<>();
+        for (String o : options) {
+            if (!o.equals(end.name())) {
+                int at = path.lastIndexOf(o);
+                // A state the chain passed through: it is left again by a later event.
+                why.put(o, at >= 0 && at < path.size() - 1 ? t.get("fb.state.passed", o, evs.get(at))
+                        : t.get("fb.state.means", o, meaning(TcpState.valueOf(o))));
+            }
+        }
+        return new Question(id, QuestionType.STATE_AFTER, d, prompt, options, end.name(),
+                AnswerKind.STATE, List.of(), explanation, end, fields, show).withFeedback(why);
     }
 
     /**

@@ -385,4 +385,25 @@ class QuizPropertiesTest {
         // Only a chain's last event may end the connection, one time in four: about 4 %.
         assertTrue(closed <= 20, () -> closed + " of 200 end in CLOSED");
     }
+
+    // ------------------------------------------------------------------ feedback per choice
+
+    @Property(tries = 800)
+    void everyWrongOptionSaysWhyItIsWrong(@ForAll @LongRange(min = 0, max = 10_000_000) long seed,
+                                          @ForAll @IntRange(min = 0, max = 50) int index, @ForAll boolean chinese) {
+        Question q = (chinese ? ZH : EN).question(seed, index, QuizGenerator.Filter.ALL);
+        for (int i = 0; i < q.options().size(); i++) {
+            String o = q.options().get(i);
+            String letter = String.valueOf((char) ('A' + i));
+            if (o.equals(q.answer())) {
+                assertEquals(null, q.whyWrong(letter));
+                continue;
+            }
+            String why = q.whyWrong(letter);
+            assertNotNull(why, () -> "no feedback for " + o + " in " + q);
+            assertEquals(why, q.whyWrong(o), "typed or by letter, the same feedback");
+            assertFalse(why.isBlank() || why.contains("{") || why.contains("''") || why.contains("!fb"), why);
+            assertFalse(why.contains("。 "), why);
+        }
+    }
 }
