@@ -42,23 +42,34 @@ final class Conversations {
     static final int CLIENT_CLOSE_AFTER_EOF_MS = 300;
 
     static String conversation(Random rnd, Service svc, int ending) {
+        return conversation(rnd, svc, ending, "client", "server");
+    }
+
+    /**
+     * Names for hosts whose own netstat a question shows: a host called "server" or "client"
+     * would answer "which side is this?" by itself (netstat -a even prints the name).
+     */
+    static final String[] NEUTRAL = {"pc-07", "lab-12", "host-a", "ws-21", "node-3", "box-9", "srv-4", "pc-31"};
+
+    /** One client talking to one server, the hosts named {@code clientName} and {@code serverName}. */
+    static String conversation(Random rnd, Service svc, int ending, String clientName, String serverName) {
         String client = address(rnd, 1);
         String server = address(rnd, 2);
         StringBuilder y = SimLab.head("quiz-conversation", 1 + rnd.nextInt(1_000_000), 0);
         y.append("hosts:\n");
-        y.append("  client: {address: ").append(client).append(", profile: ").append(PROFILES[rnd.nextInt(3)]).append("}\n");
-        y.append("  server: {address: ").append(server).append(", profile: ")
+        y.append("  ").append(clientName).append(": {address: ").append(client).append(", profile: ").append(PROFILES[rnd.nextInt(3)]).append("}\n");
+        y.append("  ").append(serverName).append(": {address: ").append(server).append(", profile: ")
                 .append(svc.program().endsWith(".exe") ? "windows-10" : "linux").append("}\n");
         SimLab.link(y, 20 + rnd.nextInt(120));
         y.append("actions:\n");
-        y.append("  - {at: 0, host: server, do: listen, port: ").append(svc.port()).append(", program: ").append(svc.program());
+        y.append("  - {at: 0, host: ").append(serverName).append(", do: listen, port: ").append(svc.port()).append(", program: ").append(svc.program());
         if (ending == SERVER_CLOSES_FIRST) {
             y.append(", close_after_ms: ").append(SERVER_CLOSE_AFTER_MS);
         } else if (ending == CLIENT_CLOSES_FIRST) {
             y.append(", close_after_eof_ms: ").append(SERVER_CLOSE_AFTER_EOF_MS);
         }
         y.append("}\n");
-        y.append("  - {at: 0, host: client, do: connect, to: server:").append(svc.port())
+        y.append("  - {at: 0, host: ").append(clientName).append(", do: connect, to: ").append(serverName).append(":").append(svc.port())
                 .append(", program: ").append(rnd.nextBoolean() ? "chrome.exe" : "curl")
                 .append(", send: {bytes: ").append(50 + rnd.nextInt(400)).append(", text: request}");
         if (ending == SERVER_CLOSES_FIRST) {
@@ -66,10 +77,10 @@ final class Conversations {
         }
         y.append("}\n");
         if (ending == CLIENT_CLOSES_FIRST || ending == BOTH_CLOSE_AT_ONCE) {
-            y.append("  - {at: ").append(CLOSE_AT_MS).append(", host: client, do: close}\n");
+            y.append("  - {at: ").append(CLOSE_AT_MS).append(", host: ").append(clientName).append(", do: close}\n");
         }
         if (ending == BOTH_CLOSE_AT_ONCE) {
-            y.append("  - {at: ").append(CLOSE_AT_MS).append(", host: server, do: close}\n");
+            y.append("  - {at: ").append(CLOSE_AT_MS).append(", host: ").append(serverName).append(", do: close}\n");
         }
         return y.toString();
     }

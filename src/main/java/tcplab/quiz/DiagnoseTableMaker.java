@@ -59,11 +59,6 @@ final class DiagnoseTableMaker extends Maker {
         }
     }
 
-    /**
-     * Names for the host whose table is shown, drawn whatever the story: a name such as "worm" or
-     * "client" would give the answer away.
-     */
-    private static final String[] NEUTRAL = {"pc-07", "lab-12", "host-a", "ws-21", "node-3", "box-9", "srv-4", "pc-31"};
 
     /** The worms the seed article names, each with the port it scans (Blaster 135, Sasser 445). */
     private static final String[][] WORMS = {{"135", "msblast.exe"}, {"445", "avserve.exe"}};
@@ -73,7 +68,7 @@ final class DiagnoseTableMaker extends Maker {
         Service svc = SERVERS.get(rnd.nextInt(SERVERS.size()));
         StringBuilder y = SimLab.head("quiz-table", 1 + rnd.nextInt(1_000_000), 0);
         String server = address(rnd, 2);
-        String me = NEUTRAL[rnd.nextInt(NEUTRAL.length)];
+        String me = Conversations.NEUTRAL[rnd.nextInt(Conversations.NEUTRAL.length)];
         host[0] = me;
         switch (story) {
             case FLOOD: {
@@ -272,9 +267,8 @@ final class DiagnoseTableMaker extends Maker {
                     byState.add(e.getKey().name() + " " + e.getValue());
                 }
             }
-            String explanation = t.get("diagnose.explain." + (answer == Diagnosis.NORMAL && story != Story.QUIET
-                    ? story.name() : answer.name()), String.join(", ", byState))
-                    + (main != null ? " " + main.evidence() : "");
+            String explanation = sentences(t.get("diagnose.explain." + (answer == Diagnosis.NORMAL && story != Story.QUIET
+                    ? story.name() : answer.name()), String.join(", ", byState)), main != null ? main.evidence() : null);
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("dialect", dialect.cliName());
             fields.put("host", host.name());

@@ -92,6 +92,46 @@ abstract class Maker implements QuestionMaker {
         return why;
     }
 
+    /**
+     * Sentences one after another: a space between them in English; none after a Chinese
+     * sentence's end (。? ! : ;), as Chinese is written ("。 " is a typo there).
+     */
+    String sentences(String... parts) {
+        StringBuilder out = new StringBuilder();
+        for (String p : parts) {
+            if (p == null || p.isEmpty()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                char last = out.charAt(out.length() - 1);
+                boolean cjkEnd = lang == Lang.ZH && "。?!:;)”！？：；）\n".indexOf(last) >= 0;
+                if (!cjkEnd) {
+                    out.append(' ');
+                }
+            }
+            out.append(p);
+        }
+        return out.toString();
+    }
+
+    /**
+     * An event as a class reads it: Figure 5's words in English; in Chinese the Chinese name with
+     * Figure 5's words after it in parentheses (被动打开(passive OPEN)), as Chinese textbooks
+     * print Figure 5.
+     */
+    String eventName(Step step) {
+        return t.get("step." + step.name());
+    }
+
+    /** {@link #eventName} of each step, in order. */
+    String eventNames(List<Step> steps) {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps) {
+            out.add(eventName(s));
+        }
+        return String.join(lang == Lang.ZH ? "、" : ", ", out);
+    }
+
     /** "It sends SYN seq=...; ..." or "It sends nothing." */
     String sentText(List<Segment> sent) {
         if (sent.isEmpty()) {

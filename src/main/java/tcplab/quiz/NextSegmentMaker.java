@@ -72,14 +72,14 @@ final class NextSegmentMaker extends Maker {
         } else {
             numbers = t.get("numbers.sync", Long.toString(sndNxt), Long.toString(rcvNxt));
         }
-        String event = edge.step() == Step.SEND_DATA ? t.get("event.SEND_DATA", Integer.toString(len))
+        String event = edge.step() == Step.SEND_DATA ? t.get("event.SEND_DATA", len)
                 : t.get("event." + edge.step().name());
         String promptKey = edge.from() == TcpState.LISTEN ? "next_segment.promptListen" : "next_segment.prompt";
-        String prompt = t.get(promptKey, c.local().toString(), c.remote().toString(), edge.from().name(),
-                edge.step().label(), event, numbers)
-                + (incoming != null ? " " + t.get("prompt.incoming", SegText.of(incoming)) : "");
+        String prompt = sentences(t.get(promptKey, c.local().toString(), c.remote().toString(), edge.from().name(),
+                eventName(edge.step()), event, numbers),
+                incoming != null ? t.get("prompt.incoming", SegText.of(incoming)) : null);
         if (edge.rfcOnly()) {
-            prompt = t.get("rfcModel.label") + " " + prompt;
+            prompt = sentences(t.get("rfcModel.label"), prompt);
         }
         boolean askAck = d == Difficulty.HARD && out.has(Flags.ACK) && rnd.nextBoolean();
         String answer;
@@ -90,7 +90,7 @@ final class NextSegmentMaker extends Maker {
         long seq = Seq.unsigned(out.seq());
         long ack = Seq.unsigned(out.ack());
         if (askAck) {
-            prompt = prompt + " " + t.get("next_segment.askAck");
+            prompt = sentences(prompt, t.get("next_segment.askAck"));
             answer = Long.toString(ack);
             List<String> cands = new ArrayList<>();
             String[] mistakes = {"fb.seg.ackLow", "fb.seg.ackHigh", "fb.seg.ownSeq", "fb.seg.ackPlusLen"};
@@ -103,7 +103,7 @@ final class NextSegmentMaker extends Maker {
             opts = options(rnd, answer, cands, 4);
             kind = AnswerKind.NUMBER;
         } else {
-            prompt = prompt + " " + t.get("next_segment.ask");
+            prompt = sentences(prompt, t.get("next_segment.ask"));
             answer = SegText.of(out);
             int f = out.flags();
             List<String> cands = new ArrayList<>();
@@ -132,9 +132,9 @@ final class NextSegmentMaker extends Maker {
             opts = options(rnd, answer, cands, 4);
             kind = AnswerKind.TEXT;
         }
-        String explanation = t.get("next_segment.explain", edge.from().name(), edge.step().label(), answer(out))
-                + " " + (c.state() == edge.from() ? t.get("explain.staysShort", c.state().name())
-                : t.get("explain.movesShort", c.state().name()));
+        String explanation = sentences(t.get("next_segment.explain", edge.from().name(), eventName(edge.step()), answer(out)),
+                c.state() == edge.from() ? t.get("explain.staysShort", c.state().name())
+                        : t.get("explain.movesShort", c.state().name()));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("from_state", edge.from().name());
         fields.put("event", edge.step().label());

@@ -33,7 +33,7 @@ final class NextStateMaker extends Maker {
             throw new IllegalStateException("the engine refused " + edge);
         }
         TcpState to = Figure5.socketState(edge.from(), edge.step(), c.state());
-        String history = path.isEmpty() ? t.get("history.new") : t.get("history", labels(path));
+        String history = path.isEmpty() ? t.get("history.new") : t.get("history", eventNames(path));
         String local = c.local().toString();
         String remote = c.remote().toString();
         String event = t.get("event." + edge.step().name());
@@ -50,19 +50,20 @@ final class NextStateMaker extends Maker {
         } else {
             // A listening socket has no peer yet: say so rather than show one (netstat shows *:* / 0.0.0.0:0).
             String promptKey = edge.from() == TcpState.LISTEN ? "next_state.promptListen" : "next_state.prompt";
-            prompt = t.get(promptKey, local, remote, edge.from().name(), edge.step().label(), event, history);
+            prompt = t.get(promptKey, local, remote, edge.from().name(), eventName(edge.step()), event, history);
         }
-        prompt += incoming != null ? " " + t.get("prompt.incoming", SegText.of(incoming)) : "";
+        prompt = sentences(prompt, incoming != null ? t.get("prompt.incoming", SegText.of(incoming)) : null,
+                synAtListener || halfOpenReset ? null : t.get("next_state.ask"));
         if (edge.rfcOnly()) {
-            prompt = t.get("rfcModel.label") + " " + prompt;
+            prompt = sentences(t.get("rfcModel.label"), prompt);
         }
         List<TcpState> near = new ArrayList<>();
         near.add(edge.from());
         Set<TcpState> never = synAtListener || halfOpenReset ? EnumSet.of(TcpState.LISTEN) : EnumSet.noneOf(TcpState.class);
-        String explanation = (halfOpenReset ? t.get("explain.halfOpenRst")
-                : to == edge.from() ? t.get("explain.stays", edge.from().name(), edge.step().label())
-                : t.get("explain.moves", edge.from().name(), edge.step().label(), to.name()))
-                + " " + sentText(c.sent()) + " " + t.get("explain.meaning", to.name(), meaning(to));
+        String explanation = sentences(halfOpenReset ? t.get("explain.halfOpenRst")
+                : to == edge.from() ? t.get("explain.stays", edge.from().name(), eventName(edge.step()))
+                : t.get("explain.moves", edge.from().name(), eventName(edge.step()), to.name()),
+                sentText(c.sent()), t.get("explain.meaning", to.name(), meaning(to)));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("from_state", edge.from().name());
         fields.put("event", edge.step().label());

@@ -78,8 +78,8 @@ final class PortClassMaker extends Maker {
         Services.Service svc = Services.get().byPort(Proto.TCP, port);
         fields.put("port", Integer.toString(port));
         fields.put("class", cls);
-        String explanation = t.get("port.class.explain." + cls, Integer.toString(port))
-                + (svc != null ? " " + t.get("port.known", Integer.toString(port), svc.name(), svc.description(lang)) : "");
+        String explanation = sentences(t.get("port.class.explain." + cls, Integer.toString(port)),
+                svc != null ? t.get("port.known", Integer.toString(port), svc.name(), svc.description(lang)) : null);
         List<String> accepted = List.of(t.get("class." + cls + ".accept").split("\\|"));
         Map<String, String> why = new LinkedHashMap<>();
         for (String k : List.of("wellKnown", "registered", "dynamic")) {

@@ -37,7 +37,10 @@ final class ReadLineMaker extends Maker {
 
     private Line someLine(Random rnd, Difficulty d) {
         Service svc = SERVERS.get(rnd.nextInt(SERVERS.size()));
-        String yaml = conversation(rnd, svc, rnd.nextInt(3));
+        String[] names = Conversations.NEUTRAL;
+        int a = rnd.nextInt(names.length);
+        int b = (a + 1 + rnd.nextInt(names.length - 1)) % names.length;
+        String yaml = conversation(rnd, svc, rnd.nextInt(3), names[a], names[b]);
         SimLab.Traced tr = SimLab.trace(yaml);
         List<TraceEvent.StateChange> changes = new ArrayList<>();
         for (TraceEvent.StateChange c : SimLab.changes(tr.events())) {

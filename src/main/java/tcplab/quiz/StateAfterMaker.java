@@ -21,7 +21,8 @@ final class StateAfterMaker extends Maker {
         int steps = d == Difficulty.EASY ? 3 : d == Difficulty.MEDIUM ? 4 + rnd.nextInt(2) : 5 + rnd.nextInt(3);
         boolean server = rnd.nextBoolean();
         Conn c = fresh(rnd, server);
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(); // Figure 5's words, for jsonl
+        List<String> shownEvents = new ArrayList<>(); // as the prompt shows them, in its language
         List<TcpState> seen = new ArrayList<>();
         List<String> path = new ArrayList<>();
         path.add(TcpState.CLOSED.name());
@@ -76,10 +77,11 @@ final class StateAfterMaker extends Maker {
             if (!c.apply(st, len)) {
                 throw new IllegalStateException("the engine refused " + st + " in " + s);
             }
-            String line = (i + 1) + ". " + st.label()
-                    + (c.lastArrived() != null ? " [" + SegText.of(c.lastArrived()) + "]" : "")
-                    + (st == Step.SEND || st == Step.SEND_DATA ? " [" + len + " bytes]" : "");
-            lines.add(line);
+            String segment = c.lastArrived() != null ? " [" + SegText.of(c.lastArrived()) + "]" : "";
+            String bytes = st == Step.SEND || st == Step.SEND_DATA ? " [" + len + " bytes]" : "";
+            lines.add((i + 1) + ". " + st.label() + segment + bytes);
+            shownEvents.add(eventName(st) + segment
+                    + (bytes.isEmpty() ? "" : " [" + t.get("bytes", Integer.toString(len)) + "]"));
             seen.add(s);
             lastStep = st;
             lastFrom = s;
@@ -96,17 +98,21 @@ final class StateAfterMaker extends Maker {
         if (end == null) {
             end = c.state();
         }
+        List<String> numbered = new ArrayList<>();
+        for (int k = 0; k < shownEvents.size(); k++) {
+            numbered.add((k + 1) + ". " + shownEvents.get(k));
+        }
         String prompt = t.get("state_after.prompt", c.local().toString(), c.remote().toString(),
-                String.join("\n", lines));
+                String.join("\n", numbered));
         if (synAtListener) {
             prompt += "\n" + t.get("state_after.followConnection");
         }
         if (rfcOnly) {
-            prompt = t.get("rfcModel.label") + " " + prompt;
+            prompt = sentences(t.get("rfcModel.label"), prompt);
         }
-        String explanation = t.get("state_after.explain", String.join(" → ", path)) + " "
-                + (lastFrom == TcpState.SYN_RECEIVED && lastStep == Step.RCV_RST && passive ? t.get("explain.halfOpenRst") + " " : "")
-                + t.get("explain.meaning", end.name(), meaning(end));
+        String explanation = sentences(t.get("state_after.explain", String.join(" → ", path)),
+                lastFrom == TcpState.SYN_RECEIVED && lastStep == Step.RCV_RST && passive ? t.get("explain.halfOpenRst") : null,
+                t.get("explain.meaning", end.name(), meaning(end)));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("start_state", TcpState.CLOSED.name());
         List<String> evs = new ArrayList<>();
@@ -131,7 +137,7 @@ final class StateAfterMaker extends Maker {
             if (!o.equals(end.name())) {
                 int at = path.lastIndexOf(o);
                 // A state the chain passed through: it is left again by a later event.
-                why.put(o, at >= 0 && at < path.size() - 1 ? t.get("fb.state.passed", o, evs.get(at))
+                why.put(o, at >= 0 && at < path.size() - 1 ? t.get("fb.state.passed", o, shownEvents.get(at))
                         : t.get("fb.state.means", o, meaning(TcpState.valueOf(o))));
             }
         }

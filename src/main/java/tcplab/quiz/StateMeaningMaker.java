@@ -23,7 +23,7 @@ final class StateMeaningMaker extends Maker {
         boolean reverse = d != Difficulty.EASY && rnd.nextBoolean();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("state", s.name());
-        String explanation = t.get("explain.meaning", s.name(), meaning(s)) + " " + t.get("meaning.where." + s.name());
+        String explanation = sentences(t.get("explain.meaning", s.name(), meaning(s)), t.get("meaning.where." + s.name()));
         if (reverse) {
             List<String> options = stateOptions(rnd, s, List.of());
             return new Question(id, QuestionType.STATE_MEANING, d, t.get("state_meaning.reverse", meaning(s)),

@@ -109,7 +109,7 @@ class LessonCommandTest {
         java.nio.file.Path results = dir.resolve("results.json");
         LessonCommand.stdin = new ByteArrayInputStream("\n2\nq\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(0, run("lesson", "run", "handshake", "--name", "小明", "--results", results.toString(), "--lang", "en"), err.toString());
-        assertTrue(out.toString().contains("Saved 1 answer(s) of 小明 to " + results), out.toString());
+        assertTrue(out.toString().contains("Saved 1 answer of 小明 to " + results), out.toString());
         out.getBuffer().setLength(0);
         assertEquals(0, run("quiz", "results", "--results", results.toString(), "--lang", "en"), err.toString());
         assertTrue(out.toString().contains(",lesson,lesson:handshake:2,next_state,SYN_SENT,SYN_SENT,SYN_SENT,1"), out.toString());

@@ -114,7 +114,9 @@ class QuizPropertiesTest {
         assertFalse(q.prompt().isBlank());
         assertFalse(q.explanation().isBlank());
         assertFalse(q.explanation().contains("!"), () -> "missing text in " + q.explanation());
-        assertFalse(q.prompt().contains("!meaning") || q.prompt().contains("!event"), q::prompt);
+        assertFalse(q.prompt().contains("!meaning") || q.prompt().contains("!event") || q.prompt().contains("!step"), q::prompt);
+        // Chinese sentences are not followed by a space ("。 " is a typo in Chinese).
+        assertFalse(q.prompt().contains("。 ") || q.explanation().contains("。 "), () -> q.prompt() + "\n" + q.explanation());
     }
 
     @Property(tries = 1500)
@@ -343,6 +345,15 @@ class QuizPropertiesTest {
                 assertFalse(o.matches(".*\\d.*"), () -> "a range in an option: " + q.options());
             }
         }
+    }
+
+    @Property(tries = 300)
+    void readLine_theHostsNameNeverSaysWhichSideItIs(@ForAll @LongRange(min = 0, max = 10_000_000) long seed,
+                                                     @ForAll @IntRange(min = 0, max = 20) int index) {
+        Question q = EN.question(seed, index, new QuizGenerator.Filter(EnumSet.of(QuestionType.READ_LINE), null, Map.of()));
+        String host = q.fields().get("host");
+        assertFalse(host.contains("server") || host.contains("client"), q::prompt);
+        assertFalse(q.prompt().contains("server:") || q.prompt().contains("client:"), q::prompt);
     }
 
     @Property(tries = 400)

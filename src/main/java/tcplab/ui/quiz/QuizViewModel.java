@@ -210,7 +210,7 @@ public final class QuizViewModel {
         Texts t = t();
         java.util.Set<QuestionType> types = QuizGenerator.topic(topic.get() == null ? "all" : topic.get());
         if (types == null) {
-            types = java.util.EnumSet.allOf(QuestionType.class);
+            types = QuestionType.generatedTypes();
         }
         String name = learner.get() == null ? "" : learner.get().trim();
         List<Attempt> history = List.of();
@@ -381,7 +381,7 @@ public final class QuizViewModel {
         }
         review.setAll(rows);
         if (mode.get() == QuizSession.Mode.CLASSROOM) {
-            heading.set(t.get("ui.classroomDone", Integer.toString(rows.size())));
+            heading.set(t.get("ui.classroomDone", rows.size()));
             summary.set("");
         } else {
             heading.set(t.get("ui.done"));
