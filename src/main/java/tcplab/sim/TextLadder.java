@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tcplab.i18n.Columns;
 import tcplab.i18n.Lang;
 import tcplab.i18n.Texts;
 import tcplab.sim.TraceEvent.AppEvent;
@@ -359,20 +360,9 @@ public final class TextLadder {
         return sb.toString();
     }
 
-    /** Terminal columns of {@code s}: East Asian wide and full-width characters take two. */
+    /** Terminal columns of {@code s} ({@link Columns#width}: a Chinese character takes two). */
     public static int width(CharSequence s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            w += isWide(c) ? 2 : 1;
-        }
-        return w;
-    }
-
-    static boolean isWide(char c) {
-        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
-                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-                || (c >= 0xFFE0 && c <= 0xFFE6);
+        return Columns.width(s);
     }
 
     public static String fmtMs(double ms) {

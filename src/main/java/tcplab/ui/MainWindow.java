@@ -147,8 +147,7 @@ public final class MainWindow {
         // Row 1: the scenario and the playback controls.
         scenarioBox.setId("scenario");
         scenarioBox.getItems().addAll(ScenarioLoader.BUILTIN);
-        scenarioBox.setCellFactory(l -> new ScenarioCell());
-        scenarioBox.setButtonCell(new ScenarioCell());
+        labelled(scenarioBox, ScenarioCell::new);
         scenarioBox.setOnAction(e -> {
             String name = scenarioBox.getValue();
             if (name != null && !name.equals(vm.scenarioSourceProperty().get())) {
@@ -176,9 +175,7 @@ public final class MainWindow {
         for (double s : SPEEDS) {
             speed.getItems().add(s);
         }
-        speed.setCellFactory(l -> new SpeedCell());
-        speed.setButtonCell(new SpeedCell());
-        onLangChange(() -> speed.setButtonCell(new SpeedCell()));
+        labelled(speed, SpeedCell::new);
         speed.setValue(settings.getDouble("speed", 250));
         vm.speedProperty().set(speed.getValue());
         speed.setOnAction(e -> {
@@ -214,9 +211,7 @@ public final class MainWindow {
         profile.setId("profile");
         profile.getItems().add("");
         profile.getItems().addAll(Profile.NAMES);
-        profile.setCellFactory(l -> new ProfileCell());
-        profile.setButtonCell(new ProfileCell());
-        onLangChange(() -> profile.setButtonCell(new ProfileCell()));
+        labelled(profile, ProfileCell::new);
         profile.setValue("");
         profile.setOnAction(e -> {
             vm.profileProperty().set(profile.getValue() == null || profile.getValue().isEmpty() ? null : profile.getValue());
@@ -246,9 +241,7 @@ public final class MainWindow {
         ComboBox<String> theme = new ComboBox<>();
         theme.setId("theme");
         theme.getItems().addAll("standard", "high-contrast", "color-blind");
-        theme.setCellFactory(l -> new ThemeCell());
-        theme.setButtonCell(new ThemeCell());
-        onLangChange(() -> theme.setButtonCell(new ThemeCell()));
+        labelled(theme, ThemeCell::new);
         theme.setValue(palette.name());
         theme.setOnAction(e -> {
             palette = Palette.byName(theme.getValue());
@@ -488,9 +481,7 @@ public final class MainWindow {
         kind.setId("eventKind");
         kind.getItems().addAll("all", "SEGMENT", "STATE", "APP");
         kind.setValue("all");
-        kind.setCellFactory(l -> new KindCell());
-        kind.setButtonCell(new KindCell());
-        onLangChange(() -> kind.setButtonCell(new KindCell()));
+        labelled(kind, KindCell::new);
         Runnable apply = () -> {
             String f = filter.getText().toLowerCase(Locale.ROOT).trim();
             String k = kind.getValue();
@@ -573,7 +564,6 @@ public final class MainWindow {
             for (Runnable r : onLangChange) {
                 r.run();
             }
-            scenarioBox.setButtonCell(new ScenarioCell());
             scenarioPrompt();
         });
         ladder.setLang(vm.langProperty().get());
@@ -598,6 +588,9 @@ public final class MainWindow {
         if (vm.scenarioProperty().get() != null) {
             scenarioBox.setPromptText(vm.scenarioProperty().get().name() + " — "
                     + vm.scenarioProperty().get().title(vm.langProperty().get()));
+            if (scenarioBox.getValue() == null && scenarioBox.getButtonCell() != null) {
+                scenarioBox.getButtonCell().setText(scenarioBox.getPromptText());
+            }
         }
     }
 
@@ -828,12 +821,28 @@ public final class MainWindow {
 
     // ------------------------------------------------------------------ cells
 
+    /**
+     * Gives {@code box} cells made by {@code cell}, for its open list and its button, and new ones
+     * after every language change: a cell words its item when it is updated, and the list's cells
+     * (not only the button's) must be re-worded, or the open list mixes the old language into the new.
+     */
+    private <T> void labelled(ComboBox<T> box, java.util.function.Supplier<ListCell<T>> cell) {
+        Runnable make = () -> {
+            box.setCellFactory(l -> cell.get());
+            box.setButtonCell(cell.get());
+        };
+        make.run();
+        onLangChange(make);
+    }
+
     private final class ScenarioCell extends ListCell<String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
-                setText(null);
+                // The box's own cell shows the prompt (a file's or a lesson's scenario, with its
+                // title): a button cell with a cell of its own does not show it by itself.
+                setText(this == scenarioBox.getButtonCell() ? scenarioBox.getPromptText() : null);
                 return;
             }
             try {

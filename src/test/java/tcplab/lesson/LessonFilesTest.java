@@ -80,7 +80,7 @@ class LessonFilesTest {
     @Test
     void anExpectationThatDoesNotHoldIsReportedAtItsLine() {
         String m = only("expect-fails.yaml");
-        assertTrue(m.contains("expect-fails.yaml:10: expected client to have ≥ 1 socket(s) in ESTABLISHED after step 1, but it has 0"), m);
+        assertTrue(m.contains("expect-fails.yaml:10: expected the number of client's sockets in ESTABLISHED after step 1 to be ≥ 1, but it is 0"), m);
     }
 
     @Test

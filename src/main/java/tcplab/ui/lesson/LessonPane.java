@@ -239,23 +239,20 @@ public final class LessonPane extends BorderPane {
     private final Label pastedExplanation = new Label();
     private final Label pastedWarnings = new Label();
     private final VBox pastedBox = new VBox(6);
-    private java.util.List<tcplab.netstat.ParsedLine> pastedParsed = java.util.List.of();
+    /** The pasted table read and explained as a whole: a line is explained in its table, as in the explain tab. */
+    private tcplab.netstat.ExplainedTable pastedTable;
 
     private void showPasted(String paste, int line) {
         if (paste == null) {
             pastedBox.setVisible(false);
-            pastedParsed = java.util.List.of();
+            pastedTable = null;
             return;
         }
         java.util.List<String> lines = java.util.Arrays.asList(paste.split("\\R", -1));
-        pastedParsed = tcplab.netstat.NetstatParser.parseAll(paste);
-        tcplab.netstat.Explainer ex = new tcplab.netstat.Explainer(lang());
-        for (tcplab.netstat.ParsedLine pl : pastedParsed) {
-            ex.explain(pl);
-        }
+        pastedTable = tcplab.netstat.ExplainedTable.of(paste, lang());
         StringBuilder w = new StringBuilder();
-        for (tcplab.netstat.Warning warning : ex.summary().warnings()) {
-            w.append(w.length() == 0 ? "" : "\n").append("⚠ ").append(warning.code()).append(": ").append(warning.evidence());
+        for (tcplab.netstat.ExplainedTable.TitledWarning tw : pastedTable.warnings()) {
+            w.append(w.length() == 0 ? "" : "\n").append("⚠ ").append(tw.title()).append(": ").append(tw.warning().evidence());
         }
         pastedWarnings.setText(w.toString());
         pastedWarnings.setVisible(w.length() > 0);
@@ -272,10 +269,10 @@ public final class LessonPane extends BorderPane {
     }
 
     private void explainPasted(int i) {
-        if (i < 0 || i >= pastedParsed.size()) {
-            return;
+        tcplab.netstat.ExplainedTable.Row row = pastedTable == null ? null : pastedTable.row(i);
+        if (row != null) {
+            pastedExplanation.setText(row.reason() != null ? row.reason() : row.explanation());
         }
-        pastedExplanation.setText(new tcplab.netstat.Explainer(lang()).explain(pastedParsed.get(i)));
     }
 
     /** For tests: answers the current checkpoint with its first choice. */

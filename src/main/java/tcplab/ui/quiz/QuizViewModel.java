@@ -381,7 +381,7 @@ public final class QuizViewModel {
         }
         review.setAll(rows);
         if (mode.get() == QuizSession.Mode.CLASSROOM) {
-            heading.set(t.get("ui.classroomDone", Integer.toString(rows.size())));
+            heading.set(t.get("ui.classroomDone", rows.size()));
             summary.set("");
         } else {
             heading.set(t.get("ui.done"));

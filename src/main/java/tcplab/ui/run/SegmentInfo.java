@@ -36,14 +36,14 @@ public final class SegmentInfo {
         out.add(new Field(t.get("insp.what"), s.flagText(), t.get(whatKey(s)), "RFC 9293 " + whatSection(s)));
         out.add(new Field(t.get("insp.src"), s.src().toString(), t.get("insp.src.m", flight.send().host()), "RFC 9293 §3.1"));
         out.add(new Field(t.get("insp.dst"), s.dst().toString(), t.get("insp.dst.m"), "RFC 9293 §3.1"));
-        String rel = isnOwn == null ? "" : " (" + t.get("insp.relative", Seq.unsigned(s.seq() - isnOwn)) + ")";
+        String rel = isnOwn == null ? "" : " (" + t.get("insp.relative.seq", Seq.unsigned(s.seq() - isnOwn)) + ")";
         String seqMeaning = s.has(Flags.SYN) ? t.get("insp.seq.syn")
                 : s.len() > 0 ? t.get("insp.seq.data", s.len())
                 : s.has(Flags.FIN) ? t.get("insp.seq.fin")
                 : t.get("insp.seq.none");
         out.add(new Field(t.get("insp.seq"), Seq.unsigned(s.seq()) + rel, seqMeaning, "RFC 9293 §3.4"));
         if (s.has(Flags.ACK)) {
-            String arel = isnPeer == null ? "" : " (" + t.get("insp.relative", Seq.unsigned(s.ack() - isnPeer)) + ")";
+            String arel = isnPeer == null ? "" : " (" + t.get("insp.relative.ack", Seq.unsigned(s.ack() - isnPeer)) + ")";
             String ackMeaning = isnPeer != null && s.ack() == isnPeer + 1 ? t.get("insp.ack.syn") : t.get("insp.ack.m");
             out.add(new Field(t.get("insp.ack"), Seq.unsigned(s.ack()) + arel, ackMeaning, "RFC 9293 §3.4"));
         } else {

@@ -119,6 +119,22 @@ class LessonPaneTest {
         assertTrue(pasted.getSelectionModel().getSelectedIndex() >= 0, "its highlighted line is selected");
         String meaning = robot.lookup("#lessonPastedExplanation").queryAs(Label.class).getText();
         assertTrue(meaning.length() > 20, meaning);
+        // The line is explained in its table, as the explain tab and `tcplab explain` explain it
+        // (alone, a connection's direction would only be guessed from its ports).
+        String paste = String.join("\n", pasted.getItems().stream().map(Object::toString).toList());
+        tcplab.netstat.ExplainedTable table = tcplab.netstat.ExplainedTable.of(paste, Lang.EN);
+        assertEquals(table.row(pasted.getSelectionModel().getSelectedIndex()).explanation(), meaning);
+        int dependsOnTable = 0;
+        for (int i = 0; i < pasted.getItems().size(); i++) {
+            int k = i;
+            robot.interact(() -> pasted.getSelectionModel().clearAndSelect(k));
+            tcplab.netstat.ExplainedTable.Row row = table.row(i);
+            if (row != null && row.explanation() != null) { // a last empty item after the final line break has no row
+                assertEquals(row.explanation(), robot.lookup("#lessonPastedExplanation").queryAs(Label.class).getText(), "line " + (i + 1));
+                dependsOnTable += row.explanation().equals(tcplab.netstat.ExplainedTable.of(row.text(), Lang.EN).row(0).explanation()) ? 0 : 1;
+            }
+        }
+        assertTrue(dependsOnTable > 0, "some line reads differently without its table (its direction)");
         robot.interact(() -> {
             vm.langProperty().set(Lang.ZH);
             window.setLowerEnlarged(true);
