@@ -686,7 +686,15 @@ public final class RunViewModel {
         }
         // A connection seen first from its passive side (a spoofed SYN, say): keep that side as B.
         if (first.cause() != Cause.ACTIVE_OPEN && b == null && first.cause() == Cause.RCV_SYN) {
-            return new Connection(null, a, -1);
+            int listener = -1;
+            for (Timeline.Entry en : tl.entries()) {
+                if (en.event() instanceof StateChange s && s.remote() == null && s.to() == TcpState.LISTEN
+                        && s.host().equals(a.host()) && s.local().port() == a.local().port()) {
+                    listener = s.socketId();
+                    break;
+                }
+            }
+            return new Connection(null, a, listener);
         }
         return new Connection(a, b, listenerId);
     }
@@ -709,8 +717,15 @@ public final class RunViewModel {
             }
             Side other = c == null ? null : sideA ? c.b() : c.a();
             Timeline tl = timeline.get();
-            if (other != null && other.remote() != null && tl != null && tl.hostAt(other.remote().address()) == null) {
-                return t.get("follow.forged", other.remote().toString());
+            if (other != null && other.remote() != null && tl != null) {
+                String peerHost = tl.hostAt(other.remote().address());
+                if (peerHost == null) {
+                    return t.get("follow.forged", other.remote().toString());
+                }
+                if (!sideA && c.listenerId() < 0) {
+                    // Nothing ever listens there: the connection is refused (RFC 9293 §3.10.7.1).
+                    return t.get("follow.noListener", peerHost, other.remote().port());
+                }
             }
             return t.get("follow.none");
         }
