@@ -100,7 +100,7 @@ public final class LadderView extends Region {
         getChildren().addAll(canvas, scroll);
         canvas.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                Long id = flightAt(e.getX(), e.getY() + scroll.getValue());
+                Long id = flightAtScreen(e.getX(), e.getY());
                 if (id != null) {
                     onSegmentClicked.accept(id);
                 }
@@ -826,6 +826,11 @@ public final class LadderView extends Region {
             }
         }
         return best;
+    }
+
+    /** {@link #flightAt} for a point in this view's own coordinates. */
+    Long flightAtScreen(double x, double y) {
+        return flightAt(x, y + scroll.getValue());
     }
 
     /** Screen point of a flight's head now, a little behind it, on its arrow (for tests that click it). */
