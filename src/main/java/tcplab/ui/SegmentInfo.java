@@ -73,12 +73,12 @@ public final class SegmentInfo {
             out.add(new Field(t.get("insp.data"), "\u201c" + s.data() + "\u201d", t.get("insp.data.m"), "RFC 9293 §3.9.1"));
         }
         out.add(new Field(t.get("insp.sent"), ms(flight.startUs()), t.get("insp.sent.m", flight.send().host()), ""));
-        out.add(fate(flight, phase, t));
+        out.add(fate(flight, phase, t, lang));
         return out;
     }
 
     /** The inspector's "Fate" line. */
-    static Field fate(Timeline.Flight flight, RunViewModel.Phase phase, Texts t) {
+    static Field fate(Timeline.Flight flight, RunViewModel.Phase phase, Texts t, Lang lang) {
         String name = t.get("insp.fate");
         if (phase == RunViewModel.Phase.NOT_SENT) {
             return new Field(name, "—", t.get("insp.fate.notSent"), "");
@@ -92,7 +92,8 @@ public final class SegmentInfo {
             String cause = r == TraceEvent.DropReason.RULE && Timeline.LESSON_DROP.equals(flight.end().detail()) ? "LESSON" : r.name();
             int percent = (int) Math.round(flight.reached() * 100);
             return new Field(name, t.get("insp.lost." + cause, ms(flight.endUs())),
-                    t.get("insp.lost.where", percent) + " " + t.get(retransmitKey(flight.send().segment())), "RFC 9293 §3.8.1");
+                    t.get("insp.lost.where", percent) + sentenceGap(lang) + t.get(retransmitKey(flight.send().segment())),
+                    "RFC 9293 §3.8.1");
         }
         if (flight.lost()) {
             TraceEvent.DropReason r = flight.end().reason();
@@ -111,6 +112,11 @@ public final class SegmentInfo {
             return "insp.retransmit.rst";
         }
         return s.seqLen() > 0 ? "insp.retransmit.data" : "insp.retransmit.ack";
+    }
+
+    /** Between two sentences: a space in English, nothing after a Chinese full stop. */
+    private static String sentenceGap(Lang lang) {
+        return lang == Lang.ZH ? "" : " ";
     }
 
     private static String ms(long us) {
