@@ -71,6 +71,9 @@ public final class QuizCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE", descriptionKey = "results")
     java.nio.file.Path results;
 
+    @Option(names = "--rfc-model", descriptionKey = "rfcModel")
+    boolean rfcModel;
+
     static QuizGenerator.Filter filter(Texts t, String topic, String difficulty) {
         Set<QuestionType> types = QuizGenerator.topic(topic);
         if (types == null) {
@@ -97,7 +100,7 @@ public final class QuizCommand implements Callable<Integer> {
         Lang lang = langOption.lang();
         Texts t = Cli.texts(lang);
         Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
-        QuizGenerator.Filter filter = filter(t, topic, difficulty);
+        QuizGenerator.Filter filter = filter(t, topic, difficulty).withRfcModel(rfcModel);
         checkCount(t, count);
         if (exam && classroom) {
             throw UserException.usage(t.get("quiz.examAndClassroom"));
@@ -253,11 +256,14 @@ public final class QuizCommand implements Callable<Integer> {
         @Option(names = "--difficulty", paramLabel = "easy|medium|hard", descriptionKey = "difficulty")
         String difficulty;
 
+        @Option(names = "--rfc-model", descriptionKey = "rfcModel")
+        boolean rfcModel;
+
         @Override
         public Integer call() {
             Lang lang = langOption.lang();
             Texts t = Cli.texts(lang);
-            QuizGenerator.Filter f = filter(t, topic, difficulty);
+            QuizGenerator.Filter f = filter(t, topic, difficulty).withRfcModel(rfcModel);
             checkCount(t, count);
             if (!format.equals("jsonl") && !format.equals("text")) {
                 throw UserException.usage(t.get("quiz.badFormat", format));

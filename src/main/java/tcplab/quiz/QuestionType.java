@@ -1,22 +1,30 @@
 package tcplab.quiz;
 
 import java.util.Locale;
+import java.util.function.Function;
 
-/** The kinds of question, with the topic each belongs to. Names as in jsonl ({@code next_state}). */
+/** The kinds of question, with the topic each belongs to and the maker of its questions. Names as in jsonl ({@code next_state}). */
 public enum QuestionType {
-    NEXT_STATE("states"),
-    NEXT_SEGMENT("segments"),
-    STATE_AFTER("states"),
-    STATE_MEANING("states"),
-    READ_LINE("netstat"),
-    DIAGNOSE_TABLE("netstat"),
-    PORT_CLASS("ports"),
-    ORDER_STEPS("segments");
+    NEXT_STATE("states", NextStateMaker::new),
+    NEXT_SEGMENT("segments", NextSegmentMaker::new),
+    STATE_AFTER("states", StateAfterMaker::new),
+    STATE_MEANING("states", StateMeaningMaker::new),
+    READ_LINE("netstat", ReadLineMaker::new),
+    DIAGNOSE_TABLE("netstat", DiagnoseTableMaker::new),
+    PORT_CLASS("ports", PortClassMaker::new),
+    ORDER_STEPS("segments", OrderStepsMaker::new);
 
     private final String topic;
+    private final Function<Ask, QuestionMaker> maker;
 
-    QuestionType(String topic) {
+    QuestionType(String topic, Function<Ask, QuestionMaker> maker) {
         this.topic = topic;
+        this.maker = maker;
+    }
+
+    /** The maker of this type's questions, for one question. */
+    QuestionMaker maker(Ask ask) {
+        return maker.apply(ask);
     }
 
     /** {@code next_state}, ... */

@@ -10,6 +10,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import tcplab.i18n.Lang;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.RunViewModel;
 
 /**
  * The window's frame-time benchmark: the real window on the software pipeline (headless Monocle,

@@ -52,6 +52,14 @@ import tcplab.i18n.Texts;
 import tcplab.sim.Profile;
 import tcplab.sim.ScenarioLoader;
 import tcplab.sim.Timeline;
+import tcplab.ui.common.Palette;
+import tcplab.ui.common.Png;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.EventRow;
+import tcplab.ui.run.LadderView;
+import tcplab.ui.run.RunViewModel;
+import tcplab.ui.run.SegmentInfo;
+import tcplab.ui.run.SeqNumbers;
 
 /**
  * The classroom window: controls on top, the ladder in the middle, the state diagram and the
@@ -100,15 +108,15 @@ public final class MainWindow {
         return vm;
     }
 
-    LadderView ladder() {
+    public LadderView ladder() {
         return ladder;
     }
 
-    TableView<EventRow> eventList() {
+    public TableView<EventRow> eventList() {
         return events;
     }
 
-    VBox inspector() {
+    public VBox inspector() {
         return inspector;
     }
 
@@ -314,7 +322,7 @@ public final class MainWindow {
      * Gives the lower tabs (lessons, quiz, netstat) most of the window, for a class reading a
      * lesson's narration or a quiz from the back of the room; and back.
      */
-    void setLowerEnlarged(boolean big) {
+    public void setLowerEnlarged(boolean big) {
         // The upper views may shrink below their usual minimum while the lower tabs are big.
         for (Node n : vertical.getItems().get(0) instanceof SplitPane sp ? sp.getItems() : List.<Node>of()) {
             if (n instanceof javafx.scene.layout.Region r) {
@@ -338,7 +346,7 @@ public final class MainWindow {
     private TabPane bottomTabs;
 
     /** The right column, where the state diagram goes above the inspector. */
-    SplitPane rightColumn() {
+    public SplitPane rightColumn() {
         return right;
     }
 
@@ -346,7 +354,7 @@ public final class MainWindow {
      * Adds a tab to the bottom row at {@code index}, its title following the language; its id is
      * the title key with dashes ({@code tab-quiz}).
      */
-    void addBottomTab(String titleKey, Node content, int index) {
+    public void addBottomTab(String titleKey, Node content, int index) {
         newBottomTab(titleKey, index).setContent(content);
     }
 
@@ -355,7 +363,7 @@ public final class MainWindow {
      * selected: a tab nobody opens costs the window's start-up nothing (building the explain,
      * quiz and lesson panes and styling them took about a fifth of the time to the first frame).
      */
-    void addBottomTab(String titleKey, java.util.function.Supplier<? extends Node> content, int index) {
+    public void addBottomTab(String titleKey, java.util.function.Supplier<? extends Node> content, int index) {
         Tab tab = newBottomTab(titleKey, index);
         if (tab.isSelected()) {
             tab.setContent(content.get());
@@ -381,7 +389,7 @@ public final class MainWindow {
     }
 
     /** The bottom tab with this id ({@code tab-quiz}), selected (its content made if it was not yet). */
-    Tab selectBottomTab(String id) {
+    public Tab selectBottomTab(String id) {
         for (Tab t : bottomTabs.getTabs()) {
             if (id.equals(t.getId())) {
                 bottomTabs.getSelectionModel().select(t);
@@ -392,7 +400,7 @@ public final class MainWindow {
     }
 
     /** The bottom tabs, where the netstat panes go beside the event list. */
-    TabPane bottomTabs() {
+    public TabPane bottomTabs() {
         return bottomTabs;
     }
 
@@ -597,7 +605,7 @@ public final class MainWindow {
     }
 
     /** Something the window should do when the language changes (used by the panes added later). */
-    void onLangChange(Runnable r) {
+    public void onLangChange(Runnable r) {
         onLangChange.add(r);
     }
 
@@ -703,29 +711,29 @@ public final class MainWindow {
 
     // ------------------------------------------------------------------ classroom
 
-    void setZoom(double z) {
+    public void setZoom(double z) {
         zoom = Math.max(0.6, Math.min(3.0, z));
         settings.putDouble("zoom", zoom);
         applyTheme();
     }
 
-    double zoom() {
+    public double zoom() {
         return zoom;
     }
 
-    Palette palette() {
+    public Palette palette() {
         return palette;
     }
 
     private final List<java.util.function.Consumer<Palette>> paletteListeners = new ArrayList<>();
     private final List<java.util.function.DoubleConsumer> zoomListeners = new ArrayList<>();
 
-    void onPalette(java.util.function.Consumer<Palette> c) {
+    public void onPalette(java.util.function.Consumer<Palette> c) {
         paletteListeners.add(c);
         c.accept(palette);
     }
 
-    void onZoom(java.util.function.DoubleConsumer c) {
+    public void onZoom(java.util.function.DoubleConsumer c) {
         zoomListeners.add(c);
         c.accept(zoom);
     }
@@ -755,7 +763,7 @@ public final class MainWindow {
         return MainWindow.class.getResource("/tcplab/ui/app.css").toExternalForm();
     }
 
-    void attach(Stage s) {
+    public void attach(Stage s) {
         this.stage = s;
     }
 

@@ -1,22 +1,30 @@
 package tcplab.ui;
 
 import tcplab.i18n.Lang;
+import tcplab.ui.lesson.LessonPane;
+import tcplab.ui.netstat.ExplainPasteModel;
+import tcplab.ui.netstat.ExplainPastePane;
+import tcplab.ui.netstat.NetstatPane;
+import tcplab.ui.netstat.NetstatPaneModel;
+import tcplab.ui.quiz.QuizPanes;
+import tcplab.ui.run.RunViewModel;
+import tcplab.ui.run.StateDiagramView;
 
 /**
  * Puts the panes beside the ladder into a main window: the state diagram above the inspector,
  * the netstat panes beside the event list. One place, so the window, the headless screenshots
  * and the tests all build the same window.
  */
-final class Panes {
+public final class Panes {
     private Panes() {
     }
 
-    static void install(MainWindow window) {
+    public static void install(MainWindow window) {
         install(window, true);
     }
 
     /** {@code animated} false: no moving dot on the state diagram (screenshots, tests). */
-    static void install(MainWindow window, boolean animated) {
+    public static void install(MainWindow window, boolean animated) {
         RunViewModel vm = window.viewModel();
         StateDiagramView diagram = new StateDiagramView();
         diagram.setId("stateDiagram");

@@ -8,6 +8,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import tcplab.i18n.Lang;
+import tcplab.ui.common.Png;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.RunViewModel;
 
 /**
  * Renders the window headlessly to a PNG: {@code java -jar tcplab.jar --screenshot FILE.png

@@ -6,6 +6,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import tcplab.i18n.Lang;
 import tcplab.sim.ScenarioLoader;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.LadderView;
+import tcplab.ui.run.RunViewModel;
 
 /** The JavaFX application: the classroom window, with the user's remembered settings. */
 public final class TcplabApp extends Application {

@@ -75,4 +75,26 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("tcplab.cli..")
                 .check(classes);
     }
+    @Test
+    void theWindowsSharedPiecesDependOnNoFeature() {
+        // tcplab.ui is cut into features (run, netstat, lesson, quiz) over common pieces
+        // (settings, palette, fonts, texts); the shell in tcplab.ui assembles them.
+        noClasses().that().resideInAPackage("tcplab.ui.common..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "tcplab.ui", "tcplab.ui.run..", "tcplab.ui.netstat..", "tcplab.ui.lesson..", "tcplab.ui.quiz..")
+                .check(classes);
+    }
+
+    @Test
+    void theRunAndNetstatViewsStandOnTheirOwn() {
+        // Lessons and quizzes drive the run and the netstat views, never the reverse, so a view
+        // can be shown in the presenter, a screenshot or a test without the rest of the window.
+        noClasses().that().resideInAnyPackage("tcplab.ui.run..", "tcplab.ui.netstat..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "tcplab.ui", "tcplab.ui.lesson..", "tcplab.ui.quiz..")
+                .check(classes);
+        noClasses().that().resideInAPackage("tcplab.ui.run..")
+                .should().dependOnClassesThat().resideInAPackage("tcplab.ui.netstat..")
+                .check(classes);
+    }
 }

@@ -17,6 +17,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import tcplab.i18n.Lang;
 import tcplab.sim.Timeline;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.LadderView;
+import tcplab.ui.run.RunViewModel;
 
 /** The ladder and the inspector on headless Monocle: a segment's fate drawn and told as it is. */
 @ExtendWith(ApplicationExtension.class)

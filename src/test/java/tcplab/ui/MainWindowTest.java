@@ -26,6 +26,9 @@ import tcplab.i18n.Lang;
 import tcplab.sim.ScenarioLoader;
 import tcplab.sim.Timeline;
 import tcplab.tcp.TcpState;
+import tcplab.ui.common.Png;
+import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.RunViewModel;
 
 /** The real window on headless Monocle, driven as a user drives it. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,0 +1,121 @@
+package tcplab.quiz;
+
+import static tcplab.quiz.Choices.stateOptions;
+import static tcplab.quiz.Figure5.fresh;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tcplab.tcp.TcpState;
+
+/** {@code state_after}: a new endpoint and a chain of events; which state is it in at the end? */
+final class StateAfterMaker extends Maker {
+    StateAfterMaker(Ask ask) {
+        super(ask);
+    }
+
+    @Override
+    public Question make() {
+        int steps = d == Difficulty.EASY ? 2 + rnd.nextInt(2) : d == Difficulty.MEDIUM ? 3 + rnd.nextInt(2) : 4 + rnd.nextInt(3);
+        Conn c = fresh(rnd, rnd.nextBoolean());
+        List<String> lines = new ArrayList<>();
+        List<TcpState> seen = new ArrayList<>();
+        List<String> path = new ArrayList<>();
+        path.add(TcpState.CLOSED.name());
+        Step lastStep = null;
+        TcpState lastFrom = null;
+        boolean passive = false; // the socket was opened to listen
+        boolean synAtListener = false; // from then on the question follows the new connection
+        boolean rfcOnly = false;
+        TcpState end = null;
+        for (int i = 0; i < steps; i++) {
+            TcpState s = c.state();
+            if (i > 0 && s == TcpState.CLOSED) {
+                break;
+            }
+            List<Step> can = new ArrayList<>();
+            for (Step st : Step.values()) {
+                if (!st.appliesIn().contains(s)) {
+                    continue;
+                }
+                boolean hardOnly = st == Step.ABORT || st == Step.RCV_RST || st == Step.TIMEOUT_RETRANSMISSION
+                        || st == Step.SEND;
+                boolean data = !st.isFigure5();
+                if (d == Difficulty.EASY && (hardOnly || data || st == Step.TIMEOUT_2MSL)) {
+                    continue;
+                }
+                if (d == Difficulty.MEDIUM && hardOnly) {
+                    continue;
+                }
+                // Only the RFC's model has these (Figure5.Edge#rfcOnly); a connection that got to
+                // SYN-RECEIVED by a simultaneous open is a program's own, and may be closed.
+                boolean modelOnly = s == TcpState.LISTEN && st == Step.SEND
+                        || passive && s == TcpState.SYN_RECEIVED && Figure5.rfcOnly(s, st);
+                if (modelOnly && !ask.rfcModel()) {
+                    continue;
+                }
+                can.add(st);
+            }
+            if (can.isEmpty()) {
+                break;
+            }
+            Step st = can.get(rnd.nextInt(can.size()));
+            int len = 1 + rnd.nextInt(1000);
+            if (!c.apply(st, len)) {
+                throw new IllegalStateException("the engine refused " + st + " in " + s);
+            }
+            String line = (i + 1) + ". " + st.label()
+                    + (c.lastArrived() != null ? " [" + SegText.of(c.lastArrived()) + "]" : "")
+                    + (st == Step.SEND || st == Step.SEND_DATA ? " [" + len + " bytes]" : "");
+            lines.add(line);
+            seen.add(s);
+            lastStep = st;
+            lastFrom = s;
+            rfcOnly |= s == TcpState.LISTEN && st == Step.SEND || passive && s == TcpState.SYN_RECEIVED && Figure5.rfcOnly(s, st);
+            synAtListener |= s == TcpState.LISTEN && st == Step.RCV_SYN;
+            passive |= st == Step.PASSIVE_OPEN;
+            TcpState shown = Figure5.socketState(s, st, c.state());
+            path.add(shown.name());
+            if (shown != c.state()) {
+                end = shown; // a half-open connection reset: it is gone, and so is the story
+                break;
+            }
+        }
+        if (end == null) {
+            end = c.state();
+        }
+        String prompt = t.get("state_after.prompt", c.local().toString(), c.remote().toString(),
+                String.join("\n", lines));
+        if (synAtListener) {
+            prompt += "\n" + t.get("state_after.followConnection");
+        }
+        if (rfcOnly) {
+            prompt = t.get("rfcModel.label") + " " + prompt;
+        }
+        String explanation = t.get("state_after.explain", String.join(" → ", path)) + " "
+                + (lastFrom == TcpState.SYN_RECEIVED && lastStep == Step.RCV_RST && passive ? t.get("explain.halfOpenRst") + " " : "")
+                + t.get("explain.meaning", end.name(), meaning(end));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("start_state", TcpState.CLOSED.name());
+        List<String> evs = new ArrayList<>();
+        for (String l : lines) {
+            evs.add(l.substring(l.indexOf(' ') + 1));
+        }
+        fields.put("events", String.join(" | ", evs));
+        if (synAtListener) {
+            fields.put("subject", "connection");
+        }
+        if (rfcOnly) {
+            fields.put("model", "rfc");
+        }
+        Show show = lastStep != null ? SimLab.Index.get().edge(lastFrom, lastStep.cause()) : null;
+        if (show == null) {
+            show = SimLab.Index.get().state(end);
+        }
+        return new Question(id, QuestionType.STATE_AFTER, d, prompt, stateOptions(rnd, end, seen,
+                synAtListener ? EnumSet.of(TcpState.LISTEN) : EnumSet.noneOf(TcpState.class)), end.name(),
+                AnswerKind.STATE, List.of(), explanation, end, fields, show);
+    }
+}

@@ -1,0 +1,306 @@
+package tcplab.ui.quiz;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
+import tcplab.quiz.Difficulty;
+import tcplab.quiz.QuizGenerator;
+import tcplab.quiz.QuizSession;
+import tcplab.ui.common.Fonts;
+import tcplab.ui.common.Palette;
+
+/** The quiz tab: binds to a {@link QuizViewModel} and forwards clicks to its commands. */
+public final class QuizPane extends BorderPane {
+    private static final String[] TOPICS = {"all", "states", "segments", "netstat", "ports"};
+
+    private final QuizViewModel vm;
+    private final VBox optionBox = new VBox(6);
+    private final Label prompt = new Label();
+    private final Label heading = new Label();
+    private final Label feedback = new Label();
+    private final Label explanation = new Label();
+    private double zoom = 1;
+    private Palette palette = Palette.standard();
+
+    public QuizPane(QuizViewModel vm) {
+        this.vm = vm;
+        setId("quizPane");
+
+        ChoiceBox<QuizSession.Mode> mode = new ChoiceBox<>();
+        mode.setId("quiz-mode");
+        mode.getItems().setAll(QuizSession.Mode.values());
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.setConverter(converter(m -> text("ui.mode." + m.word())));
+        ChoiceBox<String> topic = new ChoiceBox<>();
+        topic.setId("quiz-topic");
+        topic.getItems().setAll(TOPICS);
+        topic.valueProperty().bindBidirectional(vm.topicProperty());
+        topic.setConverter(converter(this::topicText));
+        ChoiceBox<Difficulty> level = new ChoiceBox<>();
+        level.setId("quiz-difficulty");
+        level.getItems().add(null);
+        level.getItems().addAll(Difficulty.values());
+        level.valueProperty().bindBidirectional(vm.difficultyProperty());
+        level.setConverter(converter(d -> d == null ? text("ui.difficulty.mixed") : text("difficulty." + d.jsonName())));
+        vm.langProperty().addListener((o, a, l) -> {
+            // Re-render the choices in the new language.
+            mode.setConverter(converter(m -> text("ui.mode." + m.word())));
+            topic.setConverter(converter(this::topicText));
+            level.setConverter(converter(d -> d == null ? text("ui.difficulty.mixed") : text("difficulty." + d.jsonName())));
+        });
+        TextField count = intField("quiz-count", vm.countProperty().get(), v -> vm.countProperty().set(Math.max(1, v)));
+        TextField limit = intField("quiz-timeLimit", vm.timeLimitSProperty().get(), v -> vm.timeLimitSProperty().set(Math.max(0, v)));
+        vm.countProperty().addListener((o, a, v) -> count.setText(Integer.toString(v.intValue())));
+        vm.timeLimitSProperty().addListener((o, a, v) -> limit.setText(Integer.toString(v.intValue())));
+        TextField name = new TextField();
+        name.setId("quiz-name");
+        name.setPrefColumnCount(10);
+        name.textProperty().bindBidirectional(vm.learnerProperty());
+        Button start = button("quiz-start", "ui.start");
+        start.setOnAction(e -> {
+            commit(count, v -> vm.countProperty().set(Math.max(1, v)));
+            commit(limit, v -> vm.timeLimitSProperty().set(Math.max(0, v)));
+            vm.start();
+        });
+        Button stop = button("quiz-stop", "ui.stop");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        Label clock = new Label();
+        clock.setId("quiz-clock");
+        clock.textProperty().bind(vm.clockProperty());
+        FlowPane settings = new FlowPane(8, 6, label("ui.mode"), mode, label("ui.topic"), topic, label("ui.difficulty"), level,
+                label("ui.count"), count, label("ui.timeLimit"), limit, label("ui.name"), name, start, stop, clock);
+        settings.setAlignment(Pos.CENTER_LEFT);
+        settings.setPadding(new Insets(6));
+        for (javafx.scene.Node n : new javafx.scene.Node[] {mode, topic, level, count, limit, name, start}) {
+            n.disableProperty().bind(vm.runningProperty().or(n == limit
+                    ? vm.modeProperty().isNotEqualTo(QuizSession.Mode.EXAM) : vm.runningProperty()));
+        }
+        setTop(settings);
+
+        heading.setId("quiz-heading");
+        heading.textProperty().bind(Bindings.createStringBinding(() -> vm.runningProperty().get() || vm.finishedProperty().get()
+                ? vm.headingProperty().get() : text("ui.intro"), vm.headingProperty(), vm.runningProperty(),
+                vm.finishedProperty(), vm.langProperty()));
+        heading.setWrapText(true);
+        prompt.setId("quiz-prompt");
+        prompt.textProperty().bind(vm.promptProperty());
+        prompt.setWrapText(true);
+        vm.optionsProperty().addListener((javafx.collections.ListChangeListener<String>) c -> rebuildOptions());
+        TextField typed = new TextField();
+        typed.setId("quiz-typed");
+        typed.promptTextProperty().bind(binding("ui.typed"));
+        typed.setOnAction(e -> {
+            vm.answer(typed.getText());
+            typed.clear();
+        });
+        Button submit = button("quiz-submit", "ui.submit");
+        submit.setOnAction(e -> {
+            vm.answer(typed.getText());
+            typed.clear();
+        });
+        HBox typedRow = new HBox(6, typed, submit);
+        HBox.setHgrow(typed, Priority.ALWAYS);
+        typedRow.visibleProperty().bind(vm.runningProperty().and(vm.modeProperty().isNotEqualTo(QuizSession.Mode.CLASSROOM)));
+        typedRow.managedProperty().bind(typedRow.visibleProperty());
+        typed.disableProperty().bind(vm.answeredProperty());
+        submit.disableProperty().bind(vm.answeredProperty());
+
+        feedback.setId("quiz-feedback");
+        feedback.textProperty().bind(vm.feedbackProperty());
+        feedback.setWrapText(true);
+        explanation.setId("quiz-explanation");
+        explanation.textProperty().bind(vm.explanationProperty());
+        explanation.setWrapText(true);
+        Button reveal = button("quiz-reveal", "ui.reveal");
+        reveal.setOnAction(e -> vm.reveal());
+        reveal.visibleProperty().bind(vm.runningProperty().and(vm.modeProperty().isEqualTo(QuizSession.Mode.CLASSROOM))
+                .and(vm.answeredProperty().not()));
+        reveal.managedProperty().bind(reveal.visibleProperty());
+        Button show = button("quiz-show", "ui.showMe");
+        show.setOnAction(e -> vm.showMe());
+        show.visibleProperty().bind(vm.canShowProperty());
+        show.managedProperty().bind(show.visibleProperty());
+        Button next = button("quiz-next", "ui.next");
+        next.setOnAction(e -> vm.next());
+        next.visibleProperty().bind(vm.answeredProperty().and(vm.runningProperty()));
+        next.managedProperty().bind(next.visibleProperty());
+        HBox actions = new HBox(8, reveal, show, next);
+
+        Label summary = new Label();
+        summary.setId("quiz-summary");
+        summary.textProperty().bind(vm.summaryProperty());
+        ListView<QuizViewModel.ReviewRow> review = new ListView<>(vm.reviewProperty());
+        review.setId("quiz-review");
+        review.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(QuizViewModel.ReviewRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : vm.reviewText(r));
+                setWrapText(true);
+            }
+        });
+        review.visibleProperty().bind(vm.finishedProperty().and(Bindings.isNotEmpty(vm.reviewProperty())));
+        review.managedProperty().bind(review.visibleProperty());
+        review.setPrefHeight(220);
+        Label status = new Label();
+        status.setId("quiz-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+
+        actions.getChildren().add(0, feedback);
+        VBox body = new VBox(10, heading, prompt, optionBox, typedRow, explanation, summary, review);
+        body.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        // The buttons stay in sight however long the question (a whole netstat table, big classroom text).
+        actions.getChildren().add(status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(6, 10, 6, 10));
+        setBottom(actions);
+
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+
+        vm.bigTextProperty().addListener((o, a, b) -> restyle());
+        vm.promptIsTableProperty().addListener((o, a, b) -> restyle());
+        vm.lastCorrectProperty().addListener((o, a, b) -> restyle());
+        vm.langProperty().addListener((o, a, b) -> restyle());
+        restyle();
+    }
+
+    private void rebuildOptions() {
+        optionBox.getChildren().clear();
+        int i = 0;
+        for (String o : vm.optionsProperty()) {
+            final int k = i;
+            Button b = new Button((char) ('A' + i) + ")  " + o);
+            b.setId("quiz-option-" + i);
+            b.setWrapText(true);
+            b.setMnemonicParsing(false); // FIN_WAIT_1, not FINWAIT 1
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setOnAction(e -> vm.choose(k));
+            b.disableProperty().bind(vm.answeredProperty().or(vm.modeProperty().isEqualTo(QuizSession.Mode.CLASSROOM)));
+            optionBox.getChildren().add(b);
+            i++;
+        }
+        restyle();
+    }
+
+    public void setZoom(double z) {
+        this.zoom = z > 0 ? z : 1;
+        restyle();
+    }
+
+    public void setPalette(Palette p) {
+        this.palette = p == null ? Palette.standard() : p;
+        restyle();
+    }
+
+    private void restyle() {
+        double base = 13 * zoom * (vm.bigTextProperty().get() ? 2.0 : 1.0);
+        String fg = css(palette.foreground());
+        String family = Fonts.cjkFamily() != null && vm.langProperty().get() == Lang.ZH ? "'" + Fonts.cjkFamily() + "'" : "System";
+        setStyle("-fx-font-size: " + (13 * zoom) + "px; -fx-background-color: " + css(palette.panel()) + ";");
+        heading.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + fg + ";");
+        String promptFamily = vm.promptIsTableProperty().get() ? "monospace" : family;
+        prompt.setStyle("-fx-font-size: " + (vm.promptIsTableProperty().get() ? base * 0.9 : base * 1.15) + "px; -fx-font-family: "
+                + promptFamily + "; -fx-text-fill: " + fg + ";");
+        prompt.setWrapText(!vm.promptIsTableProperty().get());
+        for (javafx.scene.Node n : optionBox.getChildren()) {
+            n.setStyle("-fx-font-size: " + base + "px; -fx-font-family: " + family + ";");
+        }
+        Boolean ok = vm.lastCorrectProperty().get();
+        String colour = ok == null ? fg : ok ? "#1a7f37" : "#c62828";
+        feedback.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
+        explanation.setStyle("-fx-font-size: " + base + "px; -fx-text-fill: " + fg + ";");
+    }
+
+    private static String css(javafx.scene.paint.Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    private String topicText(String s) {
+        Texts t = Texts.of(QuizGenerator.BUNDLE, vm.langProperty().get());
+        return t.has("topic." + s) ? t.get("topic." + s) : t.has("type." + s) ? t.get("type." + s) : s;
+    }
+
+    private String text(String key) {
+        return Texts.of(QuizGenerator.BUNDLE, vm.langProperty().get()).get(key);
+    }
+
+    private StringBinding binding(String key) {
+        return Bindings.createStringBinding(() -> text(key), vm.langProperty());
+    }
+
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(binding(key));
+        return l;
+    }
+
+    private Button button(String id, String key) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(binding(key));
+        return b;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private static TextField intField(String id, int value, java.util.function.IntConsumer apply) {
+        TextField f = new TextField(Integer.toString(value));
+        f.setId(id);
+        f.setPrefColumnCount(4);
+        f.setOnAction(e -> commit(f, apply));
+        f.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                commit(f, apply);
+            }
+        });
+        return f;
+    }
+
+    private static void commit(TextField f, java.util.function.IntConsumer apply) {
+        try {
+            apply.accept(Integer.parseInt(f.getText().trim()));
+        } catch (NumberFormatException e) {
+            // keep the previous value
+        }
+    }
+}

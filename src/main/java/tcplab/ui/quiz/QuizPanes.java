@@ -1,0 +1,48 @@
+package tcplab.ui.quiz;
+
+import tcplab.quiz.ResultsStore;
+import tcplab.quiz.Show;
+import tcplab.sim.ScenarioLoader;
+import tcplab.ui.MainWindow;
+import tcplab.ui.run.RunViewModel;
+
+/** Puts the quiz tab into a main window; "Show me" loads the question's scenario in the run and seeks to its time. */
+public final class QuizPanes {
+    private QuizPanes() {
+    }
+
+    public static QuizViewModel install(MainWindow window) {
+        return install(window, new ResultsStore(ResultsStore.defaultFile()));
+    }
+
+    public static QuizViewModel install(MainWindow window, ResultsStore store) {
+        RunViewModel run = window.viewModel();
+        QuizViewModel vm = new QuizViewModel(store, show -> show(run, show), System::currentTimeMillis,
+                () -> System.nanoTime() & 0xFFFFFFFL);
+        vm.langProperty().bind(run.langProperty());
+        window.addBottomTab("tab.quiz", () -> {
+            QuizPane pane = new QuizPane(vm);
+            window.onPalette(pane::setPalette);
+            window.onZoom(pane::setZoom);
+            return pane;
+        }, 3);
+        return vm;
+    }
+
+    public static void show(RunViewModel run, Show show) {
+        boolean ok;
+        if (show.scenario() != null) {
+            ok = run.load(show.scenario());
+        } else {
+            try {
+                ok = run.load(ScenarioLoader.parse(show.yaml(), "quiz.yaml"), "quiz");
+            } catch (tcplab.i18n.ProblemException e) {
+                ok = false;
+            }
+        }
+        if (ok) {
+            run.pause();
+            run.seekMs(show.atMs());
+        }
+    }
+}

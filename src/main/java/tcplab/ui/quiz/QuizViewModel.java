@@ -1,0 +1,412 @@
+package tcplab.ui.quiz;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyListProperty;
+import javafx.beans.property.ReadOnlyListWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
+import tcplab.quiz.Attempt;
+import tcplab.quiz.Difficulty;
+import tcplab.quiz.Question;
+import tcplab.quiz.QuestionType;
+import tcplab.quiz.QuizGenerator;
+import tcplab.quiz.QuizSession;
+import tcplab.quiz.ResultsStore;
+import tcplab.quiz.Show;
+
+/**
+ * The quiz tab's state and commands, on javafx.beans only (tested without starting JavaFX).
+ * Practice: feedback and explanation after each answer, "show me" animates the answer. Exam: no
+ * feedback, optional time limit, score and review at the end. Classroom: big text, the teacher
+ * reveals the answer. Results are saved per learner name when a store is given.
+ */
+public final class QuizViewModel {
+    /** Where "show me" goes: the run model of the window. */
+    public interface ShowTarget {
+        void show(Show show);
+    }
+
+    /** One line of the review at the end of an exam. */
+    public record ReviewRow(int number, Question question, String given, boolean correct) {
+    }
+
+    private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(Lang.EN);
+    private final ObjectProperty<QuizSession.Mode> mode = new SimpleObjectProperty<>(QuizSession.Mode.PRACTICE);
+    private final StringProperty topic = new SimpleStringProperty("all");
+    private final ObjectProperty<Difficulty> difficulty = new SimpleObjectProperty<>(null);
+    private final IntegerProperty count = new SimpleIntegerProperty(10);
+    private final IntegerProperty timeLimitS = new SimpleIntegerProperty(0);
+    private final StringProperty learner = new SimpleStringProperty("");
+    private final BooleanProperty bigText = new SimpleBooleanProperty(false);
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper answered = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canShow = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper promptIsTable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyListWrapper<String> options = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+    private final ReadOnlyObjectWrapper<Boolean> lastCorrect = new ReadOnlyObjectWrapper<>(null);
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("");
+    private final ReadOnlyListWrapper<ReviewRow> review = new ReadOnlyListWrapper<>(FXCollections.observableArrayList());
+
+    private final ResultsStore store;
+    private final ShowTarget target;
+    private final LongSupplier clockMs;
+    private final java.util.function.LongSupplier seeds;
+    private QuizSession session;
+    private Question shown;
+
+    public QuizViewModel(ResultsStore store, ShowTarget target, LongSupplier clockMs, LongSupplier seeds) {
+        this.store = store;
+        this.target = target;
+        this.clockMs = clockMs;
+        this.seeds = seeds;
+        mode.addListener((o, a, m) -> bigText.set(m == QuizSession.Mode.CLASSROOM));
+        lang.addListener((o, a, l) -> {
+            if (session != null && running.get() && !session.finished()) {
+                // The same question, remade in the new language's words. After an answer the
+                // feedback stays until Next, and the next question comes in the new language.
+                session.relabel(l);
+                if (!answered.get()) {
+                    present();
+                }
+            }
+        });
+    }
+
+    private Texts t() {
+        return Texts.of(QuizGenerator.BUNDLE, lang.get());
+    }
+
+    // Settings //
+    public ObjectProperty<Lang> langProperty() {
+        return lang;
+    }
+
+    public ObjectProperty<QuizSession.Mode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty topicProperty() {
+        return topic;
+    }
+
+    public ObjectProperty<Difficulty> difficultyProperty() {
+        return difficulty;
+    }
+
+    public IntegerProperty countProperty() {
+        return count;
+    }
+
+    public IntegerProperty timeLimitSProperty() {
+        return timeLimitS;
+    }
+
+    public StringProperty learnerProperty() {
+        return learner;
+    }
+
+    public BooleanProperty bigTextProperty() {
+        return bigText;
+    }
+
+    // State //
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    /** True once the current question is answered (practice) or revealed (classroom). */
+    public ReadOnlyBooleanProperty answeredProperty() {
+        return answered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canShowProperty() {
+        return canShow.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty promptProperty() {
+        return prompt.getReadOnlyProperty();
+    }
+
+    /** The prompt holds netstat output: show it in a fixed-width font. */
+    public ReadOnlyBooleanProperty promptIsTableProperty() {
+        return promptIsTable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<String> optionsProperty() {
+        return options.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Boolean> lastCorrectProperty() {
+        return lastCorrect.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty clockProperty() {
+        return clock.getReadOnlyProperty();
+    }
+
+    public ReadOnlyListProperty<ReviewRow> reviewProperty() {
+        return review.getReadOnlyProperty();
+    }
+
+    /** The question on screen, or null. */
+    public Question current() {
+        return shown;
+    }
+
+    // Commands //
+
+    /** Starts a new quiz with the settings. */
+    public void start() {
+        Texts t = t();
+        java.util.Set<QuestionType> types = QuizGenerator.topic(topic.get() == null ? "all" : topic.get());
+        if (types == null) {
+            types = java.util.EnumSet.allOf(QuestionType.class);
+        }
+        String name = learner.get() == null ? "" : learner.get().trim();
+        List<Attempt> history = List.of();
+        status.set("");
+        if (store != null && !name.isEmpty()) {
+            try {
+                ResultsStore.Loaded l = store.load();
+                history = l.of(name);
+                reportSetAside(l);
+            } catch (IOException e) {
+                status.set(t.get("ui.saveFailed", e.getMessage()));
+            }
+        }
+        int n = Math.max(1, Math.min(200, count.get()));
+        long limit = mode.get() == QuizSession.Mode.EXAM && timeLimitS.get() > 0 ? timeLimitS.get() * 1000L : 0;
+        session = new QuizSession(new QuizGenerator(lang.get()), seeds.getAsLong(), n,
+                new QuizGenerator.Filter(types, difficulty.get(), java.util.Map.of()), mode.get(), limit, clockMs, name, history);
+        review.clear();
+        summary.set("");
+        finished.set(false);
+        running.set(true);
+        present();
+    }
+
+    private void reportSetAside(ResultsStore.Loaded l) {
+        if (l.setAside() != null) {
+            status.set(t().get("term.damaged", l.setAside().toString(), l.problem() == null ? "" : l.problem()));
+        }
+    }
+
+    private void present() {
+        Question q = session.current();
+        shown = q;
+        answered.set(false);
+        lastCorrect.set(null);
+        feedback.set("");
+        explanation.set("");
+        canShow.set(false);
+        if (q == null) {
+            finish();
+            return;
+        }
+        Texts t = t();
+        heading.set(t.get("term.header", Integer.toString(session.index() + 1), Integer.toString(session.count()),
+                t.get("type." + q.type().jsonName()), t.get("difficulty." + q.difficulty().jsonName())));
+        prompt.set(q.prompt());
+        promptIsTable.set(q.type() == QuestionType.READ_LINE || q.type() == QuestionType.DIAGNOSE_TABLE);
+        options.setAll(q.options());
+        tick();
+    }
+
+    /** Answers the current question: an option letter, an option's text, or a typed answer. */
+    public void answer(String input) {
+        if (session == null || shown == null || answered.get() || mode.get() == QuizSession.Mode.CLASSROOM) {
+            return;
+        }
+        if (session.timeUp()) {
+            finish();
+            return;
+        }
+        Question q = shown;
+        QuizSession.Answered a = session.answer(input);
+        if (a == null) {
+            finish();
+            return;
+        }
+        if (mode.get() == QuizSession.Mode.EXAM) {
+            if (session.finished()) {
+                finish();
+            } else {
+                present();
+            }
+            return;
+        }
+        Texts t = t();
+        lastCorrect.set(a.correct());
+        feedback.set(a.correct() ? t.get("term.right") : t.get("term.wrong", q.answerLetter() + ") " + q.answer()));
+        explanation.set(q.explanation());
+        canShow.set(q.show() != null);
+        answered.set(true);
+    }
+
+    /** Picks option {@code i} (0-based). */
+    public void choose(int i) {
+        if (shown != null && i >= 0 && i < shown.options().size()) {
+            answer(String.valueOf((char) ('A' + i)));
+        }
+    }
+
+    /** Classroom: shows the answer and its explanation. */
+    public void reveal() {
+        if (session == null || shown == null || answered.get()) {
+            return;
+        }
+        Question q = shown;
+        feedback.set(t().get("term.answerIs", q.answerLetter() + ") " + q.answer()));
+        explanation.set(q.explanation());
+        canShow.set(q.show() != null);
+        answered.set(true);
+    }
+
+    /** After feedback (practice) or the reveal (classroom): the next question, or the end. */
+    public void next() {
+        if (session == null || !answered.get()) {
+            return;
+        }
+        if (mode.get() == QuizSession.Mode.CLASSROOM) {
+            session.answer(shown.answer());
+        }
+        if (session.finished()) {
+            finish();
+        } else {
+            present();
+        }
+    }
+
+    /** "Show me": animate the question's answer in the window. */
+    public void showMe() {
+        if (shown != null && shown.show() != null && target != null && canShow.get()) {
+            target.show(shown.show());
+        }
+    }
+
+    /** Called every second by the view: the exam clock, and the end when time is up. */
+    public void tick() {
+        if (session == null || !running.get()) {
+            clock.set("");
+            return;
+        }
+        long left = session.remainingMs();
+        if (left < 0) {
+            clock.set("");
+            return;
+        }
+        clock.set(t().get("ui.timeLeft", String.format("%d:%02d", left / 60000, left / 1000 % 60)));
+        if (left == 0 && mode.get() == QuizSession.Mode.EXAM) {
+            finish();
+        }
+    }
+
+    /** Stops the quiz now; in an exam the unanswered questions count as wrong. */
+    public void stop() {
+        if (session != null && running.get()) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        if (!running.get()) {
+            return;
+        }
+        Texts t = t();
+        if (mode.get() == QuizSession.Mode.EXAM) {
+            session.giveUpRest();
+        }
+        running.set(false);
+        finished.set(true);
+        shown = null;
+        prompt.set("");
+        options.clear();
+        canShow.set(false);
+        clock.set("");
+        List<ReviewRow> rows = new ArrayList<>();
+        int i = 1;
+        for (QuizSession.Answered a : session.answered()) {
+            rows.add(new ReviewRow(i++, a.question(), a.given(), a.correct()));
+        }
+        review.setAll(rows);
+        if (mode.get() == QuizSession.Mode.CLASSROOM) {
+            heading.set(t.get("ui.classroomDone", Integer.toString(rows.size())));
+            summary.set("");
+        } else {
+            heading.set(t.get("ui.done"));
+            summary.set(t.get("term.score", Integer.toString(session.score()), Integer.toString(session.answered().size()),
+                    Integer.toString(session.count())));
+        }
+        String name = session.learner();
+        if (store != null && !name.isEmpty() && mode.get() != QuizSession.Mode.CLASSROOM && !session.attempts().isEmpty()) {
+            try {
+                ResultsStore.Loaded l = store.append(session.attempts());
+                String msg = t.get("term.saved", name, store.file().toString());
+                if (l.setAside() != null) {
+                    msg = t.get("term.damaged", l.setAside().toString(), l.problem() == null ? "" : l.problem()) + " " + msg;
+                }
+                status.set(msg);
+            } catch (IOException e) {
+                status.set(t.get("ui.saveFailed", e.getMessage()));
+            }
+        }
+    }
+
+    /** A review row as text. */
+    public String reviewText(ReviewRow r) {
+        Texts t = t();
+        String right = r.question().answerLetter() + ") " + r.question().answer();
+        return r.correct() ? t.get("term.review.right", Integer.toString(r.number()), right)
+                : t.get("term.review.wrong", Integer.toString(r.number()), r.given().isEmpty() ? "—" : r.given(), right);
+    }
+}

@@ -1,0 +1,67 @@
+package tcplab.ui.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
+import tcplab.sim.Timeline;
+import tcplab.sim.TraceEvent;
+import tcplab.sim.TraceEvent.AppEvent;
+import tcplab.sim.TraceEvent.SegmentAction;
+import tcplab.sim.TraceEvent.SegmentEvent;
+import tcplab.sim.TraceEvent.StateChange;
+
+/** One row of the event list (Packet Tracer's "event list"): a trace event in words. */
+public record EventRow(int step, long timeUs, String host, Kind kind, String text) {
+
+    /** For the list's filter. */
+    public enum Kind { SEGMENT, STATE, APP }
+
+    public String timeText() {
+        return String.format(Locale.ROOT, "%.1f", timeUs / 1000.0);
+    }
+
+    /** The rows of a whole timeline, in the chosen language, with relative sequence numbers. */
+    public static List<EventRow> of(Timeline tl, Lang lang) {
+        return of(tl, lang, false);
+    }
+
+    /**
+     * The rows of a whole timeline, in the chosen language; sequence and acknowledgement numbers
+     * relative to each direction's ISN, or {@code absolute} as on the wire: the ladder's choice,
+     * so a segment reads the same in both.
+     */
+    public static List<EventRow> of(Timeline tl, Lang lang, boolean absolute) {
+        SeqNumbers numbers = new SeqNumbers(tl);
+        Texts ui = Texts.of(LadderView.BUNDLE, lang);
+        Texts ladder = Texts.of("tcplab.sim.Ladder", lang);
+        List<EventRow> rows = new ArrayList<>();
+        for (Timeline.Entry en : tl.entries()) {
+            TraceEvent e = en.event();
+            if (e instanceof StateChange s) {
+                String cause = lang == Lang.ZH ? ladder.get("cause." + s.cause().name()) + " (" + s.cause().label() + ")"
+                        : s.cause().label();
+                rows.add(new EventRow(en.step(), s.timeUs(), s.host(), Kind.STATE,
+                        ui.get("event.state", s.from().name(), s.to().name(), cause, s.local().toString(),
+                                s.remote() == null ? "*:*" : s.remote().toString())));
+            } else if (e instanceof SegmentEvent s) {
+                String seg = numbers.label(s.id(), s.segment(), absolute);
+                String text;
+                if (s.action() == SegmentAction.SEND) {
+                    text = ui.get("event.send", "#" + s.id(), seg, s.segment().src().toString(), s.segment().dst().toString());
+                } else if (s.action() == SegmentAction.DELIVER) {
+                    text = ui.get("event.deliver", "#" + s.id(), seg);
+                } else {
+                    text = ui.get("event.drop", "#" + s.id(), seg, ladder.get("drop." + s.reason().name()));
+                }
+                rows.add(new EventRow(en.step(), s.timeUs(), s.host(), Kind.SEGMENT, text));
+            } else if (e instanceof AppEvent a) {
+                String result = ladder.has("result." + a.result()) ? ladder.get("result." + a.result()) : a.result();
+                String call = a.call().equals("restart") ? ladder.get("ladder.restart") : a.call() + "()";
+                rows.add(new EventRow(en.step(), a.timeUs(), a.host(), Kind.APP, ui.get("event.app", call, result)));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,907 @@
+package tcplab.ui.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
+import tcplab.sim.Timeline;
+import tcplab.sim.TraceEvent;
+import tcplab.sim.TraceEvent.StateChange;
+import tcplab.tcp.Flags;
+import tcplab.tcp.Segment;
+import tcplab.tcp.Seq;
+import tcplab.ui.common.Fonts;
+import tcplab.ui.common.Palette;
+
+/**
+ * The ladder diagram: a lifeline per host, time flowing down, an arrow per segment from its
+ * sending to its arrival (or loss), labelled with flags, seq, ack and len; state names on the
+ * lifelines where they change; the playhead as a line across. Drawn on a canvas the size of the
+ * view (only the visible part), so a syn-flood's thousand segments scroll smoothly.
+ *
+ * <p>Time is mapped to height piece by piece: 100 ms is about 120 px at zoom 1, but an idle gap
+ * (TIME-WAIT's 60 s, a retransmission backoff) is drawn with a fixed height and a "≈ 59.9 s"
+ * break, so the diagram stays readable.
+ */
+public final class LadderView extends Region {
+    public static final String BUNDLE = "tcplab.ui.Ui";
+    private static final double HEADER = 46;
+    private static final double LEFT = 78;
+    private static final double PX_PER_MS = 1.2;
+    private static final double MIN_GAP = 18;
+    private static final double MAX_GAP = 150;
+    /** Gaps shorter than this are drawn to scale, however tall; longer ones get a break. */
+    private static final long BREAK_AFTER_US = 1_500_000;
+
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar scroll = new ScrollBar();
+    private Timeline timeline;
+    private long playheadUs;
+    /** Steps done at the playhead: several events can share a time (all of a run's first ones at 0 ms). */
+    private int step;
+    /** The step in which each segment was sent, by segment id. */
+    private final Map<Long, Integer> sendStep = new HashMap<>();
+    /** The same, by position in {@link Timeline#flights()}: the per-frame loop reads this. */
+    private int[] sendStepByIndex = new int[0];
+    /**
+     * Segments one host sends at the same virtual time (the handshake's ACK and the request that
+     * follows it) would be drawn on top of each other: each gets a lane, drawn a little lower.
+     */
+    private int[] laneByIndex = new int[0];
+    private static final double LANE = 17;
+    private Long selected;
+    private Palette palette = Palette.standard();
+    private Lang lang = Lang.EN;
+    private double zoom = 1;
+    private boolean absoluteSeq;
+    private boolean followPlayhead = true;
+    private RunViewModel.Connection connection;
+    private Consumer<Long> onSegmentClicked = id -> { };
+
+    // Layout of the current timeline at the current zoom.
+    private final List<String> columns = new ArrayList<>();
+    private final Map<String, Integer> columnOf = new HashMap<>();
+    private int otherColumn = -1;
+    private long[] axisTimes = new long[0];
+    private double[] axisY = new double[0];
+    private final List<double[]> breaks = new ArrayList<>();
+    private double contentHeight;
+    /** Relative or absolute sequence numbers, as the event list and the inspector write them. */
+    private SeqNumbers numbers;
+    /**
+     * Every label drawn in the last frame, in content coordinates: centre, angle (radians), half
+     * width, top and bottom offsets from the centre along the normal, and the flight's id. A click on
+     * the text selects the segment as a click on its arrow does.
+     */
+    private final List<double[]> drawnLabels = new ArrayList<>();
+
+    public LadderView() {
+        getStyleClass().add("ladder-view");
+        scroll.setOrientation(Orientation.VERTICAL);
+        scroll.valueProperty().addListener((o, a, b) -> {
+            followPlayhead = false;
+            requestDraw();
+        });
+        getChildren().addAll(canvas, scroll);
+        canvas.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                Long id = flightAtScreen(e.getX(), e.getY());
+                if (id != null) {
+                    onSegmentClicked.accept(id);
+                }
+            }
+        });
+        canvas.setOnScroll(e -> scroll.setValue(clamp(scroll.getValue() - e.getDeltaY(), 0, scroll.getMax())));
+        setMinSize(300, 200);
+        setPrefSize(760, 600);
+    }
+
+    // ------------------------------------------------------------------ API
+
+    public void setTimeline(Timeline tl) {
+        this.timeline = tl;
+        followPlayhead = true;
+        relayoutContent();
+        requestDraw();
+    }
+
+    /** The playhead: its time, and how many steps have happened there. */
+    public void setPosition(long us, int steps) {
+        this.step = steps;
+        setPlayhead(us);
+    }
+
+    public void setPlayhead(long us) {
+        this.playheadUs = us;
+        if (followPlayhead || playheadOutOfView()) {
+            // Scroll only when the playhead is about to leave the view, so a short run stays
+            // whole on screen and a long one keeps the playhead in sight.
+            followPlayhead = true;
+            double visible = getHeight() - HEADER;
+            if (visible <= 50 * zoom) {
+                requestDraw();
+                return; // not laid out yet: layoutChildren scrolls once the size is known
+            }
+            double yp = y(us) - scroll.getValue();
+            double v = scroll.getValue();
+            if (y(us) <= visible - 50 * zoom) {
+                v = 0; // the run so far fits from the top
+            } else if (yp > visible - 50 * zoom) {
+                v = y(us) - visible * 0.7;
+            } else if (yp < 20 * zoom) {
+                v = y(us) - visible * 0.3;
+            }
+            v = clamp(v, 0, scroll.getMax());
+            if (Math.abs(v - scroll.getValue()) > 0.5) {
+                scroll.setValue(v);
+                followPlayhead = true;
+            }
+        }
+        requestDraw();
+    }
+
+    private boolean playheadOutOfView() {
+        double yp = y(playheadUs) - scroll.getValue();
+        return yp < 0 || yp > getHeight() - HEADER;
+    }
+
+    public void setSelected(Long id) {
+        this.selected = id;
+        requestDraw();
+    }
+
+    public void setConnection(RunViewModel.Connection c) {
+        this.connection = c;
+        requestDraw();
+    }
+
+    public void setPalette(Palette p) {
+        this.palette = p;
+        requestDraw();
+    }
+
+    public void setLang(Lang l) {
+        this.lang = l;
+        requestDraw();
+    }
+
+    public void setZoom(double z) {
+        this.zoom = z;
+        relayoutContent();
+        requestDraw();
+    }
+
+    public void setAbsoluteSeq(boolean abs) {
+        this.absoluteSeq = abs;
+        requestDraw();
+    }
+
+    /** Called with a segment id when the user clicks an arrow. */
+    public void setOnSegmentClicked(Consumer<Long> handler) {
+        this.onSegmentClicked = handler == null ? id -> { } : handler;
+    }
+
+    /** The columns drawn, left to right (hosts, then "elsewhere" when needed). */
+    List<String> columns() {
+        return List.copyOf(columns);
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    private boolean dirty = true;
+    private long lastDrawNanos;
+    /** Set while drawing into an offscreen canvas (export): its width instead of the view's. */
+    private double exportWidth = -1;
+
+    private double drawWidth() {
+        return exportWidth > 0 ? exportWidth : canvas.getWidth();
+    }
+
+    /**
+     * Asks for a redraw in the next layout pass: several changes in one frame (time, step,
+     * scroll) cost one drawing, not one each.
+     */
+    private void requestDraw() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** How long the last drawing took (for the frame benchmark). */
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double sw = scroll.prefWidth(-1);
+        scroll.resizeRelocate(w - sw, HEADER, sw, Math.max(0, h - HEADER));
+        double cw = Math.max(1, w - sw);
+        double ch = Math.max(1, h);
+        if (cw != canvas.getWidth() || ch != canvas.getHeight()) {
+            canvas.setWidth(cw);
+            canvas.setHeight(ch);
+            updateScrollRange();
+            dirty = true;
+            if (followPlayhead) {
+                setPlayhead(playheadUs); // scroll for the new size
+            }
+        }
+        if (dirty) {
+            draw();
+        }
+    }
+
+    private void relayoutContent() {
+        columns.clear();
+        columnOf.clear();
+        otherColumn = -1;
+        breaks.clear();
+        numbers = null;
+        if (timeline == null) {
+            axisTimes = new long[0];
+            axisY = new double[0];
+            contentHeight = 0;
+            updateScrollRange();
+            return;
+        }
+        for (String h : timeline.hostNames()) {
+            columnOf.put(h, columns.size());
+            columns.add(h);
+        }
+        for (Timeline.Flight f : timeline.flights()) {
+            Segment s = f.send().segment();
+            if (timeline.hostAt(s.dst().address()) == null) {
+                otherColumn = columns.size();
+                columns.add(Texts.of(BUNDLE, lang).get("ladder.elsewhere"));
+                break;
+            }
+        }
+        sendStep.clear();
+        for (Timeline.Entry en : timeline.entries()) {
+            if (en.event() instanceof TraceEvent.SegmentEvent se && se.action() == TraceEvent.SegmentAction.SEND) {
+                sendStep.put(se.id(), en.step());
+            }
+        }
+        List<Timeline.Flight> fl = timeline.flights();
+        sendStepByIndex = new int[fl.size()];
+        for (int i = 0; i < fl.size(); i++) {
+            Integer st = sendStep.get(fl.get(i).id());
+            sendStepByIndex[i] = st == null ? 0 : st;
+        }
+        laneByIndex = new int[fl.size()];
+        Map<String, Integer> lanes = new HashMap<>();
+        Map<Long, Integer> lanesAtTime = new HashMap<>();
+        for (int i = 0; i < fl.size(); i++) {
+            Timeline.Flight f = fl.get(i);
+            String key = f.startUs() + "/" + f.send().host();
+            int lane = lanes.merge(key, 1, Integer::sum) - 1;
+            laneByIndex[i] = lane;
+            lanesAtTime.merge(f.startUs(), lane, Math::max);
+        }
+        numbers = new SeqNumbers(timeline);
+        // The axis: every time at which something starts or ends, mapped piece by piece.
+        TreeSet<Long> times = new TreeSet<>();
+        times.add(0L);
+        for (Timeline.Entry en : timeline.entries()) {
+            times.add(en.event().timeUs());
+        }
+        for (Timeline.Flight f : timeline.flights()) {
+            times.add(f.endUs());
+        }
+        axisTimes = new long[times.size()];
+        axisY = new double[times.size()];
+        int i = 0;
+        double yv = 24 * zoom;
+        long prev = 0;
+        for (long t : times) {
+            if (i > 0) {
+                double natural = (t - prev) / 1000.0 * PX_PER_MS * zoom;
+                double dy;
+                double lanesRoom = lanesAtTime.getOrDefault(prev, 0) * LANE * zoom;
+                if (t - prev > BREAK_AFTER_US && natural > MAX_GAP * zoom) {
+                    dy = MAX_GAP * zoom + lanesRoom;
+                    breaks.add(new double[] {yv + lanesRoom, yv + dy, t - prev});
+                } else {
+                    dy = Math.max(MIN_GAP * zoom + lanesRoom, natural);
+                }
+                yv += dy;
+            }
+            axisTimes[i] = t;
+            axisY[i] = yv;
+            prev = t;
+            i++;
+        }
+        contentHeight = yv + 60 * zoom;
+        updateScrollRange();
+    }
+
+    private void updateScrollRange() {
+        double visible = Math.max(1, getHeight() - HEADER);
+        scroll.setMin(0);
+        scroll.setMax(Math.max(0, contentHeight - visible));
+        scroll.setVisibleAmount(visible);
+        scroll.setVisible(contentHeight > visible);
+    }
+
+    /** Content y of virtual time {@code t}: linear within each piece of the axis. */
+    double y(long t) {
+        if (axisTimes.length == 0) {
+            return 0;
+        }
+        int lo = 0;
+        int hi = axisTimes.length - 1;
+        if (t <= axisTimes[0]) {
+            return axisY[0];
+        }
+        if (t >= axisTimes[hi]) {
+            return axisY[hi];
+        }
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (axisTimes[mid] <= t) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double f = (double) (t - axisTimes[lo]) / (axisTimes[hi] - axisTimes[lo]);
+        return axisY[lo] + f * (axisY[hi] - axisY[lo]);
+    }
+
+    /**
+     * Lifelines spread over the width, the outer ones inset enough that the state labels written
+     * outside them (left of the first, right of the last) stay clear of the arrows.
+     */
+    private double columnX(int i) {
+        int n = Math.max(1, columns.size());
+        double inset = 120 * zoom;
+        double left = LEFT + inset;
+        double right = drawWidth() - 16 - inset;
+        if (n == 1 || right <= left) {
+            return (left + right) / 2;
+        }
+        return left + i * (right - left) / (n - 1);
+    }
+
+    /**
+     * Where a flight's arrow goes, in content coordinates: from its sending {x0, y0} to its end
+     * {x1, y1}, and {xe, ye} where its head is at the playhead. A segment lost on the wire ends
+     * where and when it was lost: at its loss time, as far across as it had travelled (the point
+     * its arrow would pass at that time), never on the receiver's lifeline.
+     */
+    private double[] geometry(int index, Timeline.Flight f) {
+        double laneY = index >= 0 && index < laneByIndex.length ? laneByIndex[index] * LANE * zoom : 0;
+        long end = f.endUs();
+        double x0 = columnX(senderColumn(f));
+        double y0 = y(f.startUs()) + laneY;
+        double xr = columnX(receiverColumn(f));
+        double x1 = x0 + (xr - x0) * f.reached();
+        double y1 = y(end) + laneY;
+        double frac = end <= f.startUs() ? 1 : Math.max(0, Math.min(1, (double) (playheadUs - f.startUs()) / (end - f.startUs())));
+        if (f.endedBy(step)) {
+            frac = 1; // events at the same time: the step decides, not the clock
+        } else if (frac >= 1) {
+            frac = 0.999; // at its end time, but its end is a later step of that instant
+        }
+        return new double[] {x0, y0, x1, y1, x0 + (x1 - x0) * frac, y0 + (y1 - y0) * frac, frac};
+    }
+
+    private int senderColumn(Timeline.Flight f) {
+        Integer c = columnOf.get(f.send().host());
+        return c == null ? 0 : c;
+    }
+
+    private int receiverColumn(Timeline.Flight f) {
+        String h = timeline.hostAt(f.send().segment().dst().address());
+        return h == null ? Math.max(otherColumn, 0) : columnOf.get(h);
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    private Font font(double size, boolean bold) {
+        return Fonts.of(bold ? FontWeight.BOLD : FontWeight.NORMAL, size * zoom);
+    }
+
+    void draw() {
+        long t0 = System.nanoTime();
+        dirty = false;
+        drawNow();
+        lastDrawNanos = System.nanoTime() - t0;
+    }
+
+    private void drawNow() {
+        drawInto(canvas, scroll.getValue());
+    }
+
+    /** Draws the ladder into {@code target}, its top at content y {@code top}. */
+    private void drawInto(Canvas target, double scrollTop) {
+        GraphicsContext g = target.getGraphicsContext2D();
+        double w = target.getWidth();
+        double h = target.getHeight();
+        g.setFill(palette.background());
+        g.fillRect(0, 0, w, h);
+        if (timeline == null) {
+            return;
+        }
+        Texts t = Texts.of(BUNDLE, lang);
+        double top = scrollTop;
+        double viewTop = top - 40;
+        double viewBottom = top + h;
+        g.save();
+        g.translate(0, HEADER - top);
+        drawBreaks(g, viewTop, viewBottom, t);
+        drawLifelines(g, viewTop, viewBottom);
+        drawTimeLabels(g, viewTop, viewBottom);
+        drawFlights(g, viewTop, viewBottom);
+        if (exportWidth <= 0) {
+            // A slide shows the run, not where the teacher had stopped. Drawn before the state
+            // labels, which have a background of their own: the line never strikes through one.
+            drawPlayhead(g, w);
+        }
+        drawStates(g, viewTop, viewBottom); // on top of the arrows that start and end there
+        g.restore();
+        drawHeader(g, w);
+    }
+
+    private void drawHeader(GraphicsContext g, double w) {
+        g.setFill(palette.panel());
+        g.fillRect(0, 0, w, HEADER);
+        g.setStroke(palette.grid());
+        g.strokeLine(0, HEADER, w, HEADER);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < columns.size(); i++) {
+            String name = columns.get(i);
+            boolean a = connection != null && connection.a() != null && connection.a().host().equals(name);
+            boolean b = connection != null && connection.b() != null && connection.b().host().equals(name);
+            g.setFill(a ? palette.sideA() : b ? palette.sideB() : palette.foreground());
+            g.setFont(font(15, true));
+            g.fillText(name, columnX(i), 16);
+            g.setFont(font(11, false));
+            g.setFill(palette.muted());
+            String detail = hostDetail(name);
+            double room = columns.size() > 1 ? Math.abs(columnX(1) - columnX(0)) - 8 : w;
+            if (textWidth(detail, g.getFont()) > room) {
+                detail = detail.contains(" · ") ? detail.substring(0, detail.indexOf(" · ")) : detail; // the address alone
+            }
+            g.fillText(detail, columnX(i), 34);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(font(11, false));
+        g.setFill(palette.muted());
+        g.fillText(Texts.of(BUNDLE, lang).get("ladder.timeMs"), 8, 34);
+    }
+
+    private String hostDetail(String host) {
+        for (tcplab.sim.Scenario.HostSpec hs : timeline.scenario().hosts()) {
+            if (hs.name().equals(host)) {
+                String profile = timeline.overrides().profile() != null ? timeline.overrides().profile() : hs.profile();
+                return tcplab.tcp.Endpoint.formatAddress(hs.address()) + " · " + profile;
+            }
+        }
+        return "";
+    }
+
+    private void drawLifelines(GraphicsContext g, double top, double bottom) {
+        g.setStroke(palette.grid());
+        g.setLineWidth(2 * zoom);
+        for (int i = 0; i < columns.size(); i++) {
+            double x = columnX(i);
+            g.strokeLine(x, Math.max(0, top), x, Math.min(contentHeight, bottom));
+        }
+    }
+
+    private void drawBreaks(GraphicsContext g, double top, double bottom, Texts t) {
+        for (double[] br : breaks) {
+            if (br[1] < top || br[0] > bottom) {
+                continue;
+            }
+            double mid = (br[0] + br[1]) / 2;
+            g.setFill(palette.grid().deriveColor(0, 1, 1, 0.35));
+            g.fillRect(LEFT, br[0] + 6, drawWidth() - LEFT - 30, br[1] - br[0] - 12);
+            g.setFill(palette.muted());
+            g.setFont(font(12, false));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(t.get("ladder.gap", seconds(br[2])), LEFT + 6, mid);
+        }
+    }
+
+    private static String seconds(double us) {
+        double s = us / 1e6;
+        return s >= 10 ? String.format(Locale.ROOT, "%.0f", s) : String.format(Locale.ROOT, "%.1f", s);
+    }
+
+    private void drawTimeLabels(GraphicsContext g, double top, double bottom) {
+        g.setFont(font(11, false));
+        g.setFill(palette.muted());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        double lastY = -1e9;
+        for (int i = 0; i < axisTimes.length; i++) {
+            double yy = axisY[i];
+            if (yy < top || yy > bottom || yy - lastY < 14 * zoom || axisTimes[i] > playheadUs) {
+                continue;
+            }
+            g.fillText(String.format(Locale.ROOT, "%.1f", axisTimes[i] / 1000.0), LEFT - 8, yy);
+            lastY = yy;
+        }
+    }
+
+    private boolean followed(int socketId) {
+        return connection != null && ((connection.a() != null && connection.a().socketId() == socketId)
+                || (connection.b() != null && connection.b().socketId() == socketId) || connection.listenerId() == socketId);
+    }
+
+    private Color sideColor(int socketId) {
+        if (connection != null && connection.a() != null && connection.a().socketId() == socketId) {
+            return palette.sideA();
+        }
+        if (connection != null && ((connection.b() != null && connection.b().socketId() == socketId)
+                || connection.listenerId() == socketId)) {
+            return palette.sideB();
+        }
+        return palette.muted();
+    }
+
+    private void drawStates(GraphicsContext g, double top, double bottom) {
+        List<Timeline.Entry> upTo = timeline.entriesUpTo(Math.min(step, timeline.stepsBy(playheadUs)));
+        int stateChanges = 0;
+        for (Timeline.Entry en : upTo) {
+            if (en.event() instanceof StateChange) {
+                stateChanges++;
+            }
+        }
+        boolean busy = stateChanges > 60;
+        g.setTextBaseline(VPos.CENTER);
+        Map<Integer, Double> lastLabelY = new HashMap<>();
+        for (Timeline.Entry en : upTo) {
+            if (!(en.event() instanceof StateChange s)) {
+                continue;
+            }
+            double yy = y(s.timeUs());
+            if (yy < top || yy > bottom) {
+                continue;
+            }
+            Integer col = columnOf.get(s.host());
+            if (col == null) {
+                continue;
+            }
+            double x = columnX(col);
+            boolean mine = followed(s.socketId());
+            if (busy && !mine) {
+                g.setFill(palette.muted());
+                g.fillOval(x - 2.5 * zoom, yy - 2.5 * zoom, 5 * zoom, 5 * zoom);
+                continue;
+            }
+            // Stagger labels that would sit on top of each other on the same lifeline.
+            Double prev = lastLabelY.get(col);
+            double ly = prev != null && yy - prev < 16 * zoom ? prev + 16 * zoom : yy;
+            lastLabelY.put(col, ly);
+            String text = s.to().name();
+            g.setFont(font(mine ? 12.5 : 11, mine));
+            double tw = textWidth(text, g.getFont());
+            // Outside the outer lifelines; right of a middle one.
+            boolean right = col > 0 || columns.size() == 1;
+            double bx = right ? x + 8 * zoom : x - 8 * zoom - tw - 10 * zoom;
+            Color c = sideColor(s.socketId());
+            g.setFill(palette.panel());
+            g.fillRoundRect(bx, ly - 9 * zoom, tw + 10 * zoom, 18 * zoom, 8 * zoom, 8 * zoom);
+            g.setStroke(c);
+            g.setLineWidth(mine ? 2 * zoom : 1);
+            g.strokeRoundRect(bx, ly - 9 * zoom, tw + 10 * zoom, 18 * zoom, 8 * zoom, 8 * zoom);
+            g.setFill(c);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(text, bx + 5 * zoom, ly);
+        }
+    }
+
+    private static double textWidth(String s, Font f) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(f);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private void drawFlights(GraphicsContext g, double top, double bottom) {
+        List<Timeline.Flight> flights = timeline.flights();
+        int visible = 0;
+        for (int i = 0; i < flights.size() && sentAt(i, flights.get(i)); i++) {
+            Timeline.Flight f = flights.get(i);
+            if (y(f.startUs()) <= bottom && y(f.endUs()) >= top) {
+                visible++;
+            }
+        }
+        boolean dense = visible > 120;
+        List<double[]> labels = new ArrayList<>();
+        drawnLabels.clear();
+        for (int i = 0; i < flights.size(); i++) {
+            Timeline.Flight f = flights.get(i);
+            if (!sentAt(i, f)) {
+                break; // flights are in sending order
+            }
+            double[] gm = geometry(i, f);
+            double x0 = gm[0];
+            double y0 = gm[1];
+            double y1 = gm[3];
+            if (y1 < top || y0 > bottom) {
+                continue;
+            }
+            Segment seg = f.send().segment();
+            double xe = gm[4];
+            double ye = gm[5];
+            double frac = gm[6];
+            boolean isSelected = selected != null && selected == f.id();
+            Color c = f.lost() && frac >= 1 ? palette.lost() : flightColor(f);
+            g.setStroke(isSelected ? palette.highlight() : c);
+            g.setLineWidth((isSelected ? 4 : dense ? 1.2 : 2) * zoom);
+            g.strokeLine(x0, y0, xe, ye);
+            if (frac >= 1) {
+                if (f.lost()) {
+                    drawCross(g, xe, ye, palette.lost());
+                } else {
+                    drawArrowHead(g, x0, y0, xe, ye, isSelected ? palette.highlight() : c);
+                }
+            } else {
+                // In flight: a dot at its head, big enough to click.
+                g.setFill(isSelected ? palette.highlight() : c);
+                g.fillOval(xe - 6 * zoom, ye - 6 * zoom, 12 * zoom, 12 * zoom);
+            }
+            // The label sits on the part already drawn, once there is enough of it; labels that
+            // would pile on each other are left out (the inspector shows any segment in full).
+            // Crossing arrows (a simultaneous close) would put their labels on the same spot: try
+            // the middle, then points nearer each end, before leaving a label out.
+            if (frac >= 0.35) {
+                for (double at : new double[] {0.5, 0.2, 0.8}) {
+                    double lx = x0 + (xe - x0) * at;
+                    double ly = y0 + (ye - y0) * at;
+                    if (isSelected || !crowded(labels, lx, ly, (dense ? 15 : 14) * zoom)) {
+                        drawLabelAt(g, label(f.id(), seg), x0, y0, xe, ye, lx, ly, isSelected ? palette.highlight() : c, f.id());
+                        labels.add(new double[] {lx, ly});
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the flight has been sent by the playhead (by step, not just by time). */
+    private boolean sent(Timeline.Flight f) {
+        Integer st = sendStep.get(f.id());
+        return f.startUs() <= playheadUs && (st == null || st <= step);
+    }
+
+    private boolean sentAt(int index, Timeline.Flight f) {
+        return f.startUs() <= playheadUs && (index >= sendStepByIndex.length || sendStepByIndex[index] <= step);
+    }
+
+    /** Whether a label centred at (x, y) would sit on one already drawn. */
+    private boolean crowded(List<double[]> drawn, double x, double y, double minDy) {
+        for (int i = drawn.size() - 1; i >= 0 && i >= drawn.size() - 40; i--) {
+            double[] d = drawn.get(i);
+            // Parallel arrows: labels stacked too closely; crossing arrows: labels (about 150 px
+            // long, turned along their arrows) whose centres are closer than that.
+            if ((Math.abs(d[1] - y) < minDy && Math.abs(d[0] - x) < 110 * zoom) || Math.hypot(d[0] - x, d[1] - y) < 115 * zoom) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Color flightColor(Timeline.Flight f) {
+        if (connection == null) {
+            return palette.foreground();
+        }
+        Segment s = f.send().segment();
+        RunViewModel.Side a = connection.a();
+        RunViewModel.Side b = connection.b();
+        if (a != null && s.src().equals(a.local()) && s.dst().equals(a.remote())) {
+            return palette.sideA();
+        }
+        if (b != null && s.src().equals(b.local()) && s.dst().equals(b.remote())) {
+            return palette.sideB();
+        }
+        if (a != null && s.dst().equals(a.local()) && s.src().equals(a.remote())) {
+            return palette.sideB();
+        }
+        return palette.foreground().deriveColor(0, 1, 1, 0.75);
+    }
+
+    private void drawArrowHead(GraphicsContext g, double x0, double y0, double x1, double y1, Color c) {
+        double ang = Math.atan2(y1 - y0, x1 - x0);
+        double len = 11 * zoom;
+        g.setFill(c);
+        g.fillPolygon(new double[] {x1, x1 - len * Math.cos(ang - 0.4), x1 - len * Math.cos(ang + 0.4)},
+                new double[] {y1, y1 - len * Math.sin(ang - 0.4), y1 - len * Math.sin(ang + 0.4)}, 3);
+    }
+
+    private void drawCross(GraphicsContext g, double x, double y, Color c) {
+        double r = 7 * zoom;
+        g.setStroke(c);
+        g.setLineWidth(3 * zoom);
+        g.strokeLine(x - r, y - r, x + r, y + r);
+        g.strokeLine(x - r, y + r, x + r, y - r);
+    }
+
+    /** A label along the arrow (x0,y0)→(x1,y1), centred at (cx, cy); remembered for clicks on it. */
+    private void drawLabelAt(GraphicsContext g, String text, double x0, double y0, double x1, double y1, double cx, double cy,
+                             Color c, long flightId) {
+        double ang = Math.toDegrees(Math.atan2(y1 - y0, x1 - x0));
+        if (ang > 90 || ang < -90) {
+            ang += 180; // keep text upright
+        }
+        double halfWidth = (textWidth(text, font(12, false)) + 6) / 2;
+        drawnLabels.add(new double[] {cx, cy, Math.toRadians(ang), halfWidth, -17 * zoom, -2 * zoom, flightId});
+        g.save();
+        g.translate(cx, cy);
+        g.rotate(ang);
+        g.setFont(font(12, false));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setFill(palette.background().deriveColor(0, 1, 1, 0.85));
+        double tw = textWidth(text, g.getFont());
+        g.fillRect(-tw / 2 - 3, -17 * zoom, tw + 6, 15 * zoom);
+        g.setFill(c);
+        g.fillText(text, 0, -3 * zoom);
+        g.restore();
+    }
+
+    /** "SYN,ACK seq=0 ack=1 len=0": relative to each direction's ISN unless absolute numbers are on. */
+    String label(long flightId, Segment seg) {
+        return numbers == null ? seg.flagText() : numbers.label(flightId, seg, absoluteSeq);
+    }
+
+    private void drawPlayhead(GraphicsContext g, double w) {
+        double yy = y(playheadUs);
+        g.setStroke(palette.highlight());
+        g.setLineWidth(1.5 * zoom);
+        g.setLineDashes(6 * zoom, 4 * zoom);
+        g.strokeLine(LEFT - 4, yy, w - 8, yy);
+        g.setLineDashes();
+        // The playhead's time sits in the time column (on its own background), where it never
+        // covers a state label or an arrow.
+        String text = String.format(Locale.ROOT, "%.1f", playheadUs / 1000.0);
+        g.setFont(font(11.5, true));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        double tw = textWidth(text, g.getFont());
+        g.setFill(palette.highlight());
+        g.fillRoundRect(LEFT - 12 - tw, yy - 9 * zoom, tw + 8, 18 * zoom, 6, 6);
+        g.setFill(palette.background());
+        g.fillText(text, LEFT - 8, yy);
+    }
+
+    // ------------------------------------------------------------------ hit testing
+
+    /**
+     * The segment at content point (x, y): one whose label text is there (labels sit on their
+     * arrows, and a label's text is what a teacher aims at), else the arrow drawn nearest, within
+     * a few pixels; null if none.
+     */
+    public Long flightAt(double x, double contentY) {
+        if (timeline == null) {
+            return null;
+        }
+        double py = contentY - HEADER;
+        for (int i = drawnLabels.size() - 1; i >= 0; i--) {
+            double[] l = drawnLabels.get(i);
+            // Into the label's own frame: along the text (u) and across it (v, down positive).
+            double dx = x - l[0];
+            double dy = py - l[1];
+            double u = dx * Math.cos(l[2]) + dy * Math.sin(l[2]);
+            double v = -dx * Math.sin(l[2]) + dy * Math.cos(l[2]);
+            if (Math.abs(u) <= l[3] && v >= l[4] && v <= l[5]) {
+                return (long) l[6];
+            }
+        }
+        Long best = null;
+        double bestD = 10 * zoom;
+        List<Timeline.Flight> all = timeline.flights();
+        for (int i = 0; i < all.size(); i++) {
+            Timeline.Flight f = all.get(i);
+            if (!sentAt(i, f)) {
+                break;
+            }
+            double[] gm = geometry(i, f);
+            double d = distance(x, py, gm[0], gm[1], gm[4], gm[5]);
+            if (d < bestD) {
+                bestD = d;
+                best = f.id();
+            }
+        }
+        return best;
+    }
+
+    /** {@link #flightAt} for a point in this view's own coordinates. */
+    public Long flightAtScreen(double x, double y) {
+        return flightAt(x, y + scroll.getValue());
+    }
+
+    /** Screen point of a flight's head now, a little behind it, on its arrow (for tests that click it). */
+    public double[] headOnScreen(long id) {
+        Timeline.Flight f = timeline.flight(id);
+        double[] gm = geometry(timeline.flights().indexOf(f), f);
+        double frac = gm[6] * 0.9;
+        return new double[] {gm[0] + (gm[2] - gm[0]) * frac, gm[1] + (gm[3] - gm[1]) * frac + HEADER - scroll.getValue()};
+    }
+
+    /** Screen point where a flight's arrow ends as drawn now: its head, its arrowhead or its cross. */
+    public double[] endOnScreen(long id) {
+        Timeline.Flight f = timeline.flight(id);
+        double[] gm = geometry(timeline.flights().indexOf(f), f);
+        return new double[] {gm[4], gm[5] + HEADER - scroll.getValue()};
+    }
+
+    /** Screen x of a host's lifeline. */
+    public double lifelineX(String host) {
+        Integer c = columnOf.get(host);
+        return c == null ? Double.NaN : columnX(c);
+    }
+
+    /** Screen y of virtual time {@code t} (no lane offset). */
+    public double timeOnScreen(long t) {
+        return y(t) + HEADER - scroll.getValue();
+    }
+
+    /** The centre of a flight's label as drawn in the last frame, on screen; null if not drawn. */
+    public double[] labelOnScreen(long id) {
+        for (double[] l : drawnLabels) {
+            if ((long) l[6] == id) {
+                // A point inside the text: the centre, moved up into the text along the normal.
+                double v = (l[4] + l[5]) / 2;
+                return new double[] {l[0] - v * Math.sin(l[2]), l[1] + v * Math.cos(l[2]) + HEADER - scroll.getValue()};
+            }
+        }
+        return null;
+    }
+
+    private static double distance(double px, double py, double x0, double y0, double x1, double y1) {
+        double dx = x1 - x0;
+        double dy = y1 - y0;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : clamp(((px - x0) * dx + (py - y0) * dy) / len2, 0, 1);
+        double cx = x0 + t * dx;
+        double cy = y0 + t * dy;
+        return Math.hypot(px - cx, py - cy);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /**
+     * The whole ladder up to the playhead as an image {@code width} wide (for slides): drawn in
+     * slices, so it does not depend on the window's size. Height is capped at 16,000 px.
+     */
+    public WritableImage exportImage(double width) {
+        double full = Math.min(16_000, y(playheadUs) + 80 * zoom + HEADER);
+        Canvas off = new Canvas(width, full);
+        exportWidth = width;
+        try {
+            drawInto(off, 0);
+        } finally {
+            exportWidth = -1;
+        }
+        return off.snapshot(null, null);
+    }
+}

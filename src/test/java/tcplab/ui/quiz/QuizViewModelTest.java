@@ -1,0 +1,154 @@
+package tcplab.ui.quiz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tcplab.i18n.Lang;
+import tcplab.quiz.Question;
+import tcplab.quiz.QuizSession;
+import tcplab.quiz.ResultsStore;
+import tcplab.quiz.Show;
+
+/** The quiz tab's view model, without starting JavaFX. */
+class QuizViewModelTest {
+    private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
+    private final List<Show> shown = new ArrayList<>();
+
+    private QuizViewModel model(Path results) {
+        QuizViewModel vm = new QuizViewModel(results == null ? null : new ResultsStore(results), shown::add, now::get, () -> 7L);
+        vm.langProperty().set(Lang.EN);
+        return vm;
+    }
+
+    private static int rightIndex(Question q) {
+        return q.options().indexOf(q.answer());
+    }
+
+    @Test
+    void switchingToChineseMidQuestion_rewordsTheSameQuestion_andTheRightAnswerStaysRight() {
+        QuizViewModel vm = model(null);
+        vm.topicProperty().set("next_state");
+        vm.countProperty().set(2);
+        vm.start();
+        Question en = vm.current();
+        vm.langProperty().set(Lang.ZH);
+        Question zh = vm.current();
+        assertEquals(en.type(), zh.type());
+        assertEquals(en.answer(), zh.answer(), "a state name is the same in both languages");
+        assertTrue(vm.promptProperty().get().codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), vm.promptProperty().get());
+        vm.choose(rightIndex(zh));
+        assertEquals(Boolean.TRUE, vm.lastCorrectProperty().get());
+    }
+
+    @Test
+    void practice_givesFeedbackAndExplanation_andShowMeAnimatesTheAnswer() {
+        QuizViewModel vm = model(null);
+        vm.topicProperty().set("next_state");
+        vm.countProperty().set(2);
+        vm.start();
+        assertTrue(vm.runningProperty().get());
+        Question q = vm.current();
+        assertNotNull(q);
+        assertEquals(q.prompt(), vm.promptProperty().get());
+        assertEquals(q.options(), List.copyOf(vm.optionsProperty()));
+        vm.choose(rightIndex(q));
+        assertEquals(Boolean.TRUE, vm.lastCorrectProperty().get());
+        assertEquals("✓ Right.", vm.feedbackProperty().get());
+        assertEquals(q.explanation(), vm.explanationProperty().get());
+        if (q.show() != null) {
+            assertTrue(vm.canShowProperty().get());
+            vm.showMe();
+            assertEquals(List.of(q.show()), shown);
+        }
+        vm.next();
+        Question q2 = vm.current();
+        vm.answer("certainly not a state");
+        assertEquals(Boolean.FALSE, vm.lastCorrectProperty().get());
+        assertTrue(vm.feedbackProperty().get().contains(q2.answer()));
+        vm.next();
+        assertTrue(vm.finishedProperty().get());
+        assertEquals("Score: 1 of 2 (2 answered).", vm.summaryProperty().get());
+    }
+
+    @Test
+    void exam_noFeedbackUntilTheEnd_thenScoreAndReview_savedForTheLearner(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("r.json");
+        QuizViewModel vm = model(f);
+        vm.modeProperty().set(QuizSession.Mode.EXAM);
+        vm.countProperty().set(3);
+        vm.learnerProperty().set("ana");
+        vm.start();
+        vm.choose(rightIndex(vm.current()));
+        assertEquals("", vm.feedbackProperty().get(), "no feedback during an exam");
+        vm.answer("x");
+        vm.choose(rightIndex(vm.current()));
+        assertTrue(vm.finishedProperty().get());
+        assertEquals("Score: 2 of 3 (3 answered).", vm.summaryProperty().get());
+        assertEquals(3, vm.reviewProperty().size());
+        assertFalse(vm.reviewProperty().get(1).correct());
+        assertTrue(vm.statusProperty().get().startsWith("Saved for ana"), vm.statusProperty().get());
+        assertEquals(3, new ResultsStore(f).load().of("ana").size());
+    }
+
+    @Test
+    void exam_timeLimit_endsTheExam_andCountsTheRestWrong() {
+        QuizViewModel vm = model(null);
+        vm.modeProperty().set(QuizSession.Mode.EXAM);
+        vm.countProperty().set(5);
+        vm.timeLimitSProperty().set(60);
+        vm.start();
+        vm.choose(rightIndex(vm.current()));
+        vm.tick();
+        assertEquals("time left 1:00", vm.clockProperty().get());
+        now.addAndGet(61_000);
+        vm.tick();
+        assertTrue(vm.finishedProperty().get());
+        assertEquals("Score: 1 of 5 (5 answered).", vm.summaryProperty().get());
+    }
+
+    @Test
+    void classroom_bigText_teacherReveals_thenNext() {
+        QuizViewModel vm = model(null);
+        vm.modeProperty().set(QuizSession.Mode.CLASSROOM);
+        assertTrue(vm.bigTextProperty().get());
+        vm.countProperty().set(2);
+        vm.start();
+        Question q = vm.current();
+        vm.choose(0);
+        assertFalse(vm.answeredProperty().get(), "in class the students answer aloud; the option buttons do nothing");
+        vm.reveal();
+        assertTrue(vm.answeredProperty().get());
+        assertTrue(vm.feedbackProperty().get().contains(q.answer()));
+        vm.next();
+        vm.reveal();
+        vm.next();
+        assertTrue(vm.finishedProperty().get());
+        assertNull(vm.current());
+    }
+
+    @Test
+    void aDamagedResultsFile_isReportedInTheTab(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("r.json");
+        Files.writeString(f, "not json");
+        QuizViewModel vm = model(f);
+        vm.learnerProperty().set("bo");
+        vm.countProperty().set(1);
+        vm.start();
+        assertTrue(vm.statusProperty().get().contains("could not be read"), vm.statusProperty().get());
+        vm.choose(0);
+        vm.next();
+        assertTrue(vm.statusProperty().get().startsWith("Saved for bo"));
+    }
+}
