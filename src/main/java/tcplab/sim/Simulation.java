@@ -430,7 +430,8 @@ public final class Simulation implements TcpEndpoint.Events {
                     && rule.matches(seg, from.name(), to == null ? null : to.name(), id, now)) {
                 dropCounts[i]++;
                 long at = rule.lossAtUs() >= now && rule.lossAtUs() < now + delayUs ? rule.lossAtUs() : halfWay();
-                lose(at, seg, id, from, rule.byUser() ? DropReason.USER : DropReason.RULE, rule.source());
+                // A rule's drop names where the rule is written; the user's needs no more than its reason.
+                lose(at, seg, id, from, rule.byUser() ? DropReason.USER : DropReason.RULE, rule.byUser() ? null : rule.source());
                 return;
             }
         }

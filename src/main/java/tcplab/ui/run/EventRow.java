@@ -53,7 +53,7 @@ public record EventRow(int step, long timeUs, String host, Kind kind, String tex
                 } else if (s.action() == SegmentAction.DELIVER) {
                     text = ui.get("event.deliver", "#" + s.id(), seg);
                 } else {
-                    text = ui.get("event.drop", "#" + s.id(), seg, ladder.get("drop." + s.reason().name()));
+                    text = ui.get("event.drop", "#" + s.id(), seg, tcplab.sim.TextLadder.dropText(s, ladder));
                 }
                 rows.add(new EventRow(en.step(), s.timeUs(), s.host(), Kind.SEGMENT, text));
             } else if (e instanceof AppEvent a) {

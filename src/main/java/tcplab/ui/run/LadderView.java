@@ -897,10 +897,14 @@ public final class LadderView extends Region {
         double full = Math.min(16_000, y(playheadUs) + 80 * zoom + HEADER);
         Canvas off = new Canvas(width, full);
         exportWidth = width;
+        // The labels the window shows stay clickable where the window draws them.
+        List<double[]> onScreen = new ArrayList<>(drawnLabels);
         try {
             drawInto(off, 0);
         } finally {
             exportWidth = -1;
+            drawnLabels.clear();
+            drawnLabels.addAll(onScreen);
         }
         return off.snapshot(null, null);
     }

@@ -303,6 +303,15 @@ class RunViewModelTest {
     }
 
     @Test
+    void theEventListDropsALostSegmentAtItsLossTimeAndNamesTheRule() {
+        RunViewModel vm = loaded("syn-timeout");
+        EventRow drop = EventRow.of(vm.timeline(), Lang.EN, false).stream()
+                .filter(r -> r.text().startsWith("#2 ")).findFirst().orElseThrow();
+        assertEquals(150_000, drop.timeUs());
+        assertEquals("#2 SYN,ACK seq=0 ack=1 len=0: dropped by the rule at syn-timeout.yaml:18", drop.text());
+    }
+
+    @Test
     void playAtTheEndPlaysFromTheBeginning() {
         RunViewModel vm = loaded("handshake");
         vm.seekMs(vm.endMsProperty().get());
