@@ -161,6 +161,10 @@ public final class QuizCommand implements Callable<Integer> {
             if (mode == QuizSession.Mode.PRACTICE) {
                 out.println(a.correct() ? q.get("term.right")
                         : q.get("term.wrong", qu.answerLetter() + ") " + qu.answer()));
+                String why = a.correct() ? null : qu.whyWrong(line);
+                if (why != null) {
+                    out.println(why); // why the option chosen is wrong, before why the answer is right
+                }
                 out.println(qu.explanation());
                 if (qu.show() != null) {
                     out.println(q.get("term.showHint"));
@@ -178,6 +182,10 @@ public final class QuizCommand implements Callable<Integer> {
                 out.println(q.get(a.correct() ? "term.review.right" : "term.review.wrong", Integer.toString(i++),
                         a.given().isEmpty() ? "—" : a.given(), a.question().answerLetter() + ") " + a.question().answer()));
                 if (!a.correct()) {
+                    String why = a.question().whyWrong(a.given());
+                    if (why != null) {
+                        out.println("   " + why);
+                    }
                     out.println("   " + a.question().explanation());
                 }
             }

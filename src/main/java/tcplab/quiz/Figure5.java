@@ -84,8 +84,14 @@ final class Figure5 {
         return p;
     }
 
-    static Conn reach(TcpState target, Random rnd, List<Step> path) {
-        Conn c = fresh(rnd, path.isEmpty() || path.get(0) == Step.PASSIVE_OPEN);
+    /**
+     * A fresh endpoint brought to {@code target} along {@code path}, before {@code next}. Its
+     * ports say its role: a service port (80, 443...) on the side that listens, a client port on
+     * the side that connects, as netstat shows them (never an active OPEN from port 80).
+     */
+    static Conn reach(TcpState target, Random rnd, List<Step> path, Step next) {
+        Step first = path.isEmpty() ? next : path.get(0);
+        Conn c = fresh(rnd, first == Step.PASSIVE_OPEN);
         for (Step s : path) {
             if (!c.apply(s, 100)) {
                 throw new IllegalStateException("the engine refused " + s + " in " + c.state());

@@ -47,7 +47,7 @@ final class NextSegmentMaker extends Maker {
         }
         Edge edge = pool.get(rnd.nextInt(pool.size()));
         List<Step> path = new ArrayList<>(pathTo(edge.from(), rnd));
-        Conn c = reach(edge.from(), rnd, path);
+        Conn c = reach(edge.from(), rnd, path, edge.step());
         if (d != Difficulty.EASY && edge.from() == TcpState.ESTABLISHED && rnd.nextBoolean()) {
             // Some data first, so that the numbers are not just ISN+1.
             c.apply(Step.RCV_DATA, 1 + rnd.nextInt(1400));
@@ -85,14 +85,20 @@ final class NextSegmentMaker extends Maker {
         String answer;
         List<String> opts;
         AnswerKind kind;
+        // Why each candidate is wrong, by the mistake that made it (the first reason wins).
+        Map<String, String> why = new LinkedHashMap<>();
         long seq = Seq.unsigned(out.seq());
         long ack = Seq.unsigned(out.ack());
         if (askAck) {
             prompt = prompt + " " + t.get("next_segment.askAck");
             answer = Long.toString(ack);
             List<String> cands = new ArrayList<>();
-            for (long v : new long[] {ack - 1, ack + 1, seq, ack + len, (ack - 1) & 0xFFFFFFFFL}) {
-                cands.add(Long.toString(v & 0xFFFFFFFFL));
+            String[] mistakes = {"fb.seg.ackLow", "fb.seg.ackHigh", "fb.seg.ownSeq", "fb.seg.ackPlusLen"};
+            long[] values = {ack - 1, ack + 1, seq, ack + len};
+            for (int k = 0; k < values.length; k++) {
+                String v = Long.toString(values[k] & 0xFFFFFFFFL);
+                cands.add(v);
+                why.putIfAbsent(v, t.get(mistakes[k]));
             }
             opts = options(rnd, answer, cands, 4);
             kind = AnswerKind.NUMBER;
@@ -102,13 +108,21 @@ final class NextSegmentMaker extends Maker {
             int f = out.flags();
             List<String> cands = new ArrayList<>();
             if (out.has(Flags.ACK)) {
-                cands.add(SegText.of(f, seq, ack - 1, out.len()));
-                cands.add(SegText.of(f, seq, ack + 1, out.len()));
-                cands.add(SegText.of(f, ack, seq, out.len()));
+                String low = SegText.of(f, seq, ack - 1, out.len());
+                String high = SegText.of(f, seq, ack + 1, out.len());
+                String swapped = SegText.of(f, ack, seq, out.len());
+                cands.addAll(List.of(low, high, swapped));
+                why.putIfAbsent(low, t.get("fb.seg.ackLow"));
+                why.putIfAbsent(high, t.get("fb.seg.ackHigh"));
+                why.putIfAbsent(swapped, t.get("fb.seg.swapped"));
             }
-            cands.add(SegText.of(f, seq + 1, ack, out.len()));
+            String seqHigh = SegText.of(f, seq + 1, ack, out.len());
+            cands.add(seqHigh);
+            why.putIfAbsent(seqHigh, t.get("fb.seg.seqHigh"));
             for (int g : flagMistakes(f)) {
-                cands.add(SegText.of(g, seq, ack, out.len()));
+                String wrongFlags = SegText.of(g, seq, ack, out.len());
+                cands.add(wrongFlags);
+                why.putIfAbsent(wrongFlags, t.get("fb.seg.flags", Flags.format(g), out.flagText(), answer(out)));
             }
             // PSH only asks the receiver to hand the data over at once; a data segment with or
             // without it is the same right answer (the simulator itself sends both), so no
@@ -130,7 +144,8 @@ final class NextSegmentMaker extends Maker {
             fields.put("sent_ack", Long.toString(ack));
         }
         return new Question(id, QuestionType.NEXT_SEGMENT, d, prompt, opts, answer, kind, List.of(), explanation,
-                edge.from(), fields, SimLab.Index.get().edge(edge.from(), edge.step().cause()));
+                edge.from(), fields, SimLab.Index.get().edge(edge.from(), edge.step().cause()))
+                .withFeedback(only(why, opts, answer));
     }
 
     private String answer(Segment out) {

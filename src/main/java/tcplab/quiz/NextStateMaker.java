@@ -27,7 +27,7 @@ final class NextStateMaker extends Maker {
         TcpState weak = ask.weak();
         Edge edge = pickEdge(rnd, d, weak, ask.rfcModel());
         List<Step> path = pathTo(edge.from(), rnd);
-        Conn c = reach(edge.from(), rnd, path);
+        Conn c = reach(edge.from(), rnd, path, edge.step());
         Segment incoming = c.peerSegment(edge.step(), 100);
         if (!c.apply(edge.step(), 100)) {
             throw new IllegalStateException("the engine refused " + edge);
@@ -72,8 +72,10 @@ final class NextStateMaker extends Maker {
         if (edge.rfcOnly()) {
             fields.put("model", "rfc");
         }
-        return new Question(id, QuestionType.NEXT_STATE, edge.level(), prompt, stateOptions(rnd, to, near, never), to.name(),
+        List<String> options = stateOptions(rnd, to, near, never);
+        return new Question(id, QuestionType.NEXT_STATE, edge.level(), prompt, options, to.name(),
                 AnswerKind.STATE, List.of(), explanation, edge.from(), fields,
-                SimLab.Index.get().edge(edge.from(), edge.step().cause()));
+                SimLab.Index.get().edge(edge.from(), edge.step().cause()))
+                .withFeedback(stateFeedback(options, to, synAtListener || halfOpenReset ? null : edge.from()));
     }
 }

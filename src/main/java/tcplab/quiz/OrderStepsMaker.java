@@ -141,7 +141,8 @@ final class OrderStepsMaker extends Maker {
         return new Question(id, QuestionType.ORDER_STEPS, d,
                 (closer != null ? story(closer) + "\n" : "") + t.get("order.prompt." + what, list.toString().stripTrailing()),
                 opts, answer, AnswerKind.ORDER,
-                List.of(), t.get("order.explain", expl.toString()), null, fields, Show.generated(yaml, endMs));
+                List.of(), t.get("order.explain", expl.toString()), null, fields, Show.generated(yaml, endMs))
+                .withFeedback(orderFeedback(opts, answer, closer));
     }
 
     private static String orderText(List<Integer> order) {
@@ -150,6 +151,17 @@ final class OrderStepsMaker extends Maker {
             s.add(Integer.toString(i));
         }
         return String.join(" ", s);
+    }
+
+    /** Every wrong order breaks the story's rule; each says which rule. */
+    private Map<String, String> orderFeedback(List<String> opts, String answer, String closer) {
+        Map<String, String> why = new LinkedHashMap<>();
+        for (String o : opts) {
+            if (!o.equals(answer)) {
+                why.put(o, t.get("fb.order." + (closer == null ? "handshake" : closer)));
+            }
+        }
+        return why;
     }
 
     private String story(String closer) {

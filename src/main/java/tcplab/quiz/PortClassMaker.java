@@ -43,9 +43,10 @@ final class PortClassMaker extends Maker {
             fields.put("service", svc.name());
             String explanation = t.get("port.service.explain", Integer.toString(s.port()), svc.name(), svc.description(lang),
                     t.get("class." + portClass(s.port())));
+            List<String> opts = options(rnd, svc.name(), cands, 4);
             return new Question(id, QuestionType.PORT_CLASS, d, t.get("port.askService", Integer.toString(s.port())),
-                    options(rnd, svc.name(), cands, 4), svc.name(), AnswerKind.TEXT, svc.aliases(), explanation, null,
-                    fields, listenShow(rnd, s));
+                    opts, svc.name(), AnswerKind.TEXT, svc.aliases(), explanation, null,
+                    fields, listenShow(rnd, s)).withFeedback(serviceFeedback(opts, svc.name(), s.port()));
         }
         int c = rnd.nextInt(3);
         int port;
@@ -80,7 +81,14 @@ final class PortClassMaker extends Maker {
         String explanation = t.get("port.class.explain." + cls, Integer.toString(port))
                 + (svc != null ? " " + t.get("port.known", Integer.toString(port), svc.name(), svc.description(lang)) : "");
         List<String> accepted = List.of(t.get("class." + cls + ".accept").split("\\|"));
+        Map<String, String> why = new LinkedHashMap<>();
+        for (String k : List.of("wellKnown", "registered", "dynamic")) {
+            if (!k.equals(cls)) {
+                why.put(t.get("class." + k), t.get("fb.port.class", Integer.toString(port), t.get("class." + k),
+                        t.get("class." + k + ".range")));
+            }
+        }
         return new Question(id, QuestionType.PORT_CLASS, d, t.get("port.askClass", Integer.toString(port)), opts,
-                t.get("class." + cls), AnswerKind.TEXT, accepted, explanation, null, fields, null);
+                t.get("class." + cls), AnswerKind.TEXT, accepted, explanation, null, fields, null).withFeedback(why);
     }
 }

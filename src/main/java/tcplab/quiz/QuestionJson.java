@@ -35,6 +35,14 @@ public final class QuestionJson {
                 g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeStringField("explanation", q.explanation());
+            if (!q.feedback().isEmpty()) {
+                // Why each wrong option is wrong, keyed by the option's text.
+                g.writeObjectFieldStart("feedback");
+                for (Map.Entry<String, String> e : q.feedback().entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+            }
             if (q.type() != QuestionType.NEXT_STATE) {
                 g.writeStringField("difficulty", q.difficulty().jsonName());
                 g.writeStringField("kind", q.kind().name().toLowerCase(java.util.Locale.ROOT));

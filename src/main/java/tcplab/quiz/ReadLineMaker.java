@@ -97,6 +97,9 @@ final class ReadLineMaker extends Maker {
             }
         }
         int kind = d == Difficulty.EASY || state == TcpState.LISTEN ? 0 : rnd.nextInt(3);
+        if (kind == 1 && state == TcpState.SYN_SENT) {
+            kind = 2; // "server or client port?" on a SYN_SENT row answers itself: only a client sends SYNs
+        }
         String head = t.get("read_line.head", line.hostName(), line.dialect().cliName(), line.text());
         if (kind == 1) {
             String server = t.get("role.server");
@@ -110,7 +113,9 @@ final class ReadLineMaker extends Maker {
             Collections.shuffle(opts, rnd);
             return new Question(id, QuestionType.READ_LINE, d, head + "\n" + t.get("read_line.askRole", Integer.toString(local)),
                     opts, answer, AnswerKind.TEXT, List.of(localIsServer ? "server" : "client",
-                    localIsServer ? "服务器" : "客户端"), explanation, state, fields, show);
+                    localIsServer ? "服务器" : "客户端"), explanation, state, fields, show)
+                    .withFeedback(Map.of(localIsServer ? client : server, t.get(localIsServer ? "fb.role.notClient" : "fb.role.notServer",
+                            Integer.toString(local))));
         }
         if (kind == 2) {
             int serverPort = localIsServer ? local : line.row().foreign().port();
@@ -126,9 +131,10 @@ final class ReadLineMaker extends Maker {
                 }
                 String explanation = t.get("read_line.service.explain", Integer.toString(serverPort), svc.name(),
                         svc.description(lang));
+                List<String> opts = options(rnd, svc.name(), cands, 4);
                 return new Question(id, QuestionType.READ_LINE, d, head + "\n" + t.get("read_line.askService"),
-                        options(rnd, svc.name(), cands, 4), svc.name(), AnswerKind.TEXT, svc.aliases(), explanation,
-                        state, fields, show);
+                        opts, svc.name(), AnswerKind.TEXT, svc.aliases(), explanation,
+                        state, fields, show).withFeedback(serviceFeedback(opts, svc.name(), serverPort));
             }
         }
         List<String> cands = new ArrayList<>();
@@ -137,8 +143,9 @@ final class ReadLineMaker extends Maker {
         }
         String explanation = t.get("read_line.state.explain", p.raw().state() != null ? p.raw().state() : state.name(),
                 state.name(), meaning(state));
+        List<String> opts = options(rnd, meaning(state), cands, 4);
         return new Question(id, QuestionType.READ_LINE, d, head + "\n" + t.get("read_line.askState"),
-                options(rnd, meaning(state), cands, 4), meaning(state), AnswerKind.TEXT, List.of(state.name()),
-                explanation, state, fields, show);
+                opts, meaning(state), AnswerKind.TEXT, List.of(state.name()),
+                explanation, state, fields, show).withFeedback(meaningFeedback(opts, meaning(state)));
     }
 }

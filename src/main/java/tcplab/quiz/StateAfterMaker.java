@@ -18,8 +18,9 @@ final class StateAfterMaker extends Maker {
 
     @Override
     public Question make() {
-        int steps = d == Difficulty.EASY ? 2 + rnd.nextInt(2) : d == Difficulty.MEDIUM ? 3 + rnd.nextInt(2) : 4 + rnd.nextInt(3);
-        Conn c = fresh(rnd, rnd.nextBoolean());
+        int steps = d == Difficulty.EASY ? 3 : d == Difficulty.MEDIUM ? 4 + rnd.nextInt(2) : 5 + rnd.nextInt(3);
+        boolean server = rnd.nextBoolean();
+        Conn c = fresh(rnd, server);
         List<String> lines = new ArrayList<>();
         List<TcpState> seen = new ArrayList<>();
         List<String> path = new ArrayList<>();
@@ -36,8 +37,17 @@ final class StateAfterMaker extends Maker {
                 break;
             }
             List<Step> can = new ArrayList<>();
+            boolean last = i == steps - 1;
             for (Step st : Step.values()) {
                 if (!st.appliesIn().contains(s)) {
+                    continue;
+                }
+                if (i == 0 && st != (server ? Step.PASSIVE_OPEN : Step.ACTIVE_OPEN)) {
+                    continue; // the ports say who listens: a service port opens passively
+                }
+                // A chain that ends the connection early ("open, then close") needs no thought:
+                // only its last event may end it, and then one time in four.
+                if (closes(s, st) && (!last || rnd.nextInt(4) != 0)) {
                     continue;
                 }
                 boolean hardOnly = st == Step.ABORT || st == Step.RCV_RST || st == Step.TIMEOUT_RETRANSMISSION
@@ -114,8 +124,28 @@ final class StateAfterMaker extends Maker {
         if (show == null) {
             show = SimLab.Index.get().state(end);
         }
-        return new Question(id, QuestionType.STATE_AFTER, d, prompt, stateOptions(rnd, end, seen,
-                synAtListener ? EnumSet.of(TcpState.LISTEN) : EnumSet.noneOf(TcpState.class)), end.name(),
-                AnswerKind.STATE, List.of(), explanation, end, fields, show);
+        List<String> options = stateOptions(rnd, end, seen,
+                synAtListener ? EnumSet.of(TcpState.LISTEN) : EnumSet.noneOf(TcpState.class));
+        Map<String, String> why = new LinkedHashMap<>();
+        for (String o : options) {
+            if (!o.equals(end.name())) {
+                int at = path.lastIndexOf(o);
+                // A state the chain passed through: it is left again by a later event.
+                why.put(o, at >= 0 && at < path.size() - 1 ? t.get("fb.state.passed", o, evs.get(at))
+                        : t.get("fb.state.means", o, meaning(TcpState.valueOf(o))));
+            }
+        }
+        return new Question(id, QuestionType.STATE_AFTER, d, prompt, options, end.name(),
+                AnswerKind.STATE, List.of(), explanation, end, fields, show).withFeedback(why);
+    }
+
+    /**
+     * Whether {@code step} in state {@code s} ends the connection (Figure 5's edges to CLOSED), for
+     * choosing the events of a chain; the answer itself is always what the engine computes.
+     */
+    static boolean closes(TcpState s, Step step) {
+        return step == Step.ABORT || step == Step.RCV_RST || step == Step.TIMEOUT_2MSL
+                || step == Step.CLOSE && (s == TcpState.LISTEN || s == TcpState.SYN_SENT)
+                || step == Step.RCV_ACK_OF_FIN && s == TcpState.LAST_ACK;
     }
 }

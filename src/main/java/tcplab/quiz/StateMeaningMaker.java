@@ -25,9 +25,10 @@ final class StateMeaningMaker extends Maker {
         fields.put("state", s.name());
         String explanation = t.get("explain.meaning", s.name(), meaning(s)) + " " + t.get("meaning.where." + s.name());
         if (reverse) {
+            List<String> options = stateOptions(rnd, s, List.of());
             return new Question(id, QuestionType.STATE_MEANING, d, t.get("state_meaning.reverse", meaning(s)),
-                    stateOptions(rnd, s, List.of()), s.name(), AnswerKind.STATE, List.of(), explanation, s, fields,
-                    SimLab.Index.get().state(s));
+                    options, s.name(), AnswerKind.STATE, List.of(), explanation, s, fields,
+                    SimLab.Index.get().state(s)).withFeedback(stateFeedback(options, s, null));
         }
         List<String> cands = new ArrayList<>();
         for (TcpState o : CONFUSED.get(s)) {
@@ -42,6 +43,7 @@ final class StateMeaningMaker extends Maker {
             opts = options(rnd, meaning(s), more, 4);
         }
         return new Question(id, QuestionType.STATE_MEANING, d, t.get("state_meaning.prompt", s.name()), opts, meaning(s),
-                AnswerKind.TEXT, List.of(), explanation, s, fields, SimLab.Index.get().state(s));
+                AnswerKind.TEXT, List.of(), explanation, s, fields, SimLab.Index.get().state(s))
+                .withFeedback(meaningFeedback(opts, meaning(s)));
     }
 }

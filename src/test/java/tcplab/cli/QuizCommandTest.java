@@ -66,7 +66,15 @@ class QuizCommandTest {
             assertTrue(answerIsOption, line);
             if (n.get("type").asText().equals("next_state")) {
                 nextStates++;
-                assertEquals(List.of("id", "type", "prompt", "options", "answer", "from_state", "event", "explanation"), k);
+                List<String> expected = new java.util.ArrayList<>(List.of("id", "type", "prompt", "options", "answer",
+                        "from_state", "event"));
+                if (n.has("subject")) {
+                    expected.add("subject"); // asked about the connection a listener made
+                }
+                expected.addAll(List.of("explanation", "feedback"));
+                assertEquals(expected, k);
+                // Why each wrong option is wrong, keyed by the option.
+                assertEquals(n.get("options").size() - 1, n.get("feedback").size(), line);
                 assertTrue(n.get("from_state").asText().matches("[A-Z_12]+"));
             }
         }

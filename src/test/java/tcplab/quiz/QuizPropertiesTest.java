@@ -318,4 +318,92 @@ class QuizPropertiesTest {
         org.junit.jupiter.api.Assertions.assertEquals(en.options().indexOf(en.answer()), zh.options().indexOf(zh.answer()),
                 "the right option is in the same place");
     }
+
+    // ------------------------------------------------------------------ nothing guessable from the wording
+
+    @Property(tries = 150)
+    void diagnoseTable_theHostsNameNeverGivesTheAnswerAway(@ForAll @LongRange(min = 0, max = 10_000_000) long seed,
+                                                          @ForAll @IntRange(min = 0, max = 20) int index) {
+        Question q = EN.question(seed, index, new QuizGenerator.Filter(EnumSet.of(QuestionType.DIAGNOSE_TABLE), null, Map.of()));
+        assertWellFormed(q);
+        String host = q.fields().get("host");
+        assertTrue(host.matches("[a-z]+-[0-9a-z]+"), () -> "not a neutral name: " + host);
+        for (String telling : List.of("worm", "client", "server", "attacker", "victim", "web")) {
+            assertFalse(host.contains(telling), host);
+        }
+    }
+
+    @Property(tries = 300)
+    void portClass_optionsDoNotPrintTheRanges(@ForAll @LongRange(min = 0, max = 10_000_000) long seed,
+                                              @ForAll @IntRange(min = 0, max = 20) int index, @ForAll boolean chinese) {
+        Question q = (chinese ? ZH : EN).question(seed, index,
+                new QuizGenerator.Filter(EnumSet.of(QuestionType.PORT_CLASS), null, Map.of()));
+        if (q.fields().containsKey("class") && !q.fields().containsKey("service")) {
+            for (String o : q.options()) {
+                assertFalse(o.matches(".*\\d.*"), () -> "a range in an option: " + q.options());
+            }
+        }
+    }
+
+    @Property(tries = 400)
+    void readLine_neverAsksWhetherASynSentRowIsTheServerOrTheClient(@ForAll @LongRange(min = 0, max = 10_000_000) long seed,
+                                                                   @ForAll @IntRange(min = 0, max = 20) int index) {
+        Question q = EN.question(seed, index, new QuizGenerator.Filter(EnumSet.of(QuestionType.READ_LINE), null, Map.of()));
+        if (q.fields().containsKey("role")) {
+            assertFalse(q.fields().get("state").equals("SYN_SENT") || q.fields().get("state").equals("LISTEN"), q::prompt);
+        }
+    }
+
+    @Property(tries = 600)
+    void serviceAndClientPortsAreOnTheirSides(@ForAll @LongRange(min = 0, max = 10_000_000) long seed,
+                                              @ForAll @IntRange(min = 0, max = 20) int index) {
+        // Who listens has the service port; who connects has a client port: never an active OPEN
+        // from port 80, never a passive OPEN on port 59108.
+        Question q = EN.question(seed, index, new QuizGenerator.Filter(
+                EnumSet.of(QuestionType.NEXT_STATE, QuestionType.STATE_AFTER, QuestionType.NEXT_SEGMENT), null, Map.of()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:socket|connection) \\S+:(\\d+)").matcher(q.prompt());
+        if (!m.find()) {
+            return;
+        }
+        int port = Integer.parseInt(m.group(1));
+        String events = q.fields().getOrDefault("events", "") + " " + q.fields().getOrDefault("event", "");
+        String from = q.fields().getOrDefault("from_state", "CLOSED");
+        boolean passive = events.contains("passive OPEN") || from.equals("LISTEN") || from.equals("SYN_RECEIVED");
+        boolean active = events.contains("active OPEN") || from.equals("SYN_SENT");
+        if (active) {
+            assertTrue(port >= 1024, q::prompt);
+        }
+        if (passive) {
+            assertTrue(port < 32768, q::prompt);
+        }
+    }
+
+    @Property(tries = 10)
+    void stateAfter_chainsRarelyJustOpenAndClose(@ForAll @LongRange(min = 0, max = 10_000_000) long seed) {
+        List<Question> qs = EN.generate(seed, 200, new QuizGenerator.Filter(EnumSet.of(QuestionType.STATE_AFTER), null, Map.of()));
+        long closed = qs.stream().filter(q -> q.answer().equals("CLOSED")).count();
+        // Only a chain's last event may end the connection, one time in four: about 4 %.
+        assertTrue(closed <= 20, () -> closed + " of 200 end in CLOSED");
+    }
+
+    // ------------------------------------------------------------------ feedback per choice
+
+    @Property(tries = 800)
+    void everyWrongOptionSaysWhyItIsWrong(@ForAll @LongRange(min = 0, max = 10_000_000) long seed,
+                                          @ForAll @IntRange(min = 0, max = 50) int index, @ForAll boolean chinese) {
+        Question q = (chinese ? ZH : EN).question(seed, index, QuizGenerator.Filter.ALL);
+        for (int i = 0; i < q.options().size(); i++) {
+            String o = q.options().get(i);
+            String letter = String.valueOf((char) ('A' + i));
+            if (o.equals(q.answer())) {
+                assertEquals(null, q.whyWrong(letter));
+                continue;
+            }
+            String why = q.whyWrong(letter);
+            assertNotNull(why, () -> "no feedback for " + o + " in " + q);
+            assertEquals(why, q.whyWrong(o), "typed or by letter, the same feedback");
+            assertFalse(why.isBlank() || why.contains("{") || why.contains("''") || why.contains("!fb"), why);
+            assertFalse(why.contains("。 "), why);
+        }
+    }
 }

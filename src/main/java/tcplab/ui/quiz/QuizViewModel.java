@@ -288,7 +288,8 @@ public final class QuizViewModel {
         Texts t = t();
         lastCorrect.set(a.correct());
         feedback.set(a.correct() ? t.get("term.right") : t.get("term.wrong", q.answerLetter() + ") " + q.answer()));
-        explanation.set(q.explanation());
+        String why = a.correct() ? null : q.whyWrong(input);
+        explanation.set(why == null ? q.explanation() : why + "\n" + q.explanation());
         canShow.set(q.show() != null);
         answered.set(true);
     }
