@@ -24,9 +24,7 @@ import tcplab.i18n.Texts;
 import tcplab.sim.Timeline;
 import tcplab.sim.TraceEvent;
 import tcplab.sim.TraceEvent.StateChange;
-import tcplab.tcp.Flags;
 import tcplab.tcp.Segment;
-import tcplab.tcp.Seq;
 import tcplab.ui.common.Fonts;
 import tcplab.ui.common.Palette;
 
