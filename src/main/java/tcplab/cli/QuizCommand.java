@@ -36,7 +36,7 @@ import tcplab.sim.TraceSink;
  * from standard input, so a script can pipe them in.
  */
 @Command(name = "quiz", mixinStandardHelpOptions = true,
-        subcommands = {QuizCommand.Generate.class, QuizCommand.Results.class})
+        subcommands = {QuizCommand.Generate.class, QuizCommand.Results.class, QuizCommand.Check.class})
 public final class QuizCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -73,6 +73,42 @@ public final class QuizCommand implements Callable<Integer> {
 
     @Option(names = "--rfc-model", descriptionKey = "rfcModel")
     boolean rfcModel;
+
+    @Option(names = "--bank", paramLabel = "FILE|DIR", descriptionKey = "bank")
+    List<java.nio.file.Path> bankPaths = new java.util.ArrayList<>();
+
+    @Option(names = "--bank-only", descriptionKey = "bankOnly")
+    boolean bankOnly;
+
+    /**
+     * The generator of a quiz: with the teacher's banks when some are given. A bank with a mistake
+     * stops the quiz with every {@code file:line: problem} (a class should not find half a bank).
+     */
+    static QuizGenerator generator(Texts t, Lang lang, List<java.nio.file.Path> paths, boolean bankOnly,
+                                   QuizGenerator.Filter filter) {
+        if (bankOnly && paths.isEmpty()) {
+            throw UserException.usage(t.get("quiz.bankOnlyWithout"));
+        }
+        List<tcplab.quiz.Bank> banks = new java.util.ArrayList<>();
+        StringBuilder problems = new StringBuilder();
+        for (java.nio.file.Path p : paths) {
+            for (tcplab.quiz.BankLoader.Loaded l : tcplab.quiz.BankLoader.loadAll(p)) {
+                if (l.ok()) {
+                    banks.add(l.bank());
+                } else {
+                    problems.append(new ProblemException(l.problems()).format(lang));
+                }
+            }
+        }
+        if (problems.length() > 0) {
+            throw UserException.failure(problems.toString().stripTrailing());
+        }
+        QuizGenerator g = new QuizGenerator(lang, banks, bankOnly);
+        if (bankOnly && g.question(0, 0, filter).type() != QuestionType.BANK) {
+            throw UserException.usage(t.get("quiz.bankNoneFits"));
+        }
+        return g;
+    }
 
     static QuizGenerator.Filter filter(Texts t, String topic, String difficulty) {
         Set<QuestionType> types = QuizGenerator.topic(topic);
@@ -118,7 +154,7 @@ public final class QuizCommand implements Callable<Integer> {
             history = l.of(name);
         }
         long s = seed != null ? seed : System.nanoTime() & 0xFFFFFFFL;
-        QuizSession session = new QuizSession(new QuizGenerator(lang), s, count, filter, mode,
+        QuizSession session = new QuizSession(generator(t, lang, bankPaths, bankOnly, filter), s, count, filter, mode,
                 timeLimitS == null ? 0 : timeLimitS * 1000, System::currentTimeMillis, name == null ? "" : name, history);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Cli.stdinCharset()));
         out.println(q.get("term.start." + mode.word(), Integer.toString(count), Long.toString(s)));
@@ -219,6 +255,9 @@ public final class QuizCommand implements Callable<Integer> {
         for (int i = 0; i < qu.options().size(); i++) {
             out.println("  " + (char) ('A' + i) + ") " + qu.options().get(i));
         }
+        if (qu.options().isEmpty()) {
+            out.println(q.get("term.typeAnswer"));
+        }
     }
 
     /** "Show me" in a terminal: the ladder of the question's scenario up to its time. */
@@ -267,6 +306,12 @@ public final class QuizCommand implements Callable<Integer> {
         @Option(names = "--rfc-model", descriptionKey = "rfcModel")
         boolean rfcModel;
 
+        @Option(names = "--bank", paramLabel = "FILE|DIR", descriptionKey = "bank")
+        List<java.nio.file.Path> bankPaths = new java.util.ArrayList<>();
+
+        @Option(names = "--bank-only", descriptionKey = "bankOnly")
+        boolean bankOnly;
+
         @Override
         public Integer call() {
             Lang lang = langOption.lang();
@@ -277,7 +322,7 @@ public final class QuizCommand implements Callable<Integer> {
                 throw UserException.usage(t.get("quiz.badFormat", format));
             }
             PrintWriter out = spec.commandLine().getOut();
-            QuizGenerator g = new QuizGenerator(lang);
+            QuizGenerator g = generator(t, lang, bankPaths, bankOnly, f);
             Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
             for (int i = 0; i < count; i++) {
                 Question qu = g.question(seed, i, f);
@@ -340,6 +385,44 @@ public final class QuizCommand implements Callable<Integer> {
             }
             out.flush();
             return l.setAside() != null ? 1 : 0;
+        }
+    }
+
+    /** {@code tcplab quiz check FILE|DIR}: validate question banks; 1 if any file has a mistake. */
+    @Command(name = "check", mixinStandardHelpOptions = true)
+    static final class Check implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        LangOption langOption;
+
+        @CommandLine.Parameters(index = "0", arity = "1..*", paramLabel = "FILE|DIR", descriptionKey = "paths")
+        List<java.nio.file.Path> paths;
+
+        @Override
+        public Integer call() {
+            Lang lang = langOption.lang();
+            Texts t = Cli.texts(lang);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            int files = 0;
+            int failed = 0;
+            for (java.nio.file.Path p : paths) {
+                for (tcplab.quiz.BankLoader.Loaded l : tcplab.quiz.BankLoader.loadAll(p)) {
+                    files++;
+                    if (l.ok()) {
+                        out.println(t.get("quiz.check.ok", l.bank().id(), l.bank().questions().size(), l.path()));
+                    } else {
+                        failed++;
+                        err.println(new ProblemException(l.problems()).format(lang).stripTrailing());
+                    }
+                }
+            }
+            err.flush();
+            out.println(t.get("quiz.check.summary", files, files - failed, failed));
+            out.flush();
+            return failed == 0 ? 0 : 1;
         }
     }
 }

@@ -12,7 +12,9 @@ public enum QuestionType {
     READ_LINE("netstat", ReadLineMaker::new),
     DIAGNOSE_TABLE("netstat", DiagnoseTableMaker::new),
     PORT_CLASS("ports", PortClassMaker::new),
-    ORDER_STEPS("segments", OrderStepsMaker::new);
+    ORDER_STEPS("segments", OrderStepsMaker::new),
+    /** A teacher's own question, from a question bank ({@link Bank}); no maker: the file holds it. */
+    BANK("bank", null);
 
     private final String topic;
     private final Function<Ask, QuestionMaker> maker;
@@ -25,6 +27,22 @@ public enum QuestionType {
     /** The maker of this type's questions, for one question. */
     QuestionMaker maker(Ask ask) {
         return maker.apply(ask);
+    }
+
+    /** Whether the quiz makes questions of this type (every type but a bank's). */
+    public boolean generated() {
+        return maker != null;
+    }
+
+    /** The types the quiz makes. */
+    public static java.util.Set<QuestionType> generatedTypes() {
+        java.util.Set<QuestionType> out = java.util.EnumSet.noneOf(QuestionType.class);
+        for (QuestionType t : values()) {
+            if (t.generated()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** {@code next_state}, ... */

@@ -34,7 +34,7 @@ public final class QuizGenerator {
         public static final Filter ALL = new Filter(Set.of(), null, Map.of());
 
         public Filter {
-            types = types.isEmpty() ? EnumSet.allOf(QuestionType.class) : EnumSet.copyOf(types);
+            types = types.isEmpty() ? QuestionType.generatedTypes() : EnumSet.copyOf(types);
             weak = Map.copyOf(weak);
         }
 
@@ -57,7 +57,7 @@ public final class QuizGenerator {
         for (String part : name.split(",")) {
             String p = part.trim();
             if (p.isEmpty() || p.equalsIgnoreCase("all")) {
-                out.addAll(EnumSet.allOf(QuestionType.class));
+                out.addAll(QuestionType.generatedTypes());
                 continue;
             }
             QuestionType t = QuestionType.parse(p);
@@ -82,16 +82,38 @@ public final class QuizGenerator {
     /** The topic words --topic accepts. */
     public static List<String> topicNames() {
         List<String> out = new ArrayList<>(List.of("all", "states", "segments", "netstat", "ports"));
-        for (QuestionType q : QuestionType.values()) {
+        for (QuestionType q : QuestionType.generatedTypes()) {
             out.add(q.jsonName());
         }
         return out;
     }
 
     private final Lang lang;
+    private final List<Bank> banks;
+    private final boolean bankOnly;
 
     public QuizGenerator(Lang lang) {
+        this(lang, List.of(), false);
+    }
+
+    /**
+     * A generator that mixes the questions of {@code banks} with generated ones (every second
+     * question from the banks while they last), or asks only theirs ({@code bankOnly}).
+     */
+    public QuizGenerator(Lang lang, List<Bank> banks, boolean bankOnly) {
         this.lang = lang;
+        this.banks = List.copyOf(banks);
+        this.bankOnly = bankOnly;
+    }
+
+    /** The banks this generator draws from. */
+    public List<Bank> banks() {
+        return banks;
+    }
+
+    /** Whether every question comes from the banks. */
+    public boolean bankOnly() {
+        return bankOnly;
     }
 
     public Lang lang() {
@@ -109,6 +131,10 @@ public final class QuizGenerator {
 
     /** Question number {@code index} (from 0) of the quiz with {@code seed}. */
     public Question question(long seed, int index, Filter filter) {
+        Question fromBank = bankQuestion(seed, index, filter);
+        if (fromBank != null) {
+            return fromBank;
+        }
         Random rnd = new Random(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 17);
         String id = seed + "-" + (index + 1);
         List<QuestionType> types = new ArrayList<>(filter.types());
@@ -125,6 +151,62 @@ public final class QuizGenerator {
         }
         QuestionType type = types.get(rnd.nextInt(types.size()));
         return type.maker(new Ask(id, rnd, d, null, lang, filter.rfcModel())).make();
+    }
+
+    /** A bank's question with what it is drawn from. */
+    private record Drawn(Bank bank, Bank.Item item) {
+    }
+
+    /** The banks' questions that fit the filter's topics and level, in file order. */
+    private List<Drawn> bankPool(Filter filter) {
+        Set<String> topics = new java.util.HashSet<>();
+        for (QuestionType t : filter.types()) {
+            topics.add(t.topic());
+        }
+        boolean allTopics = filter.types().containsAll(QuestionType.generatedTypes());
+        List<Drawn> pool = new ArrayList<>();
+        for (Bank b : banks) {
+            for (Bank.Item it : b.questions()) {
+                boolean topicFits = allTopics || it.topic() == null || topics.contains(it.topic());
+                boolean levelFits = filter.difficulty() == null || filter.difficulty() == it.difficulty();
+                if (topicFits && levelFits) {
+                    pool.add(new Drawn(b, it));
+                }
+            }
+        }
+        return pool;
+    }
+
+    /**
+     * Question {@code index} when it comes from a bank, or null. The banks' questions are taken in
+     * an order shuffled by the seed: every second question of a mixed quiz while they last, every
+     * question of a bank-only quiz (round after round, each in a new order, when it asks more).
+     */
+    private Question bankQuestion(long seed, int index, Filter filter) {
+        if (banks.isEmpty()) {
+            return null;
+        }
+        List<Drawn> pool = bankPool(filter);
+        if (pool.isEmpty()) {
+            return null;
+        }
+        int k;
+        int round;
+        if (bankOnly) {
+            round = index / pool.size();
+            k = index % pool.size();
+        } else {
+            if (index % 2 == 0 || index / 2 >= pool.size()) {
+                return null;
+            }
+            round = 0;
+            k = index / 2;
+        }
+        List<Drawn> order = new ArrayList<>(pool);
+        java.util.Collections.shuffle(order, new Random(seed * 31 + round * 0x9E3779B97F4A7C15L + 7));
+        Drawn d = order.get(k);
+        Random rnd = new Random(seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 17);
+        return d.bank().question(d.item(), lang, rnd, seed + "-" + (index + 1));
     }
 
     private static TcpState pickWeak(Random rnd, Map<TcpState, Integer> weak) {

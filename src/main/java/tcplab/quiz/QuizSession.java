@@ -74,7 +74,7 @@ public final class QuizSession {
      * as they were.
      */
     public void relabel(tcplab.i18n.Lang lang) {
-        generator = new QuizGenerator(lang);
+        generator = new QuizGenerator(lang, generator.banks(), generator.bankOnly());
         if (current != null && !finished()) {
             current = make(answered.size());
         }

@@ -148,4 +148,44 @@ class QuizCommandTest {
         assertEquals(1, damaged);
         assertTrue(Files.readString(results).contains("\"bo\""));
     }
+
+    @Test
+    void check_acceptsTheShippedBank_andReportsEveryMistakeOfABrokenOneWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Run ok = run("", "quiz", "check", "banks", "--lang", "en");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("ok  seeds"), ok.out());
+        java.nio.file.Path bad = dir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(bad, "bank: mine\ntitle: {en: T, zh: T}\nquestions:\n  - id: a\n    qestion: {en: Q, zh: Q}\n");
+        Run r = run("", "quiz", "check", bad.toString(), "--lang", "en");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(bad + ":5: unknown key 'qestion' in a question; did you mean 'question'?"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        Run quiz = run("", "quiz", "--bank", bad.toString(), "--count", "2", "--lang", "en");
+        assertEquals(1, quiz.code());
+        assertTrue(quiz.err().contains(bad + ":5:"), quiz.err());
+    }
+
+    @Test
+    void aBankOnlyQuizAsksTheTeachersQuestions_andGenerateIncludesThem() throws Exception {
+        Run g = run("", "quiz", "generate", "--bank", "banks/seeds.yaml", "--count", "6", "--seed", "3", "--lang", "zh");
+        assertEquals(0, g.code(), g.err());
+        long bank = java.util.Arrays.stream(g.out().split("\n")).filter(l -> l.contains("\"type\":\"bank\"")).count();
+        assertEquals(3, bank, g.out()); // every second question, while the bank lasts
+        Run only = run("", "quiz", "generate", "--bank", "banks", "--bank-only", "--count", "12", "--seed", "3", "--lang", "en");
+        assertEquals(0, only.code(), only.err());
+        for (String line : only.out().split("\n")) {
+            JsonNode n = JSON.readTree(line);
+            assertEquals("bank", n.get("type").asText());
+            assertEquals("seeds", n.get("bank").asText());
+        }
+        Run noBank = run("", "quiz", "--bank-only", "--count", "2", "--lang", "en");
+        assertEquals(2, noBank.code());
+        assertTrue(noBank.err().contains("--bank-only needs a --bank"), noBank.err());
+        // A typed answer in a terminal quiz: the state in any tool's spelling.
+        Run typed = run("21\nLISTENING\n", "quiz", "--bank", "banks/seeds.yaml", "--bank-only", "--topic", "states",
+                "--difficulty", "easy", "--count", "1", "--seed", "1", "--lang", "en");
+        assertEquals(0, typed.code(), typed.err());
+        assertTrue(typed.out().contains("(type your answer)"), typed.out());
+    }
 }

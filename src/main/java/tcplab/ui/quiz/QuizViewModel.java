@@ -210,7 +210,7 @@ public final class QuizViewModel {
         Texts t = t();
         java.util.Set<QuestionType> types = QuizGenerator.topic(topic.get() == null ? "all" : topic.get());
         if (types == null) {
-            types = java.util.EnumSet.allOf(QuestionType.class);
+            types = QuestionType.generatedTypes();
         }
         String name = learner.get() == null ? "" : learner.get().trim();
         List<Attempt> history = List.of();
