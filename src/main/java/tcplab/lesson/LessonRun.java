@@ -259,7 +259,7 @@ public final class LessonRun {
             }
         }
         try {
-            return tl.withDropped(chosen.id(), MAX_STEPS);
+            return tl.withDropped(chosen.id(), tl.timeOfStep(k), MAX_STEPS);
         } catch (ProblemException e) {
             problems.addAll(e.problems());
             return null;

@@ -214,7 +214,19 @@ public final class TextLadder {
     }
 
     private String dropText(SegmentEvent s) {
-        String reason = t.get("drop." + s.reason().name());
+        return dropText(s, t);
+    }
+
+    /**
+     * Why a segment was dropped, in the words of {@code ladderTexts} (the tcplab.sim.Ladder
+     * bundle): "dropped by the rule at syn-timeout.yaml:18", "lost on the link". Shared with the
+     * window's event list, so both say the same.
+     */
+    public static String dropText(SegmentEvent s, tcplab.i18n.Texts ladderTexts) {
+        if (s.reason() == TraceEvent.DropReason.RULE && Timeline.LESSON_DROP.equals(s.detail())) {
+            return ladderTexts.get("drop.LESSON"); // a lesson's drop has no file:line of a rule
+        }
+        String reason = ladderTexts.get("drop." + s.reason().name());
         return s.detail() == null ? reason : reason + " " + s.detail();
     }
 
@@ -265,7 +277,8 @@ public final class TextLadder {
             tail = t.get("ladder.arrives", fmtMs(fate.timeMs()));
         } else if (fate.reason() == TraceEvent.DropReason.LOSS || fate.reason() == TraceEvent.DropReason.RULE
                 || fate.reason() == TraceEvent.DropReason.USER) {
-            tail = "x " + dropText(fate);
+            // Lost on the wire, at its own time (half-way, or where the user caught it).
+            tail = "x " + t.get("ladder.lostAt", fmtMs(fate.timeMs())) + " " + dropText(fate);
         } else {
             tail = t.get("ladder.arrives", fmtMs(fate.timeMs()));
         }

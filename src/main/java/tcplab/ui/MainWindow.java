@@ -59,6 +59,7 @@ import tcplab.ui.run.EventRow;
 import tcplab.ui.run.LadderView;
 import tcplab.ui.run.RunViewModel;
 import tcplab.ui.run.SegmentInfo;
+import tcplab.ui.run.SeqNumbers;
 
 /**
  * The classroom window: controls on top, the ladder in the middle, the state diagram and the
@@ -547,18 +548,19 @@ public final class MainWindow {
             }
         });
         vm.connectionProperty().addListener((o, a, c) -> ladder.setConnection(c));
-        vm.selectedSegmentProperty().addListener((o, a, id) -> {
-            ladder.setSelected(id);
-            showInspector(id);
-        });
+        vm.selectedSegmentProperty().addListener((o, a, id) -> ladder.setSelected(id));
+        // The inspector follows the segment's fate as the playhead sees it: at once when it is
+        // dropped, and when the playhead passes its sending or its arrival.
+        vm.inspectedProperty().addListener((o, a, in) -> showInspector(in));
         vm.absoluteSeqProperty().addListener((o, a, b) -> {
             ladder.setAbsoluteSeq(b);
+            refreshRows(); // the event list writes numbers as the ladder does
             settings.put("absoluteSeq", Boolean.toString(b));
         });
         vm.langProperty().addListener((o, a, l) -> {
             ladder.setLang(l);
             refreshRows();
-            showInspector(vm.selectedSegmentProperty().get());
+            showInspector(vm.inspectedProperty().get());
             updateStatus();
             settings.put("lang", l == Lang.ZH ? "zh" : "en");
             for (Runnable r : onLangChange) {
@@ -567,6 +569,7 @@ public final class MainWindow {
             scenarioPrompt();
         });
         ladder.setLang(vm.langProperty().get());
+        ladder.setAbsoluteSeq(vm.absoluteSeqProperty().get());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         timer = new AnimationTimer() {
             private long last = -1;
@@ -601,7 +604,7 @@ public final class MainWindow {
 
     private void refreshRows() {
         Timeline tl = vm.timeline();
-        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get()));
+        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get(), vm.absoluteSeqProperty().get()));
     }
 
     private void scrollEventsTo(int step) {
@@ -666,29 +669,34 @@ public final class MainWindow {
         }
     }
 
-    private void showInspector(Long id) {
+    private void showInspector(RunViewModel.Inspected in) {
         inspector.getChildren().clear();
         Label title = new Label();
         title.getStyleClass().add("pane-title");
         Timeline tl = vm.timeline();
-        if (id == null || tl == null || tl.flight(id) == null) {
+        if (in == null || tl == null) {
             title.setText(t().get("insp.title"));
             Label hint = new Label(t().get("insp.hint"));
             hint.setWrapText(true);
             inspector.getChildren().addAll(title, hint);
             return;
         }
-        Timeline.Flight f = tl.flight(id);
-        title.setText(t().get("insp.titleOf", "#" + id, f.send().segment().flagText()));
+        Timeline.Flight f = in.flight();
+        title.setText(t().get("insp.titleOf", "#" + f.id(), f.send().segment().flagText()));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
         int r = 0;
-        for (SegmentInfo.Field field : SegmentInfo.describe(f, isnOf(tl, f, true), isnOf(tl, f, false), vm.langProperty().get())) {
+        SeqNumbers numbers = new SeqNumbers(tl);
+        for (SegmentInfo.Field field : SegmentInfo.describe(f, in.phase(), numbers.isnOwn(f.id()), numbers.isnPeer(f.id()),
+                vm.langProperty().get())) {
             Label name = new Label(field.name());
             name.getStyleClass().add("field-name");
             Label value = new Label(field.value());
             value.getStyleClass().add("field-value");
+            if (field.name().equals(t().get("insp.fate"))) {
+                value.setId("inspectorFate");
+            }
             Label meaning = new Label(field.meaning() + (field.rfc().isEmpty() ? "" : "  [" + field.rfc() + "]"));
             meaning.setWrapText(true);
             meaning.getStyleClass().add("field-meaning");
@@ -698,22 +706,6 @@ public final class MainWindow {
             r += 2;
         }
         inspector.getChildren().addAll(title, grid);
-    }
-
-    private static Integer isnOf(Timeline tl, Timeline.Flight upTo, boolean own) {
-        tcplab.tcp.Segment target = upTo.send().segment();
-        String key = own ? target.src() + ">" + target.dst() : target.dst() + ">" + target.src();
-        Integer found = null;
-        for (Timeline.Flight f : tl.flights()) {
-            tcplab.tcp.Segment s = f.send().segment();
-            if (s.has(tcplab.tcp.Flags.SYN) && key.equals(s.src() + ">" + s.dst())) {
-                found = s.seq();
-            }
-            if (f == upTo) {
-                break;
-            }
-        }
-        return found;
     }
 
     // ------------------------------------------------------------------ classroom
