@@ -446,7 +446,9 @@ public final class LessonRun {
                 break;
             default: {
                 ParsedLine pl = null;
-                for (ParsedLine p : NetstatParser.parseAll(f.table())) {
+                // The line of the table shown WITH the question: the frame the step starts from.
+                // (Asking about a table that appears only with the answer is not a fair question.)
+                for (ParsedLine p : NetstatParser.parseAll(prev.table())) {
                     if (p.line() == cp.netstatLine()) {
                         pl = p;
                     }

@@ -629,6 +629,12 @@ public final class MainWindow {
         if (e.getTarget() instanceof TextInputControl) {
             return; // typing in a field is typing, not playing
         }
+        for (java.util.function.Predicate<KeyEvent> h : keysFirst) {
+            if (h.test(e)) {
+                e.consume();
+                return;
+            }
+        }
         if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
             setZoom(zoom * 1.15);
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
@@ -734,13 +740,7 @@ public final class MainWindow {
     private void applyTheme() {
         ladder.setPalette(palette);
         ladder.setZoom(zoom);
-        root.setStyle("-fx-font-size: " + String.format(Locale.ROOT, "%.1f", BASE_FONT * zoom) + "px;"
-                + "-tcplab-bg: " + Palette.css(palette.background()) + ";"
-                + "-tcplab-panel: " + Palette.css(palette.panel()) + ";"
-                + "-tcplab-fg: " + Palette.css(palette.foreground()) + ";"
-                + "-tcplab-muted: " + Palette.css(palette.muted()) + ";"
-                + "-tcplab-accent: " + Palette.css(palette.highlight()) + ";"
-                + "-tcplab-lost: " + Palette.css(palette.lost()) + ";");
+        root.setStyle("-fx-font-size: " + String.format(Locale.ROOT, "%.1f", BASE_FONT * zoom) + "px;" + palette.cssVariables());
         root.getStyleClass().removeAll("theme-standard", "theme-high-contrast", "theme-color-blind");
         root.getStyleClass().add("theme-" + palette.name());
         for (java.util.function.Consumer<Palette> c : paletteListeners) {
@@ -759,6 +759,37 @@ public final class MainWindow {
     public void attach(Stage s) {
         this.stage = s;
     }
+
+    /** The window's stage, or null before {@link #attach}. */
+    public Stage stage() {
+        return stage;
+    }
+
+    private final List<java.util.function.Predicate<KeyEvent>> keysFirst = new ArrayList<>();
+
+    /**
+     * Keys a pane takes before the window's own (true: taken): during a lesson, → and PageDown
+     * move the lesson on, not the simulation, which would reveal the next question's answer.
+     */
+    public void onKeyFirst(java.util.function.Predicate<KeyEvent> handler) {
+        keysFirst.add(handler);
+    }
+
+    /**
+     * Shows {@code view} in place of the window's content (the presenter view on a machine with
+     * one display); null puts the window back.
+     */
+    public void present(javafx.scene.Parent view) {
+        if (view != null && root.getScene() != null) {
+            presentedIn = root.getScene();
+            presentedIn.setRoot(view);
+        } else if (view == null && presentedIn != null) {
+            presentedIn.setRoot(root);
+            presentedIn = null;
+        }
+    }
+
+    private Scene presentedIn;
 
     private void toggleFullScreen() {
         if (stage != null) {

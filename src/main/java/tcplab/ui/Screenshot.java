@@ -8,22 +8,35 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import tcplab.i18n.Lang;
+import tcplab.ui.common.Palette;
 import tcplab.ui.common.Png;
 import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.LadderView;
 import tcplab.ui.run.RunViewModel;
 
 /**
  * Renders the window headlessly to a PNG: {@code java -jar tcplab.jar --screenshot FILE.png
- * --scenario NAME --at MS [--lang zh|en] [--size 1280x800]}. Uses JavaFX's headless Monocle
- * platform and the software renderer, so it needs no display.
+ * --scenario NAME --at MS [--lang zh|en] [--size 1280x800]}, or a lesson at a step: {@code
+ * --lesson ID --step N} (the Lessons tab), with {@code --presenter} the presenter view the class
+ * sees. Uses JavaFX's headless Monocle platform and the software renderer, so it needs no display.
  */
 public final class Screenshot {
     private Screenshot() {
     }
 
-    /** What to render. */
+    /**
+     * What to render.
+     *
+     * @param lesson    a lesson's id (then {@code scenario} and {@code atMs} are the lesson's), or null
+     * @param step      the lesson's step, from 1
+     * @param presenter the presenter view of the lesson instead of the window
+     */
     public record Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
-                          String theme) {
+                          String theme, String lesson, int step, boolean presenter) {
+        public Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
+                       String theme) {
+            this(file, scenario, atMs, lang, width, height, selectSegment, theme, null, 1, false);
+        }
     }
 
     /** Selects the headless platform; must run before JavaFX starts. */
@@ -79,6 +92,9 @@ public final class Screenshot {
         }
         MainWindow w = new MainWindow(vm, settings);
         Panes.install(w, false);
+        if (r.lesson() != null) {
+            return renderLesson(r, w, settings);
+        }
         if (!vm.load(r.scenario())) {
             return vm.errorProperty().get();
         }
@@ -91,6 +107,32 @@ public final class Screenshot {
         scene.getRoot().layout();
         w.ladder().setPosition(vm.timeUs(), vm.step());
         WritableImage img = scene.snapshot(null);
+        w.dispose();
+        Png.write(img, r.file());
+        return null;
+    }
+
+    /** A lesson at a step: the window with its Lessons tab, or the presenter view. */
+    private static String renderLesson(Request r, MainWindow w, UiSettings settings) throws java.io.IOException {
+        Scene scene = w.scene(r.width(), r.height());
+        tcplab.ui.lesson.LessonPane pane = (tcplab.ui.lesson.LessonPane) w.selectBottomTab("tab-lessons").getContent();
+        tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, r.lang());
+        if (!pane.open(r.lesson(), r.step() - 1)) {
+            return t.get("lesson.noSuchLesson", r.lesson());
+        }
+        if (r.step() < 1 || r.step() > pane.lesson().size()) {
+            return t.get("lesson.noSuchStep", r.step(), r.lesson(), pane.lesson().size());
+        }
+        WritableImage img;
+        if (r.presenter()) {
+            img = tcplab.ui.lesson.PresenterView.picture(pane.lesson(), r.width(), r.height(), Palette.byName(settings.get("palette", "standard")));
+        } else {
+            w.setLowerEnlarged(true); // the lesson's text and table, as a class reads them
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            w.ladder().setPosition(w.viewModel().timeUs(), w.viewModel().step());
+            img = scene.snapshot(null);
+        }
         w.dispose();
         Png.write(img, r.file());
         return null;
