@@ -22,10 +22,13 @@ import tcplab.i18n.Texts;
 import tcplab.lesson.Lesson;
 import tcplab.lesson.LessonLoader;
 import tcplab.lesson.LessonRun;
+import tcplab.lesson.LessonViewModel;
 import tcplab.netstat.Explainer;
 import tcplab.netstat.NetstatParser;
 import tcplab.netstat.ParsedLine;
 import tcplab.netstat.Warning;
+import tcplab.quiz.Attempt;
+import tcplab.quiz.ResultsStore;
 import tcplab.sim.TextLadder;
 import tcplab.sim.Timeline;
 import tcplab.sim.TraceEvent;
@@ -153,7 +156,12 @@ public final class LessonCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code tcplab lesson run ID}: Enter = next, b = back, q = quit; answers typed at checkpoints. */
+    /**
+     * {@code tcplab lesson run ID [--step N] [--name NAME]}: Enter = next, b = back, q = quit;
+     * answers typed at checkpoints. Driven by the same {@link LessonViewModel} as the window, so a
+     * question shows what the class may see (the frame the step starts from, the setup text, the
+     * table lines it asks about) and nothing of its answer.
+     */
     @Command(name = "run", mixinStandardHelpOptions = true)
     static final class RunLesson implements Callable<Integer> {
         @CommandLine.Spec
@@ -167,6 +175,15 @@ public final class LessonCommand implements Callable<Integer> {
 
         @Option(names = "--dir", paramLabel = "DIR", defaultValue = "lessons", descriptionKey = "dir")
         Path dir;
+
+        @Option(names = "--step", paramLabel = "N", descriptionKey = "step")
+        Integer step;
+
+        @Option(names = "--name", paramLabel = "NAME", descriptionKey = "name")
+        String name;
+
+        @Option(names = "--results", paramLabel = "FILE", descriptionKey = "results")
+        Path results;
 
         private Lang lang;
         private Texts t;
@@ -194,73 +211,93 @@ public final class LessonCommand implements Callable<Integer> {
                 throw UserException.failure(e.format(lang));
             }
             Lesson lesson = run.lesson();
+            int n = lesson.steps().size();
+            if (step != null && (step < 1 || step > n)) {
+                throw UserException.usage(t.get("lesson.badStep", step, lesson.id(), n));
+            }
+            LessonViewModel vm = new LessonViewModel(run, lang);
+            List<Attempt> answers = new ArrayList<>();
+            if (name != null && !name.isBlank()) {
+                vm.setRecorder(a -> answers.add(a.toAttempt(name.trim(), java.time.Instant.now().toString())));
+            }
             BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             out.println("== " + lesson.title(lang) + " ==");
             out.println(lesson.summary(lang));
             out.println(t.get("lesson.run.keys"));
-            int n = lesson.steps().size();
-            boolean[] asked = new boolean[n];
-            int i = 0;
-            boolean forward = true;
+            vm.goTo(step == null ? 0 : step - 1);
+            int shownBefore = -1; // the step whose events were printed last (a step back prints its whole run so far)
+            loop:
             while (true) {
-                Lesson.Step st = lesson.steps().get(i);
-                LessonRun.Frame f = run.frames().get(i);
+                LessonRun.Frame f = vm.frame();
                 out.println();
-                out.println(t.get("lesson.run.step", i + 1, n, TextLadder.fmtMs(f.timeUs() / 1000.0)));
-                if (st.checkpoint() != null && forward && !asked[i]) {
-                    asked[i] = true;
-                    if (!checkpoint(in, st.checkpoint(), f)) {
+                out.println(t.get("lesson.run.step", vm.index() + 1, n, TextLadder.fmtMs(f.timeUs() / 1000.0)));
+                if (vm.phase() == LessonViewModel.Phase.QUESTION) {
+                    // Predict first: what the class sees is the frame the step starts from.
+                    if (shownBefore != vm.index() - 1) {
+                        ladder(vm, false); // the ladder so far is not on screen yet (a start at --step N, a step back)
+                    }
+                    printTable(vm, false);
+                    out.println();
+                    out.println(vm.setup());
+                    Integer k = ask(in, vm);
+                    if (k == null) {
                         break;
                     }
+                    vm.answer(k);
+                    out.println(vm.feedback());
                 }
                 out.println();
-                out.println(st.narration(lang));
+                out.println(vm.narration());
                 out.println();
-                ladder(run, i, forward);
-                highlights(f);
-                table(f);
-                out.print(i + 1 < n ? t.get("lesson.run.prompt") : t.get("lesson.run.promptLast"));
-                out.flush();
-                String cmd = in.readLine();
-                if (cmd == null) {
-                    out.println();
-                    break;
-                }
-                cmd = cmd.trim().toLowerCase(java.util.Locale.ROOT);
-                if (cmd.equals("q")) {
-                    break;
-                }
-                if (cmd.equals("b")) {
-                    if (i == 0) {
-                        out.println(t.get("lesson.run.atStart"));
-                        forward = false;
-                    } else {
-                        i--;
-                        forward = false;
+                ladder(vm, shownBefore == vm.index() - 1 || vm.checkpoint() != null);
+                highlights(f = vm.frame());
+                printTable(vm, true);
+                shownBefore = vm.index();
+                while (true) {
+                    out.print(vm.canNext() ? t.get("lesson.run.prompt") : t.get("lesson.run.promptLast"));
+                    out.flush();
+                    String cmd = in.readLine();
+                    if (cmd == null) {
+                        out.println();
+                        break loop;
                     }
-                    continue;
+                    cmd = cmd.trim().toLowerCase(java.util.Locale.ROOT);
+                    if (cmd.equals("q")) {
+                        break loop;
+                    }
+                    if (cmd.equals("b")) {
+                        if (!vm.back()) {
+                            out.println(t.get("lesson.run.atStart"));
+                        }
+                        shownBefore = -1;
+                        continue loop;
+                    }
+                    if (!vm.next()) {
+                        out.println(t.get("lesson.run.end"));
+                        break loop;
+                    }
+                    continue loop;
                 }
-                if (i + 1 >= n) {
-                    out.println(t.get("lesson.run.end"));
-                    break;
+            }
+            if (!answers.isEmpty()) {
+                ResultsStore store = new ResultsStore(results != null ? results : ResultsStore.defaultFile());
+                ResultsStore.Loaded l = store.append(answers);
+                if (l.setAside() != null) {
+                    out.println(t.get("lesson.run.setAside", l.setAside()));
                 }
-                i++;
-                forward = true;
+                out.println(t.get("lesson.run.saved", answers.size(), name.trim(), store.file()));
             }
             out.flush();
             return 0;
         }
 
-        /** Asks the question; false when the input ended or the user quit. */
-        private boolean checkpoint(BufferedReader in, Lesson.Checkpoint cp, LessonRun.Frame f) throws IOException {
-            if (cp.kind() == Lesson.CheckKind.LINE) {
-                printTable(f, cp.netstatLine(), false);
-            }
-            out.println(t.get("lesson.run.predict") + " " + cp.question(lang));
-            for (int c = 0; c < cp.choices().size(); c++) {
-                Lesson.Choice ch = cp.choices().get(c);
-                String label = ch.label(lang);
-                out.println("  " + (c + 1) + ") " + (label.equals(ch.value()) ? label : label + "  [" + ch.value() + "]"));
+        /** Asks the open question: the index of the choice, or null when the input ended or the user quit. */
+        private Integer ask(BufferedReader in, LessonViewModel vm) throws IOException {
+            out.println(t.get("lesson.run.predict") + " " + vm.question());
+            List<String> labels = vm.choiceLabels();
+            for (int c = 0; c < labels.size(); c++) {
+                // The label only: a state name in brackets after a sentence would give the answer away.
+                out.println("  " + (c + 1) + ") " + labels.get(c));
             }
             while (true) {
                 out.print(t.get("lesson.run.answer"));
@@ -268,40 +305,39 @@ public final class LessonCommand implements Callable<Integer> {
                 String a = in.readLine();
                 if (a == null || a.trim().equalsIgnoreCase("q")) {
                     out.println();
-                    return false;
+                    return null;
                 }
-                String chosen = choose(cp, a.trim());
-                if (chosen == null) {
-                    out.println(t.get("lesson.run.pick", cp.choices().size()));
-                    continue;
+                Integer k = choose(vm.checkpoint(), labels, a.trim());
+                if (k != null) {
+                    return k;
                 }
-                if (chosen.equals(f.answer())) {
-                    out.println(t.get("lesson.run.right", f.answer()));
-                } else {
-                    out.println(t.get("lesson.run.wrong", chosen, f.answer()));
-                }
-                return true;
+                out.println(t.get("lesson.run.pick", labels.size()));
             }
         }
 
-        private static String choose(Lesson.Checkpoint cp, String a) {
+        /** A typed answer: the choice's number, its label, or (for short labels) the state or flags. */
+        private static Integer choose(Lesson.Checkpoint cp, List<String> labels, String a) {
             try {
                 int k = Integer.parseInt(a);
-                return k >= 1 && k <= cp.choices().size() ? cp.choices().get(k - 1).value() : null;
+                return k >= 1 && k <= labels.size() ? k - 1 : null;
             } catch (NumberFormatException e) {
-                String norm = a.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
-                for (Lesson.Choice c : cp.choices()) {
-                    if (c.value().replace(',', '_').equals(norm.replace(',', '_'))) {
-                        return c.value();
+                String norm = a.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_').replace(',', '_');
+                for (int k = 0; k < labels.size(); k++) {
+                    Lesson.Choice c = cp.choices().get(k);
+                    if (labels.get(k).equalsIgnoreCase(a) || labels.get(k).equals(c.value()) && c.value().replace(',', '_').equals(norm)) {
+                        return k;
                     }
                 }
                 return null;
             }
         }
 
-        /** The ladder lines of the events this step revealed (going back: everything up to the step again). */
-        private void ladder(LessonRun run, int i, boolean forward) {
-            LessonRun.Frame f = run.frames().get(i);
+        /**
+         * The ladder lines of the frame shown: only the events this step revealed when
+         * {@code onlyNew}, else everything up to the frame (after a step back, or at the start).
+         */
+        private void ladder(LessonViewModel vm, boolean onlyNew) {
+            LessonRun.Frame f = vm.frame();
             Timeline tl = f.timeline();
             List<Timeline.Entry> upTo = tl.entriesUpTo(f.simStep());
             List<TraceEvent> events = new ArrayList<>();
@@ -309,8 +345,8 @@ public final class LessonCommand implements Callable<Integer> {
                 events.add(e.event());
             }
             int from = 0;
-            if (forward) {
-                int before = run.before(i).simStep();
+            if (onlyNew) {
+                int before = vm.run().before(vm.index()).simStep();
                 while (from < upTo.size() && upTo.get(from).step() <= before) {
                     from++;
                 }
@@ -350,17 +386,18 @@ public final class LessonCommand implements Callable<Integer> {
             }
         }
 
-        private void table(LessonRun.Frame f) {
-            printTable(f, f.netstatLine(), true);
-        }
-
-        private void printTable(LessonRun.Frame f, int mark, boolean explain) {
+        /**
+         * The table of the frame shown, the line the step points at marked; with {@code explain},
+         * that line's meaning and the table's warnings (after the answer only: they may name it).
+         */
+        private void printTable(LessonViewModel vm, boolean explain) {
+            LessonRun.Frame f = vm.frame();
             out.println();
             out.println(f.paste() != null ? t.get("lesson.run.pasted")
                     : t.get("lesson.run.netstat", f.host(), f.dialect() == null ? t.get("lesson.run.native") : f.dialect().cliName()));
-            List<String> lines = f.tableLines();
-            for (int k = 0; k < lines.size(); k++) {
-                out.println(String.format(java.util.Locale.ROOT, "%s%3d | %s", k + 1 == mark ? ">" : " ", k + 1, lines.get(k)));
+            int mark = vm.markedLine();
+            for (LessonViewModel.TableLine l : vm.tableLines()) {
+                out.println(String.format(java.util.Locale.ROOT, "%s%3d | %s", l.marked() ? ">" : " ", l.number(), l.text()));
             }
             if (!explain) {
                 return;

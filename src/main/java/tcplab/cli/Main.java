@@ -57,6 +57,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Option(names = "--zoom", paramLabel = "PERCENT", descriptionKey = "screenshot.zoom")
     String zoom = "100";
 
+    @CommandLine.Option(names = "--lesson", paramLabel = "ID", descriptionKey = "screenshot.lesson")
+    String lesson;
+
+    @CommandLine.Option(names = "--step", paramLabel = "N", descriptionKey = "screenshot.step")
+    int step = 1;
+
+    @CommandLine.Option(names = "--presenter", descriptionKey = "screenshot.presenter")
+    boolean presenter;
+
     /**
      * Without a command: the window (or, with --screenshot, a picture of it). Without a display
      * the window cannot open: say so plainly instead of letting JavaFX fail.
@@ -70,8 +79,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (!m.matches()) {
                 throw UserException.usage(t.get("error.badSize", size));
             }
-            if (Double.isNaN(atMs) || atMs < 0) {
+            if (presenter && lesson == null) {
+                throw UserException.usage(t.get("error.presenterNeedsLesson"));
+            }
+            if (lesson == null && (Double.isNaN(atMs) || atMs < 0)) {
                 throw UserException.usage(t.get("error.needAt"));
+            }
+            if (lesson != null && step < 1) {
+                throw UserException.usage(t.get("error.badStep", step));
             }
             if (theme != null && !java.util.List.of("standard", "high-contrast", "color-blind").contains(theme)) {
                 throw UserException.usage(t.get("error.badTheme", theme));
@@ -81,7 +96,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 throw UserException.usage(t.get("error.badZoom", zoom, tcplab.ui.common.ZoomSteps.percentList()));
             }
             String err = tcplab.ui.Screenshot.render(new tcplab.ui.Screenshot.Request(screenshot, scenario, atMs, lang,
-                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select, theme, z));
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select, theme, lesson, step, presenter, z));
             if (err != null) {
                 throw UserException.failure(err);
             }

@@ -157,7 +157,7 @@ public final class QuizCommand implements Callable<Integer> {
         QuizSession session = new QuizSession(generator(t, lang, bankPaths, bankOnly, filter), s, count, filter, mode,
                 timeLimitS == null ? 0 : timeLimitS * 1000, System::currentTimeMillis, name == null ? "" : name, history);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Cli.stdinCharset()));
-        out.println(q.get("term.start." + mode.word(), Integer.toString(count), Long.toString(s)));
+        out.println(q.get("term.start." + mode.word(), count, Long.toString(s)));
         while (!session.finished()) {
             Question qu = session.current();
             print(out, q, qu, session.index() + 1, count);

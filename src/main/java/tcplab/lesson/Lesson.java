@@ -28,11 +28,20 @@ public record Lesson(String id, String file, int order, Map<Lang, String> title,
         return summary.getOrDefault(lang, "");
     }
 
-    /** One step: what the teacher says, what the simulator does, what to point at, what must hold. */
+    /**
+     * One step: what the teacher says, what the simulator does, what to point at, what must hold.
+     * {@code setup} is what the class reads with a checkpoint's question (the situation, without
+     * the answer); {@code narration} is revealed once the question is answered.
+     */
     public record Step(int line, Map<Lang, String> narration, List<Action> actions, List<Highlight> highlights,
-                       List<Expect> expects, Checkpoint checkpoint, Map<Lang, String> notes) {
+                       List<Expect> expects, Checkpoint checkpoint, Map<Lang, String> notes, Map<Lang, String> setup) {
         public String narration(Lang lang) {
             return narration.getOrDefault(lang, "");
+        }
+
+        /** The text shown with the checkpoint's question (empty for a step without one). */
+        public String setup(Lang lang) {
+            return setup.getOrDefault(lang, "");
         }
 
         /** The teacher's notes (empty when there are none); never shown to the audience in presenter view. */
@@ -122,7 +131,8 @@ public record Lesson(String id, String file, int order, Map<Lang, String> title,
      *
      * @param host  NEXT_STATE: whose next state; NEXT_SEGMENT: who sends it (null: anyone)
      * @param port  NEXT_STATE: only the socket on this local port (0: any)
-     * @param netstatLine LINE: the line of the table shown after the step
+     * @param netstatLine LINE: the line of the table shown with the question (the one the step
+     *                    starts from: what the class can read while it answers)
      */
     public record Checkpoint(int line, CheckKind kind, String host, int port, int netstatLine,
                              Map<Lang, String> question, List<Choice> choices, String answer, int answerLine) {

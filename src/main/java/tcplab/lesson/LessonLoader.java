@@ -37,7 +37,7 @@ public final class LessonLoader {
     public static final String BUNDLE = "tcplab.lesson.Lessons";
 
     private static final Set<String> TOP_KEYS = Set.of("lesson", "order", "title", "summary", "scenario", "steps");
-    private static final Set<String> STEP_KEYS = Set.of("narration", "actions", "highlight", "expect", "checkpoint", "notes");
+    private static final Set<String> STEP_KEYS = Set.of("narration", "setup", "actions", "highlight", "expect", "checkpoint", "notes");
     private static final List<String> ACTIONS = List.of("next", "to_ms", "until", "to_end", "drop", "dialect", "netstat", "paste");
     private static final Set<String> UNTIL_KEYS = Set.of("host", "state", "port");
     private static final Set<String> DROP_KEYS = Set.of("flags", "to", "from");
@@ -239,6 +239,12 @@ public final class LessonLoader {
         checks.checkKeys(n, STEP_KEYS, "steps");
         Map<Lang, String> narration = checks.langText(n, "narration", true);
         Map<Lang, String> notes = checks.langText(n, "notes", false);
+        // The setup is read with the question, so a checkpoint needs one and a step without a
+        // question has nothing to set up (its narration says it all).
+        Map<Lang, String> setup = checks.langText(n, "setup", n.has("checkpoint"));
+        if (n.has("setup") && !n.has("checkpoint")) {
+            problemAt(n, "setup", "lesson.setupWithoutCheckpoint", "setup");
+        }
         List<Lesson.Action> actions = new ArrayList<>();
         YNode a = n.get("actions");
         if (a != null) {
@@ -271,7 +277,7 @@ public final class LessonLoader {
         if (c != null) {
             cp = checkpoint(c);
         }
-        return new Lesson.Step(n.line(), narration, List.copyOf(actions), List.copyOf(highlights), List.copyOf(expects), cp, notes);
+        return new Lesson.Step(n.line(), narration, List.copyOf(actions), List.copyOf(highlights), List.copyOf(expects), cp, notes, setup);
     }
 
     private Lesson.Action action(YNode n) {

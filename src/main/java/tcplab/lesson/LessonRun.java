@@ -259,7 +259,7 @@ public final class LessonRun {
             }
         }
         try {
-            return tl.withDropped(chosen.id(), MAX_STEPS);
+            return tl.withDropped(chosen.id(), tl.timeOfStep(k), MAX_STEPS);
         } catch (ProblemException e) {
             problems.addAll(e.problems());
             return null;
@@ -446,7 +446,9 @@ public final class LessonRun {
                 break;
             default: {
                 ParsedLine pl = null;
-                for (ParsedLine p : NetstatParser.parseAll(f.table())) {
+                // The line of the table shown WITH the question: the frame the step starts from.
+                // (Asking about a table that appears only with the answer is not a fair question.)
+                for (ParsedLine p : NetstatParser.parseAll(prev.table())) {
                     if (p.line() == cp.netstatLine()) {
                         pl = p;
                     }

@@ -890,7 +890,8 @@ public final class Explainer {
         long synRecv = byState[TcpState.SYN_RECEIVED.ordinal()];
         if (synRecv >= SYN_FLOOD_MIN_ROWS) {
             ws.add(warning(Warning.Code.SYN_FLOOD, synRecv >= SYN_FLOOD_HIGH_ROWS ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
-                    synRecv, capped(synRecvHosts), joinPorts(synRecvPorts)));
+                    synRecv, count("hosts", synRecvHosts.size(), capped(synRecvHosts)),
+                    count("localPorts", synRecvPorts.size(), joinPorts(synRecvPorts))));
         }
         long synSent = byState[TcpState.SYN_SENT.ordinal()];
         boolean wormy = wormPortHosts.size() >= SCAN_WORM_PORT_HOSTS;
@@ -933,6 +934,15 @@ public final class Explainer {
         }
         ws.sort((a, b) -> b.severity().compareTo(a.severity()));
         return new Summary(lines, sockets, unrecognised, udp, states, ws);
+    }
+
+    /**
+     * A counted noun in this explainer's language: {@code count.KIND.one} for 1, else
+     * {@code count.KIND.other} ("1 distinct host", "5 distinct hosts"; Chinese has one form),
+     * with {@code shown} in place of the number ("4096+", or a list of ports).
+     */
+    public String count(String kind, long n, Object shown) {
+        return text("count." + kind + (n == 1 ? ".one" : ".other"), shown);
     }
 
     private static String capped(Set<String> set) {

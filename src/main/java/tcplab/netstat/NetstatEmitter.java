@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tcplab.i18n.Columns;
 import tcplab.tcp.TcpState;
 
 /**
@@ -359,6 +360,9 @@ public final class NetstatEmitter {
     }
 
     // ---------------------------------------------------------------- padding
+    // Columns are padded to terminal columns, not characters: a host a teacher named 学生机 (in
+    // the names format) takes six columns in a console or in the window's CJK monospace font, and
+    // the columns after it must still line up. For ASCII text the two are the same.
 
     private static String cut(String s, int n) {
         return s.length() > n ? s.substring(0, n) : s;
@@ -366,17 +370,17 @@ public final class NetstatEmitter {
 
     private static StringBuilder pad(StringBuilder sb, String s, int w) {
         sb.append(s);
-        return spaces(sb, w - s.length());
+        return spaces(sb, w - Columns.width(s));
     }
 
     private static StringBuilder padLeft(StringBuilder sb, String s, int w) {
-        spaces(sb, w - s.length());
+        spaces(sb, w - Columns.width(s));
         return sb.append(s);
     }
 
     private static String padRight(String s, int w) {
         StringBuilder sb = new StringBuilder(s);
-        spaces(sb, w - s.length());
+        spaces(sb, w - Columns.width(s));
         return sb.toString();
     }
 

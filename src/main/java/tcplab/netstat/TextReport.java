@@ -96,7 +96,8 @@ public final class TextReport {
     /** Prints the report. */
     public void print(PrintWriter out) {
         Explainer.Summary s = explainer.summary();
-        line(out, explainer.text("text.title", s.lines(), s.sockets(), s.unrecognised()));
+        line(out, explainer.text("text.title", explainer.count("lines", s.lines(), s.lines()),
+                explainer.count("sockets", s.sockets(), s.sockets()), s.unrecognised()));
         if (s.lines() == 0) {
             line(out, explainer.text("text.empty"));
             out.flush();

@@ -147,7 +147,7 @@ public final class BankLoader {
                 checks.problem(qs, "bank.noQuestions");
             }
             if (qs.items().size() > MAX_QUESTIONS) {
-                checks.problem(qs, "bank.tooMany", Integer.toString(MAX_QUESTIONS));
+                checks.problem(qs, "bank.tooMany", MAX_QUESTIONS);
                 return null;
             }
             Set<String> seen = new HashSet<>();

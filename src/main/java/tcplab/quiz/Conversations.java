@@ -2,6 +2,9 @@ package tcplab.quiz;
 
 import java.util.List;
 import java.util.Random;
+import tcplab.sim.AppBehavior;
+import tcplab.sim.Scenario;
+import tcplab.sim.ScenarioBuilder;
 import tcplab.sim.TraceEvent;
 import tcplab.tcp.TcpState;
 
@@ -41,7 +44,7 @@ final class Conversations {
     /** The client's close() after it read the server's FIN. */
     static final int CLIENT_CLOSE_AFTER_EOF_MS = 300;
 
-    static String conversation(Random rnd, Service svc, int ending) {
+    static Scenario conversation(Random rnd, Service svc, int ending) {
         return conversation(rnd, svc, ending, "client", "server");
     }
 
@@ -52,47 +55,40 @@ final class Conversations {
     static final String[] NEUTRAL = {"pc-07", "lab-12", "host-a", "ws-21", "node-3", "box-9", "srv-4", "pc-31"};
 
     /** One client talking to one server, the hosts named {@code clientName} and {@code serverName}. */
-    static String conversation(Random rnd, Service svc, int ending, String clientName, String serverName) {
+    static Scenario conversation(Random rnd, Service svc, int ending, String clientName, String serverName) {
         String client = address(rnd, 1);
         String server = address(rnd, 2);
-        StringBuilder y = SimLab.head("quiz-conversation", 1 + rnd.nextInt(1_000_000), 0);
-        y.append("hosts:\n");
-        y.append("  ").append(clientName).append(": {address: ").append(client).append(", profile: ").append(PROFILES[rnd.nextInt(3)]).append("}\n");
-        y.append("  ").append(serverName).append(": {address: ").append(server).append(", profile: ")
-                .append(svc.program().endsWith(".exe") ? "windows-10" : "linux").append("}\n");
-        SimLab.link(y, 20 + rnd.nextInt(120));
-        y.append("actions:\n");
-        y.append("  - {at: 0, host: ").append(serverName).append(", do: listen, port: ").append(svc.port()).append(", program: ").append(svc.program());
+        ScenarioBuilder b = SimLab.scenario("quiz-conversation", 1 + rnd.nextInt(1_000_000));
+        b.host(clientName, client, PROFILES[rnd.nextInt(3)])
+                .host(serverName, server, svc.program().endsWith(".exe") ? "windows-10" : "linux")
+                .delayMs(20 + rnd.nextInt(120));
+        AppBehavior listener = ending == SERVER_CLOSES_FIRST ? ScenarioBuilder.closeAfter(AppBehavior.PASSIVE, SERVER_CLOSE_AFTER_MS)
+                : ending == CLIENT_CLOSES_FIRST ? ScenarioBuilder.closeAfterEof(AppBehavior.PASSIVE, SERVER_CLOSE_AFTER_EOF_MS)
+                : AppBehavior.PASSIVE;
+        b.listen(0, serverName, svc.port(), 0, svc.program(), listener);
+        String program = rnd.nextBoolean() ? "chrome.exe" : "curl";
+        AppBehavior request = ScenarioBuilder.request(50 + rnd.nextInt(400), "request");
         if (ending == SERVER_CLOSES_FIRST) {
-            y.append(", close_after_ms: ").append(SERVER_CLOSE_AFTER_MS);
-        } else if (ending == CLIENT_CLOSES_FIRST) {
-            y.append(", close_after_eof_ms: ").append(SERVER_CLOSE_AFTER_EOF_MS);
+            request = ScenarioBuilder.closeAfterEof(request, CLIENT_CLOSE_AFTER_EOF_MS);
         }
-        y.append("}\n");
-        y.append("  - {at: 0, host: ").append(clientName).append(", do: connect, to: ").append(serverName).append(":").append(svc.port())
-                .append(", program: ").append(rnd.nextBoolean() ? "chrome.exe" : "curl")
-                .append(", send: {bytes: ").append(50 + rnd.nextInt(400)).append(", text: request}");
-        if (ending == SERVER_CLOSES_FIRST) {
-            y.append(", close_after_eof_ms: ").append(CLIENT_CLOSE_AFTER_EOF_MS);
-        }
-        y.append("}\n");
+        b.connect(0, clientName, serverName, svc.port(), program, request, 1, 0);
         if (ending == CLIENT_CLOSES_FIRST || ending == BOTH_CLOSE_AT_ONCE) {
-            y.append("  - {at: ").append(CLOSE_AT_MS).append(", host: ").append(clientName).append(", do: close}\n");
+            b.close(CLOSE_AT_MS, clientName);
         }
         if (ending == BOTH_CLOSE_AT_ONCE) {
-            y.append("  - {at: ").append(CLOSE_AT_MS).append(", host: ").append(serverName).append(", do: close}\n");
+            b.close(CLOSE_AT_MS, serverName);
         }
-        return y.toString();
+        return b.build();
     }
 
     static Show listenShow(Random rnd, Service s) {
-        String yaml = conversation(rnd, s, 2);
-        SimLab.Traced tr = SimLab.trace(yaml);
+        Scenario sc = conversation(rnd, s, 2);
+        SimLab.Traced tr = SimLab.trace(sc);
         for (TraceEvent.StateChange c : SimLab.changes(tr.events())) {
             if (c.to() == TcpState.ESTABLISHED) {
-                return Show.generated(yaml, c.timeUs() / 1000.0);
+                return SimLab.show(sc, c.timeUs() / 1000.0);
             }
         }
-        return Show.generated(yaml, 0);
+        return SimLab.show(sc, 0);
     }
 }

@@ -20,8 +20,10 @@ import tcplab.netstat.NetstatParser;
 import tcplab.netstat.ParsedLine;
 import tcplab.netstat.Warning;
 import tcplab.quiz.Conversations.Service;
+import tcplab.sim.AppBehavior;
 import tcplab.sim.Host;
 import tcplab.sim.Scenario;
+import tcplab.sim.ScenarioBuilder;
 import tcplab.sim.Simulation;
 import tcplab.tcp.TcpState;
 
@@ -64,49 +66,39 @@ final class DiagnoseTableMaker extends Maker {
     private static final String[][] WORMS = {{"135", "msblast.exe"}, {"445", "avserve.exe"}};
 
     /** The scenario of a story; {@code at} gets the moment to print the table, {@code host} its host. */
-    private String tableScenario(Story story, long[] at, String[] host) {
+    private Scenario tableScenario(Story story, long[] at, String[] host) {
         Service svc = SERVERS.get(rnd.nextInt(SERVERS.size()));
-        StringBuilder y = SimLab.head("quiz-table", 1 + rnd.nextInt(1_000_000), 0);
+        ScenarioBuilder b = SimLab.scenario("quiz-table", 1 + rnd.nextInt(1_000_000));
         String server = address(rnd, 2);
         String me = Conversations.NEUTRAL[rnd.nextInt(Conversations.NEUTRAL.length)];
         host[0] = me;
         switch (story) {
             case FLOOD: {
                 int n = 10 + rnd.nextInt(30);
-                y.append("hosts:\n  peer: {address: 10.0.0.66, profile: linux}\n");
-                y.append("  ").append(me).append(": {address: ").append(server).append(", profile: linux, set: {tcp_syncookies: 0}}\n");
-                SimLab.link(y, 50);
-                y.append("actions:\n  - {at: 0, host: ").append(me).append(", do: listen, port: ").append(svc.port())
-                        .append(", backlog: 128, program: ").append(svc.program()).append("}\n");
-                y.append("  - {at: 100, host: peer, do: flood, to: ").append(me).append(':').append(svc.port()).append(", count: ")
-                        .append(n).append(", interval_ms: 10}\n");
+                b.host("peer", "10.0.0.66", "linux").host(me, server, "linux", Map.of("tcp_syncookies", 0L)).delayMs(50);
+                b.listen(0, me, svc.port(), 128, svc.program(), AppBehavior.PASSIVE);
+                b.flood(100, "peer", me, svc.port(), n, 10);
                 at[0] = (200 + n * 10L + rnd.nextInt(2000)) * 1000;
                 break;
             }
             case WORM: {
                 int n = 8 + rnd.nextInt(20);
                 String[] worm = WORMS[rnd.nextInt(WORMS.length)];
-                y.append("hosts:\n  ").append(me).append(": {address: 10.0.0.5, profile: windows-xp}\n");
-                y.append("  peer: {address: 10.0.1.3, profile: windows-xp}\n");
-                SimLab.link(y, 20);
-                y.append("actions:\n  - {at: 0, host: peer, do: listen, port: ").append(worm[0]).append(", program: System}\n");
-                y.append("  - {at: 100, host: ").append(me).append(", do: scan, targets: 10.0.1.1-10.0.1.").append(n).append(", ports: [")
-                        .append(worm[0]).append("], interval_ms: 20, program: ").append(worm[1]).append("}\n");
+                int port = Integer.parseInt(worm[0]);
+                b.host(me, "10.0.0.5", "windows-xp").host("peer", "10.0.1.3", "windows-xp").delayMs(20);
+                b.listen(0, "peer", port, 0, "System", AppBehavior.PASSIVE);
+                b.scan(100, me, "10.0.1.1", n, port, 20, worm[1]);
                 at[0] = (100 + 20L * n + rnd.nextInt(1500)) * 1000;
                 break;
             }
             case LEAK: {
                 int n = 12 + rnd.nextInt(15);
-                y.append("hosts:\n  peer: {address: ").append(address(rnd, 1)).append(", profile: linux}\n");
-                y.append("  ").append(me).append(": {address: ").append(server).append(", profile: linux}\n");
-                SimLab.link(y, 20 + rnd.nextInt(50));
+                b.host("peer", address(rnd, 1), "linux").host(me, server, "linux").delayMs(20 + rnd.nextInt(50));
                 // The leak: the program accepts every connection and never calls close(), so its
                 // CLOSE_WAIT rows stay its own (a listener that never accepts would leave them
                 // in the accept queue, owned by no process on Linux).
-                y.append("actions:\n  - {at: 0, host: ").append(me).append(", do: listen, port: ").append(svc.port())
-                        .append(", program: ").append(svc.program()).append("}\n");
-                y.append("  - {at: 0, host: peer, do: connect, to: ").append(me).append(':').append(svc.port())
-                        .append(", count: ").append(n).append(", interval_ms: 30, close_after_ms: 200, program: java}\n");
+                b.listen(0, me, svc.port(), 0, svc.program(), AppBehavior.PASSIVE);
+                b.connect(0, "peer", me, svc.port(), "java", ScenarioBuilder.closeAfter(AppBehavior.PASSIVE, 200), n, 30);
                 at[0] = (400 + 30L * n + rnd.nextInt(3000)) * 1000;
                 break;
             }
@@ -116,15 +108,11 @@ final class DiagnoseTableMaker extends Maker {
                 // client ports of it at all.
                 int n = 20 + rnd.nextInt(20);
                 int port = rnd.nextBoolean() ? 80 : 443;
-                y.append("hosts:\n  peer: {address: ").append(address(rnd, 1)).append(", profile: linux}\n");
-                y.append("  ").append(me).append(": {address: ").append(server).append(", profile: linux}\n");
-                SimLab.link(y, 20 + rnd.nextInt(40));
-                y.append("actions:\n  - {at: 0, host: ").append(me).append(", do: listen, port: ").append(port)
-                        .append(", program: nginx, reply: {bytes: 900, text: page}, close_after_ms: 150}\n");
-                y.append("  - {at: 0, host: peer, do: connect, to: ").append(me).append(':').append(port)
-                        .append(", count: ").append(n).append(", interval_ms: 40, program: firefox, send: {bytes: 300, text: request}, close_after_eof_ms: 5}\n");
-                y.append("  - {at: 0, host: peer, do: connect, to: ").append(me).append(':').append(port)
-                        .append(", count: ").append(3 + rnd.nextInt(5)).append(", interval_ms: 40, program: chrome, send: {bytes: 300, text: request}}\n");
+                b.host("peer", address(rnd, 1), "linux").host(me, server, "linux").delayMs(20 + rnd.nextInt(40));
+                b.listen(0, me, port, 0, "nginx", ScenarioBuilder.closeAfter(ScenarioBuilder.reply(900, "page"), 150));
+                b.connect(0, "peer", me, port, "firefox",
+                        ScenarioBuilder.closeAfterEof(ScenarioBuilder.request(300, "request"), 5), n, 40);
+                b.connect(0, "peer", me, port, "chrome", ScenarioBuilder.request(300, "request"), 3 + rnd.nextInt(5), 40);
                 // While requests still come in: the last few are ESTABLISHED, the earlier ones closed.
                 at[0] = (40L * (n - 3) + rnd.nextInt(100)) * 1000;
                 break;
@@ -134,17 +122,12 @@ final class DiagnoseTableMaker extends Maker {
                 // the way): a handful of SYN_SENT, from one browser, to different hosts.
                 int n = 2 + rnd.nextInt(3);
                 String browser = rnd.nextBoolean() ? "chrome.exe" : "firefox.exe";
-                y.append("hosts:\n  ").append(me).append(": {address: ").append(address(rnd, 1)).append(", profile: windows-10}\n");
-                y.append("  web: {address: ").append(server).append(", profile: linux}\n");
-                SimLab.link(y, 20 + rnd.nextInt(80));
-                y.append("actions:\n  - {at: 0, host: web, do: listen, port: 443, program: nginx}\n");
-                y.append("  - {at: 0, host: ").append(me).append(", do: connect, to: web:443, count: 2, interval_ms: 30, program: ")
-                        .append(browser).append("}\n");
+                b.host(me, address(rnd, 1), "windows-10").host("web", server, "linux").delayMs(20 + rnd.nextInt(80));
+                b.listen(0, "web", 443, 0, "nginx", AppBehavior.PASSIVE);
+                b.connect(0, me, "web", 443, browser, AppBehavior.PASSIVE, 2, 30);
                 for (int i = 0; i < n; i++) {
-                    y.append("  - {at: ").append(60 + 10 * i).append(", host: ").append(me).append(", do: connect, to: ")
-                            .append(104 + rnd.nextInt(100)).append('.').append(rnd.nextInt(256)).append('.')
-                            .append(rnd.nextInt(256)).append('.').append(1 + rnd.nextInt(254)).append(":443, program: ")
-                            .append(browser).append("}\n");
+                    b.connectToAddress(60 + 10 * i, me, (104 + rnd.nextInt(100)) + "." + rnd.nextInt(256) + "."
+                            + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254)), 443, browser);
                 }
                 at[0] = (300 + rnd.nextInt(1500)) * 1000L;
                 break;
@@ -152,16 +135,14 @@ final class DiagnoseTableMaker extends Maker {
             case TROJAN: {
                 // The seed article's case: EXPLORE.EXE, one letter short of IEXPLORE.EXE, talking to
                 // a web server abroad beside the real browser.
-                y.append("hosts:\n  ").append(me).append(": {address: ").append(address(rnd, 1)).append(", profile: windows-xp}\n");
-                y.append("  web: {address: ").append(server).append(", profile: linux}\n");
-                y.append("  far: {address: ").append(60 + rnd.nextInt(60)).append('.').append(rnd.nextInt(256)).append('.')
-                        .append(rnd.nextInt(256)).append('.').append(1 + rnd.nextInt(254)).append(", profile: linux}\n");
-                SimLab.link(y, 20 + rnd.nextInt(80));
-                y.append("actions:\n  - {at: 0, host: web, do: listen, port: 80, program: nginx}\n");
-                y.append("  - {at: 0, host: far, do: listen, port: ").append(rnd.nextBoolean() ? 80 : 8080).append(", program: nginx}\n");
-                y.append("  - {at: 0, host: ").append(me).append(", do: connect, to: web:80, count: 2, interval_ms: 50, program: IEXPLORE.EXE}\n");
-                y.append("  - {at: 30, host: ").append(me).append(", do: connect, to: far:")
-                        .append(farPort(y)).append(", program: ").append(rnd.nextBoolean() ? "EXPLORE.EXE" : "svch0st.exe").append("}\n");
+                String far = (60 + rnd.nextInt(60)) + "." + rnd.nextInt(256) + "." + rnd.nextInt(256) + "." + (1 + rnd.nextInt(254));
+                b.host(me, address(rnd, 1), "windows-xp").host("web", server, "linux").host("far", far, "linux")
+                        .delayMs(20 + rnd.nextInt(80));
+                int farPort = rnd.nextBoolean() ? 80 : 8080;
+                b.listen(0, "web", 80, 0, "nginx", AppBehavior.PASSIVE);
+                b.listen(0, "far", farPort, 0, "nginx", AppBehavior.PASSIVE);
+                b.connect(0, me, "web", 80, "IEXPLORE.EXE", AppBehavior.PASSIVE, 2, 50);
+                b.connect(30, me, "far", farPort, rnd.nextBoolean() ? "EXPLORE.EXE" : "svch0st.exe", AppBehavior.PASSIVE, 1, 0);
                 at[0] = (400 + rnd.nextInt(1500)) * 1000L;
                 break;
             }
@@ -169,29 +150,18 @@ final class DiagnoseTableMaker extends Maker {
                 int n = 2 + rnd.nextInt(4);
                 String other = "peer";
                 boolean mine = rnd.nextBoolean(); // the table of the server or of the client
-                y.append("hosts:\n  ").append(mine ? other : me).append(": {address: ").append(address(rnd, 1)).append(", profile: ")
-                        .append(PROFILES[rnd.nextInt(3)]).append("}\n");
-                y.append("  ").append(mine ? me : other).append(": {address: ").append(server).append(", profile: linux}\n");
                 String srv = mine ? me : other;
                 String cli = mine ? other : me;
-                SimLab.link(y, 20 + rnd.nextInt(80));
-                y.append("actions:\n  - {at: 0, host: ").append(srv).append(", do: listen, port: ").append(svc.port())
-                        .append(", program: ").append(svc.program()).append(", reply: {bytes: 800, text: reply}, close_after_eof_ms: 100}\n");
-                y.append("  - {at: 0, host: ").append(cli).append(", do: connect, to: ").append(srv).append(':').append(svc.port())
-                        .append(", count: ").append(n).append(", interval_ms: 200, program: chrome.exe, send: {bytes: 300, text: request}")
-                        .append(rnd.nextBoolean() ? ", close_after_eof_ms: 50" : "").append("}\n");
+                b.host(cli, address(rnd, 1), PROFILES[rnd.nextInt(3)]).host(srv, server, "linux").delayMs(20 + rnd.nextInt(80));
+                b.listen(0, srv, svc.port(), 0, svc.program(), ScenarioBuilder.closeAfterEof(ScenarioBuilder.reply(800, "reply"), 100));
+                AppBehavior browser = ScenarioBuilder.request(300, "request");
+                b.connect(0, cli, srv, svc.port(), "chrome.exe", rnd.nextBoolean() ? ScenarioBuilder.closeAfterEof(browser, 50) : browser,
+                        n, 200);
                 at[0] = (300 + rnd.nextInt(3000)) * 1000L;
                 break;
             }
         }
-        return y.toString();
-    }
-
-    /** The port the far host of the trojan story listens on (written just before). */
-    private static String farPort(StringBuilder y) {
-        int i = y.indexOf("host: far, do: listen, port: ");
-        int from = i + "host: far, do: listen, port: ".length();
-        return y.substring(from, y.indexOf(",", from));
+        return b.build();
     }
 
     @Override
@@ -207,8 +177,7 @@ final class DiagnoseTableMaker extends Maker {
             Story story = stories.get(rnd.nextInt(stories.size()));
             long[] at = new long[1];
             String[] hostName = new String[1];
-            String yaml = tableScenario(story, at, hostName);
-            Scenario sc = SimLab.parse(yaml);
+            Scenario sc = tableScenario(story, at, hostName);
             Simulation sim = SimLab.runTo(sc, at[0]);
             Host host = sim.host(hostName[0]);
             // A program is judged by its name: the table must show names (netstat -b, TCPView).
@@ -281,7 +250,7 @@ final class DiagnoseTableMaker extends Maker {
             return new Question(id, QuestionType.DIAGNOSE_TABLE, d,
                     t.get("diagnose.prompt", host.name(), dialect.cliName(), table), opts,
                     t.get("diagnose." + answer.name()), AnswerKind.TEXT, accepted, explanation, focus, fields,
-                    Show.generated(yaml, at[0] / 1000.0)).withFeedback(diagnosisFeedback(opts, answer, counts, main));
+                    SimLab.show(sc, at[0] / 1000.0)).withFeedback(diagnosisFeedback(opts, answer, counts, main));
         }
     }
 

@@ -72,7 +72,7 @@ final class NextSegmentMaker extends Maker {
         } else {
             numbers = t.get("numbers.sync", Long.toString(sndNxt), Long.toString(rcvNxt));
         }
-        String event = edge.step() == Step.SEND_DATA ? t.get("event.SEND_DATA", Integer.toString(len))
+        String event = edge.step() == Step.SEND_DATA ? t.get("event.SEND_DATA", len)
                 : t.get("event." + edge.step().name());
         String promptKey = edge.from() == TcpState.LISTEN ? "next_segment.promptListen" : "next_segment.prompt";
         String prompt = sentences(t.get(promptKey, c.local().toString(), c.remote().toString(), edge.from().name(),

@@ -34,8 +34,8 @@ final class OrderStepsMaker extends Maker {
                 : new int[] {Conversations.CLIENT_CLOSES_FIRST, Conversations.SERVER_CLOSES_FIRST,
                         Conversations.BOTH_CLOSE_AT_ONCE}[rnd.nextInt(3)];
         Service svc = SERVERS.get(rnd.nextInt(SERVERS.size()));
-        String yaml = conversation(rnd, svc, ending < 0 ? Conversations.CLIENT_CLOSES_FIRST : ending);
-        SimLab.Traced tr = SimLab.trace(yaml);
+        Scenario sc = conversation(rnd, svc, ending < 0 ? Conversations.CLIENT_CLOSES_FIRST : ending);
+        SimLab.Traced tr = SimLab.trace(sc);
         List<TraceEvent.SegmentEvent> sends = new ArrayList<>();
         for (TraceEvent e : tr.events()) {
             if (e instanceof TraceEvent.SegmentEvent s && s.action() == TraceEvent.SegmentAction.SEND) {
@@ -141,7 +141,7 @@ final class OrderStepsMaker extends Maker {
         return new Question(id, QuestionType.ORDER_STEPS, d,
                 (closer != null ? story(closer) + "\n" : "") + t.get("order.prompt." + what, list.toString().stripTrailing()),
                 opts, answer, AnswerKind.ORDER,
-                List.of(), t.get("order.explain", expl.toString()), null, fields, Show.generated(yaml, endMs))
+                List.of(), t.get("order.explain", expl.toString()), null, fields, SimLab.show(sc, endMs))
                 .withFeedback(orderFeedback(opts, answer, closer));
     }
 

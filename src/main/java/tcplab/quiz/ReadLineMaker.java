@@ -21,6 +21,7 @@ import tcplab.netstat.Services;
 import tcplab.netstat.SocketRow;
 import tcplab.quiz.Conversations.Service;
 import tcplab.sim.Host;
+import tcplab.sim.Scenario;
 import tcplab.sim.Simulation;
 import tcplab.sim.Sock;
 import tcplab.sim.TraceEvent;
@@ -32,7 +33,7 @@ final class ReadLineMaker extends Maker {
         super(ask);
     }
 
-    private record Line(String text, String hostName, SocketRow row, Dialect dialect, Host host, String yaml, long atUs) {
+    private record Line(String text, String hostName, SocketRow row, Dialect dialect, Host host, Scenario scenario, long atUs) {
     }
 
     private Line someLine(Random rnd, Difficulty d) {
@@ -40,8 +41,8 @@ final class ReadLineMaker extends Maker {
         String[] names = Conversations.NEUTRAL;
         int a = rnd.nextInt(names.length);
         int b = (a + 1 + rnd.nextInt(names.length - 1)) % names.length;
-        String yaml = conversation(rnd, svc, rnd.nextInt(3), names[a], names[b]);
-        SimLab.Traced tr = SimLab.trace(yaml);
+        Scenario sc = conversation(rnd, svc, rnd.nextInt(3), names[a], names[b]);
+        SimLab.Traced tr = SimLab.trace(sc);
         List<TraceEvent.StateChange> changes = new ArrayList<>();
         for (TraceEvent.StateChange c : SimLab.changes(tr.events())) {
             if (c.to() != TcpState.CLOSED) {
@@ -68,7 +69,7 @@ final class ReadLineMaker extends Maker {
                 : Dialect.emittableValues();
         Dialect dialect = ds.get(rnd.nextInt(ds.size()));
         String text = NetstatEmitter.emit(dialect, List.of(row), host.name());
-        return new Line(text.replace("\r\n", "\n").strip(), host.name(), row, dialect, host, yaml, at);
+        return new Line(text.replace("\r\n", "\n").strip(), host.name(), row, dialect, host, sc, at);
     }
 
     private static ParsedLine.Socket parsed(String text) {
@@ -91,7 +92,7 @@ final class ReadLineMaker extends Maker {
         fields.put("dialect", line.dialect().cliName());
         fields.put("host", line.hostName());
         fields.put("state", state.name());
-        Show show = Show.generated(line.yaml(), line.atUs() / 1000.0);
+        Show show = SimLab.show(line.scenario(), line.atUs() / 1000.0);
         int local = line.row().local().port();
         boolean localIsServer = false;
         for (Sock s : line.host().sockets()) {

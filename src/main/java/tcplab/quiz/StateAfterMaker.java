@@ -81,7 +81,7 @@ final class StateAfterMaker extends Maker {
             String bytes = st == Step.SEND || st == Step.SEND_DATA ? " [" + len + " bytes]" : "";
             lines.add((i + 1) + ". " + st.label() + segment + bytes);
             shownEvents.add(eventName(st) + segment
-                    + (bytes.isEmpty() ? "" : " [" + t.get("bytes", Integer.toString(len)) + "]"));
+                    + (bytes.isEmpty() ? "" : " [" + t.get("bytes", len) + "]"));
             seen.add(s);
             lastStep = st;
             lastFrom = s;

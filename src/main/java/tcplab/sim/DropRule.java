@@ -14,8 +14,22 @@ import tcplab.tcp.Segment;
  * @param count   how many segments this rule drops at most, or -1 for no limit
  * @param afterMs drop only segments sent at or after this time
  * @param source  where the rule was written (file:line), for the trace
+ * @param lossAtUs when the segment is lost on the link (virtual µs), for a drop made while it
+ *                 was already travelling (the user's click); -1: half-way along the link
+ * @param byUser  whether the user dropped it (the window, a lesson) rather than a scenario's rule
  */
-public record DropRule(int flags, String from, String to, long nth, int count, double afterMs, String source) {
+public record DropRule(int flags, String from, String to, long nth, int count, double afterMs, String source,
+                       long lossAtUs, boolean byUser) {
+
+    /** A scenario's rule: what it matches is lost half-way along the link. */
+    public DropRule(int flags, String from, String to, long nth, int count, double afterMs, String source) {
+        this(flags, from, to, nth, count, afterMs, source, -1, false);
+    }
+
+    /** The user dropped segment {@code id} at {@code atUs}, while it was on the wire. */
+    public static DropRule byUser(long id, long atUs) {
+        return new DropRule(-1, null, null, id, 1, 0, "user", atUs, true);
+    }
 
     boolean matches(Segment seg, String fromHost, String toHost, long id, long timeUs) {
         if (flags >= 0 && seg.flags() != flags) {

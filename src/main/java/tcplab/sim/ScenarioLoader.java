@@ -214,9 +214,45 @@ public final class ScenarioLoader {
         }
     }
 
+    /**
+     * The widest host name, in terminal columns (a Chinese character takes two): it heads a column
+     * of the text ladder, 34 columns wide once a run has more than two hosts, with a space after it.
+     */
+    public static final int MAX_HOST_NAME_COLUMNS = 32;
+
+    /**
+     * Whether {@code name} can name a host: a teacher writes names in any script (client, 学生机,
+     * 网站, клиент), so a letter of any script first, then letters, digits and combining marks
+     * (Devanagari or Thai need them), '.', '-' or '_'; nothing else. The name is printed in the
+     * ladder, in netstat tables and in jsonl: no space (the netstat parser splits columns on
+     * spaces, and the text ladder's columns would shift), no control or direction-override
+     * character (they would reach the terminal), and at most {@link #MAX_HOST_NAME_COLUMNS}.
+     */
+    public static boolean isUsableHostName(String name) {
+        if (name.isEmpty() || !Character.isLetter(name.codePointAt(0)) || TextLadder.width(name) > MAX_HOST_NAME_COLUMNS) {
+            return false;
+        }
+        return name.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_'
+                || Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.COMBINING_SPACING_MARK);
+    }
+
+    /** {@code s} with control, format and space characters as {@code \\uXXXX}: safe to print in a message. */
+    static String shown(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || Character.isSpaceChar(c) && c != ' ') {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
     private Scenario.HostSpec host(String name, YNode n, int line) {
-        if (!name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
-            problems.add(new Problem(file, line, BUNDLE, "scenario.badHostName", name));
+        if (!isUsableHostName(name)) {
+            problems.add(new Problem(file, line, BUNDLE, "scenario.badHostName", shown(name), MAX_HOST_NAME_COLUMNS,
+                    MAX_HOST_NAME_COLUMNS / 2));
             return null;
         }
         if (!checks.expectMap(n, "hosts." + name)) {

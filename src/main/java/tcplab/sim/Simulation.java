@@ -68,6 +68,31 @@ public final class Simulation implements TcpEndpoint.Events {
         }
     }
 
+    /** A segment lost on the link: it leaves, and is gone at {@code at}, somewhere along the way. */
+    private static final class Lose extends Ev {
+        final Segment segment;
+        final long id;
+        final Host from;
+        final DropReason reason;
+        final String detail;
+
+        Lose(long at, long order, Segment segment, long id, Host from, DropReason reason, String detail) {
+            super(at, order);
+            this.segment = segment;
+            this.id = id;
+            this.from = from;
+            this.reason = reason;
+            this.detail = detail;
+        }
+
+        @Override
+        void fire(Simulation sim) {
+            if (sim.tracing) {
+                sim.trace.accept(new SegmentEvent(sim.now, from.name(), SegmentAction.DROP, id, segment, reason, detail));
+            }
+        }
+    }
+
     private static final class Timer extends Ev {
         final Sock sock;
 
@@ -404,19 +429,38 @@ public final class Simulation implements TcpEndpoint.Events {
             if ((rule.count() < 0 || dropCounts[i] < rule.count())
                     && rule.matches(seg, from.name(), to == null ? null : to.name(), id, now)) {
                 dropCounts[i]++;
-                if (tracing) {
-                    trace.accept(new SegmentEvent(now, from.name(), SegmentAction.DROP, id, seg, DropReason.RULE, rule.source()));
-                }
+                long at = rule.lossAtUs() >= now && rule.lossAtUs() < now + delayUs ? rule.lossAtUs() : halfWay();
+                // A rule's drop names where the rule is written; the user's needs no more than its reason.
+                lose(at, seg, id, from, rule.byUser() ? DropReason.USER : DropReason.RULE, rule.byUser() ? null : rule.source());
                 return;
             }
         }
         if (loss > 0 && random.nextDouble() < loss) {
-            if (tracing) {
-                trace.accept(new SegmentEvent(now, from.name(), SegmentAction.DROP, id, seg, DropReason.LOSS, null));
-            }
+            lose(halfWay(), seg, id, from, DropReason.LOSS, null);
             return;
         }
         enqueue(new Deliver(now + delayUs, order++, seg, id, from, to));
+    }
+
+    /**
+     * Where a segment lost on the link dies. The fate is drawn when it leaves (so the random
+     * source is used in sending order and the run stays reproducible), but the loss itself
+     * happens on the wire: the segment travels part of the way and is gone at a real time, an
+     * event of its own, so the trace, the ladder and the inspector all tell the same time. A
+     * real link loses a packet somewhere along the path; the model takes the middle.
+     */
+    private long halfWay() {
+        return now + delayUs / 2;
+    }
+
+    /** Queued even when not tracing: a replay must take the same steps as the recorded run. */
+    private void lose(long at, Segment seg, long id, Host from, DropReason reason, String detail) {
+        enqueue(new Lose(at, order++, seg, id, from, reason, detail));
+    }
+
+    /** One-way delay of every link, µs. */
+    public long delayUs() {
+        return delayUs;
     }
 
     private void drop(Deliver d, String host, DropReason reason, String detail) {

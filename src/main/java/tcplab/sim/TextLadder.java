@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tcplab.i18n.Columns;
 import tcplab.i18n.Lang;
 import tcplab.i18n.Texts;
 import tcplab.sim.TraceEvent.AppEvent;
@@ -213,7 +214,19 @@ public final class TextLadder {
     }
 
     private String dropText(SegmentEvent s) {
-        String reason = t.get("drop." + s.reason().name());
+        return dropText(s, t);
+    }
+
+    /**
+     * Why a segment was dropped, in the words of {@code ladderTexts} (the tcplab.sim.Ladder
+     * bundle): "dropped by the rule at syn-timeout.yaml:18", "lost on the link". Shared with the
+     * window's event list, so both say the same.
+     */
+    public static String dropText(SegmentEvent s, tcplab.i18n.Texts ladderTexts) {
+        if (s.reason() == TraceEvent.DropReason.RULE && Timeline.LESSON_DROP.equals(s.detail())) {
+            return ladderTexts.get("drop.LESSON"); // a lesson's drop has no file:line of a rule
+        }
+        String reason = ladderTexts.get("drop." + s.reason().name());
         return s.detail() == null ? reason : reason + " " + s.detail();
     }
 
@@ -264,7 +277,8 @@ public final class TextLadder {
             tail = t.get("ladder.arrives", fmtMs(fate.timeMs()));
         } else if (fate.reason() == TraceEvent.DropReason.LOSS || fate.reason() == TraceEvent.DropReason.RULE
                 || fate.reason() == TraceEvent.DropReason.USER) {
-            tail = "x " + dropText(fate);
+            // Lost on the wire, at its own time (half-way, or where the user caught it).
+            tail = "x " + t.get("ladder.lostAt", fmtMs(fate.timeMs())) + " " + dropText(fate);
         } else {
             tail = t.get("ladder.arrives", fmtMs(fate.timeMs()));
         }
@@ -359,20 +373,9 @@ public final class TextLadder {
         return sb.toString();
     }
 
-    /** Terminal columns of {@code s}: East Asian wide and full-width characters take two. */
+    /** Terminal columns of {@code s} ({@link Columns#width}: a Chinese character takes two). */
     public static int width(CharSequence s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            w += isWide(c) ? 2 : 1;
-        }
-        return w;
-    }
-
-    static boolean isWide(char c) {
-        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
-                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-                || (c >= 0xFFE0 && c <= 0xFFE6);
+        return Columns.width(s);
     }
 
     public static String fmtMs(double ms) {

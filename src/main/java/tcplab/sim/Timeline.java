@@ -26,12 +26,17 @@ public final class Timeline {
     public record Entry(int step, TraceEvent event) {
     }
 
-    /** One segment's flight. {@code endUs} is its delivery or drop time; {@code lost} when dropped. */
-    public record Flight(long id, SegmentEvent send, SegmentEvent end) {
+    /**
+     * One segment's flight: sent at step {@code sendStep}, delivered or dropped at step
+     * {@code endStep} (-1 while it never ended: the run stopped first). {@code arrivalUs} is when
+     * it reaches (or would have reached) the receiver: the sending time plus the link's delay.
+     */
+    public record Flight(long id, SegmentEvent send, SegmentEvent end, int sendStep, int endStep, long arrivalUs) {
         public long startUs() {
             return send.timeUs();
         }
 
+        /** Its delivery or drop time; the sending time when it never ended. */
         public long endUs() {
             return end == null ? send.timeUs() : end.timeUs();
         }
@@ -45,6 +50,33 @@ public final class Timeline {
             return lost() && (end.reason() == TraceEvent.DropReason.LOSS || end.reason() == TraceEvent.DropReason.RULE
                     || end.reason() == TraceEvent.DropReason.USER);
         }
+
+        /** Why it was dropped, or null when it was not. */
+        public TraceEvent.DropReason dropReason() {
+            return lost() ? end.reason() : null;
+        }
+
+        /**
+         * How far along the link it got, 0 (still at the sender) to 1 (at the receiver): where a
+         * segment lost on the wire died; 1 for every other ending (they end at the receiver).
+         */
+        public double reached() {
+            if (!lostInFlight()) {
+                return 1;
+            }
+            long trip = arrivalUs - startUs();
+            return trip <= 0 ? 0 : Math.min(1, (double) (endUs() - startUs()) / trip);
+        }
+
+        /** Whether it has ended (arrived or been lost) once {@code step} steps have run. */
+        public boolean endedBy(int step) {
+            return end != null && endStep <= step;
+        }
+
+        /** Whether it has left its sender once {@code step} steps have run. */
+        public boolean sentBy(int step) {
+            return sendStep <= step;
+        }
     }
 
     private final Scenario scenario;
@@ -56,9 +88,11 @@ public final class Timeline {
     private final boolean complete;
     private final List<String> hostNames;
     private final Map<Integer, String> hostByAddress;
+    private final long delayUs;
 
     private Timeline(Scenario scenario, ScenarioRunner.Overrides overrides, List<Entry> entries, long[] stepTimes,
-                     List<Flight> flights, boolean complete, List<String> hostNames, Map<Integer, String> hostByAddress) {
+                     List<Flight> flights, boolean complete, List<String> hostNames, Map<Integer, String> hostByAddress,
+                     long delayUs) {
         this.scenario = scenario;
         this.overrides = overrides;
         this.entries = entries;
@@ -67,6 +101,7 @@ public final class Timeline {
         this.complete = complete;
         this.hostNames = hostNames;
         this.hostByAddress = hostByAddress;
+        this.delayUs = delayUs;
         this.flightById = new HashMap<>();
         for (Flight f : flights) {
             flightById.put(f.id(), f);
@@ -102,22 +137,26 @@ public final class Timeline {
         for (int i = 0; i < stepTimes.length; i++) {
             stepTimes[i] = times.get(i);
         }
-        Map<Long, SegmentEvent> sends = new HashMap<>();
-        Map<Long, SegmentEvent> ends = new HashMap<>();
+        Map<Long, Entry> sends = new HashMap<>();
+        Map<Long, Entry> ends = new HashMap<>();
         List<Long> order = new ArrayList<>();
         for (Entry en : entries) {
             if (en.event() instanceof SegmentEvent s) {
                 if (s.action() == SegmentAction.SEND) {
-                    sends.put(s.id(), s);
+                    sends.put(s.id(), en);
                     order.add(s.id());
                 } else {
-                    ends.put(s.id(), s);
+                    ends.put(s.id(), en);
                 }
             }
         }
         List<Flight> flights = new ArrayList<>();
         for (long id : order) {
-            flights.add(new Flight(id, sends.get(id), ends.get(id)));
+            Entry send = sends.get(id);
+            Entry end = ends.get(id);
+            SegmentEvent sent = (SegmentEvent) send.event();
+            flights.add(new Flight(id, sent, end == null ? null : (SegmentEvent) end.event(), send.step(),
+                    end == null ? -1 : end.step(), sent.timeUs() + sim.delayUs()));
         }
         List<String> names = new ArrayList<>();
         Map<Integer, String> byAddress = new HashMap<>();
@@ -126,7 +165,7 @@ public final class Timeline {
             byAddress.put(h.address(), h.name());
         }
         return new Timeline(sc, o, Collections.unmodifiableList(entries), stepTimes, Collections.unmodifiableList(flights),
-                complete, List.copyOf(names), Map.copyOf(byAddress));
+                complete, List.copyOf(names), Map.copyOf(byAddress), sim.delayUs());
     }
 
     public Scenario scenario() {
@@ -140,6 +179,11 @@ public final class Timeline {
     /** Every trace event in order, with its step. Step 0 holds nothing: events belong to steps 1..n. */
     public List<Entry> entries() {
         return entries;
+    }
+
+    /** The links' one-way delay, µs. */
+    public long delayUs() {
+        return delayUs;
     }
 
     public List<String> hostNames() {
@@ -236,12 +280,31 @@ public final class Timeline {
     }
 
     /**
-     * The same run with segment {@code id} lost on the wire, as if the user had clicked it in
-     * flight: a drop rule for that very segment, so every replay reproduces it.
+     * The same run with segment {@code id} lost on the wire at {@code atUs}, because the user
+     * clicked it there while it travelled: a drop rule for that very segment and that time, so
+     * every replay reproduces it and the trace says "user".
      */
-    public Timeline withDropped(long id, int maxSteps) throws ProblemException {
+    public Timeline withDroppedByUser(long id, long atUs, int maxSteps) throws ProblemException {
+        return withDrop(DropRule.byUser(id, atUs), maxSteps);
+    }
+
+    /**
+     * The same run with segment {@code id} lost on the wire by a lesson: half-way along the link,
+     * as any rule's loss, or at {@code notBeforeUs} when the lesson is already past that point
+     * (a lesson never shows a segment in flight and then says it was lost earlier).
+     */
+    public Timeline withDropped(long id, long notBeforeUs, int maxSteps) throws ProblemException {
+        Flight f = flight(id);
+        long at = f == null ? -1 : Math.max(notBeforeUs, f.startUs() + delayUs / 2);
+        return withDrop(new DropRule(-1, null, null, id, 1, 0, LESSON_DROP, at, false), maxSteps);
+    }
+
+    /** The source a lesson's drop is recorded with (the inspector names the lesson as its cause). */
+    public static final String LESSON_DROP = "lesson";
+
+    private Timeline withDrop(DropRule rule, int maxSteps) throws ProblemException {
         List<DropRule> drops = new ArrayList<>(overrides.extraDrops());
-        drops.add(new DropRule(-1, null, null, id, 1, 0, "user"));
+        drops.add(rule);
         return record(scenario, overrides.withExtraDrops(drops), maxSteps);
     }
 }

@@ -63,6 +63,7 @@ import tcplab.ui.run.EventRow;
 import tcplab.ui.run.LadderView;
 import tcplab.ui.run.RunViewModel;
 import tcplab.ui.run.SegmentInfo;
+import tcplab.ui.run.SeqNumbers;
 
 /**
  * The classroom window: controls on top, the ladder in the middle, the state diagram and the
@@ -163,8 +164,7 @@ public final class MainWindow {
         // Row 1: the scenario and the playback controls.
         scenarioBox.setId("scenario");
         scenarioBox.getItems().addAll(ScenarioLoader.BUILTIN);
-        scenarioBox.setCellFactory(l -> new ScenarioCell());
-        scenarioBox.setButtonCell(new ScenarioCell());
+        labelled(scenarioBox, ScenarioCell::new);
         scenarioBox.setOnAction(e -> {
             String name = scenarioBox.getValue();
             if (name != null && !name.equals(vm.scenarioSourceProperty().get())) {
@@ -191,9 +191,7 @@ public final class MainWindow {
         for (double s : SPEEDS) {
             speed.getItems().add(s);
         }
-        speed.setCellFactory(l -> new SpeedCell());
-        speed.setButtonCell(new SpeedCell());
-        onLang(() -> speed.setButtonCell(new SpeedCell()));
+        labelled(speed, SpeedCell::new);
         speed.setValue(settings.getDouble("speed", 250));
         vm.speedProperty().set(speed.getValue());
         speed.setOnAction(e -> {
@@ -228,9 +226,7 @@ public final class MainWindow {
         profile.setId("profile");
         profile.getItems().add("");
         profile.getItems().addAll(Profile.NAMES);
-        profile.setCellFactory(l -> new ProfileCell());
-        profile.setButtonCell(new ProfileCell());
-        onLang(() -> profile.setButtonCell(new ProfileCell()));
+        labelled(profile, ProfileCell::new);
         profile.setValue("");
         profile.setOnAction(e -> {
             vm.profileProperty().set(profile.getValue() == null || profile.getValue().isEmpty() ? null : profile.getValue());
@@ -260,9 +256,7 @@ public final class MainWindow {
         ComboBox<String> theme = new ComboBox<>();
         theme.setId("theme");
         theme.getItems().addAll("standard", "high-contrast", "color-blind");
-        theme.setCellFactory(l -> new ThemeCell());
-        theme.setButtonCell(new ThemeCell());
-        onLang(() -> theme.setButtonCell(new ThemeCell()));
+        labelled(theme, ThemeCell::new);
         theme.setValue(classroom.palette().name());
         theme.setOnAction(e -> classroom.paletteProperty().set(Palette.byName(theme.getValue())));
         classroom.paletteProperty().addListener((o, a, p) -> theme.setValue(p.name()));
@@ -710,9 +704,7 @@ public final class MainWindow {
         kind.setId("eventKind");
         kind.getItems().addAll("all", "SEGMENT", "STATE", "APP");
         kind.setValue("all");
-        kind.setCellFactory(l -> new KindCell());
-        kind.setButtonCell(new KindCell());
-        onLang(() -> kind.setButtonCell(new KindCell()));
+        labelled(kind, KindCell::new);
         Runnable apply = () -> {
             String f = filter.getText().toLowerCase(Locale.ROOT).trim();
             String k = kind.getValue();
@@ -779,23 +771,25 @@ public final class MainWindow {
             }
         });
         vm.connectionProperty().addListener((o, a, c) -> ladder.setConnection(c));
-        vm.selectedSegmentProperty().addListener((o, a, id) -> {
-            ladder.setSelected(id);
-            showInspector(id);
-        });
+        vm.selectedSegmentProperty().addListener((o, a, id) -> ladder.setSelected(id));
+        // The inspector follows the segment's fate as the playhead sees it: at once when it is
+        // dropped, and when the playhead passes its sending or its arrival.
+        vm.inspectedProperty().addListener((o, a, in) -> showInspector(in));
         vm.absoluteSeqProperty().addListener((o, a, b) -> {
             ladder.setAbsoluteSeq(b);
+            refreshRows(); // the event list writes numbers as the ladder does
             settings.put("absoluteSeq", Boolean.toString(b));
         });
         vm.langProperty().addListener((o, a, l) -> {
             ladder.setLang(l);
             refreshRows();
-            showInspector(vm.selectedSegmentProperty().get());
+            showInspector(vm.inspectedProperty().get());
             updateStatus();
             scenarioBox.setButtonCell(new ScenarioCell());
             scenarioPrompt();
         });
         ladder.setLang(vm.langProperty().get());
+        ladder.setAbsoluteSeq(vm.absoluteSeqProperty().get());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         timer = new AnimationTimer() {
             private long last = -1;
@@ -817,6 +811,9 @@ public final class MainWindow {
         if (vm.scenarioProperty().get() != null) {
             scenarioBox.setPromptText(vm.scenarioProperty().get().name() + " — "
                     + vm.scenarioProperty().get().title(vm.langProperty().get()));
+            if (scenarioBox.getValue() == null && scenarioBox.getButtonCell() != null) {
+                scenarioBox.getButtonCell().setText(scenarioBox.getPromptText());
+            }
         }
     }
 
@@ -827,7 +824,7 @@ public final class MainWindow {
 
     private void refreshRows() {
         Timeline tl = vm.timeline();
-        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get()));
+        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get(), vm.absoluteSeqProperty().get()));
     }
 
     private void scrollEventsTo(int step) {
@@ -851,6 +848,14 @@ public final class MainWindow {
     private void keyPressed(KeyEvent e) {
         // Zoom works wherever the focus is (a teacher who clicked into the delay field still
         // zooms with Ctrl +); other keys typed in a field are typing, not playing.
+        if (!(e.getTarget() instanceof TextInputControl)) {
+            for (java.util.function.Predicate<KeyEvent> h : keysFirst) {
+                if (h.test(e)) {
+                    e.consume();
+                    return;
+                }
+            }
+        }
         if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
             classroom.zoomIn();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
@@ -887,29 +892,34 @@ public final class MainWindow {
         }
     }
 
-    private void showInspector(Long id) {
+    private void showInspector(RunViewModel.Inspected in) {
         inspector.getChildren().clear();
         Label title = new Label();
         title.getStyleClass().add("pane-title");
         Timeline tl = vm.timeline();
-        if (id == null || tl == null || tl.flight(id) == null) {
+        if (in == null || tl == null) {
             title.setText(t().get("insp.title"));
             Label hint = new Label(t().get("insp.hint"));
             hint.setWrapText(true);
             inspector.getChildren().addAll(title, hint);
             return;
         }
-        Timeline.Flight f = tl.flight(id);
-        title.setText(t().get("insp.titleOf", "#" + id, f.send().segment().flagText()));
+        Timeline.Flight f = in.flight();
+        title.setText(t().get("insp.titleOf", "#" + f.id(), f.send().segment().flagText()));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
         int r = 0;
-        for (SegmentInfo.Field field : SegmentInfo.describe(f, isnOf(tl, f, true), isnOf(tl, f, false), vm.langProperty().get())) {
+        SeqNumbers numbers = new SeqNumbers(tl);
+        for (SegmentInfo.Field field : SegmentInfo.describe(f, in.phase(), numbers.isnOwn(f.id()), numbers.isnPeer(f.id()),
+                vm.langProperty().get())) {
             Label name = new Label(field.name());
             name.getStyleClass().add("field-name");
             Label value = new Label(field.value());
             value.getStyleClass().add("field-value");
+            if (field.name().equals(t().get("insp.fate"))) {
+                value.setId("inspectorFate");
+            }
             Label meaning = new Label(field.meaning() + (field.rfc().isEmpty() ? "" : "  [" + field.rfc() + "]"));
             meaning.setWrapText(true);
             meaning.getStyleClass().add("field-meaning");
@@ -919,22 +929,6 @@ public final class MainWindow {
             r += 2;
         }
         inspector.getChildren().addAll(title, grid);
-    }
-
-    private static Integer isnOf(Timeline tl, Timeline.Flight upTo, boolean own) {
-        tcplab.tcp.Segment target = upTo.send().segment();
-        String key = own ? target.src() + ">" + target.dst() : target.dst() + ">" + target.src();
-        Integer found = null;
-        for (Timeline.Flight f : tl.flights()) {
-            tcplab.tcp.Segment s = f.send().segment();
-            if (s.has(tcplab.tcp.Flags.SYN) && key.equals(s.src() + ">" + s.dst())) {
-                found = s.seq();
-            }
-            if (f == upTo) {
-                break;
-            }
-        }
-        return found;
     }
 
     // ------------------------------------------------------------------ classroom
@@ -957,13 +951,7 @@ public final class MainWindow {
         double zoom = classroom.zoom();
         ladder.setPalette(palette);
         ladder.setZoom(zoom);
-        root.setStyle("-fx-font-size: " + String.format(Locale.ROOT, "%.1f", BASE_FONT * zoom) + "px;"
-                + "-tcplab-bg: " + Palette.css(palette.background()) + ";"
-                + "-tcplab-panel: " + Palette.css(palette.panel()) + ";"
-                + "-tcplab-fg: " + Palette.css(palette.foreground()) + ";"
-                + "-tcplab-muted: " + Palette.css(palette.muted()) + ";"
-                + "-tcplab-accent: " + Palette.css(palette.highlight()) + ";"
-                + "-tcplab-lost: " + Palette.css(palette.lost()) + ";");
+        root.setStyle("-fx-font-size: " + String.format(Locale.ROOT, "%.1f", BASE_FONT * zoom) + "px;" + palette.cssVariables());
         root.getStyleClass().removeAll("theme-standard", "theme-high-contrast", "theme-color-blind");
         root.getStyleClass().add("theme-" + palette.name());
     }
@@ -985,6 +973,37 @@ public final class MainWindow {
             }
         });
     }
+
+    /** The window's stage, or null before {@link #attach}. */
+    public Stage stage() {
+        return stage;
+    }
+
+    private final List<java.util.function.Predicate<KeyEvent>> keysFirst = new java.util.ArrayList<>();
+
+    /**
+     * Keys a pane takes before the window's own (true: taken): during a lesson, → and PageDown
+     * move the lesson on, not the simulation, which would reveal the next question's answer.
+     */
+    public void onKeyFirst(java.util.function.Predicate<KeyEvent> handler) {
+        keysFirst.add(handler);
+    }
+
+    /**
+     * Shows {@code view} in place of the window's content (the presenter view on a machine with
+     * one display); null puts the window back.
+     */
+    public void present(javafx.scene.Parent view) {
+        if (view != null && root.getScene() != null) {
+            presentedIn = root.getScene();
+            presentedIn.setRoot(view);
+        } else if (view == null && presentedIn != null) {
+            presentedIn.setRoot(root);
+            presentedIn = null;
+        }
+    }
+
+    private Scene presentedIn;
 
     private void toggleFullScreen() {
         if (stage != null) {
@@ -1041,12 +1060,28 @@ public final class MainWindow {
 
     // ------------------------------------------------------------------ cells
 
+    /**
+     * Gives {@code box} cells made by {@code cell}, for its open list and its button, and new ones
+     * after every language change: a cell words its item when it is updated, and the list's cells
+     * (not only the button's) must be re-worded, or the open list mixes the old language into the new.
+     */
+    private <T> void labelled(ComboBox<T> box, java.util.function.Supplier<ListCell<T>> cell) {
+        Runnable make = () -> {
+            box.setCellFactory(l -> cell.get());
+            box.setButtonCell(cell.get());
+        };
+        make.run();
+        onLang(make);
+    }
+
     private final class ScenarioCell extends ListCell<String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
-                setText(null);
+                // The box's own cell shows the prompt (a file's or a lesson's scenario, with its
+                // title): a button cell with a cell of its own does not show it by itself.
+                setText(this == scenarioBox.getButtonCell() ? scenarioBox.getPromptText() : null);
                 return;
             }
             try {

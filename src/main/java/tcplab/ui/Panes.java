@@ -48,7 +48,7 @@ public final class Panes {
             diagram.setLang(l);
             sides(diagram, vm);
         });
-        vm.connectionProperty().addListener((o, a, c) -> sides(diagram, vm));
+        vm.followedProperty().addListener((o, a, f) -> sides(diagram, vm));
         sides(diagram, vm);
         vm.stateAProperty().addListener((o, a, b) -> diagram.show(vm.stateAProperty().get(), vm.stateBProperty().get()));
         vm.stateBProperty().addListener((o, a, b) -> diagram.show(vm.stateAProperty().get(), vm.stateBProperty().get()));
@@ -145,16 +145,8 @@ public final class Panes {
         nm.setTables(rows, natives);
     }
 
-    /** The legend: which host and socket each colour is. */
+    /** The legend: which socket each colour follows (its 4-tuple, or the listener). */
     private static void sides(StateDiagramView diagram, RunViewModel vm) {
-        RunViewModel.Connection c = vm.connectionProperty().get();
-        Lang lang = vm.langProperty().get();
-        String none = lang == Lang.ZH ? "(无连接)" : "(no connection)";
-        if (c == null) {
-            diagram.setSides(none, none);
-            return;
-        }
-        diagram.setSides(c.a() == null ? none : c.a().host() + " " + c.a().local(),
-                c.b() == null ? none : c.b().host() + " " + c.b().local());
+        diagram.setSides(vm.sideName(true), vm.sideName(false));
     }
 }

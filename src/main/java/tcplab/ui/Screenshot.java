@@ -8,26 +8,42 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import tcplab.i18n.Lang;
+import tcplab.ui.common.Palette;
 import tcplab.ui.common.Png;
 import tcplab.ui.common.UiSettings;
+import tcplab.ui.run.LadderView;
 import tcplab.ui.run.RunViewModel;
 
 /**
  * Renders the window headlessly to a PNG: {@code java -jar tcplab.jar --screenshot FILE.png
- * --scenario NAME --at MS [--lang zh|en] [--size 1280x800] [--zoom 150]}. Uses JavaFX's headless Monocle
- * platform and the software renderer, so it needs no display.
+ * --scenario NAME --at MS [--lang zh|en] [--size 1280x800] [--zoom 150]}, or a lesson at a step: {@code
+ * --lesson ID --step N} (the Lessons tab), with {@code --presenter} the presenter view the class
+ * sees. Uses JavaFX's headless Monocle platform and the software renderer, so it needs no display.
  */
 public final class Screenshot {
     private Screenshot() {
     }
 
-    /** What to render. */
+    /**
+     * What to render.
+     *
+     * @param lesson    a lesson's id (then {@code scenario} and {@code atMs} are the lesson's), or null
+     * @param step      the lesson's step, from 1
+     * @param presenter the presenter view of the lesson instead of the window
+     * @param zoom      the zoom, one of the window's steps (1.0 = 100 %)
+     */
     public record Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
-                          String theme, double zoom) {
-        /** At the normal size (100 %). */
+                          String theme, String lesson, int step, boolean presenter, double zoom) {
+        /** A scenario at the normal size (100 %). */
         public Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
                        String theme) {
-            this(file, scenario, atMs, lang, width, height, selectSegment, theme, 1.0);
+            this(file, scenario, atMs, lang, width, height, selectSegment, theme, null, 1, false, 1.0);
+        }
+
+        /** A scenario or a lesson at the normal size (100 %). */
+        public Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
+                       String theme, String lesson, int step, boolean presenter) {
+            this(file, scenario, atMs, lang, width, height, selectSegment, theme, lesson, step, presenter, 1.0);
         }
     }
 
@@ -85,6 +101,9 @@ public final class Screenshot {
         settings.putDouble("zoom", r.zoom());
         MainWindow w = new MainWindow(vm, settings);
         Panes.install(w, false);
+        if (r.lesson() != null) {
+            return renderLesson(r, w, settings);
+        }
         if (!vm.load(r.scenario())) {
             return vm.errorProperty().get();
         }
@@ -97,6 +116,32 @@ public final class Screenshot {
         scene.getRoot().layout();
         w.ladder().setPosition(vm.timeUs(), vm.step());
         WritableImage img = scene.snapshot(null);
+        w.dispose();
+        Png.write(img, r.file());
+        return null;
+    }
+
+    /** A lesson at a step: the window with its Lessons tab, or the presenter view. */
+    private static String renderLesson(Request r, MainWindow w, UiSettings settings) throws java.io.IOException {
+        Scene scene = w.scene(r.width(), r.height());
+        tcplab.ui.lesson.LessonPane pane = (tcplab.ui.lesson.LessonPane) w.selectBottomTab("tab-lessons").getContent();
+        tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, r.lang());
+        if (!pane.open(r.lesson(), r.step() - 1)) {
+            return t.get("lesson.noSuchLesson", r.lesson());
+        }
+        if (r.step() < 1 || r.step() > pane.lesson().size()) {
+            return t.get("lesson.noSuchStep", r.step(), r.lesson(), pane.lesson().size());
+        }
+        WritableImage img;
+        if (r.presenter()) {
+            img = tcplab.ui.lesson.PresenterView.picture(pane.lesson(), r.width(), r.height(), Palette.byName(settings.get("palette", "standard")));
+        } else {
+            w.setLowerEnlarged(true); // the lesson's text and table, as a class reads them
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            w.ladder().setPosition(w.viewModel().timeUs(), w.viewModel().step());
+            img = scene.snapshot(null);
+        }
         w.dispose();
         Png.write(img, r.file());
         return null;

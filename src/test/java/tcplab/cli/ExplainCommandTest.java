@@ -262,4 +262,30 @@ class ExplainCommandTest {
         Run zh = run("explain", "--help", "--lang", "zh");
         assertTrue(zh.out().contains("逐行解释"), zh.out());
     }
+
+    @Test
+    void theWindowsExplainedTableSaysOfEachRowWhatExplainPrintsUnderThatRow() throws IOException {
+        // The netstat tab, the explain tab and the lessons read tables through ExplainedTable; a
+        // row must read the same there as here (direction included: it depends on the whole table).
+        for (String name : new String[] {"seeds/article1-rows.txt", "seeds/article2-rows.txt",
+            "netstat-fixtures/debian12/netstat-tanp.txt"}) {
+            String text = Files.readString(Path.of("src/test/resources", name));
+            for (tcplab.i18n.Lang l : tcplab.i18n.Lang.values()) {
+                Run r = run("explain", file("t.txt", text).toString(), "--lang", l == tcplab.i18n.Lang.ZH ? "zh" : "en");
+                assertEquals(0, r.code(), r.err());
+                tcplab.netstat.ExplainedTable table = tcplab.netstat.ExplainedTable.of(text, l);
+                String[] out = r.out().split("\\R");
+                int rows = 0;
+                for (int i = 0; i + 1 < out.length; i++) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  #\\s*(\\d+)  ").matcher(out[i]);
+                    if (m.find() && out[i + 1].startsWith("      ")) {
+                        int line = Integer.parseInt(m.group(1));
+                        assertEquals(out[i + 1].substring(6), table.row(line - 1).explanation(), name + " " + l + " line " + line);
+                        rows++;
+                    }
+                }
+                assertEquals(table.summary().sockets(), rows, name + ": every socket row compared");
+            }
+        }
+    }
 }

@@ -36,4 +36,30 @@ class ScreenshotOptionTest {
         assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("there is no built-in scenario 'nosuch'"), bad.err());
     }
+
+    @Test
+    void writesThePresenterViewOfALessonStep() throws Exception {
+        Path file = Path.of("target/screenshot-option/closing-step4-presenter-en.png");
+        Files.deleteIfExists(file);
+        SimulateCommandTest.Run r = SimulateCommandTest.run("--screenshot", file.toString(), "--lesson", "closing", "--step", "4",
+                "--presenter", "--size", "1024x768", "--lang", "en");
+        assertEquals(0, r.exit(), r.err());
+        BufferedImage img = ImageIO.read(file.toFile());
+        assertEquals(1024, img.getWidth());
+        assertEquals(768, img.getHeight());
+    }
+
+    @Test
+    void badLessonScreenshotOptionsSayWhatIsWrong() {
+        SimulateCommandTest.Run noLesson = SimulateCommandTest.run("--screenshot", "target/x.png", "--presenter", "--lang", "en");
+        assertEquals(2, noLesson.exit());
+        assertTrue(noLesson.err().contains("--presenter needs --lesson ID"), noLesson.err());
+        SimulateCommandTest.Run unknown = SimulateCommandTest.run("--screenshot", "target/x.png", "--lesson", "nosuch", "--lang", "en");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("there is no lesson 'nosuch'"), unknown.err());
+        SimulateCommandTest.Run step = SimulateCommandTest.run("--screenshot", "target/x.png", "--lesson", "handshake", "--step", "12",
+                "--lang", "en");
+        assertEquals(1, step.exit());
+        assertTrue(step.err().contains("--step 12: the lesson 'handshake' has steps 1 to 5"), step.err());
+    }
 }

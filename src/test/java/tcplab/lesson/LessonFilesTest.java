@@ -80,19 +80,39 @@ class LessonFilesTest {
     @Test
     void anExpectationThatDoesNotHoldIsReportedAtItsLine() {
         String m = only("expect-fails.yaml");
-        assertTrue(m.contains("expect-fails.yaml:10: expected client to have ≥ 1 socket(s) in ESTABLISHED after step 1, but it has 0"), m);
+        assertTrue(m.contains("expect-fails.yaml:10: expected the number of client's sockets in ESTABLISHED after step 1 to be ≥ 1, but it is 0"), m);
     }
 
     @Test
     void aCheckpointAnswerTheSimulationContradictsIsReported() {
         String m = only("wrong-answer.yaml");
-        assertTrue(m.contains("wrong-answer.yaml:12: the answer 'ESTABLISHED' is wrong: in the simulation the answer is SYN_SENT"), m);
+        assertTrue(m.contains("wrong-answer.yaml:13: the answer 'ESTABLISHED' is wrong: in the simulation the answer is SYN_SENT"), m);
+    }
+
+    @Test
+    void aCheckpointWithoutASetupTextIsReported() {
+        String m = only("setup-without-question.yaml");
+        assertTrue(m.contains("setup-without-question.yaml:10: 'setup' is missing; add a line like: setup: {en: ..., zh: ...}"), m);
+    }
+
+    @Test
+    void aSetupTextWithoutAQuestionIsReported() {
+        String m = only("setup-without-question.yaml");
+        assertTrue(m.contains("setup-without-question.yaml:7: 'setup' is the text shown with a checkpoint's question, and this step has no checkpoint"), m);
+    }
+
+    @Test
+    void aQuestionAboutATableShownOnlyWithTheAnswerIsReported() {
+        // The paste comes in the step's actions, after the question: the class could not read it.
+        String m = only("table-after-question.yaml");
+        assertTrue(m.contains("table-after-question.yaml:12: line 5 of the table shown with the question (the one the step starts from)"
+                + " is not a TCP socket line with a state"), m);
     }
 
     @Test
     void oneBrokenLessonNeverStopsTheOthers() throws IOException {
         List<LessonLoader.Loaded> all = LessonLoader.checkDir(BROKEN);
-        assertEquals(5, all.size());
+        assertEquals(7, all.size());
         for (LessonLoader.Loaded l : all) {
             for (Problem p : l.problems()) {
                 assertTrue(p.line() > 0, p.toString());

@@ -417,4 +417,17 @@ class QuizPropertiesTest {
             assertFalse(why.contains("。 "), why);
         }
     }
+
+    @Property(tries = 200)
+    void showMe_ofAGeneratedQuestion_isAScenarioFileThatReadsBackAsTheSameScenario(
+            @ForAll @LongRange(min = 0, max = 10_000_000) long seed, @ForAll @IntRange(min = 0, max = 30) int index)
+            throws Exception {
+        Question q = EN.question(seed, index, new QuizGenerator.Filter(EnumSet.of(QuestionType.READ_LINE,
+                QuestionType.DIAGNOSE_TABLE, QuestionType.ORDER_STEPS, QuestionType.PORT_CLASS), null, Map.of()));
+        if (q.show() == null || q.show().yaml() == null) {
+            return;
+        }
+        tcplab.sim.Scenario sc = tcplab.sim.ScenarioLoader.parse(q.show().yaml(), "show.yaml");
+        assertEquals(q.show().yaml(), tcplab.sim.ScenarioWriter.write(sc));
+    }
 }

@@ -139,4 +139,48 @@ class ScenarioLoaderTest {
             assertEquals(Profile.ClosedPort.DROP, sc.hosts().get(0).closedPorts());
         }
     }
+
+    @Nested
+    class HostNames {
+        private String withHost(String name) {
+            return "scenario: names\ntitle: {en: Names, zh: 名字}\nabout: {en: Names., zh: 名字。}\nhosts:\n  \"" + name
+                    + "\": {address: 10.0.0.1}\n  server: {address: 10.0.0.2}\nactions:\n  - {at: 0, host: server, do: listen, port: 80}\n";
+        }
+
+        @Test
+        void lettersOfAnyScriptNameAHost() throws ProblemException {
+            for (String name : new String[] {"学生机", "网站", "client", "клиент", "web-1.lab_a", "हिन्दी", "ＰＣ"}) {
+                Scenario sc = ScenarioLoader.parse(withHost(name), "names.yaml");
+                assertEquals(name, sc.hosts().get(0).name());
+            }
+        }
+
+        @Test
+        void aNameThatWouldBreakATableOrATerminalIsRefusedWithItsCharactersShown() {
+            String[][] cases = {
+                {"学生 机", "'学生 机' is not a usable host name"},
+                {"\u202Eevil", "'\\u202Eevil' is not a usable host name"},
+                {"tab\\there", "'tab\\u0009here' is not a usable host name"},
+                {"1st", "'1st' is not a usable host name"},
+                {"a/b", "'a/b' is not a usable host name"},
+                {"学".repeat(17), "at most 32 characters (16 Chinese ones)"},
+            };
+            for (String[] c : cases) {
+                ProblemException e = assertThrows(ProblemException.class, () -> ScenarioLoader.parse(withHost(c[0]), "names.yaml"));
+                assertTrue(e.format(Lang.EN).contains(c[1]), c[0] + ": " + e.format(Lang.EN));
+                assertTrue(e.format(Lang.ZH).contains("不能作主机名"), e.format(Lang.ZH));
+            }
+            assertTrue(ScenarioLoader.isUsableHostName("学".repeat(16)), "16 Chinese characters fill the 32 columns exactly");
+            assertTrue(ScenarioLoader.isUsableHostName("a".repeat(32)));
+            assertTrue(!ScenarioLoader.isUsableHostName("a".repeat(33)));
+        }
+
+        @Test
+        void wideCharactersTakeTwoColumnsAndCombiningMarksNone() {
+            assertEquals(6, TextLadder.width("学生机"));
+            assertEquals(8, TextLadder.width("client学"));
+            assertEquals(1, TextLadder.width("e\u0301"), "e + combining acute");
+            assertEquals(2, TextLadder.width(new StringBuilder().appendCodePoint(0x20000)), "an ideograph beyond the BMP");
+        }
+    }
 }

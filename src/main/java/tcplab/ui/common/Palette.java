@@ -54,4 +54,14 @@ public record Palette(String name, Color background, Color panel, Color foregrou
         return String.format("rgba(%d,%d,%d,%.3f)", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
                 (int) Math.round(c.getBlue() * 255), c.getOpacity());
     }
+
+    /** The palette as the CSS variables app.css reads ({@code -tcplab-bg: ...;}), for a root's style. */
+    public String cssVariables() {
+        return "-tcplab-bg: " + css(background()) + ";"
+                + "-tcplab-panel: " + css(panel()) + ";"
+                + "-tcplab-fg: " + css(foreground()) + ";"
+                + "-tcplab-muted: " + css(muted()) + ";"
+                + "-tcplab-accent: " + css(highlight()) + ";"
+                + "-tcplab-lost: " + css(lost()) + ";";
+    }
 }

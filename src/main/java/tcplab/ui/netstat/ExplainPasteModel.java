@@ -1,7 +1,6 @@
 package tcplab.ui.netstat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -27,14 +27,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import tcplab.i18n.Lang;
 import tcplab.netstat.Encodings;
+import tcplab.netstat.ExplainedTable;
 import tcplab.netstat.Explainer;
-import tcplab.netstat.LineReader;
 import tcplab.netstat.LiveCapture;
-import tcplab.netstat.NetstatParser;
-import tcplab.netstat.ParsedLine;
 import tcplab.netstat.Warning;
 import tcplab.ui.common.UiTexts;
 
@@ -234,7 +233,7 @@ public final class ExplainPasteModel {
     /** Shows {@code bytes} (a file called {@code name}) decoded in its detected encoding, and explains them. */
     public void loadBytes(String name, byte[] bytes) {
         Charset cs = Encodings.detect(bytes, Math.min(bytes.length, Encodings.SNIFF_BYTES));
-        replaceText(new String(bytes, cs), new Msg("paste.source.file", name, cs.displayName(), Long.toString(bytes.length)));
+        replaceText(new String(bytes, cs), new Msg("paste.source.file", name, cs.displayName(), (long) bytes.length));
     }
 
     /** Runs this machine's {@code ss}/{@code netstat} (off the UI thread) and explains its output. */
@@ -309,6 +308,11 @@ public final class ExplainPasteModel {
         return warnings.getReadOnlyProperty();
     }
 
+    /** The title of a kind of warning in the current language ({@link ExplainedTable#title}), relabelled on a switch. */
+    public ObservableStringValue warningTitle(Warning.Code code) {
+        return Bindings.createStringBinding(() -> ExplainedTable.title(code, texts.lang()), lang);
+    }
+
     public ReadOnlyMapProperty<String, Long> countsByStateProperty() {
         return countsByState.getReadOnlyProperty();
     }
@@ -341,36 +345,19 @@ public final class ExplainPasteModel {
         setStatus(msg, true);
     }
 
-    /** Parses and explains {@code input} in order; null when a newer request made it pointless. */
+    /** Reads and explains {@code input} as one table; null when a newer request made it pointless. */
     private Result compute(String input, Lang l, long gen) {
-        UiTexts t = new UiTexts(NetstatPaneModel.BUNDLE, new SimpleObjectProperty<>(l));
-        NetstatParser parser = new NetstatParser(new StringReader(input), null);
-        // The same line splitting as the parser's, in step with it, for the text shown per row.
-        LineReader raw = new LineReader(new StringReader(input));
-        Explainer explainer = new Explainer(l);
-        List<Row> out = new ArrayList<>();
-        long n = 0;
-        ParsedLine p;
-        while ((p = parser.next()) != null) {
-            String line;
-            try {
-                line = raw.next() ? raw.text() : "";
-            } catch (IOException e) {
-                line = "";
-            }
-            String said = explainer.explain(p);
-            String reason = p instanceof ParsedLine.Unrecognised u ? explainer.reason(u) : null;
-            n++;
-            if (out.size() < MAX_ROWS_SHOWN) {
-                out.add(new Row(p.line(), p.kind(), LineExplanations.kindLabel(p, t),
-                        LineExplanations.printable(line, MAX_SHOWN_CHARS), reason,
-                        LineExplanations.explain(p, reason != null ? reason : said, t)));
-            }
-            if ((n & 1023) == 0 && gen != generation.get()) {
-                return null;
-            }
+        ExplainedTable table = ExplainedTable.of(input, l, MAX_ROWS_SHOWN, () -> gen != generation.get());
+        if (table == null) {
+            return null;
         }
-        return new Result(out, n, explainer.summary());
+        UiTexts t = new UiTexts(NetstatPaneModel.BUNDLE, new SimpleObjectProperty<>(l));
+        List<Row> out = new ArrayList<>(table.rows().size());
+        for (ExplainedTable.Row r : table.rows()) {
+            out.add(new Row(r.line(), r.kind(), LineExplanations.kindLabel(r.parsed(), t),
+                    LineExplanations.printable(r.text(), MAX_SHOWN_CHARS), r.reason(), LineExplanations.explain(r, t)));
+        }
+        return new Result(out, table.lines(), table.summary());
     }
 
     private void apply(Result r, Msg msg, boolean keepStatus) {
@@ -398,11 +385,10 @@ public final class ExplainPasteModel {
             // Nothing pasted yet (e.g. the language changed on an empty tab).
             setStatus(new Msg("paste.status.empty"), false);
         } else if (r.lines() > r.rows().size()) {
-            setStatus(new Msg("paste.status.capped", Long.toString(r.lines()), Long.toString(s.sockets()),
-                    Long.toString(s.unrecognised()), Integer.toString(r.rows().size())), false);
+            setStatus(new Msg("paste.status.capped", r.lines(), s.sockets(),
+                    s.unrecognised(), r.rows().size()), false);
         } else {
-            setStatus(new Msg("paste.status.done", Long.toString(r.lines()), Long.toString(s.sockets()),
-                    Long.toString(s.unrecognised())), false);
+            setStatus(new Msg("paste.status.done", r.lines(), s.sockets(), s.unrecognised()), false);
         }
         selectedRow.set(same ? keep : -1);
         describeSelection();

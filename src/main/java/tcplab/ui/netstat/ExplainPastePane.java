@@ -117,7 +117,7 @@ public class ExplainPastePane extends BorderPane {
         left.setMinWidth(0);
 
         // The result.
-        warnings = new WarningStrip(model.warningsProperty(), model::text);
+        warnings = new WarningStrip(model.warningsProperty(), model::text, model::warningTitle);
         warnings.setId("paste-warnings");
         VBox.setMargin(warnings, new Insets(0, 8, 4, 8));
         setTop(new VBox(bar, warnings));

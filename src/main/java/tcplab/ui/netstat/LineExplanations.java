@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import tcplab.netstat.ExplainedTable;
 import tcplab.netstat.ParsedLine;
 import tcplab.ui.common.UiTexts;
 
 /**
  * What the netstat views say about one parsed line: the explainer's text for sockets, programs
  * and notices; for header lines, what the title or each column means (the explainer only echoes
- * the header); a short sentence for blank and unrecognised lines. Shared by both view models.
+ * the header); a short sentence for blank and unrecognised lines. Shared by both view models, over the rows of an {@link ExplainedTable}.
  */
 final class LineExplanations {
     /** Column words of every tool's header (English, Chinese, German, /proc) and what they mean. */
@@ -31,11 +32,16 @@ final class LineExplanations {
         return t.get("kind." + line.kind());
     }
 
+    /** The explanation shown for a row of an explained table. */
+    static String explain(ExplainedTable.Row row, UiTexts t) {
+        return explain(row.parsed(), row.reason() != null ? row.reason() : row.explanation(), t);
+    }
+
     /**
      * The explanation shown for {@code line}; {@code fromExplainer} is what the Explainer said
      * (for an unrecognised line, its reason: {@link tcplab.netstat.Explainer#reason}).
      */
-    static String explain(ParsedLine line, String fromExplainer, UiTexts t) {
+    private static String explain(ParsedLine line, String fromExplainer, UiTexts t) {
         if (line instanceof ParsedLine.Header h) {
             return header(h.text(), t);
         }
@@ -97,7 +103,7 @@ final class LineExplanations {
         if (udp > 0) {
             sb.append(sb.length() > 0 ? " · " : "").append("UDP ").append(udp);
         }
-        return t.get("counts", Long.toString(sockets), sb.toString());
+        return t.get("counts", sockets, sb.toString());
     }
 
     /** Control characters shown as escapes, long lines cut: for display only, never for parsing. */

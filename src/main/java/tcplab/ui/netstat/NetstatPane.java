@@ -48,7 +48,7 @@ public class NetstatPane extends BorderPane {
     private final NetstatPaneModel model;
     private final HBox hostButtons = new HBox(4);
     private final ToggleGroup hostGroup = new ToggleGroup();
-    private final ComboBox<NetstatPaneModel.DialectChoice> dialect = new ComboBox<>();
+    private final ComboBox<Dialect> dialect = new ComboBox<>();
     private final ListView<String> lines = new ListView<>();
     private final Label explanationTitle = new Label();
     private final Label explanation = new Label();
@@ -82,15 +82,16 @@ public class NetstatPane extends BorderPane {
         Label dialectLabel = new Label();
         dialectLabel.textProperty().bind(model.text("netstat.dialect"));
         dialect.setId("netstat-dialect");
-        dialect.setItems(model.dialectChoicesProperty());
+        dialect.setItems(model.dialectsProperty());
+        dialect.setCellFactory(l -> new DialectCell());
+        dialect.setButtonCell(new DialectCell());
         dialect.setVisibleRowCount(12);
         dialect.valueProperty().addListener((o, a, b) -> {
             if (!syncing && b != null) {
-                model.selectDialect(b.dialect());
+                model.selectDialect(b);
             }
         });
         model.selectedDialectProperty().addListener((o, a, b) -> syncDialect());
-        model.dialectChoicesProperty().addListener((ListChangeListener<NetstatPaneModel.DialectChoice>) c -> syncDialect());
         Button nativeButton = new Button();
         nativeButton.setId("netstat-native");
         nativeButton.textProperty().bind(model.text("netstat.useNative"));
@@ -111,7 +112,7 @@ public class NetstatPane extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
 
-        warnings = new WarningStrip(model.warningsProperty(), model::text);
+        warnings = new WarningStrip(model.warningsProperty(), model::text, model::warningTitle);
         warnings.setId("netstat-warnings");
         VBox.setMargin(warnings, new Insets(0, 8, 4, 8));
         setTop(new VBox(bar, warnings));
@@ -206,14 +207,7 @@ public class NetstatPane extends BorderPane {
     private void syncDialect() {
         syncing = true;
         try {
-            Dialect d = model.selectedDialectProperty().get();
-            NetstatPaneModel.DialectChoice pick = null;
-            for (NetstatPaneModel.DialectChoice c : model.dialectChoicesProperty()) {
-                if (c.dialect() == d) {
-                    pick = c;
-                }
-            }
-            dialect.setValue(pick);
+            dialect.setValue(model.selectedDialectProperty().get());
         } finally {
             syncing = false;
         }
@@ -227,6 +221,23 @@ public class NetstatPane extends BorderPane {
             return first != null && last != null && i > first.getIndex() && i < last.getIndex();
         }
         return false;
+    }
+
+    /**
+     * A dialect in the Format list (and in its box), bound to its label in the current language:
+     * the items never change, so a language switch relabels the list and keeps the value.
+     */
+    private final class DialectCell extends ListCell<Dialect> {
+        @Override
+        protected void updateItem(Dialect item, boolean empty) {
+            super.updateItem(item, empty);
+            textProperty().unbind();
+            if (empty || item == null) {
+                setText(null);
+            } else {
+                textProperty().bind(model.dialectLabel(item));
+            }
+        }
     }
 
     /**

@@ -1,13 +1,12 @@
 package tcplab.ui.netstat;
 
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyListProperty;
@@ -20,12 +19,13 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import tcplab.i18n.Lang;
 import tcplab.netstat.Dialect;
+import tcplab.netstat.ExplainedTable;
 import tcplab.netstat.Explainer;
 import tcplab.netstat.NetstatEmitter;
-import tcplab.netstat.NetstatParser;
 import tcplab.netstat.ParsedLine;
 import tcplab.netstat.SocketRow;
 import tcplab.netstat.Warning;
@@ -45,14 +45,6 @@ import tcplab.ui.common.UiTexts;
 public final class NetstatPaneModel {
     static final String BUNDLE = "tcplab.ui.Netstat";
 
-    /** A dialect choice with its label in the current language (the selector shows the label). */
-    public record DialectChoice(Dialect dialect, String label) {
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(this, "lang", Lang.EN);
     private final UiTexts texts = new UiTexts(BUNDLE, lang);
     private final StringProperty selectedHost = new SimpleStringProperty(this, "selectedHost");
@@ -60,8 +52,9 @@ public final class NetstatPaneModel {
     private final IntegerProperty selectedLineIndex = new SimpleIntegerProperty(this, "selectedLineIndex", -1);
 
     private final ReadOnlyListWrapper<String> hosts = new ReadOnlyListWrapper<>(this, "hosts", FXCollections.observableArrayList());
-    private final ReadOnlyListWrapper<DialectChoice> dialectChoices =
-            new ReadOnlyListWrapper<>(this, "dialectChoices", FXCollections.observableArrayList());
+    /** The emittable dialects, in the selector's order; fixed, so a language switch keeps the selector's value. */
+    private final ReadOnlyListWrapper<Dialect> dialects =
+            new ReadOnlyListWrapper<>(this, "dialects", FXCollections.observableArrayList(Dialect.emittableValues()));
     private final ReadOnlyListWrapper<String> lines = new ReadOnlyListWrapper<>(this, "lines", FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     private final ReadOnlyStringWrapper explanationTitle = new ReadOnlyStringWrapper(this, "explanationTitle", "");
@@ -77,23 +70,15 @@ public final class NetstatPaneModel {
     /** Set while the model itself writes its input properties: those writes are not user choices. */
     private boolean updating;
 
-    /** Per line of {@link #lines}: the parsed record and what is said about it. */
-    private ParsedLine[] parsed = new ParsedLine[0];
+    /** The shown table, read and explained (null while no host is shown); row i is line i of {@link #lines}. */
+    private ExplainedTable table;
+    /** Per line of {@link #lines}: what the pane says about it (the table's explanation, set out for reading). */
     private String[] explanations = new String[0];
 
     public NetstatPaneModel() {
-        dialectChoices.setAll(choices(Lang.EN));
-        lang.addListener((o, a, b) -> {
-            Dialect keep = selectedDialect.get();
-            updating = true;
-            try {
-                dialectChoices.setAll(choices(texts.lang()));
-                selectedDialect.set(keep);
-            } finally {
-                updating = false;
-            }
-            recompute(false);
-        });
+        // A new language relabels the dialects (dialectLabel) but never replaces the list: replacing
+        // it made the selector drop its value, and the Format box went blank (issue 11).
+        lang.addListener((o, a, b) -> recompute(false));
         selectedHost.addListener((o, a, b) -> {
             if (!updating) {
                 recompute(true);
@@ -185,9 +170,14 @@ public final class NetstatPaneModel {
         return hosts.getReadOnlyProperty();
     }
 
-    /** The emittable dialects with labels in the current language, in the selector's order. */
-    public ReadOnlyListProperty<DialectChoice> dialectChoicesProperty() {
-        return dialectChoices.getReadOnlyProperty();
+    /** The emittable dialects, in the selector's order (labelled by {@link #dialectLabel(Dialect)}). */
+    public ReadOnlyListProperty<Dialect> dialectsProperty() {
+        return dialects.getReadOnlyProperty();
+    }
+
+    /** The label of {@code d} in the current language, relabelled when the language changes. */
+    public ReadOnlyStringProperty dialectLabel(Dialect d) {
+        return texts.text("dialect." + d.cliName());
     }
 
     /** The selected host's output, line by line, exactly as the emitter wrote it (no CR or LF). */
@@ -210,6 +200,11 @@ public final class NetstatPaneModel {
         return warnings.getReadOnlyProperty();
     }
 
+    /** The title of a kind of warning in the current language ({@link ExplainedTable#title}), relabelled on a switch. */
+    public ObservableStringValue warningTitle(Warning.Code code) {
+        return Bindings.createStringBinding(() -> ExplainedTable.title(code, texts.lang()), lang);
+    }
+
     /** Rows per TCP state (RFC names: LISTEN, SYN_RECEIVED...). */
     public ReadOnlyMapProperty<String, Long> countsByStateProperty() {
         return countsByState.getReadOnlyProperty();
@@ -225,11 +220,6 @@ public final class NetstatPaneModel {
         return texts.text(key);
     }
 
-    /** The human label of {@code d} in {@code l}: "Windows (netstat -an)", "Windows 中文 (netstat -ano)"... */
-    public static String dialectLabel(Dialect d, Lang l) {
-        return tcplab.i18n.Texts.of(BUNDLE, l).get("dialect." + d.cliName());
-    }
-
     /** The dialect the selected host is shown in now (the user's pick or the host's own). */
     public Dialect effectiveDialect() {
         if (userDialect != null) {
@@ -241,71 +231,45 @@ public final class NetstatPaneModel {
 
     // ------------------------------------------------------------------ the work
 
-    private static List<DialectChoice> choices(Lang l) {
-        List<DialectChoice> out = new ArrayList<>();
-        for (Dialect d : Dialect.emittableValues()) {
-            out.add(new DialectChoice(d, dialectLabel(d, l)));
-        }
-        return out;
-    }
-
     /**
-     * Emits the selected host's table, parses it back, explains every line in order (the
-     * explainer decides direction from the LISTEN rows above), and restores the selection.
+     * Emits the selected host's table, reads it back as one {@link ExplainedTable} (every line
+     * explained in its table: the direction of a row follows the LISTEN rows above it), and
+     * restores the selection.
      */
     private void recompute(boolean hostChanged) {
         String host = selectedHost.get();
         Dialect dialect = effectiveDialect();
         List<String> newLines = new ArrayList<>();
-        ParsedLine[] newParsed;
-        String[] newExplanations;
-        Explainer.Summary summary = null;
+        ExplainedTable newTable = null;
+        String[] newExplanations = new String[0];
         if (host != null && rowsByHost.containsKey(host)) {
             List<SocketRow> rows = rowsByHost.get(host);
-            String text = NetstatEmitter.emit(dialect, rows == null ? List.of() : rows, host);
-            newLines.addAll(Arrays.asList(text.split("\r?\n", -1)));
-            if (!newLines.isEmpty() && newLines.get(newLines.size() - 1).isEmpty() && text.endsWith("\n")) {
-                newLines.remove(newLines.size() - 1);
+            newTable = ExplainedTable.of(NetstatEmitter.emit(dialect, rows == null ? List.of() : rows, host), texts.lang());
+            newExplanations = new String[newTable.rows().size()];
+            for (ExplainedTable.Row r : newTable.rows()) {
+                newLines.add(r.text());
+                newExplanations[newLines.size() - 1] = LineExplanations.explain(r, texts);
             }
-            newParsed = new ParsedLine[newLines.size()];
-            newExplanations = new String[newLines.size()];
-            Explainer explainer = new Explainer(texts.lang());
-            NetstatParser parser = new NetstatParser(new StringReader(text), null);
-            ParsedLine p;
-            while ((p = parser.next()) != null) {
-                String said = explainer.explain(p);
-                if (p instanceof ParsedLine.Unrecognised u) {
-                    said = explainer.reason(u);
-                }
-                int i = p.line() - 1;
-                if (i >= 0 && i < newParsed.length) {
-                    newParsed[i] = p;
-                    newExplanations[i] = LineExplanations.explain(p, said, texts);
-                }
-            }
-            summary = explainer.summary();
-        } else {
-            newParsed = new ParsedLine[0];
-            newExplanations = new String[0];
         }
 
-        int newIndex = hostChanged ? -1 : follow(newLines, newParsed);
+        int newIndex = hostChanged ? -1 : follow(newLines, newTable);
         updating = true;
         try {
             if (selectedDialect.get() != dialect) {
                 selectedDialect.set(dialect);
             }
-            parsed = newParsed;
+            table = newTable;
             explanations = newExplanations;
             if (!lines.equals(newLines)) {
                 lines.setAll(newLines);
             }
             selectedLineIndex.set(newIndex);
-            if (summary == null) {
+            if (newTable == null) {
                 warnings.clear();
                 countsByState.clear();
                 countsText.set(host == null ? texts.get("netstat.noTables") : texts.get("counts.none"));
             } else {
+                Explainer.Summary summary = newTable.summary();
                 if (!warnings.equals(summary.warnings())) {
                     warnings.setAll(summary.warnings());
                 }
@@ -322,7 +286,7 @@ public final class NetstatPaneModel {
     }
 
     /** Where the selected line is in the new output: same text, else same socket, else none. */
-    private int follow(List<String> newLines, ParsedLine[] newParsed) {
+    private int follow(List<String> newLines, ExplainedTable newTable) {
         int old = selectedLineIndex.get();
         List<String> oldLines = lines.get();
         if (old < 0 || old >= oldLines.size()) {
@@ -338,10 +302,10 @@ public final class NetstatPaneModel {
         if (best >= 0) {
             return best;
         }
-        String key = old < parsed.length ? socketKey(parsed[old]) : null;
-        if (key != null) {
-            for (int i = 0; i < newParsed.length; i++) {
-                if (key.equals(socketKey(newParsed[i]))) {
+        String key = table == null || table.row(old) == null ? null : socketKey(table.row(old).parsed());
+        if (key != null && newTable != null) {
+            for (int i = 0; i < newTable.rows().size(); i++) {
+                if (key.equals(socketKey(newTable.rows().get(i).parsed()))) {
                     return i;
                 }
             }
@@ -366,9 +330,9 @@ public final class NetstatPaneModel {
             explanation.set(lines.isEmpty() ? texts.get("netstat.noTables") : texts.get("netstat.hint"));
             return;
         }
-        ParsedLine p = parsed[i];
+        ExplainedTable.Row r = table == null ? null : table.row(i);
         explanationTitle.set(texts.get("lineTitle", Integer.toString(i + 1),
-                p == null ? "" : LineExplanations.kindLabel(p, texts)));
+                r == null ? "" : LineExplanations.kindLabel(r.parsed(), texts)));
         explanation.set(Objects.requireNonNullElse(explanations[i], ""));
     }
 }

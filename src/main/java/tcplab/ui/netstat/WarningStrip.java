@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyListProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -53,11 +54,19 @@ final class WarningStrip extends VBox {
      */
     private final Set<String> advised = new HashSet<>();
     private final Function<String, ReadOnlyStringProperty> text;
+    private final Function<Warning.Code, ObservableStringValue> title;
     private Palette palette = Palette.standard();
 
-    WarningStrip(ReadOnlyListProperty<Warning> warnings, Function<String, ReadOnlyStringProperty> text) {
+    /**
+     * @param text  the pane's labels by key (severity, "What to do"...)
+     * @param title the title of each kind of warning, in the current language (the model's
+     *              {@code warningTitle}: the netstat layer names its findings)
+     */
+    WarningStrip(ReadOnlyListProperty<Warning> warnings, Function<String, ReadOnlyStringProperty> text,
+            Function<Warning.Code, ObservableStringValue> title) {
         this.warnings = warnings;
         this.text = text;
+        this.title = title;
         getStyleClass().add("warning-strip");
         setPadding(new Insets(3, 8, 3, 8));
         // Never squeezed by a crowded parent: a warning is shown whole or not at all.
@@ -139,7 +148,7 @@ final class WarningStrip extends VBox {
         // or zoomed: no column of its own for each, no line of its own for each.
         String fg = "-fx-fill: " + Palette.css(palette.foreground()) + ";";
         Text title = new Text();
-        title.textProperty().bind(Bindings.concat(text.apply("warn." + w.code().name()), "  (" + w.code().name() + ")"));
+        title.textProperty().bind(Bindings.concat(this.title.apply(w.code()), "  (" + w.code().name() + ")"));
         title.getStyleClass().add("warning-title");
         title.setStyle(fg + " -fx-font-weight: bold;");
         Text dash = new Text("  ·  ");

@@ -391,7 +391,7 @@ public final class QuizViewModel {
         }
         review.setAll(rows);
         if (mode.get() == QuizSession.Mode.CLASSROOM) {
-            heading.set(t.get("ui.classroomDone", Integer.toString(rows.size())));
+            heading.set(t.get("ui.classroomDone", rows.size()));
             summary.set("");
         } else {
             // An exam that ran out of time says so, where the class looks (it used to end

@@ -22,8 +22,18 @@ public record EventRow(int step, long timeUs, String host, Kind kind, String tex
         return String.format(Locale.ROOT, "%.1f", timeUs / 1000.0);
     }
 
-    /** The rows of a whole timeline, in the chosen language. */
+    /** The rows of a whole timeline, in the chosen language, with relative sequence numbers. */
     public static List<EventRow> of(Timeline tl, Lang lang) {
+        return of(tl, lang, false);
+    }
+
+    /**
+     * The rows of a whole timeline, in the chosen language; sequence and acknowledgement numbers
+     * relative to each direction's ISN, or {@code absolute} as on the wire: the ladder's choice,
+     * so a segment reads the same in both.
+     */
+    public static List<EventRow> of(Timeline tl, Lang lang, boolean absolute) {
+        SeqNumbers numbers = new SeqNumbers(tl);
         Texts ui = Texts.of(LadderView.BUNDLE, lang);
         Texts ladder = Texts.of("tcplab.sim.Ladder", lang);
         List<EventRow> rows = new ArrayList<>();
@@ -36,16 +46,14 @@ public record EventRow(int step, long timeUs, String host, Kind kind, String tex
                         ui.get("event.state", s.from().name(), s.to().name(), cause, s.local().toString(),
                                 s.remote() == null ? "*:*" : s.remote().toString())));
             } else if (e instanceof SegmentEvent s) {
-                String seg = s.segment().flagText() + " seq=" + Integer.toUnsignedLong(s.segment().seq())
-                        + (s.segment().has(tcplab.tcp.Flags.ACK) ? " ack=" + Integer.toUnsignedLong(s.segment().ack()) : "")
-                        + " len=" + s.segment().len();
+                String seg = numbers.label(s.id(), s.segment(), absolute);
                 String text;
                 if (s.action() == SegmentAction.SEND) {
                     text = ui.get("event.send", "#" + s.id(), seg, s.segment().src().toString(), s.segment().dst().toString());
                 } else if (s.action() == SegmentAction.DELIVER) {
                     text = ui.get("event.deliver", "#" + s.id(), seg);
                 } else {
-                    text = ui.get("event.drop", "#" + s.id(), seg, ladder.get("drop." + s.reason().name()));
+                    text = ui.get("event.drop", "#" + s.id(), seg, tcplab.sim.TextLadder.dropText(s, ladder));
                 }
                 rows.add(new EventRow(en.step(), s.timeUs(), s.host(), Kind.SEGMENT, text));
             } else if (e instanceof AppEvent a) {

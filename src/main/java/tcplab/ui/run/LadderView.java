@@ -24,9 +24,7 @@ import tcplab.i18n.Texts;
 import tcplab.sim.Timeline;
 import tcplab.sim.TraceEvent;
 import tcplab.sim.TraceEvent.StateChange;
-import tcplab.tcp.Flags;
 import tcplab.tcp.Segment;
-import tcplab.tcp.Seq;
 import tcplab.ui.common.Fonts;
 import tcplab.ui.common.Palette;
 
@@ -83,9 +81,14 @@ public final class LadderView extends Region {
     private double[] axisY = new double[0];
     private final List<double[]> breaks = new ArrayList<>();
     private double contentHeight;
-    /** Per flight: the ISN of its own direction and of the reverse one, as known when it was sent. */
-    private final Map<Long, Integer[]> isns = new HashMap<>();
-    private long linkDelayUs;
+    /** Relative or absolute sequence numbers, as the event list and the inspector write them. */
+    private SeqNumbers numbers;
+    /**
+     * Every label drawn in the last frame, in content coordinates: centre, angle (radians), half
+     * width, top and bottom offsets from the centre along the normal, and the flight's id. A click on
+     * the text selects the segment as a click on its arrow does.
+     */
+    private final List<double[]> drawnLabels = new ArrayList<>();
 
     public LadderView() {
         getStyleClass().add("ladder-view");
@@ -97,7 +100,7 @@ public final class LadderView extends Region {
         getChildren().addAll(canvas, scroll);
         canvas.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                Long id = flightAt(e.getX(), e.getY() + scroll.getValue());
+                Long id = flightAtScreen(e.getX(), e.getY());
                 if (id != null) {
                     onSegmentClicked.accept(id);
                 }
@@ -259,7 +262,7 @@ public final class LadderView extends Region {
         columnOf.clear();
         otherColumn = -1;
         breaks.clear();
-        isns.clear();
+        numbers = null;
         if (timeline == null) {
             axisTimes = new long[0];
             axisY = new double[0];
@@ -301,17 +304,7 @@ public final class LadderView extends Region {
             laneByIndex[i] = lane;
             lanesAtTime.merge(f.startUs(), lane, Math::max);
         }
-        Map<String, Integer> lastSyn = new HashMap<>();
-        for (Timeline.Flight f : timeline.flights()) {
-            Segment s = f.send().segment();
-            String key = s.src() + ">" + s.dst();
-            if (s.has(Flags.SYN)) {
-                lastSyn.put(key, s.seq());
-            }
-            isns.put(f.id(), new Integer[] {lastSyn.get(key), lastSyn.get(s.dst() + ">" + s.src())});
-        }
-        Double d = timeline.overrides().delayMs();
-        linkDelayUs = Math.round((d != null ? d : timeline.scenario().delayMs()) * 1000);
+        numbers = new SeqNumbers(timeline);
         // The axis: every time at which something starts or ends, mapped piece by piece.
         TreeSet<Long> times = new TreeSet<>();
         times.add(0L);
@@ -319,7 +312,7 @@ public final class LadderView extends Region {
             times.add(en.event().timeUs());
         }
         for (Timeline.Flight f : timeline.flights()) {
-            times.add(visualEndUs(f));
+            times.add(f.endUs());
         }
         axisTimes = new long[times.size()];
         axisY = new double[times.size()];
@@ -396,12 +389,27 @@ public final class LadderView extends Region {
         return left + i * (right - left) / (n - 1);
     }
 
-    /** A segment lost on the wire is shown dying half-way, after half the link delay. */
-    private long visualEndUs(Timeline.Flight f) {
-        if (f.lostInFlight()) {
-            return f.startUs() + Math.max(1, linkDelayUs / 2);
+    /**
+     * Where a flight's arrow goes, in content coordinates: from its sending {x0, y0} to its end
+     * {x1, y1}, and {xe, ye} where its head is at the playhead. A segment lost on the wire ends
+     * where and when it was lost: at its loss time, as far across as it had travelled (the point
+     * its arrow would pass at that time), never on the receiver's lifeline.
+     */
+    private double[] geometry(int index, Timeline.Flight f) {
+        double laneY = index >= 0 && index < laneByIndex.length ? laneByIndex[index] * LANE * zoom : 0;
+        long end = f.endUs();
+        double x0 = columnX(senderColumn(f));
+        double y0 = y(f.startUs()) + laneY;
+        double xr = columnX(receiverColumn(f));
+        double x1 = x0 + (xr - x0) * f.reached();
+        double y1 = y(end) + laneY;
+        double frac = end <= f.startUs() ? 1 : Math.max(0, Math.min(1, (double) (playheadUs - f.startUs()) / (end - f.startUs())));
+        if (f.endedBy(step)) {
+            frac = 1; // events at the same time: the step decides, not the clock
+        } else if (frac >= 1) {
+            frac = 0.999; // at its end time, but its end is a later step of that instant
         }
-        return f.endUs();
+        return new double[] {x0, y0, x1, y1, x0 + (x1 - x0) * frac, y0 + (y1 - y0) * frac, frac};
     }
 
     private int senderColumn(Timeline.Flight f) {
@@ -451,10 +459,12 @@ public final class LadderView extends Region {
         drawLifelines(g, viewTop, viewBottom);
         drawTimeLabels(g, viewTop, viewBottom);
         drawFlights(g, viewTop, viewBottom);
-        drawStates(g, viewTop, viewBottom); // on top of the arrows that start and end there
         if (exportWidth <= 0) {
-            drawPlayhead(g, w); // a slide shows the run, not where the teacher had stopped
+            // A slide shows the run, not where the teacher had stopped. Drawn before the state
+            // labels, which have a background of their own: the line never strikes through one.
+            drawPlayhead(g, w);
         }
+        drawStates(g, viewTop, viewBottom); // on top of the arrows that start and end there
         g.restore();
         drawHeader(g, w);
     }
@@ -623,30 +633,29 @@ public final class LadderView extends Region {
         int visible = 0;
         for (int i = 0; i < flights.size() && sentAt(i, flights.get(i)); i++) {
             Timeline.Flight f = flights.get(i);
-            if (y(f.startUs()) <= bottom && y(visualEndUs(f)) >= top) {
+            if (y(f.startUs()) <= bottom && y(f.endUs()) >= top) {
                 visible++;
             }
         }
         boolean dense = visible > 120;
         List<double[]> labels = new ArrayList<>();
+        drawnLabels.clear();
         for (int i = 0; i < flights.size(); i++) {
             Timeline.Flight f = flights.get(i);
             if (!sentAt(i, f)) {
                 break; // flights are in sending order
             }
-            long end = visualEndUs(f);
-            double laneY = i < laneByIndex.length ? laneByIndex[i] * LANE * zoom : 0;
-            double y0 = y(f.startUs()) + laneY;
-            double y1 = y(end) + laneY;
+            double[] gm = geometry(i, f);
+            double x0 = gm[0];
+            double y0 = gm[1];
+            double y1 = gm[3];
             if (y1 < top || y0 > bottom) {
                 continue;
             }
             Segment seg = f.send().segment();
-            double x0 = columnX(senderColumn(f));
-            double x1 = columnX(receiverColumn(f));
-            double frac = end <= f.startUs() ? 1 : Math.min(1, (double) (playheadUs - f.startUs()) / (end - f.startUs()));
-            double xe = x0 + (x1 - x0) * frac;
-            double ye = y0 + (y1 - y0) * frac;
+            double xe = gm[4];
+            double ye = gm[5];
+            double frac = gm[6];
             boolean isSelected = selected != null && selected == f.id();
             Color c = f.lost() && frac >= 1 ? palette.lost() : flightColor(f);
             g.setStroke(isSelected ? palette.highlight() : c);
@@ -672,7 +681,7 @@ public final class LadderView extends Region {
                     double lx = x0 + (xe - x0) * at;
                     double ly = y0 + (ye - y0) * at;
                     if (isSelected || !crowded(labels, lx, ly, (dense ? 15 : 14) * zoom)) {
-                        drawLabelAt(g, label(f.id(), seg), x0, y0, xe, ye, lx, ly, isSelected ? palette.highlight() : c);
+                        drawLabelAt(g, label(f.id(), seg), x0, y0, xe, ye, lx, ly, isSelected ? palette.highlight() : c, f.id());
                         labels.add(new double[] {lx, ly});
                         break;
                     }
@@ -739,17 +748,15 @@ public final class LadderView extends Region {
         g.strokeLine(x - r, y + r, x + r, y - r);
     }
 
-    private void drawLabel(GraphicsContext g, String text, double x0, double y0, double x1, double y1, Color c) {
-        drawLabelAt(g, text, x0, y0, x1, y1, (x0 + x1) / 2, (y0 + y1) / 2, c);
-    }
-
-    /** A label along the arrow (x0,y0)→(x1,y1), centred at (cx, cy). */
+    /** A label along the arrow (x0,y0)→(x1,y1), centred at (cx, cy); remembered for clicks on it. */
     private void drawLabelAt(GraphicsContext g, String text, double x0, double y0, double x1, double y1, double cx, double cy,
-                             Color c) {
+                             Color c, long flightId) {
         double ang = Math.toDegrees(Math.atan2(y1 - y0, x1 - x0));
         if (ang > 90 || ang < -90) {
             ang += 180; // keep text upright
         }
+        double halfWidth = (textWidth(text, font(12, false)) + 6) / 2;
+        drawnLabels.add(new double[] {cx, cy, Math.toRadians(ang), halfWidth, -17 * zoom, -2 * zoom, flightId});
         g.save();
         g.translate(cx, cy);
         g.rotate(ang);
@@ -766,24 +773,7 @@ public final class LadderView extends Region {
 
     /** "SYN,ACK seq=0 ack=1 len=0": relative to each direction's ISN unless absolute numbers are on. */
     String label(long flightId, Segment seg) {
-        StringBuilder sb = new StringBuilder(seg.flagText());
-        long seq = Seq.unsigned(seg.seq());
-        long ack = Seq.unsigned(seg.ack());
-        Integer[] known = isns.get(flightId);
-        if (!absoluteSeq && known != null) {
-            if (known[0] != null) {
-                seq = Seq.unsigned(seg.seq() - known[0]);
-            }
-            if (known[1] != null && seg.has(Flags.ACK)) {
-                ack = Seq.unsigned(seg.ack() - known[1]);
-            }
-        }
-        sb.append(" seq=").append(seq);
-        if (seg.has(Flags.ACK)) {
-            sb.append(" ack=").append(ack);
-        }
-        sb.append(" len=").append(seg.len());
-        return sb.toString();
+        return numbers == null ? seg.flagText() : numbers.label(flightId, seg, absoluteSeq);
     }
 
     private void drawPlayhead(GraphicsContext g, double w) {
@@ -808,12 +798,27 @@ public final class LadderView extends Region {
 
     // ------------------------------------------------------------------ hit testing
 
-    /** The segment drawn nearest to content point (x, y), within a few pixels; null if none. */
+    /**
+     * The segment at content point (x, y): one whose label text is there (labels sit on their
+     * arrows, and a label's text is what a teacher aims at), else the arrow drawn nearest, within
+     * a few pixels; null if none.
+     */
     public Long flightAt(double x, double contentY) {
         if (timeline == null) {
             return null;
         }
         double py = contentY - HEADER;
+        for (int i = drawnLabels.size() - 1; i >= 0; i--) {
+            double[] l = drawnLabels.get(i);
+            // Into the label's own frame: along the text (u) and across it (v, down positive).
+            double dx = x - l[0];
+            double dy = py - l[1];
+            double u = dx * Math.cos(l[2]) + dy * Math.sin(l[2]);
+            double v = -dx * Math.sin(l[2]) + dy * Math.cos(l[2]);
+            if (Math.abs(u) <= l[3] && v >= l[4] && v <= l[5]) {
+                return (long) l[6];
+            }
+        }
         Long best = null;
         double bestD = 10 * zoom;
         List<Timeline.Flight> all = timeline.flights();
@@ -822,16 +827,8 @@ public final class LadderView extends Region {
             if (!sentAt(i, f)) {
                 break;
             }
-            long end = visualEndUs(f);
-            double laneY = i < laneByIndex.length ? laneByIndex[i] * LANE * zoom : 0;
-            double x0 = columnX(senderColumn(f));
-            double y0 = y(f.startUs()) + laneY;
-            double x1 = columnX(receiverColumn(f));
-            double y1 = y(end) + laneY;
-            double frac = end <= f.startUs() ? 1 : Math.min(1, (double) (playheadUs - f.startUs()) / (end - f.startUs()));
-            double xe = x0 + (x1 - x0) * frac;
-            double ye = y0 + (y1 - y0) * frac;
-            double d = distance(x, py, x0, y0, xe, ye);
+            double[] gm = geometry(i, f);
+            double d = distance(x, py, gm[0], gm[1], gm[4], gm[5]);
             if (d < bestD) {
                 bestD = d;
                 best = f.id();
@@ -840,18 +837,47 @@ public final class LadderView extends Region {
         return best;
     }
 
-    /** Screen point of a flight's head now (for tests that click it). */
+    /** {@link #flightAt} for a point in this view's own coordinates. */
+    public Long flightAtScreen(double x, double y) {
+        return flightAt(x, y + scroll.getValue());
+    }
+
+    /** Screen point of a flight's head now, a little behind it, on its arrow (for tests that click it). */
     public double[] headOnScreen(long id) {
         Timeline.Flight f = timeline.flight(id);
-        int index = timeline.flights().indexOf(f);
-        double laneY = index >= 0 && index < laneByIndex.length ? laneByIndex[index] * LANE * zoom : 0;
-        long end = visualEndUs(f);
-        double x0 = columnX(senderColumn(f));
-        double y0 = y(f.startUs()) + laneY;
-        double x1 = columnX(receiverColumn(f));
-        double y1 = y(end) + laneY;
-        double frac = end <= f.startUs() ? 1 : Math.max(0, Math.min(1, (double) (playheadUs - f.startUs()) / (end - f.startUs())));
-        return new double[] {x0 + (x1 - x0) * frac * 0.9, y0 + (y1 - y0) * frac * 0.9 + HEADER - scroll.getValue()};
+        double[] gm = geometry(timeline.flights().indexOf(f), f);
+        double frac = gm[6] * 0.9;
+        return new double[] {gm[0] + (gm[2] - gm[0]) * frac, gm[1] + (gm[3] - gm[1]) * frac + HEADER - scroll.getValue()};
+    }
+
+    /** Screen point where a flight's arrow ends as drawn now: its head, its arrowhead or its cross. */
+    public double[] endOnScreen(long id) {
+        Timeline.Flight f = timeline.flight(id);
+        double[] gm = geometry(timeline.flights().indexOf(f), f);
+        return new double[] {gm[4], gm[5] + HEADER - scroll.getValue()};
+    }
+
+    /** Screen x of a host's lifeline. */
+    public double lifelineX(String host) {
+        Integer c = columnOf.get(host);
+        return c == null ? Double.NaN : columnX(c);
+    }
+
+    /** Screen y of virtual time {@code t} (no lane offset). */
+    public double timeOnScreen(long t) {
+        return y(t) + HEADER - scroll.getValue();
+    }
+
+    /** The centre of a flight's label as drawn in the last frame, on screen; null if not drawn. */
+    public double[] labelOnScreen(long id) {
+        for (double[] l : drawnLabels) {
+            if ((long) l[6] == id) {
+                // A point inside the text: the centre, moved up into the text along the normal.
+                double v = (l[4] + l[5]) / 2;
+                return new double[] {l[0] - v * Math.sin(l[2]), l[1] + v * Math.cos(l[2]) + HEADER - scroll.getValue()};
+            }
+        }
+        return null;
     }
 
     private static double distance(double px, double py, double x0, double y0, double x1, double y1) {
@@ -878,10 +904,14 @@ public final class LadderView extends Region {
         double full = Math.min(16_000, y(playheadUs) + 80 * zoom + HEADER);
         Canvas off = new Canvas(width, full);
         exportWidth = width;
+        // The labels the window shows stay clickable where the window draws them.
+        List<double[]> onScreen = new ArrayList<>(drawnLabels);
         try {
             drawInto(off, 0);
         } finally {
             exportWidth = -1;
+            drawnLabels.clear();
+            drawnLabels.addAll(onScreen);
         }
         return off.snapshot(null, null);
     }

@@ -55,6 +55,29 @@ public final class RunViewModel {
     public record Connection(Side a, Side b, int listenerId) {
     }
 
+    /**
+     * What one side of the state diagram shows: the socket it follows ({@code listener} when that
+     * is the server's listening socket, before the connection's own socket exists) and its state
+     * (CLOSED once the socket is gone: netstat no longer lists it). Null side: no socket at all.
+     */
+    public record Shown(Side side, boolean listener, TcpState state) {
+        /** Gone: closed, so no longer in the host's table. */
+        public boolean gone() {
+            return state == TcpState.CLOSED;
+        }
+    }
+
+    /** Both sides of the diagram at the playhead. */
+    public record Followed(Shown a, Shown b) {
+    }
+
+    /** How far a segment has got at the playhead, for the inspector. */
+    public enum Phase { NOT_SENT, IN_FLIGHT, ENDED }
+
+    /** The segment in the inspector as it is at the playhead. */
+    public record Inspected(Timeline.Flight flight, Phase phase) {
+    }
+
     /** A state change to animate on the diagram. */
     public record Transition(boolean sideA, TcpState from, TcpState to, Cause cause) {
     }
@@ -74,6 +97,8 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<TcpState> stateB = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Transition> lastTransition = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Long> selectedSegment = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Inspected> inspected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Followed> followed = new ReadOnlyObjectWrapper<>(new Followed(null, null));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(Lang.system());
     /** Virtual milliseconds played per real second. */
@@ -85,6 +110,12 @@ public final class RunViewModel {
 
     private Simulation sim;
     private int simStep;
+    /** The run's own connection: the first one opened (see {@link #findConnection}). */
+    private Connection runConnection;
+    /** The connection of the segment the user selected, followed instead of the run's own. */
+    private Connection pinned;
+    /** Connections by the socket id they were found for (a SYN flood has hundreds). */
+    private final Map<Integer, Connection> connectionBySocket = new java.util.HashMap<>();
 
     public RunViewModel() {
     }
@@ -166,6 +197,19 @@ public final class RunViewModel {
 
     public ReadOnlyObjectProperty<Long> selectedSegmentProperty() {
         return selectedSegment.getReadOnlyProperty();
+    }
+
+    /**
+     * The selected segment as it is at the playhead: changes when it is selected, when its fate
+     * changes (the user dropped it) and when the playhead passes its sending or its end.
+     */
+    public ReadOnlyObjectProperty<Inspected> inspectedProperty() {
+        return inspected.getReadOnlyProperty();
+    }
+
+    /** What each side of the state diagram shows now: which socket and its state. */
+    public ReadOnlyObjectProperty<Followed> followedProperty() {
+        return followed.getReadOnlyProperty();
     }
 
     /** A message for the user when loading failed (empty when all is well). */
@@ -268,7 +312,10 @@ public final class RunViewModel {
         pause();
         // End time and connection before the timeline: its listeners read them.
         endMs.set(tl.endUs() / 1000.0);
-        connection.set(findConnection(tl, null));
+        connectionBySocket.clear();
+        runConnection = findConnection(tl, null);
+        pinned = null;
+        connection.set(runConnection);
         sim = null;
         simStep = -1;
         timeline.set(tl);
@@ -280,10 +327,15 @@ public final class RunViewModel {
         }
     }
 
+    /** Plays from the playhead; at the end, from the beginning again. */
     public void play() {
-        if (timeline.get() != null && !atEnd.get()) {
-            playing.set(true);
+        if (timeline.get() == null) {
+            return;
         }
+        if (atEnd.get()) {
+            reset();
+        }
+        playing.set(true);
     }
 
     public void pause() {
@@ -294,9 +346,6 @@ public final class RunViewModel {
         if (playing.get()) {
             pause();
         } else {
-            if (atEnd.get()) {
-                reset();
-            }
             play();
         }
     }
@@ -403,10 +452,11 @@ public final class RunViewModel {
         if (id != null && tl != null && tl.flight(id) != null) {
             Connection c = findConnection(tl, tl.flight(id).send().segment());
             if (c != null) {
-                connection.set(c);
+                pinned = c;
                 updateStates(tl, step.get(), false);
             }
         }
+        updateInspected();
     }
 
     /**
@@ -421,20 +471,26 @@ public final class RunViewModel {
         }
         Timeline.Flight f = tl.flight(id);
         long t = timeUs.get();
-        if (f == null || f.lost() || !(f.startUs() <= t && t < f.endUs())) {
+        int k = step.get();
+        if (f == null || f.lost() || !f.sentBy(k) || f.endedBy(k) || t >= f.arrivalUs()) {
             return false;
         }
         try {
-            Timeline dropped = tl.withDropped(id, MAX_STEPS);
+            Timeline dropped = tl.withDroppedByUser(id, t, MAX_STEPS);
             boolean wasPlaying = playing.get();
-            Connection keep = connection.get();
             endMs.set(dropped.endUs() / 1000.0);
+            // Socket ids and segment ids up to now are the same in the new run: the followed
+            // connection and the selection stay.
+            connectionBySocket.clear();
+            runConnection = findConnection(dropped, null);
             timeline.set(dropped);
             sim = null;
             simStep = -1;
-            connection.set(keep);
-            seekUs(t);
             selectedSegment.set(id);
+            // The loss is an event of the new run, at the playhead's time: show the run just
+            // after it, so the segment is lost at once. Every step before it is the old run's.
+            int lostAt = dropped.flight(id).endStep();
+            seekUs(t, lostAt < 0 || lostAt <= k ? k + 1 : lostAt);
             if (wasPlaying) {
                 play();
             }
@@ -468,21 +524,44 @@ public final class RunViewModel {
         atStart.set(k == 0 && t == 0);
         atEnd.set(k >= tl.steps() && t >= tl.endUs());
         updateStates(tl, k, k == before + 1);
+        updateInspected();
+    }
+
+    private void updateInspected() {
+        Timeline tl = timeline.get();
+        Long id = selectedSegment.get();
+        Timeline.Flight f = id == null || tl == null ? null : tl.flight(id);
+        if (f == null) {
+            inspected.set(null);
+            return;
+        }
+        int k = step.get();
+        Phase phase = !f.sentBy(k) ? Phase.NOT_SENT : f.endedBy(k) ? Phase.ENDED : Phase.IN_FLIGHT;
+        Inspected now = new Inspected(f, phase);
+        if (!now.equals(inspected.get())) {
+            inspected.set(now);
+        }
     }
 
     private void updateStates(Timeline tl, int k, boolean animate) {
-        Connection c = connection.get();
+        List<Timeline.Entry> upTo = tl.entriesUpTo(k);
+        Connection c = follow(tl, upTo);
+        if (!java.util.Objects.equals(c, connection.get())) {
+            connection.set(c);
+        }
         if (c == null) {
             stateA.set(null);
             stateB.set(null);
             lastTransition.set(null);
+            followed.set(new Followed(null, null));
             return;
         }
         TcpState a = null;
         TcpState b = null;
         TcpState listener = null;
         Transition last = null;
-        for (Timeline.Entry en : tl.entriesUpTo(k)) {
+        Side listenerSide = null;
+        for (Timeline.Entry en : upTo) {
             if (en.event() instanceof StateChange s) {
                 boolean thisStep = en.step() == k;
                 if (c.a() != null && s.socketId() == c.a().socketId()) {
@@ -497,14 +576,68 @@ public final class RunViewModel {
                     }
                 } else if (s.socketId() == c.listenerId()) {
                     listener = s.to();
+                    listenerSide = new Side(s.host(), s.socketId(), s.local(), null);
+                    if (thisStep && b == null) {
+                        last = new Transition(false, s.from(), s.to(), s.cause());
+                    }
                 }
             }
         }
         // Before its own connection exists, the server side is its listening socket (the
-        // connection is born as a copy of it, in LISTEN).
+        // connection is born from it, RFC 9293 §3.10.7.2), and the legend says so.
         stateA.set(a);
         stateB.set(b != null ? b : listener);
         lastTransition.set(animate ? last : null);
+        Shown shownA = a == null ? null : new Shown(c.a(), false, a);
+        Shown shownB = b != null ? new Shown(c.b(), false, b) : listener != null ? new Shown(listenerSide, true, listener) : null;
+        Followed f = new Followed(shownA, shownB);
+        if (!f.equals(followed.get())) {
+            followed.set(f);
+        }
+    }
+
+    /**
+     * The connection the diagram follows at this step: the one of the segment the user selected;
+     * else the run's own connection (the first opened); but while that has not begun and others
+     * have (the forged connections of a SYN flood before the real client comes), the newest of
+     * those, so the diagram shows what the ladder shows happening.
+     */
+    private Connection follow(Timeline tl, List<Timeline.Entry> upTo) {
+        if (pinned != null) {
+            return pinned;
+        }
+        Connection own = runConnection;
+        if (own == null) {
+            return null;
+        }
+        StateChange newest = null;
+        for (Timeline.Entry en : upTo) {
+            if (en.event() instanceof StateChange s) {
+                if ((own.a() != null && s.socketId() == own.a().socketId())
+                        || (own.b() != null && s.socketId() == own.b().socketId())) {
+                    return own; // begun
+                }
+                if (s.remote() != null) {
+                    newest = s;
+                }
+            }
+        }
+        if (newest == null) {
+            return own;
+        }
+        StateChange n = newest;
+        return connectionBySocket.computeIfAbsent(n.socketId(), id -> connectionOfSocket(tl, n));
+    }
+
+    /** The connection socket {@code s.socketId()} belongs to. */
+    private static Connection connectionOfSocket(Timeline tl, StateChange s) {
+        Connection byAddresses = findConnection(tl, s.local(), s.remote());
+        if (byAddresses != null && ((byAddresses.a() != null && byAddresses.a().socketId() == s.socketId())
+                || (byAddresses.b() != null && byAddresses.b().socketId() == s.socketId()))) {
+            return byAddresses;
+        }
+        // The same addresses used again by a later connection: this socket alone.
+        return new Connection(null, new Side(s.host(), s.socketId(), s.local(), s.remote()), -1);
     }
 
     /**
@@ -512,13 +645,18 @@ public final class RunViewModel {
      * is the socket that sent the first SYN on those addresses.
      */
     static Connection findConnection(Timeline tl, tcplab.tcp.Segment seg) {
+        return seg == null ? findConnection(tl, null, null) : findConnection(tl, seg.src(), seg.dst());
+    }
+
+    /** The connection between {@code p} and {@code q} (either way round); null, null: the run's first. */
+    static Connection findConnection(Timeline tl, Endpoint p, Endpoint q) {
         StateChange first = null;
         for (Timeline.Entry en : tl.entries()) {
             if (!(en.event() instanceof StateChange s) || s.remote() == null) {
                 continue;
             }
-            if (seg == null || (s.local().equals(seg.src()) && s.remote().equals(seg.dst()))
-                    || (s.local().equals(seg.dst()) && s.remote().equals(seg.src()))) {
+            if (p == null || (s.local().equals(p) && s.remote().equals(q))
+                    || (s.local().equals(q) && s.remote().equals(p))) {
                 if (first == null || (s.cause() == Cause.ACTIVE_OPEN && first.cause() != Cause.ACTIVE_OPEN)) {
                     first = s;
                 }
@@ -548,9 +686,54 @@ public final class RunViewModel {
         }
         // A connection seen first from its passive side (a spoofed SYN, say): keep that side as B.
         if (first.cause() != Cause.ACTIVE_OPEN && b == null && first.cause() == Cause.RCV_SYN) {
-            return new Connection(null, a, -1);
+            int listener = -1;
+            for (Timeline.Entry en : tl.entries()) {
+                if (en.event() instanceof StateChange s && s.remote() == null && s.to() == TcpState.LISTEN
+                        && s.host().equals(a.host()) && s.local().port() == a.local().port()) {
+                    listener = s.socketId();
+                    break;
+                }
+            }
+            return new Connection(null, a, listener);
         }
         return new Connection(a, b, listenerId);
+    }
+
+    /**
+     * The diagram legend's name for one side, in the current language: which socket it follows,
+     * by its 4-tuple ("client 10.0.0.1:59058 ↔ 10.0.0.2:80"), "server: listener 0.0.0.0:80" while
+     * it shows the listening socket, and saying so when the socket is gone (CLOSED: netstat no
+     * longer lists it). The legend's state, after the name, is {@link #followedProperty}'s.
+     */
+    public String sideName(boolean sideA) {
+        tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get());
+        Followed f = followed.get();
+        Shown shown = sideA ? f.a() : f.b();
+        Connection c = connection.get();
+        if (shown == null) {
+            Side known = c == null ? null : sideA ? c.a() : c.b();
+            if (known != null) {
+                return known.host(); // not opened yet: the legend's state says "no connection"
+            }
+            Side other = c == null ? null : sideA ? c.b() : c.a();
+            Timeline tl = timeline.get();
+            if (other != null && other.remote() != null && tl != null) {
+                String peerHost = tl.hostAt(other.remote().address());
+                if (peerHost == null) {
+                    return t.get("follow.forged", other.remote().toString());
+                }
+                if (!sideA && c.listenerId() < 0) {
+                    // Nothing ever listens there: the connection is refused (RFC 9293 §3.10.7.1).
+                    return t.get("follow.noListener", peerHost, other.remote().port());
+                }
+            }
+            return t.get("follow.none");
+        }
+        Side s = shown.side();
+        if (shown.listener()) {
+            return t.get(shown.gone() ? "follow.listenerGone" : "follow.listener", s.host(), s.local().toString());
+        }
+        return t.get(shown.gone() ? "follow.gone" : "follow.conn", s.host(), s.local().toString(), s.remote().toString());
     }
 
     /** Shows a message to the user (a failed export, say). */

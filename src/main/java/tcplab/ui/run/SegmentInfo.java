@@ -30,20 +30,29 @@ public final class SegmentInfo {
      * numbers beside the raw ones.
      */
     public static List<Field> describe(Timeline.Flight flight, Integer isnOwn, Integer isnPeer, Lang lang) {
+        return describe(flight, RunViewModel.Phase.ENDED, isnOwn, isnPeer, lang);
+    }
+
+    /**
+     * The fields of {@code flight} as it is at the playhead ({@code phase}): its fate is told only
+     * once it has happened, at its true time, with its true cause.
+     */
+    public static List<Field> describe(Timeline.Flight flight, RunViewModel.Phase phase, Integer isnOwn, Integer isnPeer,
+                                       Lang lang) {
         Texts t = Texts.of(LadderView.BUNDLE, lang);
         Segment s = flight.send().segment();
         List<Field> out = new ArrayList<>();
         out.add(new Field(t.get("insp.what"), s.flagText(), t.get(whatKey(s)), "RFC 9293 " + whatSection(s)));
         out.add(new Field(t.get("insp.src"), s.src().toString(), t.get("insp.src.m", flight.send().host()), "RFC 9293 §3.1"));
         out.add(new Field(t.get("insp.dst"), s.dst().toString(), t.get("insp.dst.m"), "RFC 9293 §3.1"));
-        String rel = isnOwn == null ? "" : " (" + t.get("insp.relative", Seq.unsigned(s.seq() - isnOwn)) + ")";
+        String rel = isnOwn == null ? "" : " (" + t.get("insp.relative.seq", Seq.unsigned(s.seq() - isnOwn)) + ")";
         String seqMeaning = s.has(Flags.SYN) ? t.get("insp.seq.syn")
                 : s.len() > 0 ? t.get("insp.seq.data", s.len())
                 : s.has(Flags.FIN) ? t.get("insp.seq.fin")
                 : t.get("insp.seq.none");
         out.add(new Field(t.get("insp.seq"), Seq.unsigned(s.seq()) + rel, seqMeaning, "RFC 9293 §3.4"));
         if (s.has(Flags.ACK)) {
-            String arel = isnPeer == null ? "" : " (" + t.get("insp.relative", Seq.unsigned(s.ack() - isnPeer)) + ")";
+            String arel = isnPeer == null ? "" : " (" + t.get("insp.relative.ack", Seq.unsigned(s.ack() - isnPeer)) + ")";
             String ackMeaning = isnPeer != null && s.ack() == isnPeer + 1 ? t.get("insp.ack.syn") : t.get("insp.ack.m");
             out.add(new Field(t.get("insp.ack"), Seq.unsigned(s.ack()) + arel, ackMeaning, "RFC 9293 §3.4"));
         } else {
@@ -64,17 +73,50 @@ public final class SegmentInfo {
             out.add(new Field(t.get("insp.data"), "\u201c" + s.data() + "\u201d", t.get("insp.data.m"), "RFC 9293 §3.9.1"));
         }
         out.add(new Field(t.get("insp.sent"), ms(flight.startUs()), t.get("insp.sent.m", flight.send().host()), ""));
-        if (flight.end() == null) {
-            out.add(new Field(t.get("insp.fate"), "—", t.get("insp.fate.flying"), ""));
-        } else if (flight.lost()) {
-            TraceEvent.DropReason r = flight.end().reason();
-            out.add(new Field(t.get("insp.fate"), t.get("insp.lost", ms(flight.endUs())), t.get("insp.drop." + r.name()),
-                    r == TraceEvent.DropReason.SYN_QUEUE_FULL ? "RFC 4987 §2" : "RFC 9293 §3.8.1"));
-        } else {
-            out.add(new Field(t.get("insp.fate"), t.get("insp.arrived", ms(flight.endUs()), flight.end().host()),
-                    t.get("insp.arrived.m", ms(flight.endUs() - flight.startUs())), ""));
-        }
+        out.add(fate(flight, phase, t, lang));
         return out;
+    }
+
+    /** The inspector's "Fate" line. */
+    static Field fate(Timeline.Flight flight, RunViewModel.Phase phase, Texts t, Lang lang) {
+        String name = t.get("insp.fate");
+        if (phase == RunViewModel.Phase.NOT_SENT) {
+            return new Field(name, "—", t.get("insp.fate.notSent"), "");
+        }
+        if (phase == RunViewModel.Phase.IN_FLIGHT || flight.end() == null) {
+            return new Field(name, t.get("insp.flying"), t.get("insp.flying.m", ms(flight.arrivalUs())), "");
+        }
+        if (flight.lostInFlight()) {
+            TraceEvent.DropReason r = flight.end().reason();
+            // A lesson's drop is a rule of the lesson, not of the scenario.
+            String cause = r == TraceEvent.DropReason.RULE && Timeline.LESSON_DROP.equals(flight.end().detail()) ? "LESSON" : r.name();
+            int percent = (int) Math.round(flight.reached() * 100);
+            return new Field(name, t.get("insp.lost." + cause, ms(flight.endUs())),
+                    t.get("insp.lost.where", percent) + sentenceGap(lang) + t.get(retransmitKey(flight.send().segment())),
+                    "RFC 9293 §3.8.1");
+        }
+        if (flight.lost()) {
+            TraceEvent.DropReason r = flight.end().reason();
+            String value = r == TraceEvent.DropReason.NO_HOST ? t.get("insp.dropped.NO_HOST", ms(flight.endUs()))
+                    : t.get("insp.dropped", ms(flight.endUs()), flight.end().host());
+            return new Field(name, value, t.get("insp.drop." + r.name()),
+                    r == TraceEvent.DropReason.SYN_QUEUE_FULL ? "RFC 4987 §2" : "RFC 9293 §3.10.7");
+        }
+        return new Field(name, t.get("insp.arrived", ms(flight.endUs()), flight.end().host()),
+                t.get("insp.arrived.m", ms(flight.endUs() - flight.startUs())), "");
+    }
+
+    /** Whether a lost segment comes again: only what takes sequence space is retransmitted (RFC 9293 §3.8.1). */
+    private static String retransmitKey(Segment s) {
+        if (s.has(Flags.RST)) {
+            return "insp.retransmit.rst";
+        }
+        return s.seqLen() > 0 ? "insp.retransmit.data" : "insp.retransmit.ack";
+    }
+
+    /** Between two sentences: a space in English, nothing after a Chinese full stop. */
+    private static String sentenceGap(Lang lang) {
+        return lang == Lang.ZH ? "" : " ";
     }
 
     private static String ms(long us) {

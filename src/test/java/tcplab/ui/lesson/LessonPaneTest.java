@@ -55,6 +55,7 @@ class LessonPaneTest {
 
         robot.clickOn("#lessonNext");
         // Step 2 asks first: the simulation waits where step 1 left it, and Next waits for an answer.
+        assertTrue(robot.lookup("#lessonSetup").queryAs(Label.class).getText().startsWith("The server is listening"));
         assertEquals(expected.frames().get(0).simStep(), vm.step());
         assertTrue(robot.lookup("#lessonNext").queryAs(Button.class).isDisabled());
         robot.clickOn("SYN_SENT");
@@ -69,6 +70,8 @@ class LessonPaneTest {
         assertSame(timeline, vm.timeline(), "Back replays the same recorded run");
         robot.clickOn("#lessonNext");
         assertEquals(1, pane.index());
+        assertEquals(expected.frames().get(1).simStep(), vm.step(), "answered: Next shows the answer, it does not ask again");
+        assertEquals("Right: you chose “SYN_SENT”.", robot.lookup("#lessonFeedback").queryAs(Label.class).getText());
         javafx.scene.Scene scene = robot.window(0).getScene();
         robot.interact(() -> {
             try {
@@ -80,24 +83,44 @@ class LessonPaneTest {
     }
 
     @Test
-    void thePresenterViewShowsTheNarrationBigAndNeverTheTeachersNotes(FxRobot robot) throws Exception {
+    void theTeachersNotesAreBehindAToggleThatPresentingInTheWindowTurnsOff(FxRobot robot) throws Exception {
         robot.interact(() -> window.bottomTabs().getSelectionModel().select(3));
         LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
-        robot.interact(() -> pane.open(6)); // closing: its steps carry teacher's notes
-        robot.clickOn("#lessonNext");
+        robot.interact(() -> pane.open("closing", 6)); // the last step of closing has a teacher's note
+        Label notes = robot.lookup("#lessonNotes").queryAs(Label.class);
+        assertTrue(!notes.isVisible(), "off until the teacher asks for them");
+        javafx.scene.control.ToggleButton toggle = robot.lookup("#lessonNotesToggle").queryAs(javafx.scene.control.ToggleButton.class);
+        robot.clickOn(toggle);
+        assertTrue(notes.isVisible() && notes.getText().startsWith("Teacher's notes: "), notes.getText());
         robot.clickOn("#lessonPresenter");
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!toggle.isSelected() && !notes.isVisible(), "presenting in this window: the notes toggle goes off");
         Label big = robot.lookup("#presenterNarration").queryAs(Label.class);
-        String shown = big.getText();
-        assertTrue(!shown.isBlank(), "the narration is projected");
-        // At a checkpoint the audience sees the question to predict; otherwise the narration.
-        String narration = robot.lookup("#lessonNarration").queryAs(Label.class).getText();
-        assertTrue(shown.equals(narration) || shown.startsWith("Predict:"), shown);
-        assertTrue(!shown.contains("Teacher's notes"), "the audience never sees the notes");
-        assertTrue(big.getFont().getSize() >= 30, "projector-sized text");
+        assertTrue(big.getText().startsWith("The client receives the FIN") || !big.getText().isBlank(), big.getText());
+        assertTrue(big.getFont().getSize() >= PresenterView.TEXT, "projector-sized text");
         javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
         robot.interact(() -> img[0] = big.getScene().snapshot(null));
         Png.write(img[0], Path.of("target/lesson-presenter.png"));
+    }
+
+    @Test
+    void aQuestionAboutALineHasTheTableBesideItWithTheLineMarked(FxRobot robot) {
+        robot.interact(() -> window.bottomTabs().getSelectionModel().select(3));
+        LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
+        robot.interact(() -> pane.open("netstat-reading", 1)); // "What does line 6 mean?"
+        javafx.scene.control.ListView<?> table = robot.lookup("#lessonPasted").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(table.isVisible() && table.getParent().isVisible());
+        assertEquals(5, table.getSelectionModel().getSelectedIndex(), "line 6 selected");
+        assertTrue(String.valueOf(table.getItems().get(5)).contains("0.0.0.0:135"));
+        assertTrue(robot.lookup("#lessonSetup").queryAs(Label.class).getText().contains("line 6 marked"));
+        assertTrue(!robot.lookup("#lessonNarration").queryAs(Label.class).isVisible(), "the narration waits for the answer");
+        assertTrue(robot.lookup("#lessonPastedExplanation").queryAs(Label.class).getText().startsWith("What the marked line means comes with"),
+                "so does the explanation of the line asked about");
+        robot.clickOn("Someone is talking to this machine on port 135");
+        Label feedback = robot.lookup("#lessonFeedback").queryAs(Label.class);
+        assertEquals("Not quite: you chose “Someone is talking to this machine on port 135”; the simulation shows"
+                + " “Port 135 of this machine is open and waiting for connections”.", feedback.getText());
+        assertTrue(feedback.getStyle().contains("#b3261e"), "wrong in red");
     }
 
     @Test
@@ -106,7 +129,9 @@ class LessonPaneTest {
         LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
         robot.interact(() -> pane.open(1)); // netstat-reading: pastes the article's table
         javafx.scene.control.ListView<?> pasted = robot.lookup("#lessonPasted").queryAs(javafx.scene.control.ListView.class);
-        for (int i = 0; i < 8 && pasted.getItems().isEmpty(); i++) {
+        // Every step shows its table beside the text (first fdlpw's netstat); go on to the article's paste.
+        Label tableTitle = robot.lookup("#lessonTableTitle").queryAs(Label.class);
+        for (int i = 0; i < 8 && !tableTitle.getText().equals("The table pasted by the lesson"); i++) {
             Button next = robot.lookup("#lessonNext").queryAs(Button.class);
             if (next.isDisabled()) {
                 // A checkpoint: answer it (any choice) to go on.
@@ -119,6 +144,22 @@ class LessonPaneTest {
         assertTrue(pasted.getSelectionModel().getSelectedIndex() >= 0, "its highlighted line is selected");
         String meaning = robot.lookup("#lessonPastedExplanation").queryAs(Label.class).getText();
         assertTrue(meaning.length() > 20, meaning);
+        // The line is explained in its table, as the explain tab and `tcplab explain` explain it
+        // (alone, a connection's direction would only be guessed from its ports).
+        String paste = String.join("\n", pasted.getItems().stream().map(Object::toString).toList());
+        tcplab.netstat.ExplainedTable table = tcplab.netstat.ExplainedTable.of(paste, Lang.EN);
+        assertEquals(table.row(pasted.getSelectionModel().getSelectedIndex()).explanation(), meaning);
+        int dependsOnTable = 0;
+        for (int i = 0; i < pasted.getItems().size(); i++) {
+            int k = i;
+            robot.interact(() -> pasted.getSelectionModel().clearAndSelect(k));
+            tcplab.netstat.ExplainedTable.Row row = table.row(i);
+            if (row != null && row.explanation() != null) { // a last empty item after the final line break has no row
+                assertEquals(row.explanation(), robot.lookup("#lessonPastedExplanation").queryAs(Label.class).getText(), "line " + (i + 1));
+                dependsOnTable += row.explanation().equals(tcplab.netstat.ExplainedTable.of(row.text(), Lang.EN).row(0).explanation()) ? 0 : 1;
+            }
+        }
+        assertTrue(dependsOnTable > 0, "some line reads differently without its table (its direction)");
         robot.interact(() -> {
             vm.langProperty().set(Lang.ZH);
             window.setLowerEnlarged(true);

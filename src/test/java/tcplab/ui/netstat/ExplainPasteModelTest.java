@@ -131,7 +131,7 @@ class ExplainPasteModelTest {
         m.explain();
         assertEquals(ExplainPasteModel.MAX_ROWS_SHOWN, m.rowsProperty().size());
         assertEquals((long) n, m.countsByStateProperty().get("TIME_WAIT"));
-        assertTrue(m.statusProperty().get().contains("Only the first 5000 lines are listed"), m.statusProperty().get());
+        assertTrue(m.statusProperty().get().contains("Only the first 5,000 lines are listed"), m.statusProperty().get());
     }
 
     @Test
