@@ -54,6 +54,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Option(names = "--theme", paramLabel = "standard|high-contrast|color-blind", descriptionKey = "screenshot.theme")
     String theme;
 
+    @CommandLine.Option(names = "--zoom", paramLabel = "PERCENT", descriptionKey = "screenshot.zoom")
+    String zoom = "100";
+
     @CommandLine.Option(names = "--lesson", paramLabel = "ID", descriptionKey = "screenshot.lesson")
     String lesson;
 
@@ -88,8 +91,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (theme != null && !java.util.List.of("standard", "high-contrast", "color-blind").contains(theme)) {
                 throw UserException.usage(t.get("error.badTheme", theme));
             }
+            Double z = tcplab.ui.common.ZoomSteps.parsePercent(zoom);
+            if (z == null) {
+                throw UserException.usage(t.get("error.badZoom", zoom, tcplab.ui.common.ZoomSteps.percentList()));
+            }
             String err = tcplab.ui.Screenshot.render(new tcplab.ui.Screenshot.Request(screenshot, scenario, atMs, lang,
-                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select, theme, lesson, step, presenter));
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select, theme, lesson, step, presenter, z));
             if (err != null) {
                 throw UserException.failure(err);
             }

@@ -227,7 +227,7 @@ public final class QuizCommand implements Callable<Integer> {
             }
         }
         if (mode != QuizSession.Mode.CLASSROOM) {
-            int answered = session.answered().size();
+            int answered = session.answeredInTime();
             out.println(q.get("term.score", Integer.toString(session.score()), Integer.toString(answered),
                     Integer.toString(count)));
         }

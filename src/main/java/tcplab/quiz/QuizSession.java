@@ -37,6 +37,7 @@ public final class QuizSession {
     private final String learner;
     private final List<Attempt> history;
     private final List<Answered> answered = new ArrayList<>();
+    private int answeredInTime;
     private final List<Attempt> mine = new ArrayList<>();
     private Question current;
 
@@ -120,6 +121,9 @@ public final class QuizSession {
         boolean late = timeUp();
         String given = input == null ? "" : input.trim();
         Answered a = new Answered(q, late ? "" : given, !late && q.isCorrect(given));
+        if (!late) {
+            answeredInTime++;
+        }
         answered.add(a);
         record(a);
         if (answered.size() < count) {
@@ -141,8 +145,21 @@ public final class QuizSession {
         }
     }
 
+    /**
+     * Every question dealt with so far, the ones an ended exam gave up included (those with an
+     * empty answer); see {@link #answeredInTime()} for how many the learner really answered.
+     */
     public List<Answered> answered() {
         return List.copyOf(answered);
+    }
+
+    /**
+     * How many questions the learner answered before the time limit: what "4 answered" in a
+     * score means. {@link #answered()} also holds the ones {@link #giveUpRest()} filled in, so its
+     * size is the whole exam once it has ended.
+     */
+    public int answeredInTime() {
+        return answeredInTime;
     }
 
     public int score() {

@@ -3,7 +3,6 @@ package tcplab.ui;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -23,8 +22,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -35,12 +37,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -52,9 +54,11 @@ import tcplab.i18n.Texts;
 import tcplab.sim.Profile;
 import tcplab.sim.ScenarioLoader;
 import tcplab.sim.Timeline;
+import tcplab.ui.common.ClassroomSettings;
 import tcplab.ui.common.Palette;
 import tcplab.ui.common.Png;
 import tcplab.ui.common.UiSettings;
+import tcplab.ui.common.ZoomSteps;
 import tcplab.ui.run.EventRow;
 import tcplab.ui.run.LadderView;
 import tcplab.ui.run.RunViewModel;
@@ -82,9 +86,7 @@ public final class MainWindow {
     private final Label status = new Label();
     private final Slider scrubber = new Slider(0, 1, 0);
     private final ComboBox<String> scenarioBox = new ComboBox<>();
-    private final List<Runnable> onLangChange = new ArrayList<>();
-    private Palette palette;
-    private double zoom;
+    private final ClassroomSettings classroom;
     private boolean updatingScrubber;
     private AnimationTimer timer;
     private Stage stage;
@@ -92,11 +94,25 @@ public final class MainWindow {
     public MainWindow(RunViewModel vm, UiSettings settings) {
         this.vm = vm;
         this.settings = settings;
-        this.palette = Palette.byName(settings.get("palette", "standard"));
-        this.zoom = settings.getDouble("zoom", 1.0);
+        this.classroom = new ClassroomSettings(settings);
+        // The run's language is the room's language: whoever sets one sets the other (the
+        // panes of other features still read RunViewModel.langProperty).
+        classroom.langProperty().bindBidirectional(vm.langProperty());
         build();
         wire();
+        classroom.paletteProperty().addListener((o, a, p) -> applyTheme());
+        classroom.zoomProperty().addListener((o, a, z) -> {
+            applyTheme();
+            placeControls();
+            fitDividers();
+        });
+        classroom.langProperty().addListener((o, a, l) -> placeControls());
         applyTheme();
+    }
+
+    /** Zoom, palette, language and presenting, for the whole window; panes bind to it. */
+    public ClassroomSettings classroom() {
+        return classroom;
     }
 
     /** The window's content. */
@@ -155,7 +171,6 @@ public final class MainWindow {
                 vm.load(name);
             }
         });
-        Button open = button("open", "ctl.open", "tip.open", this::openFile);
         Button reset = button("reset", "ctl.reset", "tip.reset", vm::reset);
         Button back = button("back", "ctl.back", "tip.back", vm::stepBack);
         Button play = new Button();
@@ -196,8 +211,7 @@ public final class MainWindow {
         scrubber.setFocusTraversable(false);
         Label speedLabel = new Label();
         speedLabel.textProperty().bind(text("ctl.speed"));
-        ToolBar playback = new ToolBar(scenarioBox, open, new Separator(Orientation.VERTICAL), reset, back, play, forward,
-                speedLabel, speed);
+
         status.setId("status");
         status.setMinWidth(Label.USE_PREF_SIZE);
         // The scrubber and the time get a row of their own: a toolbar would hide them in its
@@ -243,16 +257,20 @@ public final class MainWindow {
         theme.setId("theme");
         theme.getItems().addAll("standard", "high-contrast", "color-blind");
         labelled(theme, ThemeCell::new);
-        theme.setValue(palette.name());
-        theme.setOnAction(e -> {
-            palette = Palette.byName(theme.getValue());
-            settings.put("palette", palette.name());
-            applyTheme();
-        });
+        theme.setValue(classroom.palette().name());
+        theme.setOnAction(e -> classroom.paletteProperty().set(Palette.byName(theme.getValue())));
+        classroom.paletteProperty().addListener((o, a, p) -> theme.setValue(p.name()));
         theme.setFocusTraversable(false);
-        Button zoomOut = button("zoomOut", "ctl.zoomOut", "tip.zoom", () -> setZoom(zoom / 1.15));
-        Button zoomIn = button("zoomIn", "ctl.zoomIn", "tip.zoom", () -> setZoom(zoom * 1.15));
-        Button export = button("export", "ctl.export", "tip.export", this::exportPng);
+        Button zoomOut = button("zoomOut", "ctl.zoomOut", "tip.zoom", classroom::zoomOut);
+        Button zoomIn = button("zoomIn", "ctl.zoomIn", "tip.zoom", classroom::zoomIn);
+        zoomOut.disableProperty().bind(classroom.zoomProperty().lessThanOrEqualTo(ZoomSteps.min()));
+        zoomIn.disableProperty().bind(classroom.zoomProperty().greaterThanOrEqualTo(ZoomSteps.max()));
+        // The level in words: a teacher who zoomed sees how far, and that A− undoes it.
+        Label zoomLevel = new Label();
+        zoomLevel.setId("zoomLevel");
+        zoomLevel.textProperty().bind(Bindings.createStringBinding(() -> ZoomSteps.percent(classroom.zoom()),
+                classroom.zoomProperty()));
+        zoomLevel.setMinWidth(Label.USE_PREF_SIZE);
         Button full = button("fullscreen", "ctl.fullscreen", "tip.fullscreen", this::toggleFullScreen);
         ToggleButton enlarge = new ToggleButton();
         enlarge.setId("enlargeLower");
@@ -266,8 +284,44 @@ public final class MainWindow {
         Label profileLabel = label("ctl.profile");
         Label delayLabel = label("ctl.delay");
         Label lossLabel = label("ctl.loss");
-        ToolBar classroom = new ToolBar(profileLabel, profile, delayLabel, delay, lossLabel, loss, absolute,
-                new Separator(Orientation.VERTICAL), lang, theme, zoomOut, zoomIn, full, enlarge, export);
+        // One bar that wraps: a ToolBar hides what does not fit behind an unlabelled "»" (at
+        // 1024×768 one Ctrl + was enough to hide 中文/English, A− and 全屏 there). Related
+        // controls are grouped so a label never wraps away from its field.
+        FlowPane controls = new FlowPane(Orientation.HORIZONTAL);
+        controls.setId("controls");
+        controls.getStyleClass().add("controls");
+        // Opening a file and exporting a picture are for preparing a lesson, not for the class:
+        // they wait, labelled, in "More" so that on 1024×768 the rest fits in two rows.
+        MenuButton more = new MenuButton();
+        more.setId("more");
+        more.textProperty().bind(text("ctl.more"));
+        more.setFocusTraversable(false);
+        more.getItems().addAll(menuItem("menu-open", "ctl.open", this::openFile), menuItem("menu-export", "ctl.export", this::exportPng));
+        // The lists get widths that follow the zoom: a ComboBox measures itself by its closed
+        // popup list, whose size stays that of the largest zoom it has seen, so after a zoom out
+        // the bar would keep the 200 % widths (and the groups moved into More stay there).
+        zoomedWidth(scenarioBox, 260, 1.3);
+        zoomedWidth(speed, 140, ZoomSteps.max());
+        zoomedWidth(profile, 190, ZoomSteps.max());
+        zoomedWidth(theme, 165, ZoomSteps.max());
+        HBox profileGroup = group(profileLabel, profile);
+        HBox delayGroup = group(delayLabel, delay);
+        HBox lossGroup = group(lossLabel, loss);
+        HBox absoluteGroup = group(absolute);
+        HBox themeGroup = group(theme);
+        HBox enlargeGroup = group(enlarge);
+        controlOrder.addAll(List.of(group(scenarioBox), group(reset, back, play, forward), group(speedLabel, speed),
+                profileGroup, delayGroup, lossGroup, absoluteGroup, group(lang), themeGroup,
+                group(zoomOut, zoomLevel, zoomIn), group(full), enlargeGroup, group(more)));
+        // What moves into "More" first when two rows are not enough (zoomed in on a narrow screen):
+        // the settings a teacher makes before the lesson, never playback, language or zoom.
+        movable.addAll(List.of(themeGroup, absoluteGroup, lossGroup, delayGroup, profileGroup, enlargeGroup));
+        this.controls = controls;
+        this.more = more;
+        fixedMenuItems = more.getItems().size();
+        controls.getChildren().setAll(controlOrder);
+        controls.prefWrapLengthProperty().bind(root.widthProperty());
+        root.widthProperty().addListener((o, a, b) -> placeControls());
         Label error = new Label();
         error.setId("error");
         error.getStyleClass().add("error-line");
@@ -275,7 +329,7 @@ public final class MainWindow {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        root.setTop(new VBox(playback, timeRow, classroom, error));
+        root.setTop(new VBox(controls, timeRow, error));
 
         // Middle: ladder | (state diagram, inspector).
         ladder.setId("ladder");
@@ -289,6 +343,10 @@ public final class MainWindow {
         right.setId("right");
         SplitPane middle = new SplitPane(ladder, right);
         middle.setDividerPositions(0.58);
+        middle.setId("middle");
+        // The lanes never collapse: whatever the zoom, the ladder keeps its two lifelines and a
+        // few rows (the SplitPane respects the minimum when the other side asks for room).
+        ladder.setMinSize(220, 120);
 
         // Bottom: event list and the netstat tabs.
         buildEventList();
@@ -306,10 +364,163 @@ public final class MainWindow {
         this.right = right;
         this.bottomTabs = bottom;
         this.vertical = vertical;
+        this.middle = middle;
+        vertical.heightProperty().addListener((o, a, b) -> fitDividers());
+        vertical.widthProperty().addListener((o, a, b) -> fitDividers());
+    }
+
+    private SplitPane middle;
+    private FlowPane controls;
+    private MenuButton more;
+    private int fixedMenuItems;
+    private final List<HBox> controlOrder = new java.util.ArrayList<>();
+    private final List<HBox> movable = new java.util.ArrayList<>();
+    /** The most rows of controls above the ladder: more would squeeze the lanes at 200 % on 1024×768. */
+    static final int MAX_CONTROL_ROWS = 2;
+
+    /**
+     * Lays the controls out in at most {@link #MAX_CONTROL_ROWS} rows: groups that do not fit move,
+     * whole and labelled (a label with its field), into the "More" menu, least used first; they
+     * come back as soon as there is room again (zoomed out, wider window, shorter language).
+     */
+    void placeControls() {
+        if (controls == null || root.getWidth() <= 0) {
+            return;
+        }
+        for (int i = more.getItems().size() - 1; i >= fixedMenuItems; i--) {
+            if (more.getItems().get(i) instanceof CustomMenuItem c) {
+                c.setContent(null);
+            }
+            more.getItems().remove(i);
+        }
+        controls.getChildren().setAll(controlOrder);
+        // From the root: a new zoom is the root's font size, which the groups inherit.
+        root.applyCss();
+        Insets pad = controls.getPadding();
+        double wrap = root.getWidth() - pad.getLeft() - pad.getRight();
+        List<HBox> shown = new java.util.ArrayList<>(controlOrder);
+        List<HBox> moved = new java.util.ArrayList<>();
+        for (HBox m : movable) {
+            if (rows(shown, wrap, controls.getHgap()) <= MAX_CONTROL_ROWS) {
+                break;
+            }
+            shown.remove(m);
+            moved.add(m);
+        }
+        if (moved.isEmpty()) {
+            return;
+        }
+        controls.getChildren().setAll(shown);
+        if (!more.getItems().isEmpty()) {
+            more.getItems().add(new SeparatorMenuItem());
+        }
+        for (HBox g : controlOrder) {
+            if (moved.contains(g)) {
+                CustomMenuItem item = new CustomMenuItem(g, false);
+                item.setId("more-" + g.getChildren().get(g.getChildren().size() - 1).getId());
+                more.getItems().add(item);
+            }
+        }
+    }
+
+    /** How many rows a FlowPane {@code wrap} wide needs for {@code groups}. */
+    private static int rows(List<HBox> groups, double wrap, double gap) {
+        int rows = 1;
+        double x = 0;
+        for (HBox g : groups) {
+            double w = g.prefWidth(-1);
+            if (x > 0 && x + gap + w > wrap) {
+                rows++;
+                x = w;
+            } else {
+                x += (x > 0 ? gap : 0) + w;
+            }
+        }
+        return rows;
+    }
+
+    /** The groups of controls now in the "More" menu (their last control's id), for tests. */
+    List<String> controlsInMore() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (MenuItem i : more.getItems()) {
+            if (i instanceof CustomMenuItem c && c.getContent() instanceof HBox g) {
+                ids.add(g.getChildren().get(g.getChildren().size() - 1).getId());
+            }
+        }
+        return ids;
+    }
+    /** The size the diagram needs at 100 % for its state names to be read (set by {@link Panes}). */
+    private double diagramW;
+    private double diagramH;
+
+    /** {@code base} px at 100 %, growing with the zoom up to {@code maxZoom}. */
+    private void zoomedWidth(ComboBox<?> box, double base, double maxZoom) {
+        box.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> base * Math.min(maxZoom, classroom.zoom()),
+                classroom.zoomProperty()));
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        box.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
+    private MenuItem menuItem(String id, String key, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.setId(id);
+        item.textProperty().bind(text(key));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox g = new HBox(4, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        g.getStyleClass().add("control-group");
+        return g;
+    }
+
+    /** The width and height the state diagram needs (at 100 %) for its state names to be read. */
+    void setDiagramNeeds(double w, double h) {
+        // Plus the scroll pane's border and a divider, so that no scroll bar appears at 100 %.
+        diagramW = w + 12;
+        diagramH = h + 12;
+        fitDividers();
+    }
+
+    /**
+     * Places the dividers for the window's size and zoom: the netstat pane keeps at least a
+     * table's header and a few lines, the state diagram gets the room its state names need when
+     * the window has it (on 1024×768 that is more than the usual share), the inspector keeps a
+     * strip. Called on resize and zoom, so a zoom out restores what a zoom in squeezed.
+     */
+    void fitDividers() {
+        if (vertical == null || lowerEnlarged) {
+            return;
+        }
+        double z = classroom.zoom();
+        double h = vertical.getHeight();
+        double w = vertical.getWidth();
+        if (h <= 0 || w <= 0) {
+            return;
+        }
+        // The netstat pane keeps its tabs, host row and a few socket lines at every zoom: at
+        // 200 % that is most of a 768-pixel screen's height below the controls.
+        double bottomMin = 200 * Math.pow(z, 0.85);
+        double inspectorMin = 48;
+        double upper = Math.min(h - bottomMin, Math.max(0.6 * h, diagramH + inspectorMin));
+        upper = Math.max(upper, Math.min(0.6 * h, 140));
+        vertical.setDividerPositions(upper / h);
+        // The ladder keeps room for its two lifelines and their labels at this zoom; beyond
+        // 100 % the diagram scrolls anyway, so the ladder has the priority.
+        double ladderMin = Math.max(320, ladder.lanesMinWidth()) + 10; // and the divider
+        double rightW = Math.max(0.22 * w, Math.min(w - ladderMin, Math.max(0.42 * w, diagramW)));
+        middle.setDividerPositions(Math.max(0.3, 1 - rightW / w));
+        if (right.getItems().size() > 1) {
+            double diagram = Math.min(upper - inspectorMin, Math.max(0.66 * upper, diagramH));
+            right.setDividerPositions(Math.max(0.2, diagram / upper));
+        }
     }
 
     private SplitPane vertical;
     private ToggleButton enlargeToggle;
+    private boolean lowerEnlarged;
 
     /**
      * Gives the lower tabs (lessons, quiz, netstat) most of the window, for a class reading a
@@ -329,7 +540,13 @@ public final class MainWindow {
                 }
             }
         }
-        vertical.setDividerPositions(big ? 0.22 : 0.6);
+        lowerEnlarged = big;
+        if (big) {
+            vertical.setDividerPositions(0.22);
+        } else {
+            vertical.setDividerPositions(0.6);
+            fitDividers();
+        }
         if (enlargeToggle.isSelected() != big) {
             enlargeToggle.setSelected(big);
         }
@@ -337,6 +554,11 @@ public final class MainWindow {
 
     private SplitPane right;
     private TabPane bottomTabs;
+
+    /** True while the lower tabs have most of the window (F10, "Big panes", a classroom quiz). */
+    public boolean lowerEnlarged() {
+        return lowerEnlarged;
+    }
 
     /** The right column, where the state diagram goes above the inspector. */
     public SplitPane rightColumn() {
@@ -512,6 +734,7 @@ public final class MainWindow {
         });
         vm.timelineProperty().addListener((o, a, tl) -> {
             ladder.setTimeline(tl);
+            fitDividers(); // a run with more hosts needs a wider ladder
             ladder.setPosition(vm.timeUs(), vm.step());
             refreshRows();
             updateStatus();
@@ -562,10 +785,7 @@ public final class MainWindow {
             refreshRows();
             showInspector(vm.inspectedProperty().get());
             updateStatus();
-            settings.put("lang", l == Lang.ZH ? "zh" : "en");
-            for (Runnable r : onLangChange) {
-                r.run();
-            }
+            scenarioBox.setButtonCell(new ScenarioCell());
             scenarioPrompt();
         });
         ladder.setLang(vm.langProperty().get());
@@ -597,9 +817,9 @@ public final class MainWindow {
         }
     }
 
-    /** Something the window should do when the language changes (used by the panes added later). */
-    public void onLangChange(Runnable r) {
-        onLangChange.add(r);
+    /** A combo box's button cell is not a binding: it is remade in the new language. */
+    private void onLang(Runnable r) {
+        classroom.langProperty().addListener((o, a, l) -> r.run());
     }
 
     private void refreshRows() {
@@ -626,21 +846,24 @@ public final class MainWindow {
     }
 
     private void keyPressed(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
-            return; // typing in a field is typing, not playing
-        }
-        for (java.util.function.Predicate<KeyEvent> h : keysFirst) {
-            if (h.test(e)) {
-                e.consume();
-                return;
+        // Zoom works wherever the focus is (a teacher who clicked into the delay field still
+        // zooms with Ctrl +); other keys typed in a field are typing, not playing.
+        if (!(e.getTarget() instanceof TextInputControl)) {
+            for (java.util.function.Predicate<KeyEvent> h : keysFirst) {
+                if (h.test(e)) {
+                    e.consume();
+                    return;
+                }
             }
         }
         if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
-            setZoom(zoom * 1.15);
+            classroom.zoomIn();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
-            setZoom(zoom / 1.15);
+            classroom.zoomOut();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
-            setZoom(1.0);
+            classroom.zoomReset();
+        } else if (e.getTarget() instanceof TextInputControl) {
+            return;
         } else if (e.getCode() == KeyCode.SPACE) {
             vm.togglePlay();
         } else if (e.getCode() == KeyCode.RIGHT) {
@@ -710,45 +933,27 @@ public final class MainWindow {
 
     // ------------------------------------------------------------------ classroom
 
+    /** Sets the zoom (to the nearest of {@link ZoomSteps}). */
     public void setZoom(double z) {
-        zoom = Math.max(0.6, Math.min(3.0, z));
-        settings.putDouble("zoom", zoom);
-        applyTheme();
+        classroom.zoomProperty().set(z);
     }
 
     public double zoom() {
-        return zoom;
+        return classroom.zoom();
     }
 
     public Palette palette() {
-        return palette;
-    }
-
-    private final List<java.util.function.Consumer<Palette>> paletteListeners = new ArrayList<>();
-    private final List<java.util.function.DoubleConsumer> zoomListeners = new ArrayList<>();
-
-    public void onPalette(java.util.function.Consumer<Palette> c) {
-        paletteListeners.add(c);
-        c.accept(palette);
-    }
-
-    public void onZoom(java.util.function.DoubleConsumer c) {
-        zoomListeners.add(c);
-        c.accept(zoom);
+        return classroom.palette();
     }
 
     private void applyTheme() {
+        Palette palette = classroom.palette();
+        double zoom = classroom.zoom();
         ladder.setPalette(palette);
         ladder.setZoom(zoom);
         root.setStyle("-fx-font-size: " + String.format(Locale.ROOT, "%.1f", BASE_FONT * zoom) + "px;" + palette.cssVariables());
         root.getStyleClass().removeAll("theme-standard", "theme-high-contrast", "theme-color-blind");
         root.getStyleClass().add("theme-" + palette.name());
-        for (java.util.function.Consumer<Palette> c : paletteListeners) {
-            c.accept(palette);
-        }
-        for (java.util.function.DoubleConsumer c : zoomListeners) {
-            c.accept(zoom);
-        }
     }
 
     /** The stylesheet of the window (themes use the -tcplab-* colours set on the root). */
@@ -758,6 +963,15 @@ public final class MainWindow {
 
     public void attach(Stage s) {
         this.stage = s;
+        // Presenting is the window filling the projector: F11, the presenter view or the
+        // window manager may start it, and each follows the other.
+        classroom.presentingProperty().set(s.isFullScreen());
+        s.fullScreenProperty().addListener((o, a, full) -> classroom.presentingProperty().set(full));
+        classroom.presentingProperty().addListener((o, a, on) -> {
+            if (s.isFullScreen() != on) {
+                s.setFullScreen(on);
+            }
+        });
     }
 
     /** The window's stage, or null before {@link #attach}. */
@@ -765,7 +979,7 @@ public final class MainWindow {
         return stage;
     }
 
-    private final List<java.util.function.Predicate<KeyEvent>> keysFirst = new ArrayList<>();
+    private final List<java.util.function.Predicate<KeyEvent>> keysFirst = new java.util.ArrayList<>();
 
     /**
      * Keys a pane takes before the window's own (true: taken): during a lesson, → and PageDown
@@ -839,6 +1053,8 @@ public final class MainWindow {
     public Scene scene(double w, double h) {
         Scene scene = new Scene(root, w, h);
         scene.getStylesheets().add(stylesheet());
+        // The scene sized the root before it had the stylesheet: measure the controls again.
+        placeControls();
         return scene;
     }
 
@@ -855,7 +1071,7 @@ public final class MainWindow {
             box.setButtonCell(cell.get());
         };
         make.run();
-        onLangChange(make);
+        onLang(make);
     }
 
     private final class ScenarioCell extends ListCell<String> {

@@ -1,6 +1,7 @@
 package tcplab.ui;
 
 import tcplab.i18n.Lang;
+import tcplab.ui.common.ClassroomSettings;
 import tcplab.ui.lesson.LessonPane;
 import tcplab.ui.netstat.ExplainPasteModel;
 import tcplab.ui.netstat.ExplainPastePane;
@@ -29,10 +30,19 @@ public final class Panes {
         StateDiagramView diagram = new StateDiagramView();
         diagram.setId("stateDiagram");
         diagram.setAnimated(animated);
-        window.rightColumn().getItems().add(0, diagram);
+        ClassroomSettings room = window.classroom();
+        // The diagram keeps the size its state names need to be read; zoomed beyond the room it
+        // has, it scrolls rather than shrinking its words again.
+        javafx.scene.control.ScrollPane diagramScroll = new javafx.scene.control.ScrollPane(diagram);
+        diagramScroll.setId("stateDiagramScroll");
+        diagramScroll.setFitToWidth(true);
+        diagramScroll.setFitToHeight(true);
+        diagramScroll.setMinSize(0, 0);
+        window.rightColumn().getItems().add(0, diagramScroll);
         window.rightColumn().setDividerPositions(0.66);
-        window.onPalette(diagram::setPalette);
-        window.onZoom(diagram::setZoom);
+        ClassroomSettings.follow(room.paletteProperty(), diagram::setPalette);
+        ClassroomSettings.follow(room.zoomProperty(), z -> diagram.setZoom(z.doubleValue()));
+        window.setDiagramNeeds(diagram.readableWidth(1.0), diagram.readableHeight(1.0));
         diagram.setLang(vm.langProperty().get());
         vm.langProperty().addListener((o, a, l) -> {
             diagram.setLang(l);
@@ -54,8 +64,8 @@ public final class Panes {
         NetstatPane netstat = new NetstatPane(nm);
         netstat.setId("netstatPane");
         nm.langProperty().bind(vm.langProperty());
-        window.onPalette(netstat::setPalette);
-        window.onZoom(netstat::setZoom);
+        ClassroomSettings.follow(room.paletteProperty(), netstat::setPalette);
+        ClassroomSettings.follow(room.zoomProperty(), z -> netstat.setZoom(z.doubleValue()));
         // While playing, the netstat lines follow at most five times a second (emitting, parsing
         // and explaining a busy host's table every frame would cost the animation its smoothness);
         // a step, a seek or a pause shows the exact table at once.
@@ -101,8 +111,8 @@ public final class Panes {
             ExplainPastePane paste = new ExplainPastePane(pm);
             paste.setId("pastePane");
             pm.langProperty().bind(vm.langProperty());
-            window.onPalette(paste::setPalette);
-            window.onZoom(paste::setZoom);
+            ClassroomSettings.follow(room.paletteProperty(), paste::setPalette);
+            ClassroomSettings.follow(room.zoomProperty(), z -> paste.setZoom(z.doubleValue()));
             return paste;
         }, 2);
         QuizPanes.install(window);

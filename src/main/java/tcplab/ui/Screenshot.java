@@ -16,7 +16,7 @@ import tcplab.ui.run.RunViewModel;
 
 /**
  * Renders the window headlessly to a PNG: {@code java -jar tcplab.jar --screenshot FILE.png
- * --scenario NAME --at MS [--lang zh|en] [--size 1280x800]}, or a lesson at a step: {@code
+ * --scenario NAME --at MS [--lang zh|en] [--size 1280x800] [--zoom 150]}, or a lesson at a step: {@code
  * --lesson ID --step N} (the Lessons tab), with {@code --presenter} the presenter view the class
  * sees. Uses JavaFX's headless Monocle platform and the software renderer, so it needs no display.
  */
@@ -30,12 +30,20 @@ public final class Screenshot {
      * @param lesson    a lesson's id (then {@code scenario} and {@code atMs} are the lesson's), or null
      * @param step      the lesson's step, from 1
      * @param presenter the presenter view of the lesson instead of the window
+     * @param zoom      the zoom, one of the window's steps (1.0 = 100 %)
      */
     public record Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
-                          String theme, String lesson, int step, boolean presenter) {
+                          String theme, String lesson, int step, boolean presenter, double zoom) {
+        /** A scenario at the normal size (100 %). */
         public Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
                        String theme) {
-            this(file, scenario, atMs, lang, width, height, selectSegment, theme, null, 1, false);
+            this(file, scenario, atMs, lang, width, height, selectSegment, theme, null, 1, false, 1.0);
+        }
+
+        /** A scenario or a lesson at the normal size (100 %). */
+        public Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
+                       String theme, String lesson, int step, boolean presenter) {
+            this(file, scenario, atMs, lang, width, height, selectSegment, theme, lesson, step, presenter, 1.0);
         }
     }
 
@@ -90,6 +98,7 @@ public final class Screenshot {
         if (r.theme() != null) {
             settings.put("palette", r.theme());
         }
+        settings.putDouble("zoom", r.zoom());
         MainWindow w = new MainWindow(vm, settings);
         Panes.install(w, false);
         if (r.lesson() != null) {

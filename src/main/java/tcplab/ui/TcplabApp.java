@@ -43,16 +43,26 @@ public final class TcplabApp extends Application {
         if (!vm.load(ScenarioLoader.isBuiltin(scenario) ? scenario : "handshake")) {
             vm.load("handshake");
         }
-        Scene scene = window.scene(settings.getDouble("width", 1280), settings.getDouble("height", 820));
+        // The first window fits the screen it opens on (a 1280×820 window on a 1024×768
+        // projector hid the toolbar and the netstat pane off screen); see WindowFit.
+        javafx.geometry.Rectangle2D visible = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowFit.Placement place = WindowFit.place(
+                new WindowFit.Area(visible.getMinX(), visible.getMinY(), visible.getWidth(), visible.getHeight()),
+                settings.getDouble("width", Double.NaN), settings.getDouble("height", Double.NaN),
+                Boolean.parseBoolean(settings.get("maximized", "false")));
+        Scene scene = window.scene(place.width(), place.height());
         window.attach(stage);
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> tcplab.i18n.Texts.of(LadderView.BUNDLE, vm.langProperty().get()).get("app.title"), vm.langProperty()));
-        stage.setMaximized(Boolean.parseBoolean(settings.get("maximized", "false")));
+        stage.setX(place.x());
+        stage.setY(place.y());
+        stage.setMaximized(place.maximized());
         stage.setOnCloseRequest(e -> {
             if (!stage.isMaximized() && !stage.isFullScreen()) {
-                settings.putDouble("width", stage.getWidth());
-                settings.putDouble("height", stage.getHeight());
+                // The scene's size, as the next run asks for it (the stage's includes the frame).
+                settings.putDouble("width", scene.getWidth());
+                settings.putDouble("height", scene.getHeight());
             }
             settings.put("maximized", Boolean.toString(stage.isMaximized()));
             window.dispose();

@@ -115,7 +115,7 @@ class QuizCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("✓ Right."), r.out());
         assertTrue(r.out().contains("✗ Not quite."), r.out());
-        assertTrue(r.out().contains("Score: 1 of 2"), r.out());
+        assertTrue(r.out().contains("Score: 1 / 2"), r.out());
         assertTrue(Files.readString(results).contains("\"ana\""));
         Run csv = run("", "quiz", "results", "--results", results.toString(), "--lang", "en");
         assertEquals(0, csv.code());

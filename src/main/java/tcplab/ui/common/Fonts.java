@@ -12,6 +12,11 @@ import javafx.scene.text.FontWeight;
  */
 public final class Fonts {
     private static final String FAMILY = pick();
+    /**
+     * The size, at 100 %, of the text a class reads from the back of the room: the netstat lines,
+     * and the state names of the diagram, which are never smaller.
+     */
+    public static final double READ_PX = 14;
 
     private Fonts() {
     }
@@ -25,6 +30,24 @@ public final class Fonts {
             }
         }
         return null;
+    }
+
+    /**
+     * Monospace families, best first. Noto Sans Mono CJK draws a Chinese character exactly two
+     * Latin cells wide, as a Chinese console does, so the columns of {@code netstat} on a Chinese
+     * Windows line up; the others are the usual monospace fonts of each OS.
+     */
+    private static final List<String> MONO = List.of("Noto Sans Mono CJK SC", "Sarasa Mono SC", "Microsoft YaHei Mono",
+            "DejaVu Sans Mono", "Consolas", "Menlo", "Monospaced");
+    private static String mono;
+
+    /** The first monospace family of {@link #MONO} installed here: the netstat lines, a quiz's tables. */
+    public static synchronized String monoFamily() {
+        if (mono == null) {
+            List<String> families = Font.getFamilies();
+            mono = MONO.stream().filter(families::contains).findFirst().orElse("Monospaced");
+        }
+        return mono;
     }
 
     /** The installed CJK family used for drawn text, or null when there is none. */

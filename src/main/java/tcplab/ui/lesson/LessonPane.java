@@ -186,7 +186,7 @@ public final class LessonPane extends BorderPane {
                 show();
             }
         });
-        window.onPalette(p -> {
+        tcplab.ui.common.ClassroomSettings.follow(window.classroom().paletteProperty(), p -> {
             palette = p;
             if (presenter != null) {
                 presenter.setPalette(p);

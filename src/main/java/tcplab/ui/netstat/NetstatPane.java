@@ -102,6 +102,12 @@ public class NetstatPane extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Zoomed in on a narrow screen, the format list gives up width first: the labels and the
+        // host buttons keep their words (they were cut to "cl…", "F…" at 200 % on 1024×768).
+        for (Region r : new Region[] {hostLabel, dialectLabel, nativeButton, hostButtons}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        dialect.setMinWidth(80);
         HBox bar = new HBox(8, hostLabel, hostButtons, spacer, dialectLabel, dialect, nativeButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

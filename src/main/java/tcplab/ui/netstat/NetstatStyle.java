@@ -13,33 +13,21 @@ import tcplab.ui.common.Palette;
  */
 final class NetstatStyle {
     /** Body text size at zoom 1, in pixels: readable from the back of a classroom at 1280x800. */
-    static final double BASE_FONT_PX = 14;
-    /**
-     * Monospace families, best first. Noto Sans Mono CJK draws a Chinese character exactly two
-     * Latin cells wide, as a Chinese console does, so the columns of {@code netstat} on a Chinese
-     * Windows line up; the others are the usual monospace fonts of each OS.
-     */
-    private static final List<String> MONO = List.of("Noto Sans Mono CJK SC", "Sarasa Mono SC", "Microsoft YaHei Mono",
-            "DejaVu Sans Mono", "Consolas", "Menlo", "Monospaced");
+    static final double BASE_FONT_PX = tcplab.ui.common.Fonts.READ_PX;
     /**
      * Proportional families that have Chinese glyphs, best first. JavaFX's default font has none
      * under Monocle and on many Linux desktops, where Chinese labels would come out as boxes.
      */
     private static final List<String> UI = List.of("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
             "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "SimHei");
-    private static String mono;
     private static String ui;
 
     private NetstatStyle() {
     }
 
-    /** The first monospace family of {@link #MONO} installed here. */
-    static synchronized String monoFamily() {
-        if (mono == null) {
-            List<String> families = Font.getFamilies();
-            mono = MONO.stream().filter(families::contains).findFirst().orElse("Monospaced");
-        }
-        return mono;
+    /** The monospace family of the netstat lines ({@link tcplab.ui.common.Fonts#monoFamily()}). */
+    static String monoFamily() {
+        return tcplab.ui.common.Fonts.monoFamily();
     }
 
     /** The first family of {@link #UI} installed here, "" when none (then JavaFX's default is used). */

@@ -38,7 +38,9 @@ public final class QuizPane extends BorderPane {
     private final Label heading = new Label();
     private final Label feedback = new Label();
     private final Label explanation = new Label();
+    private final Label summary = new Label();
     private double zoom = 1;
+    private ScrollPane scroll;
     private Palette palette = Palette.standard();
 
     public QuizPane(QuizViewModel vm) {
@@ -96,6 +98,16 @@ public final class QuizPane extends BorderPane {
                     ? vm.modeProperty().isNotEqualTo(QuizSession.Mode.EXAM) : vm.runningProperty()));
         }
         setTop(settings);
+        // While a classroom quiz runs its settings are greyed out anyway: they make room for the
+        // question (at 1024×768 every line counts), leaving Stop and the clock.
+        javafx.beans.binding.BooleanBinding classRunning = vm.runningProperty()
+                .and(vm.modeProperty().isEqualTo(QuizSession.Mode.CLASSROOM));
+        for (javafx.scene.Node n : settings.getChildren()) {
+            if (n != stop && n != clock) {
+                n.visibleProperty().bind(classRunning.not());
+                n.managedProperty().bind(n.visibleProperty());
+            }
+        }
 
         heading.setId("quiz-heading");
         heading.textProperty().bind(Bindings.createStringBinding(() -> vm.runningProperty().get() || vm.finishedProperty().get()
@@ -146,7 +158,6 @@ public final class QuizPane extends BorderPane {
         next.managedProperty().bind(next.visibleProperty());
         HBox actions = new HBox(8, reveal, show, next);
 
-        Label summary = new Label();
         summary.setId("quiz-summary");
         summary.textProperty().bind(vm.summaryProperty());
         ListView<QuizViewModel.ReviewRow> review = new ListView<>(vm.reviewProperty());
@@ -170,9 +181,21 @@ public final class QuizPane extends BorderPane {
         actions.getChildren().add(0, feedback);
         VBox body = new VBox(10, heading, prompt, optionBox, typedRow, explanation, summary, review);
         body.setPadding(new Insets(10));
-        ScrollPane scroll = new ScrollPane(body);
+        scroll = new ScrollPane(body);
+        scroll.setId("quiz-scroll");
         scroll.setFitToWidth(true);
         setCenter(scroll);
+        // A new question starts at its top: the scroll position of the last one's explanation
+        // hid the question and option A at 1024×768. The heading changes with every question
+        // and at the end; the layout pass after it may move the view, so it is set after it too.
+        vm.headingProperty().addListener((o, a, b) -> toTop());
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getWidth() != b.getWidth() && vm.promptIsTableProperty().get()) {
+                restyle();
+            }
+        });
+        vm.promptProperty().addListener((o, a, b) -> restyle());
+        vm.promptProperty().addListener((o, a, b) -> toTop());
         // The buttons stay in sight however long the question (a whole netstat table, big classroom text).
         actions.getChildren().add(status);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -186,8 +209,20 @@ public final class QuizPane extends BorderPane {
         vm.bigTextProperty().addListener((o, a, b) -> restyle());
         vm.promptIsTableProperty().addListener((o, a, b) -> restyle());
         vm.lastCorrectProperty().addListener((o, a, b) -> restyle());
+        vm.timeUpProperty().addListener((o, a, b) -> restyle());
+        vm.finishedProperty().addListener((o, a, b) -> restyle());
         vm.langProperty().addListener((o, a, b) -> restyle());
         restyle();
+    }
+
+    private void toTop() {
+        scroll.setVvalue(scroll.getVmin());
+        javafx.application.Platform.runLater(() -> scroll.setVvalue(scroll.getVmin()));
+    }
+
+    /** The quiz's scroll pane (tests check that a new question starts at its top). */
+    ScrollPane scroller() {
+        return scroll;
     }
 
     private void rebuildOptions() {
@@ -224,18 +259,48 @@ public final class QuizPane extends BorderPane {
         String fg = css(palette.foreground());
         String family = Fonts.cjkFamily() != null && vm.langProperty().get() == Lang.ZH ? "'" + Fonts.cjkFamily() + "'" : "System";
         setStyle("-fx-font-size: " + (13 * zoom) + "px; -fx-background-color: " + css(palette.panel()) + ";");
-        heading.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + fg + ";");
-        String promptFamily = vm.promptIsTableProperty().get() ? "monospace" : family;
-        prompt.setStyle("-fx-font-size: " + (vm.promptIsTableProperty().get() ? base * 0.9 : base * 1.15) + "px; -fx-font-family: "
+        // Time up is said in the palette's error colour, as loud as the heading can be.
+        String headingColour = vm.timeUpProperty().get() && vm.finishedProperty().get() ? css(palette.lost()) : fg;
+        heading.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + headingColour + ";");
+        // A table is set in the netstat pane's monospace family (its Chinese glyphs are two cells
+        // wide, so a Chinese Windows table lines up; "monospace" drew its words as boxes), and no
+        // larger than lets its longest line fit the pane: cut short, its State column was "...".
+        boolean table = vm.promptIsTableProperty().get();
+        String promptFamily = table ? "'" + Fonts.monoFamily() + "'" : family;
+        double promptSize = table ? tableSize(base * 0.9) : base * 1.15;
+        prompt.setStyle("-fx-font-size: " + promptSize + "px; -fx-font-family: "
                 + promptFamily + "; -fx-text-fill: " + fg + ";");
         prompt.setWrapText(!vm.promptIsTableProperty().get());
+        // In class the options cannot be clicked (the students answer aloud) but must still be
+        // read from the back: not faded as disabled buttons are.
+        String classroom = vm.modeProperty().get() == QuizSession.Mode.CLASSROOM ? " -fx-opacity: 1;" : "";
         for (javafx.scene.Node n : optionBox.getChildren()) {
-            n.setStyle("-fx-font-size: " + base + "px; -fx-font-family: " + family + ";");
+            n.setStyle("-fx-font-size: " + base + "px; -fx-font-family: " + family + ";" + classroom);
         }
         Boolean ok = vm.lastCorrectProperty().get();
         String colour = ok == null ? fg : ok ? "#1a7f37" : "#c62828";
         feedback.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + colour + ";");
         explanation.setStyle("-fx-font-size: " + base + "px; -fx-text-fill: " + fg + ";");
+        summary.setStyle("-fx-font-size: " + 13 * zoom * 1.25 + "px; -fx-font-weight: bold; -fx-text-fill: " + fg + ";");
+    }
+
+    /** The largest size up to {@code wanted} at which the prompt's longest line fits the pane's width. */
+    private double tableSize(double wanted) {
+        double width = scroll == null ? 0 : scroll.getViewportBounds().getWidth() - 24;
+        if (width <= 0) {
+            return wanted;
+        }
+        int cells = 0;
+        for (String line : vm.promptProperty().get().split("\n")) {
+            int c = 0;
+            for (int i = 0; i < line.length(); i++) {
+                c += Fonts.hasCjk(String.valueOf(line.charAt(i))) ? 2 : 1;
+            }
+            cells = Math.max(cells, c);
+        }
+        // A monospace cell is about 0.6 em wide.
+        double fit = cells == 0 ? wanted : width / (cells * 0.61);
+        return Math.max(10, Math.min(wanted, fit));
     }
 
     private static String css(javafx.scene.paint.Color c) {

@@ -4,6 +4,7 @@ import tcplab.quiz.ResultsStore;
 import tcplab.quiz.Show;
 import tcplab.sim.ScenarioLoader;
 import tcplab.ui.MainWindow;
+import tcplab.ui.common.ClassroomSettings;
 import tcplab.ui.run.RunViewModel;
 
 /** Puts the quiz tab into a main window; "Show me" loads the question's scenario in the run and seeks to its time. */
@@ -20,10 +21,23 @@ public final class QuizPanes {
         QuizViewModel vm = new QuizViewModel(store, show -> show(run, show), System::currentTimeMillis,
                 () -> System.nanoTime() & 0xFFFFFFFL);
         vm.langProperty().bind(run.langProperty());
+        // A classroom quiz is read from the back of the room: while it runs the lower tabs get
+        // most of the window (as F10 does), and give it back when it ends, unless the teacher
+        // had enlarged them already.
+        boolean[] enlargedByQuiz = {false};
+        vm.runningProperty().addListener((o, was, running) -> {
+            if (running && vm.modeProperty().get() == tcplab.quiz.QuizSession.Mode.CLASSROOM && !window.lowerEnlarged()) {
+                enlargedByQuiz[0] = true;
+                window.setLowerEnlarged(true);
+            } else if (!running && enlargedByQuiz[0]) {
+                enlargedByQuiz[0] = false;
+                window.setLowerEnlarged(false);
+            }
+        });
         window.addBottomTab("tab.quiz", () -> {
             QuizPane pane = new QuizPane(vm);
-            window.onPalette(pane::setPalette);
-            window.onZoom(pane::setZoom);
+            ClassroomSettings.follow(window.classroom().paletteProperty(), pane::setPalette);
+            ClassroomSettings.follow(window.classroom().zoomProperty(), z -> pane.setZoom(z.doubleValue()));
             return pane;
         }, 3);
         return vm;

@@ -61,6 +61,7 @@ public final class QuizViewModel {
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper answered = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canShow = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper timeUp = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper promptIsTable = new ReadOnlyBooleanWrapper(false);
@@ -142,6 +143,11 @@ public final class QuizViewModel {
 
     public ReadOnlyBooleanProperty finishedProperty() {
         return finished.getReadOnlyProperty();
+    }
+
+    /** True when the last exam ended because its time was up (the pane shows it in the lost colour). */
+    public ReadOnlyBooleanProperty timeUpProperty() {
+        return timeUp.getReadOnlyProperty();
     }
 
     /** True once the current question is answered (practice) or revealed (classroom). */
@@ -230,6 +236,7 @@ public final class QuizViewModel {
                 new QuizGenerator.Filter(types, difficulty.get(), java.util.Map.of()), mode.get(), limit, clockMs, name, history);
         review.clear();
         summary.set("");
+        timeUp.set(false);
         finished.set(false);
         running.set(true);
         present();
@@ -268,6 +275,7 @@ public final class QuizViewModel {
             return;
         }
         if (session.timeUp()) {
+            // Answered after the bell: not counted, and the exam ends saying so.
             finish();
             return;
         }
@@ -364,6 +372,8 @@ public final class QuizViewModel {
             return;
         }
         Texts t = t();
+        boolean timedOut = mode.get() == QuizSession.Mode.EXAM && session.timeUp();
+        timeUp.set(timedOut);
         if (mode.get() == QuizSession.Mode.EXAM) {
             session.giveUpRest();
         }
@@ -384,8 +394,10 @@ public final class QuizViewModel {
             heading.set(t.get("ui.classroomDone", rows.size()));
             summary.set("");
         } else {
-            heading.set(t.get("ui.done"));
-            summary.set(t.get("term.score", Integer.toString(session.score()), Integer.toString(session.answered().size()),
+            // An exam that ran out of time says so, where the class looks (it used to end
+            // silently, as if every question had been answered).
+            heading.set(t.get(timedOut ? "ui.timeUp" : "ui.done"));
+            summary.set(t.get("term.score", Integer.toString(session.score()), Integer.toString(session.answeredInTime()),
                     Integer.toString(session.count())));
         }
         String name = session.learner();

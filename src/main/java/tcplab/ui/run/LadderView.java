@@ -180,6 +180,15 @@ public final class LadderView extends Region {
         requestDraw();
     }
 
+    /**
+     * The narrowest this view can be with its lifelines apart and the state labels written beside
+     * the outer ones: at 200 % on 1024×768 a narrower ladder drew both lifelines on one line.
+     */
+    public double lanesMinWidth() {
+        int n = Math.max(2, columns.size());
+        return LEFT + 16 + 2 * 120 * zoom + (n - 1) * 90 * zoom;
+    }
+
     public void setZoom(double z) {
         this.zoom = z;
         relayoutContent();

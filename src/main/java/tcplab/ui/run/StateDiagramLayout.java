@@ -34,7 +34,7 @@ import tcplab.tcp.TcpState;
 public final class StateDiagramLayout {
 
     /** Half the width of a state box, in unit space. */
-    public static final double NODE_HALF_W = 0.118;
+    public static final double NODE_HALF_W = 0.122;
     /** Half the height of a state box, in unit space. */
     public static final double NODE_HALF_H = 0.032;
 

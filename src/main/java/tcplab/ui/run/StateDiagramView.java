@@ -70,6 +70,14 @@ import tcplab.ui.common.Palette;
 public final class StateDiagramView extends Region {
     static final double PREF_W = 480;
     static final double PREF_H = 560;
+    /**
+     * State names are never smaller than the netstat lines at the same zoom: on a 1024×768
+     * projector the class reads both from the back of the room (they were 6–8 px before).
+     */
+    static final double STATE_MIN_PX = Fonts.READ_PX;
+    /** A state box around a name at the minimum size: this much wider and taller than the text. */
+    private static final double MIN_PAD_W = 0.5;
+    private static final double MIN_BOX_H = 1.4;
     private static final Duration TRAVEL = Duration.millis(600);
 
     private final StateDiagramLayout layout = StateDiagramLayout.rfc9293();
@@ -98,6 +106,7 @@ public final class StateDiagramView extends Region {
     private final Map<String, Bounds> drawnNodes = new LinkedHashMap<>();
     private final List<String> drawnLabels = new ArrayList<>();
     private final List<String> drawnLegend = new ArrayList<>();
+    private double lastStateFont;
 
     public StateDiagramView() {
         getStyleClass().add("state-diagram");
@@ -230,14 +239,62 @@ public final class StateDiagramView extends Region {
         return PREF_H * zoom + snappedTopInset() + snappedBottomInset();
     }
 
+    /**
+     * The minimum size is the size at which the state names reach {@link #STATE_MIN_PX} (times the
+     * zoom) with every box inside its place in the figure: smaller, names would overflow their
+     * boxes. In a scroll pane a view given less scrolls instead.
+     */
     @Override
     protected double computeMinWidth(double height) {
-        return 240 + snappedLeftInset() + snappedRightInset();
+        return readableWidth(zoom) + snappedLeftInset() + snappedRightInset();
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        return 280 + snappedTopInset() + snappedBottomInset();
+        return readableHeight(zoom) + snappedTopInset() + snappedBottomInset();
+    }
+
+    /** The state-name size at zoom {@code z}: the netstat text's. */
+    static double stateMinPx(double z) {
+        return STATE_MIN_PX * z;
+    }
+
+    /** The narrowest view in which the state names are {@link #stateMinPx} and the boxes stay apart. */
+    public double readableWidth(double z) {
+        double size = stateMinPx(z);
+        double widest = widestStateName(stateFont(size));
+        double nodeW = widest + MIN_PAD_W * size;
+        return Math.ceil(nodeW / (2 * StateDiagramLayout.NODE_HALF_W) + 2 * 6 * labelScaleAt(z));
+    }
+
+    /** The lowest view in which the state names are {@link #stateMinPx} (legend of two lines below). */
+    public double readableHeight(double z) {
+        double nodeH = MIN_BOX_H * stateMinPx(z);
+        double k = labelScaleAt(z);
+        double legend = 11.5 * k * 1.5 * 2.4;
+        return Math.ceil(nodeH / (2 * StateDiagramLayout.NODE_HALF_H) + legend + 2 * 6 * k);
+    }
+
+    /** The text scale of labels and legend at the readable size: where the old 2.1-line boxes fit. */
+    private static double labelScaleAt(double z) {
+        return MIN_BOX_H * stateMinPx(z) / (2.1 * 12.5);
+    }
+
+    /**
+     * The state names' font: the window's own family (the CJK one, whose Latin letters are
+     * narrower than the "System" bold), so that at the netstat text's size "SYN-RECEIVED" still
+     * fits its place in the figure.
+     */
+    private static Font stateFont(double size) {
+        return Fonts.of(FontWeight.BOLD, size);
+    }
+
+    private static double widestStateName(Font f) {
+        double widest = 0;
+        for (TcpState s : TcpState.values()) {
+            widest = Math.max(widest, textWidth(s.rfcName(), f));
+        }
+        return widest;
     }
 
     @Override
@@ -246,6 +303,11 @@ public final class StateDiagramView extends Region {
     }
 
     // ------------------------------------------------------------------ accessors for tests
+
+    /** The size of the state names as last drawn, in pixels. */
+    public double drawnStateFontSize() {
+        return lastStateFont;
+    }
 
     /** Every edge label drawn, "event / action" in the current language. */
     List<String> drawnLabels() {
@@ -258,7 +320,7 @@ public final class StateDiagramView extends Region {
     }
 
     /** The box of a node as drawn, in this view's coordinates; id as in {@link StateDiagramLayout.Node#id()}. */
-    Bounds drawnNode(String id) {
+    public Bounds drawnNode(String id) {
         return drawnNodes.get(id);
     }
 
@@ -332,6 +394,7 @@ public final class StateDiagramView extends Region {
         }
         String notes = legendNotes(extras, highlighted);
         Metrics m = metrics(w, h, notes);
+        lastStateFont = m.stateFont.getSize();
         List<Edge> all = new ArrayList<>(layout.edges());
         all.addAll(extras);
         for (Edge e : all) {
@@ -392,10 +455,7 @@ public final class StateDiagramView extends Region {
             }
             m.y0 = pad;
             m.dh = h - m.legendH - 2 * pad;
-            double widest = 0;
-            for (TcpState s : TcpState.values()) {
-                widest = Math.max(widest, textWidth(s.rfcName(), m.stateFont));
-            }
+            double widest = widestStateName(m.stateFont);
             m.nodeW = widest + m.stateFont.getSize() * 1.3;
             m.nodeH = m.stateFont.getSize() * 2.1;
             double fit = Math.min(2 * StateDiagramLayout.NODE_HALF_W * m.dw / m.nodeW,
@@ -405,6 +465,14 @@ public final class StateDiagramView extends Region {
             }
             k *= fit;
         }
+        // The state names keep the netstat text's size however small the view: the edge labels
+        // and the legend shrink to fit (as above), the names and their boxes do not.
+        double floor = stateMinPx(zoom);
+        if (m.stateFont.getSize() < floor) {
+            m.stateFont = stateFont(floor);
+            m.nodeW = Math.max(m.nodeW, widestStateName(m.stateFont) + MIN_PAD_W * floor);
+            m.nodeH = Math.max(m.nodeH, MIN_BOX_H * floor);
+        }
         m.nodeW = Math.min(m.nodeW, 2 * StateDiagramLayout.NODE_HALF_W * m.dw);
         m.nodeH = Math.min(m.nodeH, 2 * StateDiagramLayout.NODE_HALF_H * m.dh);
         m.stroke = Math.max(1.0, 1.25 * m.k);
@@ -413,7 +481,7 @@ public final class StateDiagramView extends Region {
 
     private static void fonts(Metrics m, double k) {
         m.k = k;
-        m.stateFont = Font.font("System", FontWeight.BOLD, 12.5 * k);
+        m.stateFont = stateFont(12.5 * k);
         m.labelFont = Font.font("System", FontWeight.NORMAL, 10.5 * k);
         m.labelBold = Font.font("System", FontWeight.BOLD, 10.5 * k);
         m.legendFont = Font.font("System", FontWeight.NORMAL, 11.5 * k);

@@ -1,6 +1,7 @@
 package tcplab.ui.quiz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -119,5 +120,87 @@ class QuizPaneTest {
         robot.clickOn("#quiz-reveal");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#quiz-feedback").queryAs(Label.class).getText().startsWith("答案:"));
+    }
+
+    /** The window in a 1024×768 scene of its own (the stage keeps sizing itself to its scene). */
+    private void atProjectorSize() {
+        stage.getScene().setRoot(new javafx.scene.layout.Pane());
+        stage.setScene(window.scene(1024, 768));
+    }
+
+    @Test
+    void aClassroomQuizAt1024x768GivesTheLowerTabsTheRoomWithoutF10_andGivesItBackAtTheEnd(FxRobot robot) {
+        robot.interact(() -> {
+            atProjectorSize();
+            quiz.modeProperty().set(tcplab.quiz.QuizSession.Mode.CLASSROOM);
+            quiz.topicProperty().set("states"); // questions of a few lines (a whole table cannot fit any screen)
+            quiz.countProperty().set(1);
+        });
+        openQuizTab(robot);
+        assertFalse(window.lowerEnlarged());
+        robot.interact(quiz::start);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.lowerEnlarged(), "the class reads the question without the teacher pressing F10");
+        robot.interact(() -> {
+            // The question has most of the window's height, its heading is in view, and the
+            // options are in classroom-size text (the questions are random: a long one scrolls).
+            QuizPane pane = (QuizPane) window.root().lookup("#quizPane");
+            double room = pane.scroller().getViewportBounds().getHeight();
+            assertTrue(room >= 0.48 * 768, "the question has " + room + " px of 768");
+            assertFalse(window.root().lookup("#quiz-mode").isVisible(), "the greyed-out settings make room");
+            javafx.scene.Node heading = window.root().lookup("#quiz-heading");
+            assertTrue(heading.localToScene(heading.getLayoutBounds()).getMaxY() <= 768);
+            Button a = (Button) window.root().lookup("#quiz-option-0");
+            assertTrue(a.getFont().getSize() >= 2 * 13 - 0.01, "option A in " + a.getFont().getSize() + " px");
+        });
+        robot.interact(() -> {
+            quiz.reveal();
+            quiz.next();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.lowerEnlarged(), "after the quiz the window is laid out as before");
+    }
+
+    @Test
+    void aNewQuestionStartsAtItsTop_evenAfterTheLastOneWasScrolledToItsExplanation(FxRobot robot) {
+        robot.interact(() -> {
+            atProjectorSize();
+            quiz.topicProperty().set("netstat");
+            quiz.countProperty().set(3);
+        });
+        openQuizTab(robot);
+        robot.interact(quiz::start);
+        WaitForAsyncUtils.waitForFxEvents();
+        QuizPane pane = (QuizPane) window.root().lookup("#quizPane");
+        robot.interact(() -> {
+            quiz.choose(0);
+            pane.scroller().setVvalue(pane.scroller().getVmax()); // read down to the explanation
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(quiz::next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(pane.scroller().getVmin(), pane.scroller().getVvalue(), 1e-9);
+    }
+
+    @Test
+    void anExamThatRunsOutOfTimeSaysSoInThePane(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000L);
+        QuizViewModel exam = new QuizViewModel(null, s -> { }, now::get, () -> 3L);
+        robot.interact(() -> {
+            exam.langProperty().set(Lang.EN);
+            exam.modeProperty().set(tcplab.quiz.QuizSession.Mode.EXAM);
+            exam.countProperty().set(5);
+            exam.timeLimitSProperty().set(10);
+            stage.setScene(new javafx.scene.Scene(new QuizPane(exam), 1024, 400));
+            exam.start();
+            exam.choose(0);
+            now.addAndGet(11_000);
+            exam.tick();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label heading = robot.lookup("#quiz-heading").queryAs(Label.class);
+        assertEquals("Time is up: the exam is over. Questions not answered count as wrong.", heading.getText());
+        assertTrue(robot.lookup("#quiz-summary").queryAs(Label.class).getText().endsWith(", 1 answered."));
+        assertTrue(heading.getStyle().contains(String.format("#%02x%02x%02x", 0xc9, 0x2a, 0x2a)), heading.getStyle());
     }
 }

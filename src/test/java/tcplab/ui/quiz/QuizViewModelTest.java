@@ -79,7 +79,7 @@ class QuizViewModelTest {
         assertTrue(vm.feedbackProperty().get().contains(q2.answer()));
         vm.next();
         assertTrue(vm.finishedProperty().get());
-        assertEquals("Score: 1 of 2 (2 answered).", vm.summaryProperty().get());
+        assertEquals("Score: 1 / 2, 2 answered.", vm.summaryProperty().get());
     }
 
     @Test
@@ -95,7 +95,7 @@ class QuizViewModelTest {
         vm.answer("x");
         vm.choose(rightIndex(vm.current()));
         assertTrue(vm.finishedProperty().get());
-        assertEquals("Score: 2 of 3 (3 answered).", vm.summaryProperty().get());
+        assertEquals("Score: 2 / 3, 3 answered.", vm.summaryProperty().get());
         assertEquals(3, vm.reviewProperty().size());
         assertFalse(vm.reviewProperty().get(1).correct());
         assertTrue(vm.statusProperty().get().startsWith("Saved for ana"), vm.statusProperty().get());
@@ -115,7 +115,44 @@ class QuizViewModelTest {
         now.addAndGet(61_000);
         vm.tick();
         assertTrue(vm.finishedProperty().get());
-        assertEquals("Score: 1 of 5 (5 answered).", vm.summaryProperty().get());
+        assertTrue(vm.timeUpProperty().get());
+        assertEquals("Time is up: the exam is over. Questions not answered count as wrong.", vm.headingProperty().get());
+        assertEquals("Score: 1 / 5, 1 answered.", vm.summaryProperty().get());
+        assertEquals(5, vm.reviewProperty().size(), "the review lists the questions not reached too");
+    }
+
+    @Test
+    void exam_anAnswerAfterTheBell_isNotCounted_andTheTimeUpIsAnnouncedInChinese() {
+        QuizViewModel vm = model(null);
+        vm.langProperty().set(Lang.ZH);
+        vm.modeProperty().set(QuizSession.Mode.EXAM);
+        vm.countProperty().set(5);
+        vm.timeLimitSProperty().set(30);
+        vm.start();
+        vm.choose(rightIndex(vm.current()));
+        vm.choose(rightIndex(vm.current()));
+        vm.answer("x");
+        now.addAndGet(31_000);
+        vm.choose(rightIndex(vm.current())); // too late: the ticker had not yet run
+        assertTrue(vm.finishedProperty().get());
+        assertEquals("时间到,考试结束。没有作答的题目按答错计。", vm.headingProperty().get());
+        assertEquals("得分:2 / 5,已答 3 题。", vm.summaryProperty().get());
+    }
+
+    @Test
+    void exam_finishedInTime_isNotAnnouncedAsTimeUp() {
+        QuizViewModel vm = model(null);
+        vm.modeProperty().set(QuizSession.Mode.EXAM);
+        vm.countProperty().set(2);
+        vm.timeLimitSProperty().set(60);
+        vm.start();
+        vm.choose(rightIndex(vm.current()));
+        vm.answer("x");
+        assertTrue(vm.finishedProperty().get());
+        assertEquals("Finished.", vm.headingProperty().get());
+        assertEquals("Score: 1 / 2, 2 answered.", vm.summaryProperty().get());
+        vm.start();
+        assertEquals(false, vm.timeUpProperty().get(), "a new exam starts without the last one's time-up");
     }
 
     @Test

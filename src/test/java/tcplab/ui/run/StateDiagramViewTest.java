@@ -134,9 +134,15 @@ class StateDiagramViewTest {
     void preferredAndMinimumSizesSuitAnyLayout() throws Exception {
         assertEquals(480, fx(() -> view.prefWidth(-1)), 0.5);
         assertEquals(560, fx(() -> view.prefHeight(-1)), 0.5);
-        assertTrue(fx(() -> view.minWidth(-1)) <= 300);
+        // The minimum is the size at which the state names are as large as the netstat text: it
+        // fits in the preferred size at 100 %, and grows with the zoom (a scroll pane scrolls).
+        double minW = fx(() -> view.minWidth(-1));
+        double minH = fx(() -> view.minHeight(-1));
+        assertTrue(minW <= 480 && minH <= 560, minW + "x" + minH);
+        assertTrue(minW >= 300 && minH >= 300, minW + "x" + minH);
         fx(() -> view.setZoom(1.5));
         assertEquals(720, fx(() -> view.prefWidth(-1)), 0.5);
+        assertTrue(fx(() -> view.minWidth(-1)) > 1.4 * minW);
         fx(() -> view.setZoom(1.0));
     }
 
@@ -309,9 +315,15 @@ class StateDiagramViewTest {
         Image img = snapshot();
         assertTrue(pixelsUnlike(img, Palette.standard().background()) > 480 * 560 / 20);
         List<Bounds> boxes = fx(() -> view.diagramLayout().nodes().stream().map(n -> view.drawnNode(n.id())).collect(Collectors.toList()));
+        // Zoomed, the view keeps the size its names need (larger than the scene: in the window a
+        // scroll pane scrolls it), and every box stays inside the view.
+        double vw = fx(() -> view.getWidth());
+        double vh = fx(() -> view.getHeight());
+        assertTrue(vw >= fx(() -> view.minWidth(-1)) - 0.5 && vh >= fx(() -> view.minHeight(-1)) - 0.5, vw + "x" + vh);
+        assertEquals(2 * StateDiagramView.STATE_MIN_PX, fx(() -> view.drawnStateFontSize()), 0.01);
         for (int i = 0; i < boxes.size(); i++) {
             Bounds a = boxes.get(i);
-            assertTrue(a.getMinX() >= 0 && a.getMaxX() <= 480 && a.getMinY() >= 0 && a.getMaxY() <= 560, a.toString());
+            assertTrue(a.getMinX() >= 0 && a.getMaxX() <= vw && a.getMinY() >= 0 && a.getMaxY() <= vh, a.toString());
             for (int j = i + 1; j < boxes.size(); j++) {
                 assertFalse(a.intersects(boxes.get(j)), a + " overlaps " + boxes.get(j));
             }
