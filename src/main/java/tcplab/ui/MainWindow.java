@@ -43,7 +43,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -62,8 +61,7 @@ import tcplab.ui.common.ZoomSteps;
 import tcplab.ui.run.EventRow;
 import tcplab.ui.run.LadderView;
 import tcplab.ui.run.RunViewModel;
-import tcplab.ui.run.SegmentInfo;
-import tcplab.ui.run.SeqNumbers;
+import tcplab.ui.run.InspectorView;
 
 /**
  * The classroom window: controls on top, the ladder in the middle, the state diagram and the
@@ -79,7 +77,7 @@ public final class MainWindow {
     private final UiSettings settings;
     private final BorderPane root = new BorderPane();
     private final LadderView ladder = new LadderView();
-    private final VBox inspector = new VBox(6);
+    private final InspectorView inspector;
     private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
     private final FilteredList<EventRow> filtered = new FilteredList<>(rows, r -> true);
     private final TableView<EventRow> events = new TableView<>(filtered);
@@ -93,6 +91,7 @@ public final class MainWindow {
 
     public MainWindow(RunViewModel vm, UiSettings settings) {
         this.vm = vm;
+        this.inspector = new InspectorView(vm);
         this.settings = settings;
         this.classroom = new ClassroomSettings(settings);
         // The run's language is the room's language: whoever sets one sets the other (the
@@ -132,7 +131,7 @@ public final class MainWindow {
         return events;
     }
 
-    public VBox inspector() {
+    public InspectorView inspector() {
         return inspector;
     }
 
@@ -336,8 +335,6 @@ public final class MainWindow {
         ladder.setOnSegmentClicked(this::segmentClicked);
         ScrollPane inspectorScroll = new ScrollPane(inspector);
         inspectorScroll.setFitToWidth(true);
-        inspector.setPadding(new Insets(8));
-        inspector.setId("inspector");
         SplitPane right = new SplitPane(inspectorScroll);
         right.setOrientation(Orientation.VERTICAL);
         right.setId("right");
@@ -772,9 +769,6 @@ public final class MainWindow {
         });
         vm.connectionProperty().addListener((o, a, c) -> ladder.setConnection(c));
         vm.selectedSegmentProperty().addListener((o, a, id) -> ladder.setSelected(id));
-        // The inspector follows the segment's fate as the playhead sees it: at once when it is
-        // dropped, and when the playhead passes its sending or its arrival.
-        vm.inspectedProperty().addListener((o, a, in) -> showInspector(in));
         vm.absoluteSeqProperty().addListener((o, a, b) -> {
             ladder.setAbsoluteSeq(b);
             refreshRows(); // the event list writes numbers as the ladder does
@@ -783,7 +777,6 @@ public final class MainWindow {
         vm.langProperty().addListener((o, a, l) -> {
             ladder.setLang(l);
             refreshRows();
-            showInspector(vm.inspectedProperty().get());
             updateStatus();
             scenarioBox.setButtonCell(new ScenarioCell());
             scenarioPrompt();
@@ -803,7 +796,6 @@ public final class MainWindow {
             }
         };
         timer.start();
-        showInspector(null);
         updateStatus();
     }
 
@@ -890,45 +882,6 @@ public final class MainWindow {
         if (!vm.dropInFlight(id)) {
             vm.selectSegment(id);
         }
-    }
-
-    private void showInspector(RunViewModel.Inspected in) {
-        inspector.getChildren().clear();
-        Label title = new Label();
-        title.getStyleClass().add("pane-title");
-        Timeline tl = vm.timeline();
-        if (in == null || tl == null) {
-            title.setText(t().get("insp.title"));
-            Label hint = new Label(t().get("insp.hint"));
-            hint.setWrapText(true);
-            inspector.getChildren().addAll(title, hint);
-            return;
-        }
-        Timeline.Flight f = in.flight();
-        title.setText(t().get("insp.titleOf", "#" + f.id(), f.send().segment().flagText()));
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(6);
-        int r = 0;
-        SeqNumbers numbers = new SeqNumbers(tl);
-        for (SegmentInfo.Field field : SegmentInfo.describe(f, in.phase(), numbers.isnOwn(f.id()), numbers.isnPeer(f.id()),
-                vm.langProperty().get())) {
-            Label name = new Label(field.name());
-            name.getStyleClass().add("field-name");
-            Label value = new Label(field.value());
-            value.getStyleClass().add("field-value");
-            if (field.name().equals(t().get("insp.fate"))) {
-                value.setId("inspectorFate");
-            }
-            Label meaning = new Label(field.meaning() + (field.rfc().isEmpty() ? "" : "  [" + field.rfc() + "]"));
-            meaning.setWrapText(true);
-            meaning.getStyleClass().add("field-meaning");
-            grid.add(name, 0, r);
-            grid.add(value, 1, r);
-            grid.add(meaning, 0, r + 1, 2, 1);
-            r += 2;
-        }
-        inspector.getChildren().addAll(title, grid);
     }
 
     // ------------------------------------------------------------------ classroom

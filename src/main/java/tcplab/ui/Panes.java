@@ -2,11 +2,11 @@ package tcplab.ui;
 
 import tcplab.i18n.Lang;
 import tcplab.ui.common.ClassroomSettings;
-import tcplab.ui.lesson.LessonPane;
-import tcplab.ui.netstat.ExplainPasteModel;
-import tcplab.ui.netstat.ExplainPastePane;
-import tcplab.ui.netstat.NetstatPane;
-import tcplab.ui.netstat.NetstatPaneModel;
+import tcplab.ui.lesson.LessonView;
+import tcplab.ui.netstat.ExplainViewModel;
+import tcplab.ui.netstat.ExplainView;
+import tcplab.ui.netstat.NetstatView;
+import tcplab.ui.netstat.NetstatViewModel;
 import tcplab.ui.quiz.QuizPanes;
 import tcplab.ui.run.RunViewModel;
 import tcplab.ui.run.StateDiagramView;
@@ -60,8 +60,8 @@ public final class Panes {
         diagram.show(vm.stateAProperty().get(), vm.stateBProperty().get());
 
         // Each host's netstat, as the simulation moves; and the user's own output explained.
-        NetstatPaneModel nm = new NetstatPaneModel();
-        NetstatPane netstat = new NetstatPane(nm);
+        NetstatViewModel nm = new NetstatViewModel();
+        NetstatView netstat = new NetstatView(nm);
         netstat.setId("netstatPane");
         nm.langProperty().bind(vm.langProperty());
         ClassroomSettings.follow(room.paletteProperty(), netstat::setPalette);
@@ -107,8 +107,8 @@ public final class Panes {
         window.bottomTabs().getSelectionModel().select(0); // each host's netstat first: it changes as the run plays
         // The other panes are made when their tab is first opened (start-up time).
         window.addBottomTab("tab.paste", () -> {
-            ExplainPasteModel pm = ExplainPasteModel.forFx();
-            ExplainPastePane paste = new ExplainPastePane(pm);
+            ExplainViewModel pm = ExplainViewModel.forFx();
+            ExplainView paste = new ExplainView(pm);
             paste.setId("pastePane");
             pm.langProperty().bind(vm.langProperty());
             ClassroomSettings.follow(room.paletteProperty(), paste::setPalette);
@@ -116,11 +116,11 @@ public final class Panes {
             return paste;
         }, 2);
         QuizPanes.install(window);
-        window.addBottomTab("tab.lessons", () -> new LessonPane(window, diagram, nm,
+        window.addBottomTab("tab.lessons", () -> new LessonView(window, diagram, nm,
                 tcplab.lesson.LessonFolder.resolve(tcplab.lesson.LessonFolder.DEFAULT)), 3);
     }
 
-    private static void focusHost(NetstatPaneModel nm, RunViewModel vm) {
+    private static void focusHost(NetstatViewModel nm, RunViewModel vm) {
         RunViewModel.Connection c = vm.connectionProperty().get();
         if (c == null) {
             return;
@@ -132,7 +132,7 @@ public final class Panes {
     }
 
     /** Hands every host's socket table, as netstat would list it now, to the netstat pane. */
-    private static void tables(NetstatPaneModel nm, tcplab.sim.Simulation sim) {
+    private static void tables(NetstatViewModel nm, tcplab.sim.Simulation sim) {
         if (sim == null) {
             return;
         }

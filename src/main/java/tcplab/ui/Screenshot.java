@@ -124,7 +124,7 @@ public final class Screenshot {
     /** A lesson at a step: the window with its Lessons tab, or the presenter view. */
     private static String renderLesson(Request r, MainWindow w, UiSettings settings) throws java.io.IOException {
         Scene scene = w.scene(r.width(), r.height());
-        tcplab.ui.lesson.LessonPane pane = (tcplab.ui.lesson.LessonPane) w.selectBottomTab("tab-lessons").getContent();
+        tcplab.ui.lesson.LessonView pane = (tcplab.ui.lesson.LessonView) w.selectBottomTab("tab-lessons").getContent();
         tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, r.lang());
         if (!pane.open(r.lesson(), r.step() - 1)) {
             return t.get("lesson.noSuchLesson", r.lesson());

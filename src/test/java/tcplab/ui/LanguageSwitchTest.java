@@ -25,9 +25,9 @@ import tcplab.i18n.Lang;
 import tcplab.quiz.ResultsStore;
 import tcplab.sim.ScenarioLoader;
 import tcplab.ui.common.UiSettings;
-import tcplab.ui.netstat.ExplainPastePane;
-import tcplab.ui.netstat.NetstatPane;
-import tcplab.ui.netstat.NetstatPaneModel;
+import tcplab.ui.netstat.ExplainView;
+import tcplab.ui.netstat.NetstatView;
+import tcplab.ui.netstat.NetstatViewModel;
 import tcplab.ui.quiz.QuizPanes;
 import tcplab.ui.quiz.QuizViewModel;
 import tcplab.ui.run.RunViewModel;
@@ -129,7 +129,7 @@ class LanguageSwitchTest {
 
     @Test
     void theNetstatTabsLabelsExplanationAndWarningsFollowTheLanguage(FxRobot robot) {
-        NetstatPaneModel nm = netstatModel(robot);
+        NetstatViewModel nm = netstatModel(robot);
         robot.interact(() -> vm.seekMs(2000));
         robot.interact(() -> nm.selectLine(4));
         switchTo(robot, Lang.ZH);
@@ -145,8 +145,8 @@ class LanguageSwitchTest {
         }
     }
 
-    private NetstatPaneModel netstatModel(FxRobot robot) {
-        return robot.lookup("#netstatPane").queryAs(NetstatPane.class).model();
+    private NetstatViewModel netstatModel(FxRobot robot) {
+        return robot.lookup("#netstatPane").queryAs(NetstatView.class).model();
     }
 
     // ---------------------------------------------------------------- explain your own
@@ -154,7 +154,7 @@ class LanguageSwitchTest {
     @Test
     void theExplainTabReExplainsThePastedTableInTheNewLanguage(FxRobot robot) throws Exception {
         robot.interact(() -> window.selectBottomTab("tab-paste"));
-        ExplainPastePane pane = robot.lookup("#pastePane").queryAs(ExplainPastePane.class);
+        ExplainView pane = robot.lookup("#pastePane").queryAs(ExplainView.class);
         String table = "Active Connections\n\n  Proto  Local Address          Foreign Address        State\n"
                 + "  TCP    0.0.0.0:80             0.0.0.0:0              LISTENING\n"
                 + "  TCP    10.0.0.2:80            10.0.0.1:50000         ESTABLISHED\n";

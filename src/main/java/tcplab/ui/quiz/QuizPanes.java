@@ -35,7 +35,7 @@ public final class QuizPanes {
             }
         });
         window.addBottomTab("tab.quiz", () -> {
-            QuizPane pane = new QuizPane(vm);
+            QuizView pane = new QuizView(vm);
             ClassroomSettings.follow(window.classroom().paletteProperty(), pane::setPalette);
             ClassroomSettings.follow(window.classroom().zoomProperty(), z -> pane.setZoom(z.doubleValue()));
             return pane;

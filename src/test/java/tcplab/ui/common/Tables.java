@@ -13,7 +13,7 @@ import tcplab.sim.ScenarioLoader;
 import tcplab.sim.ScenarioRunner;
 import tcplab.sim.Simulation;
 import tcplab.sim.TraceSink;
-import tcplab.ui.netstat.NetstatPaneModel;
+import tcplab.ui.netstat.NetstatViewModel;
 
 /** Simulated hosts' tables as the window hands them to the netstat pane. */
 public final class Tables {
@@ -54,7 +54,7 @@ public final class Tables {
         return m;
     }
 
-    public static void feed(NetstatPaneModel model, Simulation sim) {
+    public static void feed(NetstatViewModel model, Simulation sim) {
         model.setTables(rows(sim), natives(sim));
     }
 

@@ -38,7 +38,7 @@ class PresenterViewTest {
     private RunViewModel vm;
     private MainWindow window;
     private Stage stage;
-    private LessonPane pane;
+    private LessonView pane;
 
     @Start
     void start(Stage stage) {
@@ -55,7 +55,7 @@ class PresenterViewTest {
 
     private void openLesson(FxRobot robot, String id) {
         robot.interact(() -> {
-            pane = (LessonPane) window.selectBottomTab("tab-lessons").getContent();
+            pane = (LessonView) window.selectBottomTab("tab-lessons").getContent();
             assertTrue(pane.open(id, 0));
         });
     }
@@ -217,7 +217,7 @@ class PresenterViewTest {
 
     @Test
     void theCopiedPictureOfAStepIsAPngForSlides(FxRobot robot, @TempDir Path dir) throws Exception {
-        LessonPane.setSlidesDir(dir);
+        LessonView.setSlidesDir(dir);
         try {
             openLesson(robot, "handshake");
             robot.interact(() -> pane.lesson().next());
@@ -231,7 +231,7 @@ class PresenterViewTest {
             robot.interact(() -> assertTrue(javafx.scene.input.Clipboard.getSystemClipboard().hasImage()));
             assertTrue(Files.size(file[0]) < 400_000, "a modest PNG");
         } finally {
-            LessonPane.setSlidesDir(null);
+            LessonView.setSlidesDir(null);
         }
     }
 }

@@ -169,7 +169,7 @@ class NetstatRoomTest {
         for (Lang lang : Lang.values()) {
             show(robot, 1024, 768, lang, "standard", 1);
             robot.interact(() -> window.selectBottomTab("tab-paste"));
-            ExplainPastePane paste = robot.lookup("#pastePane").queryAs(ExplainPastePane.class);
+            ExplainView paste = robot.lookup("#pastePane").queryAs(ExplainView.class);
             robot.interact(() -> {
                 paste.model().textProperty().set(Tables.SEED_ROWS + "TCP fdlpw:telnet fdlpw:0 LISTENING\nTCP fdlpw:3389 fdlpw:0 LISTENING\n");
                 paste.model().explain();

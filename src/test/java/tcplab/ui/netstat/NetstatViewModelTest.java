@@ -19,10 +19,10 @@ import tcplab.sim.Simulation;
 import tcplab.ui.common.Tables;
 
 /** The netstat pane's view model, without starting JavaFX (javafx.beans only). */
-class NetstatPaneModelTest {
+class NetstatViewModelTest {
 
-    private static NetstatPaneModel synFloodServer(Simulation sim) {
-        NetstatPaneModel m = new NetstatPaneModel();
+    private static NetstatViewModel synFloodServer(Simulation sim) {
+        NetstatViewModel m = new NetstatViewModel();
         Tables.feed(m, sim);
         m.selectHost("server");
         return m;
@@ -31,7 +31,7 @@ class NetstatPaneModelTest {
     @Test
     void theLinesAreExactlyTheEmittersLinesInTheHostsOwnDialect() throws Exception {
         Simulation sim = Tables.run("syn-flood", 3_000_000);
-        NetstatPaneModel m = synFloodServer(sim);
+        NetstatViewModel m = synFloodServer(sim);
         assertEquals(List.of("attacker", "server"), m.hostsProperty());
         assertEquals(Dialect.LINUX, m.selectedDialectProperty().get(), "a Linux host shows netstat -tan until the user picks");
         assertEquals(Tables.displayLines(HostTable.emit(sim.host("server"), Dialect.LINUX)), m.linesProperty());
@@ -40,7 +40,7 @@ class NetstatPaneModelTest {
     @Test
     void windowsLinesAreShownWithoutTheirCarriageReturns() throws Exception {
         Simulation sim = Tables.run("syn-flood", 3_000_000);
-        NetstatPaneModel m = synFloodServer(sim);
+        NetstatViewModel m = synFloodServer(sim);
         m.selectDialect(Dialect.WINDOWS_ZH);
         String emitted = HostTable.emit(sim.host("server"), Dialect.WINDOWS_ZH);
         assertTrue(emitted.contains("\r\n"));
@@ -51,7 +51,7 @@ class NetstatPaneModelTest {
 
     @Test
     void selectingASynReceivedLineExplainsThatLineInBothLanguages() throws Exception {
-        NetstatPaneModel m = synFloodServer(Tables.run("syn-flood", 3_000_000));
+        NetstatViewModel m = synFloodServer(Tables.run("syn-flood", 3_000_000));
         m.selectDialect(Dialect.WINDOWS);
         int i = Tables.indexOf(m.linesProperty(), "SYN_RECEIVED");
         assertTrue(i > 0);
@@ -72,7 +72,7 @@ class NetstatPaneModelTest {
 
     @Test
     void theSynFloodTableWarnsOfASynFloodAndCountsItsStates() throws Exception {
-        NetstatPaneModel m = synFloodServer(Tables.run("syn-flood", 3_000_000));
+        NetstatViewModel m = synFloodServer(Tables.run("syn-flood", 3_000_000));
         List<Warning.Code> codes = new ArrayList<>();
         m.warningsProperty().forEach(w -> codes.add(w.code()));
         assertTrue(codes.contains(Warning.Code.SYN_FLOOD), codes.toString());
@@ -86,7 +86,7 @@ class NetstatPaneModelTest {
 
     @Test
     void theAttackerHasNoSocketsAndNoWarnings() throws Exception {
-        NetstatPaneModel m = new NetstatPaneModel();
+        NetstatViewModel m = new NetstatViewModel();
         Tables.feed(m, Tables.run("syn-flood", 3_000_000));
         assertEquals("attacker", m.selectedHostProperty().get(), "the first host is selected by default");
         assertTrue(m.warningsProperty().isEmpty());
@@ -97,7 +97,7 @@ class NetstatPaneModelTest {
     @Test
     void switchingTheDialectChangesTheLinesAndTheChoiceIsKeptForEveryHost() throws Exception {
         Simulation sim = Tables.run("syn-flood", 3_000_000);
-        NetstatPaneModel m = synFloodServer(sim);
+        NetstatViewModel m = synFloodServer(sim);
         List<String> linux = List.copyOf(m.linesProperty());
         m.selectDialect(Dialect.SS);
         assertNotEquals(linux, m.linesProperty());
@@ -113,7 +113,7 @@ class NetstatPaneModelTest {
         LinkedHashMap<String, List<SocketRow>> t = new LinkedHashMap<>();
         t.put("pc", List.of(SocketRow.tcp("0.0.0.0", 135, "0.0.0.0", 0, tcplab.tcp.TcpState.LISTEN)));
         t.put("box", List.of());
-        NetstatPaneModel m = new NetstatPaneModel();
+        NetstatViewModel m = new NetstatViewModel();
         m.setTables(t, Map.of("pc", Dialect.WINDOWS, "box", Dialect.LINUX));
         assertEquals(Dialect.WINDOWS, m.selectedDialectProperty().get());
         assertTrue(m.linesProperty().contains("Active Connections"));
@@ -124,7 +124,7 @@ class NetstatPaneModelTest {
     @Test
     void hostDialectAndLineAreKeptAcrossSimulationSteps() throws Exception {
         Simulation sim = Tables.run("syn-flood", 2_000_000);
-        NetstatPaneModel m = synFloodServer(sim);
+        NetstatViewModel m = synFloodServer(sim);
         m.selectDialect(Dialect.WINDOWS_PID);
         int listen = Tables.indexOf(m.linesProperty(), "LISTENING");
         m.selectLine(listen);
@@ -140,7 +140,7 @@ class NetstatPaneModelTest {
     @Test
     void aSelectedConnectionIsFollowedWhenItsStateChanges() throws Exception {
         Simulation sim = Tables.run("handshake", 60_000);
-        NetstatPaneModel m = new NetstatPaneModel();
+        NetstatViewModel m = new NetstatViewModel();
         Tables.feed(m, sim);
         m.selectHost("client");
         int synSent = Tables.indexOf(m.linesProperty(), "SYN_SENT");
@@ -157,7 +157,7 @@ class NetstatPaneModelTest {
 
     @Test
     void aLineThatIsGoneLeavesNothingSelected() throws Exception {
-        NetstatPaneModel m = new NetstatPaneModel();
+        NetstatViewModel m = new NetstatViewModel();
         m.setTables(table(SocketRow.tcp("10.0.0.1", 40000, "10.0.0.2", 80, tcplab.tcp.TcpState.TIME_WAIT)), Map.of());
         m.selectDialect(Dialect.LINUX);
         int i = Tables.indexOf(m.linesProperty(), "TIME_WAIT");
@@ -169,7 +169,7 @@ class NetstatPaneModelTest {
 
     @Test
     void aHeaderLineExplainsItsColumns() throws Exception {
-        NetstatPaneModel m = synFloodServer(Tables.run("syn-flood", 3_000_000));
+        NetstatViewModel m = synFloodServer(Tables.run("syn-flood", 3_000_000));
         m.selectDialect(Dialect.WINDOWS_ZH);
         int header = Tables.indexOf(m.linesProperty(), "本地地址");
         m.selectLine(header);
@@ -186,7 +186,7 @@ class NetstatPaneModelTest {
 
     @Test
     void dialectChoicesHaveHumanLabelsInBothLanguages() {
-        NetstatPaneModel m = new NetstatPaneModel();
+        NetstatViewModel m = new NetstatViewModel();
         assertEquals(Dialect.emittableValues(), m.dialectsProperty());
         assertEquals("Windows (netstat -an)", m.dialectLabel(Dialect.WINDOWS).get());
         assertEquals("Windows in Chinese (netstat -ano)", m.dialectLabel(Dialect.WINDOWS_ZH).get());
@@ -201,7 +201,7 @@ class NetstatPaneModelTest {
 
     @Test
     void beforeAnyTableTheModelSaysSo() {
-        NetstatPaneModel m = new NetstatPaneModel();
+        NetstatViewModel m = new NetstatViewModel();
         assertTrue(m.linesProperty().isEmpty());
         assertEquals("No simulation yet: pick a scenario and press play.", m.explanationProperty().get());
         m.setTables(null, null);

@@ -29,18 +29,18 @@ import tcplab.ui.common.Tables;
 
 /** The netstat pane on headless Monocle: lines shown, a click explains that line, language switch, pictures. */
 @ExtendWith(ApplicationExtension.class)
-class NetstatPaneTest {
-    private NetstatPaneModel model;
-    private NetstatPane pane;
+class NetstatViewTest {
+    private NetstatViewModel model;
+    private NetstatView pane;
     private Simulation sim;
 
     @Start
     void start(Stage stage) throws Exception {
         sim = Tables.run("syn-flood", 3_000_000);
-        model = new NetstatPaneModel();
+        model = new NetstatViewModel();
         Tables.feed(model, sim);
         model.selectHost("server");
-        pane = new NetstatPane(model);
+        pane = new NetstatView(model);
         stage.setScene(new Scene(pane, 1200, 800));
         stage.show();
     }

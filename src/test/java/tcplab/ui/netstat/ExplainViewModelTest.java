@@ -21,19 +21,19 @@ import tcplab.netstat.Warning;
 import tcplab.ui.common.Tables;
 
 /** The "explain your own netstat" view model, without starting JavaFX (work runs on the calling thread). */
-class ExplainPasteModelTest {
+class ExplainViewModelTest {
 
-    private static ExplainPasteModel direct() {
-        return new ExplainPasteModel(Runnable::run, Runnable::run);
+    private static ExplainViewModel direct() {
+        return new ExplainViewModel(Runnable::run, Runnable::run);
     }
 
-    private static ExplainPasteModel.Row row(ExplainPasteModel m, String part) {
+    private static ExplainViewModel.Row row(ExplainViewModel m, String part) {
         return m.rowsProperty().stream().filter(r -> r.text().contains(part)).findFirst().orElseThrow();
     }
 
     @Test
     void changingTheLanguageOfAnEmptyTabDoesNotFail() {
-        ExplainPasteModel m = new ExplainPasteModel(Runnable::run, Runnable::run);
+        ExplainViewModel m = new ExplainViewModel(Runnable::run, Runnable::run);
         m.langProperty().set(tcplab.i18n.Lang.ZH);
         m.langProperty().set(tcplab.i18n.Lang.EN);
         org.junit.jupiter.api.Assertions.assertEquals(0, m.rowsProperty().size());
@@ -41,12 +41,12 @@ class ExplainPasteModelTest {
 
     @Test
     void theSeedArticlesRowsAreExplainedLineByLine() {
-        ExplainPasteModel m = direct();
+        ExplainViewModel m = direct();
         m.textProperty().set(Tables.SEED_ROWS);
         m.explain();
         assertEquals(8, m.rowsProperty().size());
         assertTrue(m.rowsProperty().stream().allMatch(r -> r.kind().equals("socket")), m.rowsProperty().toString());
-        ExplainPasteModel.Row syn = row(m, "MYCHENG:2782");
+        ExplainViewModel.Row syn = row(m, "MYCHENG:2782");
         assertTrue(syn.explanation().contains("SYN_RECEIVED"), syn.explanation());
         m.selectRow(m.rowsProperty().indexOf(syn));
         assertTrue(m.explanationProperty().get().contains("SYN_RECEIVED"));
@@ -67,7 +67,7 @@ class ExplainPasteModelTest {
 
     @Test
     void aSynFloodPastedFromTheSimulatorGivesTheSynFloodWarning() throws Exception {
-        ExplainPasteModel m = direct();
+        ExplainViewModel m = direct();
         m.textProperty().set(HostTable.emit(Tables.run("syn-flood", 3_000_000).host("server"), Dialect.WINDOWS_ZH));
         m.explain();
         assertTrue(m.warningsProperty().stream().anyMatch(w -> w.code() == Warning.Code.SYN_FLOOD));
@@ -78,7 +78,7 @@ class ExplainPasteModelTest {
 
     @Test
     void garbageNeverThrowsAndTheUsersTextStaysAsItWas() {
-        ExplainPasteModel m = direct();
+        ExplainViewModel m = direct();
         Random rnd = new Random(42);
         byte[] bin = new byte[20_000];
         rnd.nextBytes(bin);
@@ -100,8 +100,8 @@ class ExplainPasteModelTest {
             assertEquals(in, m.textProperty().get(), "explaining never changes the user's text");
             assertFalse(m.errorProperty().get(), m.statusProperty().get());
             assertFalse(m.busyProperty().get());
-            for (ExplainPasteModel.Row r : m.rowsProperty()) {
-                assertTrue(r.text().length() <= ExplainPasteModel.MAX_SHOWN_CHARS + 1, "a shown line is cut");
+            for (ExplainViewModel.Row r : m.rowsProperty()) {
+                assertTrue(r.text().length() <= ExplainViewModel.MAX_SHOWN_CHARS + 1, "a shown line is cut");
                 assertTrue(r.text().chars().noneMatch(c -> c < 0x20), "no control characters reach the list");
                 if (r.kind().equals("unrecognised")) {
                     assertTrue(r.reason() != null && r.explanation().contains(r.reason()));
@@ -119,17 +119,17 @@ class ExplainPasteModelTest {
 
     @Test
     void aLongInputIsListedUpToTheCapAndCountedInFull() {
-        ExplainPasteModel m = direct();
+        ExplainViewModel m = direct();
         StringBuilder sb = new StringBuilder("Active Internet connections (servers and established)\n"
                 + "Proto Recv-Q Send-Q Local Address           Foreign Address         State\n");
-        int n = ExplainPasteModel.MAX_ROWS_SHOWN + 1000;
+        int n = ExplainViewModel.MAX_ROWS_SHOWN + 1000;
         for (int i = 0; i < n; i++) {
             sb.append("tcp        0      0 10.0.0.2:80             10.0.1.").append(i % 250).append(':').append(1024 + i)
                     .append("          TIME_WAIT\n");
         }
         m.textProperty().set(sb.toString());
         m.explain();
-        assertEquals(ExplainPasteModel.MAX_ROWS_SHOWN, m.rowsProperty().size());
+        assertEquals(ExplainViewModel.MAX_ROWS_SHOWN, m.rowsProperty().size());
         assertEquals((long) n, m.countsByStateProperty().get("TIME_WAIT"));
         assertTrue(m.statusProperty().get().contains("Only the first 5,000 lines are listed"), m.statusProperty().get());
     }
@@ -139,7 +139,7 @@ class ExplainPasteModelTest {
         String zh = HostTable.emit(Tables.run("handshake", 400_000).host("server"), Dialect.WINDOWS_ZH);
         Path f = dir.resolve("netstat-ano.txt");
         Files.write(f, zh.getBytes(Charset.forName("GBK")));
-        ExplainPasteModel m = direct();
+        ExplainViewModel m = direct();
         m.loadFile(f);
         assertEquals(zh, m.textProperty().get());
         assertEquals("File netstat-ano.txt (GBK, " + Files.size(f) + " bytes)", m.sourceProperty().get());
@@ -151,7 +151,7 @@ class ExplainPasteModelTest {
 
     @Test
     void aMissingOrHugeFileGivesAClearMessageAndKeepsTheText(@TempDir Path dir) throws Exception {
-        ExplainPasteModel m = direct();
+        ExplainViewModel m = direct();
         m.textProperty().set("mine");
         m.loadFile(dir.resolve("nope.txt"));
         assertTrue(m.errorProperty().get());
@@ -159,7 +159,7 @@ class ExplainPasteModelTest {
         assertEquals("mine", m.textProperty().get());
         Path big = dir.resolve("big.txt");
         try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            raf.setLength(ExplainPasteModel.MAX_FILE_BYTES + 1);
+            raf.setLength(ExplainViewModel.MAX_FILE_BYTES + 1);
         }
         m.loadFile(big);
         assertTrue(m.statusProperty().get().contains("tcplab explain FILE"), m.statusProperty().get());
@@ -170,7 +170,7 @@ class ExplainPasteModelTest {
     void readingThisMachineExplainsWhatTheToolPrinted() {
         byte[] out = ("State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
                 + "LISTEN 0      128          0.0.0.0:22        0.0.0.0:*\n").getBytes(StandardCharsets.UTF_8);
-        ExplainPasteModel m = new ExplainPasteModel(Runnable::run, Runnable::run, () -> new LiveCapture("ss -tanp", out));
+        ExplainViewModel m = new ExplainViewModel(Runnable::run, Runnable::run, () -> new LiveCapture("ss -tanp", out));
         m.readThisMachine();
         assertEquals("This machine: ss -tanp", m.sourceProperty().get());
         assertEquals("socket", m.rowsProperty().get(1).kind());
@@ -179,7 +179,7 @@ class ExplainPasteModelTest {
 
     @Test
     void whenNoToolCanRunTheMessageSaysWhichWereTriedAndTheTextStays() {
-        ExplainPasteModel m = new ExplainPasteModel(Runnable::run, Runnable::run, () -> {
+        ExplainViewModel m = new ExplainViewModel(Runnable::run, Runnable::run, () -> {
             throw new LiveCapture.Unavailable(List.of("ss -tanp", "netstat -tanp"));
         });
         m.textProperty().set("TCP 0.0.0.0:21 0.0.0.0:0 LISTENING");
@@ -194,7 +194,7 @@ class ExplainPasteModelTest {
     @Test
     void anOlderExplanationFinishingLateIsDropped() {
         ArrayDeque<Runnable> queue = new ArrayDeque<>();
-        ExplainPasteModel m = new ExplainPasteModel(queue::add, Runnable::run);
+        ExplainViewModel m = new ExplainViewModel(queue::add, Runnable::run);
         m.textProperty().set("TCP 0.0.0.0:21 0.0.0.0:0 LISTENING");
         m.explain();
         m.textProperty().set("TCP 0.0.0.0:21 0.0.0.0:0 LISTENING\nTCP 0.0.0.0:23 0.0.0.0:0 LISTENING");
@@ -209,7 +209,7 @@ class ExplainPasteModelTest {
 
     @Test
     void clearingEmptiesTheResults() {
-        ExplainPasteModel m = direct();
+        ExplainViewModel m = direct();
         m.textProperty().set(Tables.SEED_ROWS);
         m.explain();
         m.clear();

@@ -48,7 +48,7 @@ import tcplab.ui.common.UiTexts;
  * {@link #MAX_ROWS_SHOWN} lines are listed (counts and warnings cover every line), each cut to
  * {@link #MAX_SHOWN_CHARS} characters for display. Nothing the user pastes makes it throw.
  */
-public final class ExplainPasteModel {
+public final class ExplainViewModel {
     /** Lines listed: more than any real machine prints; a generated file still explains in full. */
     public static final int MAX_ROWS_SHOWN = 5_000;
     /** Characters of a line shown in the list: a 10 MB line must not become a 10 MB list cell. */
@@ -87,7 +87,7 @@ public final class ExplainPasteModel {
     private final AtomicLong generation = new AtomicLong();
 
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(this, "lang", Lang.EN);
-    private final UiTexts texts = new UiTexts(NetstatPaneModel.BUNDLE, lang);
+    private final UiTexts texts = new UiTexts(NetstatViewModel.BUNDLE, lang);
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final IntegerProperty selectedRow = new SimpleIntegerProperty(this, "selectedRow", -1);
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
@@ -113,12 +113,12 @@ public final class ExplainPasteModel {
      *                   the window; {@code Runnable::run} in tests)
      * @param ui         applies results to the properties ({@code Platform::runLater} in the window)
      */
-    public ExplainPasteModel(Executor background, Executor ui) {
+    public ExplainViewModel(Executor background, Executor ui) {
         this(background, ui, LiveCapture::run);
     }
 
-    /** As {@link #ExplainPasteModel(Executor, Executor)}, reading this machine through {@code capture}. */
-    public ExplainPasteModel(Executor background, Executor ui, Capture capture) {
+    /** As {@link #ExplainViewModel(Executor, Executor)}, reading this machine through {@code capture}. */
+    public ExplainViewModel(Executor background, Executor ui, Capture capture) {
         this.background = background;
         this.ui = ui;
         this.capture = capture;
@@ -138,13 +138,13 @@ public final class ExplainPasteModel {
     }
 
     /** The model of the window: work on daemon threads, results on the FX thread. */
-    public static ExplainPasteModel forFx() {
+    public static ExplainViewModel forFx() {
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "tcplab-explain");
             t.setDaemon(true);
             return t;
         });
-        return new ExplainPasteModel(pool, javafx.application.Platform::runLater);
+        return new ExplainViewModel(pool, javafx.application.Platform::runLater);
     }
 
     // ------------------------------------------------------------------ inputs
@@ -351,7 +351,7 @@ public final class ExplainPasteModel {
         if (table == null) {
             return null;
         }
-        UiTexts t = new UiTexts(NetstatPaneModel.BUNDLE, new SimpleObjectProperty<>(l));
+        UiTexts t = new UiTexts(NetstatViewModel.BUNDLE, new SimpleObjectProperty<>(l));
         List<Row> out = new ArrayList<>(table.rows().size());
         for (ExplainedTable.Row r : table.rows()) {
             out.add(new Row(r.line(), r.kind(), LineExplanations.kindLabel(r.parsed(), t),

@@ -29,7 +29,7 @@ import tcplab.ui.common.Fonts;
 import tcplab.ui.common.Palette;
 
 /** The quiz tab: binds to a {@link QuizViewModel} and forwards clicks to its commands. */
-public final class QuizPane extends BorderPane {
+public final class QuizView extends BorderPane {
     private static final String[] TOPICS = {"all", "states", "segments", "netstat", "ports"};
 
     private final QuizViewModel vm;
@@ -43,7 +43,7 @@ public final class QuizPane extends BorderPane {
     private ScrollPane scroll;
     private Palette palette = Palette.standard();
 
-    public QuizPane(QuizViewModel vm) {
+    public QuizView(QuizViewModel vm) {
         this.vm = vm;
         setId("quizPane");
 

@@ -42,7 +42,7 @@ import tcplab.ui.common.UiTexts;
  * a SYN_SENT row that becomes ESTABLISHED stays selected). Only javafx.beans: tested without
  * starting JavaFX. Not thread-safe: call it on the FX thread (or one test thread).
  */
-public final class NetstatPaneModel {
+public final class NetstatViewModel {
     static final String BUNDLE = "tcplab.ui.Netstat";
 
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(this, "lang", Lang.EN);
@@ -75,7 +75,7 @@ public final class NetstatPaneModel {
     /** Per line of {@link #lines}: what the pane says about it (the table's explanation, set out for reading). */
     private String[] explanations = new String[0];
 
-    public NetstatPaneModel() {
+    public NetstatViewModel() {
         // A new language relabels the dialects (dialectLabel) but never replaces the list: replacing
         // it made the selector drop its value, and the Format box went blank (issue 11).
         lang.addListener((o, a, b) -> recompute(false));

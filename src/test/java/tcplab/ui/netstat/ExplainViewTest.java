@@ -26,14 +26,14 @@ import tcplab.ui.common.Tables;
 
 /** The "explain your own netstat" tab on headless Monocle, with the window's threads (work off the FX thread). */
 @ExtendWith(ApplicationExtension.class)
-class ExplainPastePaneTest {
-    private ExplainPasteModel model;
-    private ExplainPastePane pane;
+class ExplainViewTest {
+    private ExplainViewModel model;
+    private ExplainView pane;
 
     @Start
     void start(Stage stage) {
-        model = ExplainPasteModel.forFx();
-        pane = new ExplainPastePane(model);
+        model = ExplainViewModel.forFx();
+        pane = new ExplainView(model);
         stage.setScene(new Scene(pane, 1280, 800));
         stage.show();
     }
@@ -46,7 +46,7 @@ class ExplainPastePaneTest {
     }
 
     @SuppressWarnings("unchecked")
-    private ListView<ExplainPasteModel.Row> rows(FxRobot robot) {
+    private ListView<ExplainViewModel.Row> rows(FxRobot robot) {
         return robot.lookup("#paste-rows").queryAs(ListView.class);
     }
 

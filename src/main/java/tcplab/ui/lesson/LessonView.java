@@ -31,7 +31,7 @@ import tcplab.quiz.ResultsStore;
 import tcplab.ui.MainWindow;
 import tcplab.ui.common.Palette;
 import tcplab.ui.common.Png;
-import tcplab.ui.netstat.NetstatPaneModel;
+import tcplab.ui.netstat.NetstatViewModel;
 import tcplab.ui.run.LadderView;
 import tcplab.ui.run.RunViewModel;
 import tcplab.ui.run.StateDiagramView;
@@ -47,11 +47,11 @@ import tcplab.ui.run.StateDiagramView;
  * view. Presenting on a second display, this window is the teacher's and shows them; on a single
  * display the window itself becomes the presenter view and the toggle is turned off.
  */
-public final class LessonPane extends BorderPane {
+public final class LessonView extends BorderPane {
     private final RunViewModel vm;
     private final MainWindow window;
     private final StateDiagramView diagram;
-    private final NetstatPaneModel netstat;
+    private final NetstatViewModel netstat;
     private final ResultsStore store;
     private final ListView<String> list = new ListView<>();
     private final List<LessonLoader.Loaded> lessons = new ArrayList<>();
@@ -82,11 +82,11 @@ public final class LessonPane extends BorderPane {
     private Stage presenterStage;
     private static Path slidesDir;
 
-    public LessonPane(MainWindow window, StateDiagramView diagram, NetstatPaneModel netstat, Path dir) {
+    public LessonView(MainWindow window, StateDiagramView diagram, NetstatViewModel netstat, Path dir) {
         this(window, diagram, netstat, dir, new ResultsStore(ResultsStore.defaultFile()));
     }
 
-    public LessonPane(MainWindow window, StateDiagramView diagram, NetstatPaneModel netstat, Path dir, ResultsStore store) {
+    public LessonView(MainWindow window, StateDiagramView diagram, NetstatViewModel netstat, Path dir, ResultsStore store) {
         this.window = window;
         this.vm = window.viewModel();
         this.diagram = diagram;

@@ -25,7 +25,7 @@ import tcplab.ui.common.Palette;
 /**
  * Each simulated host's netstat output, explained: host buttons, a format selector, the table's
  * warnings, the lines in a monospace list (click one) and, beside them, the table's counts and
- * what the selected line means. Binds to a {@link NetstatPaneModel} and forwards the user's picks
+ * what the selected line means. Binds to a {@link NetstatViewModel} and forwards the user's picks
  * to it; no logic of its own.
  *
  * <p>The lines get the whole height under the warnings: the pane is the lower part of the window
@@ -39,13 +39,13 @@ import tcplab.ui.common.Palette;
  * {@code #netstat-explanation}, {@code #netstat-warnings}, {@code #netstat-counts}, {@code #netstat-split}
  * (lines | side), {@code #netstat-side} (counts and explanation).
  */
-public class NetstatPane extends BorderPane {
+public class NetstatView extends BorderPane {
     /**
      * The lines' share of the width: a Linux or Windows line (about 80 characters) fits whole
      * beside the explanation at 1024 pixels, and no horizontal scroll bar takes a row's room.
      */
     static final double LINES_SHARE = 0.7;
-    private final NetstatPaneModel model;
+    private final NetstatViewModel model;
     private final HBox hostButtons = new HBox(4);
     private final ToggleGroup hostGroup = new ToggleGroup();
     private final ComboBox<Dialect> dialect = new ComboBox<>();
@@ -60,7 +60,7 @@ public class NetstatPane extends BorderPane {
     /** Set while the view copies the model's state into a control: those changes are not the user's. */
     private boolean syncing;
 
-    public NetstatPane(NetstatPaneModel model) {
+    public NetstatView(NetstatViewModel model) {
         this.model = model;
         getStyleClass().add("netstat-pane");
 
@@ -151,7 +151,7 @@ public class NetstatPane extends BorderPane {
         restyle();
     }
 
-    public NetstatPaneModel model() {
+    public NetstatViewModel model() {
         return model;
     }
 

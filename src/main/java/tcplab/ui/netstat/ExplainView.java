@@ -25,10 +25,10 @@ import tcplab.ui.common.Palette;
 /**
  * "Explain your own netstat": a text area for pasted output, buttons to load a file or read this
  * machine, and the explanation line by line (kind, text, what it means), with the warnings and
- * counts. Binds to an {@link ExplainPasteModel}; edits are explained after a short pause
+ * counts. Binds to an {@link ExplainViewModel}; edits are explained after a short pause
  * ({@link #DEBOUNCE}), the Explain button explains at once.
  *
- * <p>Laid out for the lower third of a projector's window, as {@link NetstatPane} is: the status
+ * <p>Laid out for the lower third of a projector's window, as {@link NetstatView} is: the status
  * in the button bar, the warning card across the whole width under it (compact), and then side by
  * side the text, the explained lines and, right of them, the counts and what the selected line
  * means; so the explained lines get the whole remaining height.
@@ -38,7 +38,7 @@ import tcplab.ui.common.Palette;
  * {@code #paste-explanation-title}, {@code #paste-explanation}, {@code #paste-warnings}, {@code #paste-counts},
  * {@code #paste-split} (text | explained lines | side), {@code #paste-side} (counts and explanation).
  */
-public class ExplainPastePane extends BorderPane {
+public class ExplainView extends BorderPane {
     /** Pause after the last keystroke before explaining: typing does not re-explain on every key. */
     public static final Duration DEBOUNCE = Duration.millis(500);
     /**
@@ -47,9 +47,9 @@ public class ExplainPastePane extends BorderPane {
      */
     static final double[] DIVIDERS = {0.27, 0.72};
 
-    private final ExplainPasteModel model;
+    private final ExplainViewModel model;
     private final TextArea input = new TextArea();
-    private final ListView<ExplainPasteModel.Row> rows = new ListView<>();
+    private final ListView<ExplainViewModel.Row> rows = new ListView<>();
     private final Label explanationTitle = new Label();
     private final Label explanation = new Label();
     private final Label counts = new Label();
@@ -64,7 +64,7 @@ public class ExplainPastePane extends BorderPane {
     private double zoom = 1;
     private boolean syncing;
 
-    public ExplainPastePane(ExplainPasteModel model) {
+    public ExplainView(ExplainViewModel model) {
         this.model = model;
         getStyleClass().add("explain-paste-pane");
 
@@ -131,7 +131,7 @@ public class ExplainPastePane extends BorderPane {
             }
         });
         model.selectedRowProperty().addListener((o, a, b) -> syncRow());
-        model.rowsProperty().addListener((ListChangeListener<ExplainPasteModel.Row>) c -> syncRow());
+        model.rowsProperty().addListener((ListChangeListener<ExplainViewModel.Row>) c -> syncRow());
         ScrollPane side = ExplanationSide.build("paste", counts, model.countsTextProperty(), explanationHeading,
                 model.text("netstat.explanationHeading"), explanationTitle, model.explanationTitleProperty(), explanation,
                 model.explanationProperty());
@@ -148,7 +148,7 @@ public class ExplainPastePane extends BorderPane {
         restyle();
     }
 
-    public ExplainPasteModel model() {
+    public ExplainViewModel model() {
         return model;
     }
 
@@ -213,7 +213,7 @@ public class ExplainPastePane extends BorderPane {
     }
 
     /** One parsed line: its number, a badge with its kind, its text, and the reason when unrecognised. */
-    private final class RowCell extends ListCell<ExplainPasteModel.Row> {
+    private final class RowCell extends ListCell<ExplainViewModel.Row> {
         private final Label number = new Label();
         private final Label kind = new Label();
         private final Label text = new Label();
@@ -228,11 +228,11 @@ public class ExplainPastePane extends BorderPane {
             box = new HBox(8, number, kind, text, reason);
             box.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("paste-row");
-            setStyle("-fx-padding: 0.1em 0.5em 0.1em 0.5em;"); // as tight as the lines of NetstatPane
+            setStyle("-fx-padding: 0.1em 0.5em 0.1em 0.5em;"); // as tight as the lines of NetstatView
         }
 
         @Override
-        protected void updateItem(ExplainPasteModel.Row r, boolean empty) {
+        protected void updateItem(ExplainViewModel.Row r, boolean empty) {
             super.updateItem(r, empty);
             if (empty || r == null) {
                 setGraphic(null);

@@ -28,7 +28,7 @@ import tcplab.ui.run.RunViewModel;
 
 /** The quiz tab in the real window on headless Monocle: practice, "show me", and a picture of it. */
 @ExtendWith(ApplicationExtension.class)
-class QuizPaneTest {
+class QuizViewTest {
     private RunViewModel vm;
     private MainWindow window;
     private QuizViewModel quiz;
@@ -144,7 +144,7 @@ class QuizPaneTest {
         robot.interact(() -> {
             // The question has most of the window's height, its heading is in view, and the
             // options are in classroom-size text (the questions are random: a long one scrolls).
-            QuizPane pane = (QuizPane) window.root().lookup("#quizPane");
+            QuizView pane = (QuizView) window.root().lookup("#quizPane");
             double room = pane.scroller().getViewportBounds().getHeight();
             assertTrue(room >= 0.48 * 768, "the question has " + room + " px of 768");
             assertFalse(window.root().lookup("#quiz-mode").isVisible(), "the greyed-out settings make room");
@@ -171,7 +171,7 @@ class QuizPaneTest {
         openQuizTab(robot);
         robot.interact(quiz::start);
         WaitForAsyncUtils.waitForFxEvents();
-        QuizPane pane = (QuizPane) window.root().lookup("#quizPane");
+        QuizView pane = (QuizView) window.root().lookup("#quizPane");
         robot.interact(() -> {
             quiz.choose(0);
             pane.scroller().setVvalue(pane.scroller().getVmax()); // read down to the explanation
@@ -191,7 +191,7 @@ class QuizPaneTest {
             exam.modeProperty().set(tcplab.quiz.QuizSession.Mode.EXAM);
             exam.countProperty().set(5);
             exam.timeLimitSProperty().set(10);
-            stage.setScene(new javafx.scene.Scene(new QuizPane(exam), 1024, 400));
+            stage.setScene(new javafx.scene.Scene(new QuizView(exam), 1024, 400));
             exam.start();
             exam.choose(0);
             now.addAndGet(11_000);

@@ -27,7 +27,7 @@ import tcplab.ui.run.RunViewModel;
 
 /** A lesson stepped forwards and back in the real window (headless Monocle). */
 @ExtendWith(ApplicationExtension.class)
-class LessonPaneTest {
+class LessonViewTest {
     private RunViewModel vm;
     private MainWindow window;
 
@@ -47,7 +47,7 @@ class LessonPaneTest {
     void handshakeLessonForwardsWithACheckpointAndBackExactly(FxRobot robot) throws Exception {
         LessonRun expected = LessonRun.of(LessonLoader.load(Path.of("lessons/handshake.yaml")));
         robot.interact(() -> window.bottomTabs().getSelectionModel().select(3));
-        LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
+        LessonView pane = robot.lookup("#lessonPane").queryAs(LessonView.class);
         robot.interact(() -> pane.open(3)); // ports, netstat-reading, port-ranges, handshake
         assertEquals(0, pane.index());
         assertEquals(expected.frames().get(0).simStep(), vm.step());
@@ -85,7 +85,7 @@ class LessonPaneTest {
     @Test
     void theTeachersNotesAreBehindAToggleThatPresentingInTheWindowTurnsOff(FxRobot robot) throws Exception {
         robot.interact(() -> window.bottomTabs().getSelectionModel().select(3));
-        LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
+        LessonView pane = robot.lookup("#lessonPane").queryAs(LessonView.class);
         robot.interact(() -> pane.open("closing", 6)); // the last step of closing has a teacher's note
         Label notes = robot.lookup("#lessonNotes").queryAs(Label.class);
         assertTrue(!notes.isVisible(), "off until the teacher asks for them");
@@ -106,7 +106,7 @@ class LessonPaneTest {
     @Test
     void aQuestionAboutALineHasTheTableBesideItWithTheLineMarked(FxRobot robot) {
         robot.interact(() -> window.bottomTabs().getSelectionModel().select(3));
-        LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
+        LessonView pane = robot.lookup("#lessonPane").queryAs(LessonView.class);
         robot.interact(() -> pane.open("netstat-reading", 1)); // "What does line 6 mean?"
         javafx.scene.control.ListView<?> table = robot.lookup("#lessonPasted").queryAs(javafx.scene.control.ListView.class);
         assertTrue(table.isVisible() && table.getParent().isVisible());
@@ -126,7 +126,7 @@ class LessonPaneTest {
     @Test
     void aTablePastedByTheLessonIsShownSelectedAndExplainedInTheWindow(FxRobot robot) {
         robot.interact(() -> window.bottomTabs().getSelectionModel().select(3));
-        LessonPane pane = robot.lookup("#lessonPane").queryAs(LessonPane.class);
+        LessonView pane = robot.lookup("#lessonPane").queryAs(LessonView.class);
         robot.interact(() -> pane.open(1)); // netstat-reading: pastes the article's table
         javafx.scene.control.ListView<?> pasted = robot.lookup("#lessonPasted").queryAs(javafx.scene.control.ListView.class);
         // Every step shows its table beside the text (first fdlpw's netstat); go on to the article's paste.
