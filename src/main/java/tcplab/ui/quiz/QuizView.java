@@ -89,11 +89,31 @@ public final class QuizView extends BorderPane {
         Label clock = new Label();
         clock.setId("quiz-clock");
         clock.textProperty().bind(vm.clockProperty());
+        // A teacher's own questions: a bank file (or a folder of them), mixed in or asked alone.
+        Button bank = button("quiz-bank", "ui.loadBank");
+        bank.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle(text("ui.loadBankTitle"));
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(text("ui.bankFiles"), "*.yaml", "*.yml"));
+            java.io.File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                vm.loadBanks(f.toPath());
+            }
+        });
+        javafx.scene.control.CheckBox bankOnly = new javafx.scene.control.CheckBox();
+        bankOnly.setId("quiz-bankOnly");
+        bankOnly.textProperty().bind(binding("ui.bankOnly"));
+        bankOnly.selectedProperty().bindBidirectional(vm.bankOnlyProperty());
+        Label banks = new Label();
+        banks.setId("quiz-banks");
+        banks.textProperty().bind(vm.banksTextProperty());
+        bankOnly.visibleProperty().bind(vm.banksTextProperty().isNotEmpty());
+        bankOnly.managedProperty().bind(bankOnly.visibleProperty());
         FlowPane settings = new FlowPane(8, 6, label("ui.mode"), mode, label("ui.topic"), topic, label("ui.difficulty"), level,
-                label("ui.count"), count, label("ui.timeLimit"), limit, label("ui.name"), name, start, stop, clock);
+                label("ui.count"), count, label("ui.timeLimit"), limit, label("ui.name"), name, bank, banks, bankOnly, start, stop, clock);
         settings.setAlignment(Pos.CENTER_LEFT);
         settings.setPadding(new Insets(6));
-        for (javafx.scene.Node n : new javafx.scene.Node[] {mode, topic, level, count, limit, name, start}) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {mode, topic, level, count, limit, name, bank, bankOnly, start}) {
             n.disableProperty().bind(vm.runningProperty().or(n == limit
                     ? vm.modeProperty().isNotEqualTo(QuizSession.Mode.EXAM) : vm.runningProperty()));
         }

@@ -56,6 +56,10 @@ public final class QuizViewModel {
     private final IntegerProperty timeLimitS = new SimpleIntegerProperty(0);
     private final StringProperty learner = new SimpleStringProperty("");
     private final BooleanProperty bigText = new SimpleBooleanProperty(false);
+    /** The teacher's question banks loaded in this tab; their questions are mixed into the quiz. */
+    private final List<tcplab.quiz.Bank> banks = new java.util.ArrayList<>();
+    private final BooleanProperty bankOnly = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.ReadOnlyStringWrapper banksText = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
@@ -88,6 +92,7 @@ public final class QuizViewModel {
         this.seeds = seeds;
         mode.addListener((o, a, m) -> bigText.set(m == QuizSession.Mode.CLASSROOM));
         lang.addListener((o, a, l) -> {
+            describeBanks();
             if (session != null && running.get() && !session.finished()) {
                 // The same question, remade in the new language's words. After an answer the
                 // feedback stays until Next, and the next question comes in the new language.
@@ -130,6 +135,50 @@ public final class QuizViewModel {
 
     public StringProperty learnerProperty() {
         return learner;
+    }
+
+    /** Ask only the loaded banks' questions. */
+    public BooleanProperty bankOnlyProperty() {
+        return bankOnly;
+    }
+
+    /** What is loaded: "seeds (12 questions)", or empty. */
+    public ReadOnlyStringProperty banksTextProperty() {
+        return banksText.getReadOnlyProperty();
+    }
+
+    /**
+     * Loads the question banks of a file or a folder, in addition to those loaded before. A bank
+     * with a mistake is not loaded: its problems ({@code file:line: what is wrong}) go to the
+     * status line, and the banks that load are kept.
+     */
+    public void loadBanks(java.nio.file.Path fileOrDir) {
+        StringBuilder problems = new StringBuilder();
+        for (tcplab.quiz.BankLoader.Loaded l : tcplab.quiz.BankLoader.loadAll(fileOrDir)) {
+            if (l.ok()) {
+                banks.removeIf(b -> b.id().equals(l.bank().id()));
+                banks.add(l.bank());
+            } else {
+                problems.append(new tcplab.i18n.ProblemException(l.problems()).format(lang.get()));
+            }
+        }
+        status.set(problems.toString().stripTrailing());
+        describeBanks();
+    }
+
+    /** Forgets the loaded banks. */
+    public void clearBanks() {
+        banks.clear();
+        bankOnly.set(false);
+        describeBanks();
+    }
+
+    private void describeBanks() {
+        List<String> parts = new java.util.ArrayList<>();
+        for (tcplab.quiz.Bank b : banks) {
+            parts.add(t().get("ui.bankLoaded", b.title().getOrDefault(lang.get(), b.id()), b.questions().size()));
+        }
+        banksText.set(String.join(", ", parts));
     }
 
     public BooleanProperty bigTextProperty() {
@@ -232,7 +281,7 @@ public final class QuizViewModel {
         }
         int n = Math.max(1, Math.min(200, count.get()));
         long limit = mode.get() == QuizSession.Mode.EXAM && timeLimitS.get() > 0 ? timeLimitS.get() * 1000L : 0;
-        session = new QuizSession(new QuizGenerator(lang.get()), seeds.getAsLong(), n,
+        session = new QuizSession(new QuizGenerator(lang.get(), banks, bankOnly.get() && !banks.isEmpty()), seeds.getAsLong(), n,
                 new QuizGenerator.Filter(types, difficulty.get(), java.util.Map.of()), mode.get(), limit, clockMs, name, history);
         review.clear();
         summary.set("");

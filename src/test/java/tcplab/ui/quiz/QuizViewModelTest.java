@@ -188,4 +188,26 @@ class QuizViewModelTest {
         vm.next();
         assertTrue(vm.statusProperty().get().startsWith("Saved for bo"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aLoadedBankMixesTheTeachersQuestionsIn_andABrokenOneSaysWhereWithoutLosingTheOthers(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        QuizViewModel vm = new QuizViewModel(null, show -> { }, () -> 0L, () -> 3L);
+        vm.langProperty().set(tcplab.i18n.Lang.ZH);
+        vm.loadBanks(java.nio.file.Path.of("banks/seeds.yaml"));
+        org.junit.jupiter.api.Assertions.assertEquals("原文中的服务与 netstat 实例(12 道题)", vm.banksTextProperty().get());
+        java.nio.file.Path bad = dir.resolve("bad.yaml");
+        java.nio.file.Files.writeString(bad, "bank: x\ntitle: {en: X, zh: X}\nquestions:\n  - id: a\n    qestion: {en: Q, zh: Q}\n");
+        vm.loadBanks(bad);
+        org.junit.jupiter.api.Assertions.assertTrue(vm.statusProperty().get().startsWith(bad + ":5:"), vm.statusProperty().get());
+        org.junit.jupiter.api.Assertions.assertTrue(vm.banksTextProperty().get().contains("12"), "the good bank stays");
+        vm.bankOnlyProperty().set(true);
+        vm.countProperty().set(3);
+        vm.start();
+        org.junit.jupiter.api.Assertions.assertEquals(tcplab.quiz.QuestionType.BANK, vm.current().type());
+        vm.langProperty().set(tcplab.i18n.Lang.EN);
+        org.junit.jupiter.api.Assertions.assertTrue(vm.banksTextProperty().get().endsWith("(12 questions)"), vm.banksTextProperty().get());
+        org.junit.jupiter.api.Assertions.assertEquals(tcplab.quiz.QuestionType.BANK, vm.current().type(),
+                "switching language keeps the bank's question");
+    }
 }
