@@ -476,26 +476,46 @@ public final class LadderView extends Region {
         g.strokeLine(0, HEADER, w, HEADER);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
+        // Each column's name and detail get the room between its neighbours' lanes: with many
+        // hosts or a big zoom they shrink (to 60 %), then end in "…", instead of running into
+        // each other.
+        double room = columns.size() > 1 ? Math.abs(columnX(1) - columnX(0)) - 8 : w;
         for (int i = 0; i < columns.size(); i++) {
             String name = columns.get(i);
             boolean a = connection != null && connection.a() != null && connection.a().host().equals(name);
             boolean b = connection != null && connection.b() != null && connection.b().host().equals(name);
             g.setFill(a ? palette.sideA() : b ? palette.sideB() : palette.foreground());
-            g.setFont(font(15, true));
-            g.fillText(name, columnX(i), 16);
-            g.setFont(font(11, false));
+            g.fillText(fit(g, name, 15, true, room), columnX(i), 16);
             g.setFill(palette.muted());
             String detail = hostDetail(name);
-            double room = columns.size() > 1 ? Math.abs(columnX(1) - columnX(0)) - 8 : w;
+            g.setFont(font(11, false));
             if (textWidth(detail, g.getFont()) > room) {
                 detail = detail.contains(" · ") ? detail.substring(0, detail.indexOf(" · ")) : detail; // the address alone
             }
-            g.fillText(detail, columnX(i), 34);
+            g.fillText(fit(g, detail, 11, false, room), columnX(i), 34);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(font(11, false));
         g.setFill(palette.muted());
         g.fillText(Texts.of(BUNDLE, lang).get("ladder.timeMs"), 8, 34);
+    }
+
+    /**
+     * Sets a font for {@code text} that fits {@code room}: the given size, else smaller down to
+     * 60 % of it, else that with the text cut to end in "…". Returns the text to draw.
+     */
+    private String fit(GraphicsContext g, String text, double size, boolean bold, double room) {
+        for (double f = 1.0; f >= 0.6; f -= 0.1) {
+            g.setFont(font(size * f, bold));
+            if (textWidth(text, g.getFont()) <= room) {
+                return text;
+            }
+        }
+        String cut = text;
+        while (cut.length() > 1 && textWidth(cut + "…", g.getFont()) > room) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "…";
     }
 
     private String hostDetail(String host) {
