@@ -21,6 +21,9 @@ import tcplab.netstat.ParsedLine;
  * and narration, and feedback repeating the words the learner chose. The answer is kept, so
  * going back and forward again shows the answered checkpoint instead of asking again. A step
  * without a checkpoint is {@link Phase#NARRATION}.
+ *
+ * <p>A teacher's clicker has only "next": at an open question, next reveals the answer (the
+ * class answered aloud or on paper), recording nothing for the learner, and the next press goes on.
  */
 public final class LessonViewModel {
     /** What a step shows. */
@@ -50,6 +53,8 @@ public final class LessonViewModel {
     private final List<Runnable> listeners = new ArrayList<>();
     /** Per step, the value chosen at its checkpoint, or null while unanswered. */
     private final String[] chosen;
+    /** Per step, whether its answer was revealed without a choice (by "next", from a clicker). */
+    private final boolean[] revealed;
     private Consumer<Answered> recorder = a -> { };
     private Lang lang;
     private int index;
@@ -58,6 +63,7 @@ public final class LessonViewModel {
         this.run = Objects.requireNonNull(run);
         this.lang = lang == null ? Lang.EN : lang;
         this.chosen = new String[run.frames().size()];
+        this.revealed = new boolean[run.frames().size()];
     }
 
     // ------------------------------------------------------------------ observing
@@ -90,10 +96,18 @@ public final class LessonViewModel {
         changed();
     }
 
-    /** Next step; false (nothing changes) while a question waits for its answer or at the last step. */
+    /**
+     * Next: at an open question, reveals its answer (nothing recorded); else the next step. False
+     * (nothing changes) at the end.
+     */
     public boolean next() {
         if (!canNext()) {
             return false;
+        }
+        if (phase() == Phase.QUESTION) {
+            revealed[index] = true;
+            changed();
+            return true;
         }
         index++;
         changed();
@@ -166,11 +180,16 @@ public final class LessonViewModel {
         if (checkpoint() == null) {
             return Phase.NARRATION;
         }
-        return chosen[index] == null ? Phase.QUESTION : Phase.ANSWERED;
+        return chosen[index] == null && !revealed[index] ? Phase.QUESTION : Phase.ANSWERED;
     }
 
     public boolean canNext() {
-        return phase() != Phase.QUESTION && index + 1 < size();
+        return phase() == Phase.QUESTION || index + 1 < size();
+    }
+
+    /** Whether "next" now reveals the answer of the open question (rather than going on). */
+    public boolean nextReveals() {
+        return phase() == Phase.QUESTION;
     }
 
     public boolean canBack() {
@@ -245,7 +264,7 @@ public final class LessonViewModel {
 
     /** True/false once answered; null while the question is open or without a checkpoint. */
     public Boolean correct() {
-        return phase() == Phase.ANSWERED ? chosen[index].equals(rightAnswer()) : null;
+        return phase() == Phase.ANSWERED && chosen[index] != null ? chosen[index].equals(rightAnswer()) : null;
     }
 
     /**
@@ -254,11 +273,11 @@ public final class LessonViewModel {
      */
     public String feedback() {
         Boolean ok = correct();
-        if (ok == null) {
-            return "";
-        }
         List<String> labels = choiceLabels();
         Texts t = Texts.of(LessonLoader.BUNDLE, lang);
+        if (ok == null) {
+            return phase() == Phase.ANSWERED ? t.get("view.revealed", labels.get(rightIndex())) : "";
+        }
         String mine = labels.get(chosenIndex());
         return ok ? t.get("view.right", mine) : t.get("view.wrong", mine, labels.get(rightIndex()));
     }

@@ -85,11 +85,33 @@ class LessonViewModelTest {
         }
 
         @Test
-        void waitsForTheAnswerBeforeGoingOn() {
+        void aClickersNextRevealsTheAnswerFirst_recordingNothing_thenGoesOn() {
             LessonViewModel vm = at(handshake, 1, Lang.EN);
-            assertFalse(vm.canNext());
-            assertFalse(vm.next());
-            assertEquals(1, vm.index());
+            List<LessonViewModel.Answered> recorded = new java.util.ArrayList<>();
+            vm.setRecorder(recorded::add);
+            assertTrue(vm.nextReveals());
+            assertTrue(vm.next());
+            assertEquals(1, vm.index(), "the same step, its answer shown");
+            assertEquals(LessonViewModel.Phase.ANSWERED, vm.phase());
+            assertEquals(null, vm.correct());
+            assertEquals("The simulation shows “SYN_SENT”.", vm.feedback());
+            assertFalse(vm.narration().isEmpty());
+            assertTrue(recorded.isEmpty(), "nobody chose: nothing is recorded");
+            assertFalse(vm.answer(0), "a revealed question takes no answer");
+            assertTrue(vm.next());
+            assertEquals(2, vm.index());
+        }
+
+        @Test
+        void aClickerAloneGoesThroughAWholeLesson() {
+            LessonViewModel vm = at(handshake, 0, Lang.ZH);
+            int presses = 0;
+            while (!vm.atEnd() && presses < 100) {
+                assertTrue(vm.next());
+                presses++;
+            }
+            assertTrue(vm.atEnd());
+            assertEquals(vm.size() - 1, vm.index());
         }
 
         @Test

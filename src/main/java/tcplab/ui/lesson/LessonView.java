@@ -360,6 +360,10 @@ public final class LessonView extends BorderPane {
         position.setText(tx("lesson.position", k + 1, lesson.size()));
         back.setDisable(!lesson.canBack());
         next.setDisable(!lesson.canNext());
+        if (lesson.nextReveals()) {
+            // A clicker has only "next": at an open question it shows the answer.
+            next.setText(tcplab.i18n.Texts.of(tcplab.lesson.LessonLoader.BUNDLE, lang()).get("view.showAnswer"));
+        }
         presenterButton.setDisable(false);
         copy.setDisable(false);
         LessonViewModel.Phase phase = lesson.phase();
@@ -385,7 +389,7 @@ public final class LessonView extends BorderPane {
         }
         setText(feedback, lesson.feedback());
         feedback.setStyle("-fx-font-weight: bold; -fx-font-size: 1.1em; -fx-text-fill: "
-                + (Boolean.TRUE.equals(lesson.correct()) ? "#1b7f2a;" : "#b3261e;"));
+                + (lesson.correct() == null ? "-tcplab-fg;" : lesson.correct() ? "#1b7f2a;" : "#b3261e;"));
         setText(narration, lesson.narration());
         boolean showNotes = presenterStage != null || notesToggle.isSelected();
         setText(notes, showNotes && !lesson.notes().isEmpty() ? tx("lesson.notes", lesson.notes()) : "");

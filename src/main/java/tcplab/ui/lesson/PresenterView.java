@@ -222,7 +222,7 @@ public final class PresenterView extends StackPane {
         setText(question, asking ? tx("lesson.predict", lesson.question()) : "", QUESTION, FontWeight.BOLD);
         setText(narration, lesson.narration(), TEXT, FontWeight.NORMAL);
         setText(feedback, lesson.feedback(), TEXT, FontWeight.BOLD);
-        feedback.setStyle(Boolean.TRUE.equals(lesson.correct()) ? "-fx-text-fill: #1b7f2a;" : "-fx-text-fill: #b3261e;");
+        feedback.setStyle(lesson.correct() == null ? "" : lesson.correct() ? "-fx-text-fill: #1b7f2a;" : "-fx-text-fill: #b3261e;");
         choices.getChildren().clear();
         choices.setVisible(asking);
         List<String> labels = lesson.choiceLabels();

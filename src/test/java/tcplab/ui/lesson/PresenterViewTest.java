@@ -82,8 +82,6 @@ class PresenterViewTest {
         key(robot, KeyCode.PAGE_DOWN);
         assertEquals("2 / 5", position(robot));
         assertEquals(LessonViewModel.Phase.QUESTION, lesson.phase());
-        key(robot, KeyCode.RIGHT);
-        assertEquals("2 / 5", position(robot), "an open question waits for its answer");
         key(robot, KeyCode.DIGIT2);
         assertEquals("Right: you chose “SYN_SENT”.", robot.lookup("#presenterFeedback").queryAs(Label.class).getText());
 
@@ -106,6 +104,24 @@ class PresenterViewTest {
         key(robot, KeyCode.LEFT);
         assertEquals("3 / 5", position(robot));
         assertTrue(robot.lookup("#presenterFeedback").queryAs(Label.class).getText().contains("“ACK”"));
+    }
+
+    @Test
+    void aClickerWithOnlyPageDownRevealsEachAnswerAndReachesTheEnd(FxRobot robot) {
+        openLesson(robot, "handshake");
+        robot.clickOn("#lessonPresenter");
+        LessonViewModel lesson = pane.lesson();
+        key(robot, KeyCode.PAGE_DOWN);
+        assertEquals("2 / 5", position(robot));
+        assertEquals(LessonViewModel.Phase.QUESTION, lesson.phase());
+        key(robot, KeyCode.PAGE_DOWN);
+        assertEquals("2 / 5", position(robot), "the first press at a question shows its answer");
+        assertEquals("The simulation shows “SYN_SENT”.", robot.lookup("#presenterFeedback").queryAs(Label.class).getText());
+        for (int i = 0; i < 20 && !lesson.atEnd(); i++) {
+            key(robot, KeyCode.PAGE_DOWN);
+        }
+        assertEquals("5 / 5", position(robot));
+        assertTrue(lesson.atEnd());
     }
 
     @Test
