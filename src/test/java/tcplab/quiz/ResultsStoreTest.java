@@ -41,6 +41,17 @@ class ResultsStoreTest {
     @Property(tries = 100)
     void results_roundTripThroughTheFile(@ForAll("attempts") List<Attempt> list) throws IOException {
         Path dir = Files.createTempDirectory("quiz");
+        try {
+            roundTrip(dir, list);
+        } finally {
+            // A property's hundred tries would leave a hundred folders in the temporary directory.
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void roundTrip(Path dir, List<Attempt> list) throws IOException {
         ResultsStore store = new ResultsStore(dir.resolve("results.json"), CLOCK);
         store.append(list.subList(0, list.size() / 2));
         store.append(list.subList(list.size() / 2, list.size()));
