@@ -107,7 +107,9 @@ public final class Profile {
         put(s, "MaxSynRetransmissions", 2, 2, 8, "netsh interface tcp show global: Max SYN Retransmissions 2");
         put(s, "TcpMaxConnectResponseRetransmissions", 2, 0, 255, TCPIP_2003 + ": TcpMaxConnectResponseRetransmissions, default 2");
         put(s, "TcpMaxDataRetransmissions", 5, 0, 255, TCPIP_2003 + ": TcpMaxDataRetransmissions, default 5");
-        put(s, "TcpTimedWaitDelay", 240, 30, 300, TCPIP_2003 + ": TcpTimedWaitDelay, default 240 s");
+        // Windows 2000/XP/Server 2003 kept TIME_WAIT 240 s (0xF0); since Vista and Server 2008
+        // the default of TcpTimedWaitDelay is 120 s (0x78).
+        put(s, "TcpTimedWaitDelay", 120, 30, 300, "Windows Vista and later: TcpTimedWaitDelay, default 120 s (240 s on 2000/XP/2003)");
         put(s, "SynAttackProtect", 1, 0, 1,
                 "Windows Vista and later: SYN attack protection always on (cookies-like SYN-ACK without state when the backlog is full)");
         put(s, "dynamicport_start", 49152, 1025, 65535, "netsh int ipv4 show dynamicport tcp: Start Port 49152 (IANA dynamic range, since Vista)");
