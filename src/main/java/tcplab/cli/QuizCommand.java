@@ -71,43 +71,47 @@ public final class QuizCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "FILE", descriptionKey = "results")
     java.nio.file.Path results;
 
-    @Option(names = "--rfc-model", descriptionKey = "rfcModel")
-    boolean rfcModel;
-
-    @Option(names = "--bank", paramLabel = "FILE|DIR", descriptionKey = "bank")
-    List<java.nio.file.Path> bankPaths = new java.util.ArrayList<>();
-
-    @Option(names = "--bank-only", descriptionKey = "bankOnly")
-    boolean bankOnly;
+    @Mixin
+    Sources sources;
 
     /**
-     * The generator of a quiz: with the teacher's banks when some are given. A bank with a mistake
-     * stops the quiz with every {@code file:line: problem} (a class should not find half a bank).
+     * Where a quiz's questions come from, for {@code quiz} and {@code quiz generate} alike: the
+     * generated ones (with the RFC-model-only transitions or not) and a teacher's banks.
      */
-    static QuizGenerator generator(Texts t, Lang lang, List<java.nio.file.Path> paths, boolean bankOnly,
-                                   QuizGenerator.Filter filter) {
-        if (bankOnly && paths.isEmpty()) {
-            throw UserException.usage(t.get("quiz.bankOnlyWithout"));
+    static final class Sources {
+        @Option(names = "--rfc-model", descriptionKey = "rfcModel")
+        boolean rfcModel;
+
+        @Option(names = "--bank", paramLabel = "FILE|DIR", descriptionKey = "bank")
+        List<java.nio.file.Path> bankPaths = new java.util.ArrayList<>();
+
+        @Option(names = "--bank-only", descriptionKey = "bankOnly")
+        boolean bankOnly;
+
+        /** The command's filter with the RFC-model choice. */
+        QuizGenerator.Filter filter(Texts t, String topic, String difficulty) {
+            return QuizCommand.filter(t, topic, difficulty).withRfcModel(rfcModel);
         }
-        List<tcplab.quiz.Bank> banks = new java.util.ArrayList<>();
-        StringBuilder problems = new StringBuilder();
-        for (java.nio.file.Path p : paths) {
-            for (tcplab.quiz.BankLoader.Loaded l : tcplab.quiz.BankLoader.loadAll(p)) {
-                if (l.ok()) {
-                    banks.add(l.bank());
-                } else {
-                    problems.append(new ProblemException(l.problems()).format(lang));
-                }
+
+        /**
+         * The generator of a quiz: with the teacher's banks when some are given. A bank with a
+         * mistake stops the quiz with every {@code file:line: problem} (a class should not find
+         * half a bank).
+         */
+        QuizGenerator generator(Texts t, Lang lang, QuizGenerator.Filter filter) {
+            if (bankOnly && bankPaths.isEmpty()) {
+                throw UserException.usage(t.get("quiz.bankOnlyWithout"));
             }
+            tcplab.quiz.BankLoader.Many loaded = tcplab.quiz.BankLoader.loadMany(bankPaths);
+            if (!loaded.problems().isEmpty()) {
+                throw UserException.failure(new ProblemException(loaded.problems()).format(lang).stripTrailing());
+            }
+            QuizGenerator g = new QuizGenerator(lang, loaded.banks(), bankOnly);
+            if (bankOnly && !g.hasBankQuestions(filter)) {
+                throw UserException.usage(t.get("quiz.bankNoneFits"));
+            }
+            return g;
         }
-        if (problems.length() > 0) {
-            throw UserException.failure(problems.toString().stripTrailing());
-        }
-        QuizGenerator g = new QuizGenerator(lang, banks, bankOnly);
-        if (bankOnly && g.question(0, 0, filter).type() != QuestionType.BANK) {
-            throw UserException.usage(t.get("quiz.bankNoneFits"));
-        }
-        return g;
     }
 
     static QuizGenerator.Filter filter(Texts t, String topic, String difficulty) {
@@ -136,7 +140,7 @@ public final class QuizCommand implements Callable<Integer> {
         Lang lang = langOption.lang();
         Texts t = Cli.texts(lang);
         Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
-        QuizGenerator.Filter filter = filter(t, topic, difficulty).withRfcModel(rfcModel);
+        QuizGenerator.Filter filter = sources.filter(t, topic, difficulty);
         checkCount(t, count);
         if (exam && classroom) {
             throw UserException.usage(t.get("quiz.examAndClassroom"));
@@ -154,7 +158,7 @@ public final class QuizCommand implements Callable<Integer> {
             history = l.of(name);
         }
         long s = seed != null ? seed : System.nanoTime() & 0xFFFFFFFL;
-        QuizSession session = new QuizSession(generator(t, lang, bankPaths, bankOnly, filter), s, count, filter, mode,
+        QuizSession session = new QuizSession(sources.generator(t, lang, filter), s, count, filter, mode,
                 timeLimitS == null ? 0 : timeLimitS * 1000, System::currentTimeMillis, name == null ? "" : name, history);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Cli.stdinCharset()));
         out.println(q.get("term.start." + mode.word(), count, Long.toString(s)));
@@ -303,26 +307,20 @@ public final class QuizCommand implements Callable<Integer> {
         @Option(names = "--difficulty", paramLabel = "easy|medium|hard", descriptionKey = "difficulty")
         String difficulty;
 
-        @Option(names = "--rfc-model", descriptionKey = "rfcModel")
-        boolean rfcModel;
-
-        @Option(names = "--bank", paramLabel = "FILE|DIR", descriptionKey = "bank")
-        List<java.nio.file.Path> bankPaths = new java.util.ArrayList<>();
-
-        @Option(names = "--bank-only", descriptionKey = "bankOnly")
-        boolean bankOnly;
+        @Mixin
+        Sources sources;
 
         @Override
         public Integer call() {
             Lang lang = langOption.lang();
             Texts t = Cli.texts(lang);
-            QuizGenerator.Filter f = filter(t, topic, difficulty).withRfcModel(rfcModel);
+            QuizGenerator.Filter f = sources.filter(t, topic, difficulty);
             checkCount(t, count);
             if (!format.equals("jsonl") && !format.equals("text")) {
                 throw UserException.usage(t.get("quiz.badFormat", format));
             }
             PrintWriter out = spec.commandLine().getOut();
-            QuizGenerator g = generator(t, lang, bankPaths, bankOnly, f);
+            QuizGenerator g = sources.generator(t, lang, f);
             Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
             for (int i = 0; i < count; i++) {
                 Question qu = g.question(seed, i, f);

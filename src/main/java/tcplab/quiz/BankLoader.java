@@ -115,6 +115,26 @@ public final class BankLoader {
         return out;
     }
 
+    /** What files and folders give: the banks that load, and every problem of those that do not. */
+    public record Many(List<Bank> banks, List<Problem> problems) {
+    }
+
+    /** {@link #loadAll} of each path, the banks and the problems gathered. */
+    public static Many loadMany(List<Path> paths) {
+        List<Bank> banks = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path p : paths) {
+            for (Loaded l : loadAll(p)) {
+                if (l.ok()) {
+                    banks.add(l.bank());
+                } else {
+                    problems.addAll(l.problems());
+                }
+            }
+        }
+        return new Many(List.copyOf(banks), List.copyOf(problems));
+    }
+
     /** Parses a bank's text; {@code file} names it in messages. */
     public static Bank parse(String text, String file) throws ProblemException {
         YNode root = YNode.parse(text, file);

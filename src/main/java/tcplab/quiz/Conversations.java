@@ -62,14 +62,14 @@ final class Conversations {
         b.host(clientName, client, PROFILES[rnd.nextInt(3)])
                 .host(serverName, server, svc.program().endsWith(".exe") ? "windows-10" : "linux")
                 .delayMs(20 + rnd.nextInt(120));
-        AppBehavior listener = ending == SERVER_CLOSES_FIRST ? ScenarioBuilder.closeAfter(AppBehavior.PASSIVE, SERVER_CLOSE_AFTER_MS)
-                : ending == CLIENT_CLOSES_FIRST ? ScenarioBuilder.closeAfterEof(AppBehavior.PASSIVE, SERVER_CLOSE_AFTER_EOF_MS)
+        AppBehavior listener = ending == SERVER_CLOSES_FIRST ? AppBehavior.PASSIVE.withCloseAfterMs(SERVER_CLOSE_AFTER_MS)
+                : ending == CLIENT_CLOSES_FIRST ? AppBehavior.PASSIVE.withCloseAfterEofMs(SERVER_CLOSE_AFTER_EOF_MS)
                 : AppBehavior.PASSIVE;
         b.listen(0, serverName, svc.port(), 0, svc.program(), listener);
         String program = rnd.nextBoolean() ? "chrome.exe" : "curl";
         AppBehavior request = ScenarioBuilder.request(50 + rnd.nextInt(400), "request");
         if (ending == SERVER_CLOSES_FIRST) {
-            request = ScenarioBuilder.closeAfterEof(request, CLIENT_CLOSE_AFTER_EOF_MS);
+            request = request.withCloseAfterEofMs(CLIENT_CLOSE_AFTER_EOF_MS);
         }
         b.connect(0, clientName, serverName, svc.port(), program, request, 1, 0);
         if (ending == CLIENT_CLOSES_FIRST || ending == BOTH_CLOSE_AT_ONCE) {

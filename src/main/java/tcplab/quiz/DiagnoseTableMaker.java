@@ -98,7 +98,7 @@ final class DiagnoseTableMaker extends Maker {
                 // CLOSE_WAIT rows stay its own (a listener that never accepts would leave them
                 // in the accept queue, owned by no process on Linux).
                 b.listen(0, me, svc.port(), 0, svc.program(), AppBehavior.PASSIVE);
-                b.connect(0, "peer", me, svc.port(), "java", ScenarioBuilder.closeAfter(AppBehavior.PASSIVE, 200), n, 30);
+                b.connect(0, "peer", me, svc.port(), "java", AppBehavior.PASSIVE.withCloseAfterMs(200), n, 30);
                 at[0] = (400 + 30L * n + rnd.nextInt(3000)) * 1000;
                 break;
             }
@@ -109,9 +109,9 @@ final class DiagnoseTableMaker extends Maker {
                 int n = 20 + rnd.nextInt(20);
                 int port = rnd.nextBoolean() ? 80 : 443;
                 b.host("peer", address(rnd, 1), "linux").host(me, server, "linux").delayMs(20 + rnd.nextInt(40));
-                b.listen(0, me, port, 0, "nginx", ScenarioBuilder.closeAfter(ScenarioBuilder.reply(900, "page"), 150));
+                b.listen(0, me, port, 0, "nginx", ScenarioBuilder.reply(900, "page").withCloseAfterMs(150));
                 b.connect(0, "peer", me, port, "firefox",
-                        ScenarioBuilder.closeAfterEof(ScenarioBuilder.request(300, "request"), 5), n, 40);
+                        ScenarioBuilder.request(300, "request").withCloseAfterEofMs(5), n, 40);
                 b.connect(0, "peer", me, port, "chrome", ScenarioBuilder.request(300, "request"), 3 + rnd.nextInt(5), 40);
                 // While requests still come in: the last few are ESTABLISHED, the earlier ones closed.
                 at[0] = (40L * (n - 3) + rnd.nextInt(100)) * 1000;
@@ -153,9 +153,9 @@ final class DiagnoseTableMaker extends Maker {
                 String srv = mine ? me : other;
                 String cli = mine ? other : me;
                 b.host(cli, address(rnd, 1), PROFILES[rnd.nextInt(3)]).host(srv, server, "linux").delayMs(20 + rnd.nextInt(80));
-                b.listen(0, srv, svc.port(), 0, svc.program(), ScenarioBuilder.closeAfterEof(ScenarioBuilder.reply(800, "reply"), 100));
+                b.listen(0, srv, svc.port(), 0, svc.program(), ScenarioBuilder.reply(800, "reply").withCloseAfterEofMs(100));
                 AppBehavior browser = ScenarioBuilder.request(300, "request");
-                b.connect(0, cli, srv, svc.port(), "chrome.exe", rnd.nextBoolean() ? ScenarioBuilder.closeAfterEof(browser, 50) : browser,
+                b.connect(0, cli, srv, svc.port(), "chrome.exe", rnd.nextBoolean() ? browser.withCloseAfterEofMs(50) : browser,
                         n, 200);
                 at[0] = (300 + rnd.nextInt(3000)) * 1000L;
                 break;

@@ -128,7 +128,7 @@ final class OrderStepsMaker extends Maker {
             if (expl.length() > 0) {
                 expl.append("; ");
             }
-            expl.append(SimLab.fmt(s.timeUs() / 1000.0)).append(" ms ").append(from).append(" → ").append(to).append(' ')
+            expl.append(tcplab.yaml.YamlChecks.fmt(s.timeUs() / 1000.0)).append(" ms ").append(from).append(" → ").append(to).append(' ')
                     .append(SegText.of(s.segment()));
         }
         Map<String, String> fields = new LinkedHashMap<>();

@@ -157,6 +157,11 @@ public final class QuizGenerator {
     private record Drawn(Bank bank, Bank.Item item) {
     }
 
+    /** Whether some question of the banks fits the filter (a bank-only quiz has something to ask). */
+    public boolean hasBankQuestions(Filter filter) {
+        return !bankPool(filter).isEmpty();
+    }
+
     /** The banks' questions that fit the filter's topics and level, in file order. */
     private List<Drawn> bankPool(Filter filter) {
         Set<String> topics = new java.util.HashSet<>();

@@ -59,9 +59,6 @@ final class SimLab {
         }
     }
 
-    static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
 
     // ------------------------------------------------------------------ the built-in scenarios
 

@@ -60,11 +60,7 @@ final class StateAfterMaker extends Maker {
                 if (d == Difficulty.MEDIUM && hardOnly) {
                     continue;
                 }
-                // Only the RFC's model has these (Figure5.Edge#rfcOnly); a connection that got to
-                // SYN-RECEIVED by a simultaneous open is a program's own, and may be closed.
-                boolean modelOnly = s == TcpState.LISTEN && st == Step.SEND
-                        || passive && s == TcpState.SYN_RECEIVED && Figure5.rfcOnly(s, st);
-                if (modelOnly && !ask.rfcModel()) {
+                if (modelOnly(s, st, passive) && !ask.rfcModel()) {
                     continue;
                 }
                 can.add(st);
@@ -85,7 +81,7 @@ final class StateAfterMaker extends Maker {
             seen.add(s);
             lastStep = st;
             lastFrom = s;
-            rfcOnly |= s == TcpState.LISTEN && st == Step.SEND || passive && s == TcpState.SYN_RECEIVED && Figure5.rfcOnly(s, st);
+            rfcOnly |= modelOnly(s, st, passive);
             synAtListener |= s == TcpState.LISTEN && st == Step.RCV_SYN;
             passive |= st == Step.PASSIVE_OPEN;
             TcpState shown = Figure5.socketState(s, st, c.state());
@@ -153,5 +149,14 @@ final class StateAfterMaker extends Maker {
         return step == Step.ABORT || step == Step.RCV_RST || step == Step.TIMEOUT_2MSL
                 || step == Step.CLOSE && (s == TcpState.LISTEN || s == TcpState.SYN_SENT)
                 || step == Step.RCV_ACK_OF_FIN && s == TcpState.LAST_ACK;
+    }
+
+    /**
+     * Whether only the RFC's model has {@code step} in {@code s} ({@link Figure5#rfcOnly}); a
+     * connection that got to SYN-RECEIVED by a simultaneous open (not {@code passive}) is a
+     * program's own, and may be closed.
+     */
+    private static boolean modelOnly(TcpState s, Step step, boolean passive) {
+        return Figure5.rfcOnly(s, step) && (s != TcpState.SYN_RECEIVED || passive);
     }
 }

@@ -19,4 +19,8 @@ public record AppBehavior(int requestBytes, String requestLabel, int replyBytes,
     public AppBehavior withCloseAfterEofMs(double ms) {
         return new AppBehavior(requestBytes, requestLabel, replyBytes, replyLabel, ms, closeAfterMs);
     }
+
+    public AppBehavior withCloseAfterMs(double ms) {
+        return new AppBehavior(requestBytes, requestLabel, replyBytes, replyLabel, closeAfterEofMs, ms);
+    }
 }

@@ -106,14 +106,4 @@ public final class ScenarioBuilder {
     public static AppBehavior reply(int bytes, String text) {
         return new AppBehavior(0, null, bytes, text, -1, -1);
     }
-
-    /** Closes {@code ms} after it read the peer's FIN. */
-    public static AppBehavior closeAfterEof(AppBehavior app, double ms) {
-        return new AppBehavior(app.requestBytes(), app.requestLabel(), app.replyBytes(), app.replyLabel(), ms, app.closeAfterMs());
-    }
-
-    /** Closes {@code ms} after the connection is established or accepted. */
-    public static AppBehavior closeAfter(AppBehavior app, double ms) {
-        return new AppBehavior(app.requestBytes(), app.requestLabel(), app.replyBytes(), app.replyLabel(), app.closeAfterEofMs(), ms);
-    }
 }

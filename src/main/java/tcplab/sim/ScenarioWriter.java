@@ -6,6 +6,7 @@ import java.util.Map;
 import tcplab.i18n.Lang;
 import tcplab.tcp.Endpoint;
 import tcplab.tcp.Flags;
+import tcplab.yaml.YamlChecks;
 
 /**
  * Writes a {@link Scenario} as a scenario file that {@link ScenarioLoader} reads back to the same
@@ -42,9 +43,9 @@ public final class ScenarioWriter {
             }
             y.append("}\n");
         }
-        y.append("link:\n  delay_ms: ").append(num(s.delayMs())).append('\n');
+        y.append("link:\n  delay_ms: ").append(YamlChecks.fmt(s.delayMs())).append('\n');
         if (s.loss() > 0) {
-            y.append("  loss: ").append(num(s.loss())).append('\n');
+            y.append("  loss: ").append(YamlChecks.fmt(s.loss())).append('\n');
         }
         if (!s.drops().isEmpty()) {
             y.append("  drop:\n");
@@ -57,7 +58,7 @@ public final class ScenarioWriter {
             y.append("  - ").append(action(a)).append('\n');
         }
         if (s.untilMs() >= 0) {
-            y.append("until_ms: ").append(num(s.untilMs())).append('\n');
+            y.append("until_ms: ").append(YamlChecks.fmt(s.untilMs())).append('\n');
         }
         return y.toString();
     }
@@ -95,14 +96,14 @@ public final class ScenarioWriter {
             f.add("count: " + r.count());
         }
         if (r.afterMs() != 0) {
-            f.add("after_ms: " + num(r.afterMs()));
+            f.add("after_ms: " + YamlChecks.fmt(r.afterMs()));
         }
         return "{" + String.join(", ", f) + "}";
     }
 
     private static String action(Scenario.Action a) {
         List<String> f = new ArrayList<>();
-        f.add("at: " + num(a.atMs()));
+        f.add("at: " + YamlChecks.fmt(a.atMs()));
         f.add("host: " + a.host());
         if (a instanceof Scenario.Listen l) {
             f.add("do: listen");
@@ -133,7 +134,7 @@ public final class ScenarioWriter {
                 f.add("count: " + c.count());
             }
             if (c.intervalMs() != 0) {
-                f.add("interval_ms: " + num(c.intervalMs()));
+                f.add("interval_ms: " + YamlChecks.fmt(c.intervalMs()));
             }
         } else if (a instanceof Scenario.Send s) {
             f.add("do: send");
@@ -163,7 +164,7 @@ public final class ScenarioWriter {
             f.add("do: flood");
             f.add("to: " + target(fl.to()));
             f.add("count: " + fl.count());
-            f.add("interval_ms: " + num(fl.intervalMs()));
+            f.add("interval_ms: " + YamlChecks.fmt(fl.intervalMs()));
             f.add("spoof: " + Endpoint.formatAddress(fl.spoofBase()) + "/" + fl.spoofPrefix());
         } else if (a instanceof Scenario.Scan sc) {
             f.add("do: scan");
@@ -173,7 +174,7 @@ public final class ScenarioWriter {
                 ports.add(Integer.toString(p));
             }
             f.add("ports: [" + String.join(", ", ports) + "]");
-            f.add("interval_ms: " + num(sc.intervalMs()));
+            f.add("interval_ms: " + YamlChecks.fmt(sc.intervalMs()));
             program(f, sc.program());
         } else {
             throw new IllegalArgumentException("no writer for " + a);
@@ -189,10 +190,10 @@ public final class ScenarioWriter {
 
     private static void closes(List<String> f, AppBehavior app) {
         if (app.closeAfterEofMs() >= 0) {
-            f.add("close_after_eof_ms: " + num(app.closeAfterEofMs()));
+            f.add("close_after_eof_ms: " + YamlChecks.fmt(app.closeAfterEofMs()));
         }
         if (app.closeAfterMs() >= 0) {
-            f.add("close_after_ms: " + num(app.closeAfterMs()));
+            f.add("close_after_ms: " + YamlChecks.fmt(app.closeAfterMs()));
         }
     }
 
@@ -220,10 +221,6 @@ public final class ScenarioWriter {
         return "[" + String.join(", ", out) + "]";
     }
 
-    /** A number as a person writes it: no ".0" on whole numbers. */
-    static String num(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
 
     /** A YAML double-quoted string: any text, read back exactly. */
     static String quote(String s) {

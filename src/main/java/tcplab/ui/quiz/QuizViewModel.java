@@ -153,16 +153,13 @@ public final class QuizViewModel {
      * status line, and the banks that load are kept.
      */
     public void loadBanks(java.nio.file.Path fileOrDir) {
-        StringBuilder problems = new StringBuilder();
-        for (tcplab.quiz.BankLoader.Loaded l : tcplab.quiz.BankLoader.loadAll(fileOrDir)) {
-            if (l.ok()) {
-                banks.removeIf(b -> b.id().equals(l.bank().id()));
-                banks.add(l.bank());
-            } else {
-                problems.append(new tcplab.i18n.ProblemException(l.problems()).format(lang.get()));
-            }
+        tcplab.quiz.BankLoader.Many loaded = tcplab.quiz.BankLoader.loadMany(List.of(fileOrDir));
+        for (tcplab.quiz.Bank b : loaded.banks()) {
+            banks.removeIf(old -> old.id().equals(b.id())); // loaded again: the file's new text
+            banks.add(b);
         }
-        status.set(problems.toString().stripTrailing());
+        status.set(loaded.problems().isEmpty() ? ""
+                : new tcplab.i18n.ProblemException(loaded.problems()).format(lang.get()).stripTrailing());
         describeBanks();
     }
 
@@ -281,8 +278,14 @@ public final class QuizViewModel {
         }
         int n = Math.max(1, Math.min(200, count.get()));
         long limit = mode.get() == QuizSession.Mode.EXAM && timeLimitS.get() > 0 ? timeLimitS.get() * 1000L : 0;
-        session = new QuizSession(new QuizGenerator(lang.get(), banks, bankOnly.get() && !banks.isEmpty()), seeds.getAsLong(), n,
-                new QuizGenerator.Filter(types, difficulty.get(), java.util.Map.of()), mode.get(), limit, clockMs, name, history);
+        QuizGenerator.Filter filter = new QuizGenerator.Filter(types, difficulty.get(), java.util.Map.of());
+        QuizGenerator generator = new QuizGenerator(lang.get(), banks, bankOnly.get() && !banks.isEmpty());
+        if (generator.bankOnly() && !generator.hasBankQuestions(filter)) {
+            // Not a quiz of generated questions the teacher did not ask for: say why nothing starts.
+            status.set(t.get("ui.bankNoneFits"));
+            return;
+        }
+        session = new QuizSession(generator, seeds.getAsLong(), n, filter, mode.get(), limit, clockMs, name, history);
         review.clear();
         summary.set("");
         timeUp.set(false);

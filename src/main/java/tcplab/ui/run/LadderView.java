@@ -480,19 +480,19 @@ public final class LadderView extends Region {
         // hosts or a big zoom they shrink (to 60 %), then end in "…", instead of running into
         // each other.
         double room = columns.size() > 1 ? Math.abs(columnX(1) - columnX(0)) - 8 : w;
+        List<Fitted> labels = headerLabels(room);
         for (int i = 0; i < columns.size(); i++) {
             String name = columns.get(i);
             boolean a = connection != null && connection.a() != null && connection.a().host().equals(name);
             boolean b = connection != null && connection.b() != null && connection.b().host().equals(name);
             g.setFill(a ? palette.sideA() : b ? palette.sideB() : palette.foreground());
-            g.fillText(fit(g, name, 15, true, room), columnX(i), 16);
+            Fitted n = labels.get(2 * i);
+            g.setFont(n.font());
+            g.fillText(n.text(), columnX(i), 16);
             g.setFill(palette.muted());
-            String detail = hostDetail(name);
-            g.setFont(font(11, false));
-            if (textWidth(detail, g.getFont()) > room) {
-                detail = detail.contains(" · ") ? detail.substring(0, detail.indexOf(" · ")) : detail; // the address alone
-            }
-            g.fillText(fit(g, detail, 11, false, room), columnX(i), 34);
+            Fitted d = labels.get(2 * i + 1);
+            g.setFont(d.font());
+            g.fillText(d.text(), columnX(i), 34);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(font(11, false));
@@ -500,22 +500,51 @@ public final class LadderView extends Region {
         g.fillText(Texts.of(BUNDLE, lang).get("ladder.timeMs"), 8, 34);
     }
 
+    /** A header text as drawn: cut to fit its column, in the font that fits. */
+    private record Fitted(String text, Font font) {
+    }
+
+    /** The header's texts are measured once per columns, room and zoom, not at every frame. */
+    private Object headerKey;
+    private List<Fitted> headerLabels = List.of();
+
+    /** Each column's name and detail, fitted to {@code room} (name at 2i, detail at 2i+1). */
+    private List<Fitted> headerLabels(double room) {
+        // The details come from the timeline's hosts and its profile override: a new run is a new key.
+        Object key = java.util.Arrays.asList(List.copyOf(columns), room, zoom, timeline);
+        if (!key.equals(headerKey)) {
+            List<Fitted> out = new java.util.ArrayList<>();
+            for (String name : columns) {
+                out.add(fit(name, 15, true, room));
+                String detail = hostDetail(name);
+                if (textWidth(detail, font(11, false)) > room && detail.contains(" · ")) {
+                    detail = detail.substring(0, detail.indexOf(" · ")); // the address alone
+                }
+                out.add(fit(detail, 11, false, room));
+            }
+            headerKey = key;
+            headerLabels = out;
+        }
+        return headerLabels;
+    }
+
     /**
-     * Sets a font for {@code text} that fits {@code room}: the given size, else smaller down to
-     * 60 % of it, else that with the text cut to end in "…". Returns the text to draw.
+     * {@code text} in a font that fits {@code room}: the given size, else smaller down to 60 % of
+     * it, else that with the text cut to end in "…".
      */
-    private String fit(GraphicsContext g, String text, double size, boolean bold, double room) {
-        for (double f = 1.0; f >= 0.6; f -= 0.1) {
-            g.setFont(font(size * f, bold));
-            if (textWidth(text, g.getFont()) <= room) {
-                return text;
+    private Fitted fit(String text, double size, boolean bold, double room) {
+        Font f = font(size, bold);
+        for (double k = 1.0; k >= 0.6; k -= 0.1) {
+            f = font(size * k, bold);
+            if (textWidth(text, f) <= room) {
+                return new Fitted(text, f);
             }
         }
         String cut = text;
-        while (cut.length() > 1 && textWidth(cut + "…", g.getFont()) > room) {
+        while (cut.length() > 1 && textWidth(cut + "…", f) > room) {
             cut = cut.substring(0, cut.length() - 1);
         }
-        return cut + "…";
+        return new Fitted(cut + "…", f);
     }
 
     private String hostDetail(String host) {

@@ -720,7 +720,10 @@ public final class RunViewModel {
             if (other != null && other.remote() != null && tl != null) {
                 String peerHost = tl.hostAt(other.remote().address());
                 if (peerHost == null) {
-                    return t.get("follow.forged", other.remote().toString());
+                    // Only a flood's sources are forged; a scanned or dialled address is one where
+                    // no machine of the scenario is.
+                    return t.get(spoofed(tl, other.remote().address()) ? "follow.forged" : "follow.nobody",
+                            other.remote().toString());
                 }
                 if (!sideA && c.listenerId() < 0) {
                     // Nothing ever listens there: the connection is refused (RFC 9293 §3.10.7.1).
@@ -752,5 +755,18 @@ public final class RunViewModel {
             out.add(en.event());
         }
         return out;
+    }
+
+    /** Whether {@code address} is in the spoofed range of one of the scenario's SYN floods. */
+    private static boolean spoofed(Timeline tl, int address) {
+        for (tcplab.sim.Scenario.Action a : tl.scenario().actions()) {
+            if (a instanceof tcplab.sim.Scenario.Flood f) {
+                int mask = f.spoofPrefix() == 0 ? 0 : -1 << (32 - f.spoofPrefix());
+                if ((address & mask) == (f.spoofBase() & mask)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

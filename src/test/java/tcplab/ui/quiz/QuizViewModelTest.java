@@ -203,6 +203,11 @@ class QuizViewModelTest {
         org.junit.jupiter.api.Assertions.assertTrue(vm.banksTextProperty().get().contains("12"), "the good bank stays");
         vm.bankOnlyProperty().set(true);
         vm.countProperty().set(3);
+        vm.topicProperty().set("segments"); // no question of the seeds bank is about segments
+        vm.start();
+        org.junit.jupiter.api.Assertions.assertFalse(vm.runningProperty().get());
+        org.junit.jupiter.api.Assertions.assertEquals("载入的题库中没有符合这个主题和难度的题目。", vm.statusProperty().get());
+        vm.topicProperty().set("all");
         vm.start();
         org.junit.jupiter.api.Assertions.assertEquals(tcplab.quiz.QuestionType.BANK, vm.current().type());
         vm.langProperty().set(tcplab.i18n.Lang.EN);
