@@ -94,6 +94,15 @@ public final class ClassSession implements AutoCloseable {
         return "http://" + h + ":" + server.port() + "/";
     }
 
+    /**
+     * The address students open at another of this machine's addresses (the server listens on
+     * all of them): the teacher's window lets them pick the one the classroom's network reaches.
+     */
+    public String joinUrl(String otherHost) {
+        String h = otherHost.contains(":") ? "[" + otherHost + "]" : otherHost;
+        return "http://" + h + ":" + server.port() + "/";
+    }
+
     public int openStreams() {
         return server.openStreams();
     }
