@@ -76,6 +76,10 @@ public final class ClassServer implements AutoCloseable {
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private final Thread pusher;
     private final Object wake = new Object();
+    /** Set by {@link #wakeUp} under {@link #wake}: the room changed since the push loop last looked. */
+    private boolean woken;
+    /** The listener the room calls (kept, so that {@link #close} removes this very one). */
+    private final Runnable wakeUpListener = this::wakeUp;
     private volatile boolean closed;
     private long sentVersion;
 
@@ -98,7 +102,7 @@ public final class ClassServer implements AutoCloseable {
         server.createContext("/", this::handle);
         this.pusher = new Thread(this::pushLoop, "tcplab-class-push");
         pusher.setDaemon(true);
-        room.addListener(this::wakeUp);
+        room.addListener(wakeUpListener);
     }
 
     public void start() {
@@ -122,7 +126,7 @@ public final class ClassServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        room.removeListener(this::wakeUp);
+        room.removeListener(wakeUpListener);
         wakeUp();
         for (Stream s : streams) {
             s.exchange().close();
@@ -134,6 +138,7 @@ public final class ClassServer implements AutoCloseable {
 
     private void wakeUp() {
         synchronized (wake) {
+            woken = true;
             wake.notifyAll();
         }
     }
@@ -473,11 +478,16 @@ public final class ClassServer implements AutoCloseable {
         long lastPing = System.nanoTime();
         while (!closed) {
             long v;
+            // The room's version is read outside the wake lock: the room calls wakeUp holding its
+            // own lock, so taking the room's inside this one deadlocked a join against this loop.
+            // A change between this read and the wait is not lost: wakeUp leaves the flag set.
+            long seen = room.version();
             synchronized (wake) {
                 try {
-                    if (room.version() == sentVersion) {
+                    if (seen == sentVersion && !woken) {
                         wake.wait(Math.max(50, Math.min(1000, limits.keepAliveMs())));
                     }
+                    woken = false;
                 } catch (InterruptedException e) {
                     return;
                 }
