@@ -54,7 +54,7 @@ public final class ClassPanes {
             ClassViewModel vm = new ClassViewModel(
                     (p, host) -> start(p, host, store), ClassViewModel::machineAddresses, lesson, show,
                     worker[0], Platform::runLater, () -> System.nanoTime() & 0xFFFFFFFL, port);
-            vm.langProperty().bind(window.viewModel().langProperty());
+            vm.langProperty().bind(window.classroom().langProperty());
             made[0] = vm;
             ClassView view = new ClassView(vm);
             ClassroomSettings.follow(window.classroom().paletteProperty(), view::setPalette);
