@@ -295,7 +295,9 @@ public final class Room {
             throw new RefusedException(Refusal.WRONG_QUESTION);
         }
         long now = nanos.getAsLong();
-        if (now > deadlineNanos) {
+        // tick() marks a passed deadline as MAX_VALUE - 1: the time is up then too (comparing
+        // with that mark alone took answers again once the deadline had been ticked past).
+        if (now > deadlineNanos || deadlineNanos == Long.MAX_VALUE - 1) {
             throw new RefusedException(Refusal.TIME_UP);
         }
         if (answers.containsKey(token)) {
