@@ -3,7 +3,6 @@ package tcplab.ui.classroom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiPredicate;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -15,9 +14,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -49,7 +52,12 @@ import tcplab.ui.common.Palette;
  */
 public final class ClassView extends BorderPane {
     private static final String[] TOPICS = {"all", "states", "segments", "netstat", "ports"};
+    /** The right answer's colour (the Quiz tab's); on the high-contrast theme's black, its bright green. */
     private static final Color RIGHT = Color.web("#1a7f37");
+
+    private Color right() {
+        return "high-contrast".equals(palette.name()) ? palette.highlight() : RIGHT;
+    }
 
     private final ClassViewModel vm;
     private final QrView qrView = new QrView();
@@ -83,8 +91,13 @@ public final class ClassView extends BorderPane {
     private double zoom = 1;
     private Palette palette = Palette.standard();
     private Runnable onShowMe = () -> { };
-    /** Asks the teacher (title, text); true to go on. Tests may answer for them. */
-    private BiPredicate<String, String> confirm = ClassView::askWithDialog;
+    /** Asks the teacher before what cannot be undone; tests may answer for them. */
+    interface Confirm {
+        /** True to go on: {@code yes} is the button that does it ("Remove", "End the class"). */
+        boolean ask(String title, String text, String yes);
+    }
+
+    private Confirm confirm = this::askWithDialog;
 
     public ClassView(ClassViewModel vm) {
         this.vm = vm;
@@ -187,9 +200,9 @@ public final class ClassView extends BorderPane {
         Button reveal = button("class-reveal", "class.reveal");
         reveal.setOnAction(e -> vm.reveal());
         reveal.disableProperty().bind(open.not());
-        FlowPane questionBar = new FlowPane(8, 6, group(label("class.source"), source), topicGroup,
-                levelGroup, bank, banks, lessonAt, group(label("class.timeLimit"), limit), push, reveal);
-        questionBar.setId("class-questionBar");
+        choices.addAll(List.of(address, addressLater, source, topic, level, limit));
+        HBox sourceGroup = group(label("class.source"), source);
+        HBox limitGroup = group(label("class.timeLimit"), limit);
 
         ToggleButton joinScreen = new ToggleButton();
         joinScreen.setId("class-joinScreen");
@@ -205,7 +218,7 @@ public final class ClassView extends BorderPane {
         Button end = button("class-end", "class.end");
         end.disableProperty().bind(vm.busyProperty());
         end.setOnAction(e -> {
-            if (confirm.test(text("class.endTitle"), text("class.endConfirm"))) {
+            if (confirm.ask(text("class.endTitle"), text("class.endConfirm"), text("class.end"))) {
                 vm.end();
             }
         });
@@ -214,12 +227,24 @@ public final class ClassView extends BorderPane {
         Button exportAfter = button("class-export-after", "class.export");
         exportAfter.setOnAction(e -> exportCsv());
         summaryPane.getChildren().add(exportAfter);
-        FlowPane sessionBar = new FlowPane(8, 6, joinScreen, standings, remove, end, export,
-                group(label("class.address"), addressLater));
-        sessionBar.setId("class-sessionBar");
-        VBox bars = new VBox(4, questionBar, sessionBar);
-        bars.setPadding(new Insets(6));
-        showIf(bars, vm.runningProperty());
+        HBox addressGroup = group(label("class.address"), addressLater);
+        // One bar of controls that wraps into at most two rows; what does not fit goes, labelled,
+        // into "More", least used first (as the window's own bar does): at 200 % on 1024×768 the
+        // question and the code keep their room, and Send and Reveal stay in sight.
+        controlOrder.addAll(List.of(sourceGroup, topicGroup, levelGroup, bank, banks, lessonAt, limitGroup, push, reveal,
+                joinScreen, standings, remove, end, export, addressGroup));
+        movable.addAll(List.of(addressGroup, export, remove, banks, levelGroup, topicGroup, bank, limitGroup, sourceGroup,
+                lessonAt, end, standings, joinScreen));
+        more.setId("class-more");
+        more.textProperty().bind(binding("class.more"));
+        more.setMnemonicParsing(false);
+        controls.setId("class-controls");
+        controls.setPadding(new Insets(6));
+        controls.getChildren().setAll(controlOrder);
+        showIf(controls, vm.runningProperty());
+        for (Node n : controlOrder) {
+            n.visibleProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::placeControls));
+        }
 
         // ---------------------------------------------------------- how to join, who joined
         qrView.setId("class-qr");
@@ -299,6 +324,12 @@ public final class ClassView extends BorderPane {
         waiting.textProperty().bind(binding("class.waiting"));
         showIf(waiting, vm.phaseProperty().isEqualTo(Room.Phase.LOBBY));
         VBox question = new VBox(10, top, prompt, optionBox, answerRow, barBox, explanation);
+        // The reveal below a long question (a sequence of events, a whole table) scrolls into sight.
+        vm.answerProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                javafx.application.Platform.runLater(() -> scrollTo(answerRow));
+            }
+        });
         question.setId("class-question");
         question.setPadding(new Insets(10));
         questionScroll = new ScrollPane(question);
@@ -339,7 +370,7 @@ public final class ClassView extends BorderPane {
         showIf(status, vm.statusProperty().isNotEmpty());
         status.setPadding(new Insets(2, 10, 4, 10));
 
-        setTop(bars);
+        setTop(controls);
         setCenter(new StackPane(beforeScroll, session));
         setBottom(status);
         this.side = side;
@@ -357,7 +388,12 @@ public final class ClassView extends BorderPane {
         Timeline ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
-        widthProperty().addListener((o, a, b) -> restyle());
+        widthProperty().addListener((o, a, b) -> {
+            restyle();
+            placeControls();
+        });
+        vm.langProperty().addListener((o, a, b) -> placeControls());
+        vm.runningProperty().addListener((o, a, b) -> placeControls());
         heightProperty().addListener((o, a, b) -> restyle());
         restyle();
     }
@@ -365,13 +401,23 @@ public final class ClassView extends BorderPane {
     private final VBox side;
     private final VBox joinPane;
 
+    /** Scrolls the question so that {@code n} is at the top, or as near as the question allows. */
+    private void scrollTo(Node n) {
+        double content = questionScroll.getContent().getBoundsInLocal().getHeight();
+        double view = questionScroll.getViewportBounds().getHeight();
+        double y = n.getBoundsInParent().getMinY() - 10;
+        if (content > view && y > 0) {
+            questionScroll.setVvalue(Math.min(1, y / (content - view)));
+        }
+    }
+
     /** Runs after "Show me" (the window gives the simulation its room back). */
     public void setOnShowMe(Runnable r) {
         this.onShowMe = r == null ? () -> { } : r;
     }
 
     /** Replaces the dialog that asks the teacher before removing a name or ending (tests answer it). */
-    void setConfirm(BiPredicate<String, String> confirm) {
+    void setConfirm(Confirm confirm) {
         this.confirm = confirm;
     }
 
@@ -381,7 +427,7 @@ public final class ClassView extends BorderPane {
 
     private void removeSelected() {
         String name = selected.get();
-        if (name != null && confirm.test(text("class.removeTitle"), text("class.removeConfirm", name))) {
+        if (name != null && confirm.ask(text("class.removeTitle"), text("class.removeConfirm", name), text("class.remove"))) {
             vm.remove(name);
         }
     }
@@ -439,11 +485,22 @@ public final class ClassView extends BorderPane {
         }
     }
 
-    private static boolean askWithDialog(String title, String text) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+    /**
+     * A dialog in the tab's language and font: JavaFX's own OK and Cancel follow the system's
+     * locale, and its default font drew the Chinese question as empty boxes.
+     */
+    private boolean askWithDialog(String title, String body, String yes) {
+        ButtonType go = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
+        ButtonType back = new ButtonType(text("class.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, body, go, back);
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+        }
         a.setTitle(title);
         a.setHeaderText(null);
-        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        a.getDialogPane().setStyle("-fx-font-size: " + px(13 * zoom * 1.2) + ";"
+                + (Fonts.cjkFamily() != null ? " -fx-font-family: '" + Fonts.cjkFamily() + "';" : ""));
+        return a.showAndWait().filter(b -> b == go).isPresent();
     }
 
     // ------------------------------------------------------------------ drawing
@@ -477,6 +534,7 @@ public final class ClassView extends BorderPane {
             bar.setId("class-bar-" + i);
             bar.setMinWidth(Region.USE_PREF_SIZE);
             bar.setMaxWidth(Region.USE_PREF_SIZE);
+            bar.setMaxHeight(Region.USE_PREF_SIZE); // as thick as the text, not as the wrapped label
             Label count = new Label(Integer.toString(b.count()));
             count.setId("class-bar-count-" + i);
             count.setMinWidth(Region.USE_PREF_SIZE);
@@ -527,6 +585,128 @@ public final class ClassView extends BorderPane {
     public void setZoom(double z) {
         this.zoom = z > 0 ? z : 1;
         restyle();
+        placeControls();
+    }
+
+    private final FlowPane controls = new FlowPane(8, 6);
+    private final List<ChoiceBox<?>> choices = new ArrayList<>();
+
+    /**
+     * Each list as wide as its widest choice at this zoom and in this language: a ChoiceBox keeps
+     * the width of the largest text it has shown, so after a zoom out its 250 % width stayed and
+     * pushed the other controls into "More".
+     */
+    private void fitChoices() {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(Fonts.of(javafx.scene.text.FontWeight.NORMAL, 13 * zoom));
+        for (ChoiceBox<?> cb : choices) {
+            double widest = 0;
+            for (Object item : cb.getItems()) {
+                @SuppressWarnings("unchecked")
+                StringConverter<Object> c = (StringConverter<Object>) cb.getConverter();
+                probe.setText(c != null ? c.toString(item) : String.valueOf(item));
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            double w = Math.ceil(widest + 13 * zoom * 3);
+            cb.setPrefWidth(w);
+            cb.setMinWidth(w);
+            cb.setMaxWidth(w);
+        }
+    }
+    private final MenuButton more = new MenuButton();
+    /** The controls in the order they are shown. */
+    private final List<Node> controlOrder = new ArrayList<>();
+    /** The controls that may go into "More", least used first. */
+    private final List<Node> movable = new ArrayList<>();
+    /** The most rows of controls above the class: more would squeeze the question at 200 % on 1024×768. */
+    static final int MAX_CONTROL_ROWS = 2;
+
+    /** Lays the controls out in at most {@link #MAX_CONTROL_ROWS} rows, the rest in "More". */
+    void placeControls() {
+        if (getWidth() <= 0 || controlOrder.isEmpty()) {
+            return;
+        }
+        fitChoices();
+        for (MenuItem i : more.getItems()) {
+            if (i instanceof CustomMenuItem c) {
+                c.setContent(null);
+            }
+        }
+        more.getItems().clear();
+        // "More" stays in the bar, hidden while empty, so that it is styled and measured like the rest.
+        List<Node> all = new ArrayList<>(controlOrder);
+        all.add(more);
+        controls.getChildren().setAll(all);
+        more.setVisible(false);
+        more.setManaged(false);
+        for (Node n : controlOrder) {
+            n.setStyle(""); // measured at the bar's size, not at the size a menu gave it before
+        }
+        applyCss();
+        Insets pad = controls.getPadding();
+        double wrap = getWidth() - pad.getLeft() - pad.getRight();
+        List<Node> shown = new ArrayList<>(controlOrder);
+        List<Node> moved = new ArrayList<>();
+        for (Node m : movable) {
+            if (rows(shown, wrap) <= MAX_CONTROL_ROWS) {
+                break;
+            }
+            if (m.isVisible()) {
+                shown.remove(m);
+                moved.add(m);
+            }
+        }
+        for (Node n : moved) {
+            // A menu is a window of its own: what moves there takes the zoom with it.
+            n.setStyle("-fx-font-size: " + px(13 * zoom) + ";");
+        }
+        if (moved.isEmpty()) {
+            return;
+        }
+        shown.add(more);
+        more.setVisible(true);
+        more.setManaged(true);
+        controls.getChildren().setAll(shown);
+        for (Node n : controlOrder) {
+            if (moved.contains(n)) {
+                CustomMenuItem item = new CustomMenuItem(n, false);
+                item.setId("more-" + (n.getId() != null ? n.getId() : controlOrder.indexOf(n)));
+                more.getItems().add(item);
+            }
+        }
+    }
+
+    /** How many rows a FlowPane {@code wrap} wide needs for the shown ones of {@code nodes} (and "More"). */
+    private double rows(List<Node> nodes, double wrap) {
+        List<Node> all = new ArrayList<>(nodes);
+        if (nodes.size() < controlOrder.size()) {
+            all.add(more);
+        }
+        int rows = 1;
+        double x = 0;
+        double gap = controls.getHgap();
+        for (Node n : all) {
+            if (!n.isManaged() && n != more) {
+                continue;
+            }
+            double w = n.prefWidth(-1);
+            if (x > 0 && x + gap + w > wrap) {
+                rows++;
+                x = w;
+            } else {
+                x += (x > 0 ? gap : 0) + w;
+            }
+        }
+        return rows;
+    }
+
+    /** The controls now in "More" (their ids), for tests. */
+    List<String> controlsInMore() {
+        List<String> ids = new ArrayList<>();
+        for (MenuItem i : more.getItems()) {
+            ids.add(i.getId());
+        }
+        return ids;
     }
 
     public void setPalette(Palette p) {
@@ -551,24 +731,24 @@ public final class ClassView extends BorderPane {
         heading.setStyle(size(base * 1.3, muted) + " -fx-font-weight: bold;");
         clock.setStyle(size(base * 2, vm.timeUpProperty().get() ? css(palette.lost()) : fg) + " -fx-font-weight: bold;");
         boolean table = vm.promptIsTableProperty().get();
-        prompt.setStyle(size(table ? tableSize(base * 1.1) : base * 1.6, fg) + " -fx-font-family: "
+        prompt.setStyle(size(table ? tableSize(base * 1.1) : base * 1.45, fg) + " -fx-font-family: "
                 + (table ? "'" + Fonts.monoFamily() + "'" : family) + ";");
         prompt.setWrapText(!table);
         for (Node n : optionBox.getChildren()) {
-            n.setStyle(size(base * 1.6, fg) + words);
+            n.setStyle(size(base * 1.45, fg) + words);
         }
         double bigNumber = base * 2;
         answered.setStyle(size(bigNumber, fg) + " -fx-font-weight: bold;");
-        answer.setStyle(size(base * 1.8, css(RIGHT)) + " -fx-font-weight: bold;" + words);
+        answer.setStyle(size(base * 1.8, css(right())) + " -fx-font-weight: bold;" + words);
         rightText.setStyle(size(base * 1.6, fg) + " -fx-font-weight: bold;");
         explanation.setStyle(size(base * 1.3, fg) + words);
         show.setStyle("-fx-font-size: " + px(base * 1.3) + ";");
         for (Node cell : barBox.getChildren()) {
             boolean right = Boolean.TRUE.equals(cell.getProperties().get("right"));
             HBox row = (HBox) cell;
-            row.getChildren().get(0).setStyle(size(base * 1.4, right ? css(RIGHT) : fg) + (right ? " -fx-font-weight: bold;" : "") + words);
+            row.getChildren().get(0).setStyle(size(base * 1.4, right ? css(right()) : fg) + (right ? " -fx-font-weight: bold;" : "") + words);
             double h = Math.round(base * 1.8);
-            row.getChildren().get(1).setStyle("-fx-background-color: " + (right ? css(RIGHT) : muted) + "; -fx-pref-height: "
+            row.getChildren().get(1).setStyle("-fx-background-color: " + (right ? css(right()) : muted) + "; -fx-pref-height: "
                     + px(h) + "; -fx-min-height: " + px(h) + ";");
             row.getChildren().get(2).setStyle(size(base * 1.6, fg) + " -fx-font-weight: bold;");
         }

@@ -2,6 +2,7 @@ package tcplab.ui.classroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -200,7 +201,7 @@ class ClassViewTest {
         waitFor("two joined", () -> chips(robot, view).size() == 2);
         List<String> asked = new java.util.ArrayList<>();
         boolean[] answer = {false};
-        robot.interact(() -> view.setConfirm((title, text) -> {
+        robot.interact(() -> view.setConfirm((title, text, yes) -> {
             asked.add(text);
             return answer[0];
         }));
@@ -220,7 +221,7 @@ class ClassViewTest {
     void ending_savesTheAnswers_showsTheSummary_andExportsACsvRowPerStudentAndQuestion(FxRobot robot) throws Exception {
         ClassView view = openClassTab(robot);
         ClassViewModel vm = view.viewModel();
-        robot.interact(() -> view.setConfirm((title, text) -> true));
+        robot.interact(() -> view.setConfirm((title, text, yes) -> true));
         robot.clickOn("#class-start");
         waitFor("the session runs", () -> vm.runningProperty().get());
         String ann = join(vm, "Ann");
@@ -248,6 +249,19 @@ class ClassViewTest {
     }
 
     @Test
+    void closingTheWindow_stopsTheSessionsServer(FxRobot robot) throws Exception {
+        ClassView view = openClassTab(robot);
+        ClassViewModel vm = view.viewModel();
+        robot.clickOn("#class-start");
+        waitFor("the session runs", () -> vm.runningProperty().get());
+        int port = vm.session().port();
+        join(vm, "Ann");
+        WaitForAsyncUtils.asyncFx(() -> window.dispose()).get(10, TimeUnit.SECONDS); // what closing the window calls
+        assertFalse(vm.runningProperty().get());
+        assertThrows(java.io.IOException.class, () -> new java.net.Socket("127.0.0.1", port).close(), "nobody listens any more");
+    }
+
+    @Test
     void theTabSpeaksChinese_andItsTextGrowsWithTheZoom(FxRobot robot) throws Exception {
         robot.interact(() -> run.langProperty().set(Lang.ZH));
         ClassView view = openClassTab(robot);
@@ -266,6 +280,18 @@ class ClassViewTest {
         assertTrue(robot.lookup("#class-joined").queryAs(Label.class).getFont().getSize() > 13 * 1.5 * 1.1,
                 "the count is set at 1.5 times the zoomed size");
         assertTrue(code.getFont().getSize() >= before, "the code does not shrink when zoomed in");
+        robot.interact(() -> window.classroom().zoomProperty().set(2.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String>[] inMore = new List[1];
+        robot.interact(() -> inMore[0] = view.controlsInMore());
+        assertFalse(inMore[0].isEmpty(), "at 200 % on 1024×768 the least used controls wait in More");
+        for (String id : new String[] {"#class-push", "#class-reveal"}) {
+            assertTrue(robot.lookup(id).query().getParent() == robot.lookup("#class-controls").query(), id + " stays in the bar");
+        }
+        robot.interact(() -> window.classroom().zoomReset());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> inMore[0] = view.controlsInMore());
+        assertEquals(List.of(), inMore[0], "back at 100 % everything is in the bar again");
         robot.interact(() -> run.langProperty().set(Lang.EN));
         assertEquals("1 student joined", text(robot, "#class-joined"));
         assertEquals("Send the question", robot.lookup("#class-push").queryAs(Button.class).getText());
