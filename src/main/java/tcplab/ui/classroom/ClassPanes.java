@@ -68,6 +68,9 @@ public final class ClassPanes {
                 t.selectedProperty().addListener((o, a, selected) -> {
                     if (selected && made[0] != null) {
                         made[0].refreshLesson(); // the teacher may have moved the lesson on
+                        if (!made[0].runningProperty().get()) {
+                            made[0].refreshAddresses(); // or joined the classroom's Wi-Fi
+                        }
                     }
                 });
             }
