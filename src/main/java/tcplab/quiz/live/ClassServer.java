@@ -66,6 +66,13 @@ public final class ClassServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
         System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval", "30"));
         System.setProperty("sun.net.httpserver.maxReqHeaders", System.getProperty("sun.net.httpserver.maxReqHeaders", "64"));
+        // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds
+        // the body until the client's delayed ACK (40 ms on Linux) comes back.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+        // Every student's browser keeps a connection open between requests: the default of 200
+        // idle connections would close a class's connections under their next request.
+        System.setProperty("sun.net.httpserver.maxIdleConnections",
+                System.getProperty("sun.net.httpserver.maxIdleConnections", "4000"));
     }
 
     private final Room room;
@@ -189,7 +196,7 @@ public final class ClassServer implements AutoCloseable {
                 Lang lang = langParam(ex.getRequestURI());
                 Room.StudentView v = room.studentView(token);
                 if (v == null) {
-                    send(ex, 200, "application/json", StudentJson.notJoined(room.version()));
+                    send(ex, 200, "application/json", StudentJson.notJoined(room.studentVersion()));
                     return;
                 }
                 if (lang != null) {
@@ -347,6 +354,10 @@ public final class ClassServer implements AutoCloseable {
                 String t = c.trim();
                 if (t.startsWith(COOKIE + "=")) {
                     String v = t.substring(COOKIE.length() + 1);
+                    // RFC 2965 clients (Java's own CookieManager among them) quote the value.
+                    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                        v = v.substring(1, v.length() - 1);
+                    }
                     return v.length() <= 64 ? v : null;
                 }
             }
@@ -463,7 +474,7 @@ public final class ClassServer implements AutoCloseable {
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
         // Tell the browser how long to wait before reconnecting, and the current version at once.
-        out.write(("retry: 2000\ndata: " + room.version() + "\n\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("retry: 2000\ndata: " + room.studentVersion() + "\n\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         streams.add(new Stream(token, ex, out));
         // The exchange stays open: the pusher thread writes to it from now on.
@@ -475,7 +486,7 @@ public final class ClassServer implements AutoCloseable {
             long v;
             synchronized (wake) {
                 try {
-                    if (room.version() == sentVersion) {
+                    if (room.studentVersion() == sentVersion) {
                         wake.wait(Math.max(50, Math.min(1000, limits.keepAliveMs())));
                     }
                 } catch (InterruptedException e) {
@@ -483,7 +494,7 @@ public final class ClassServer implements AutoCloseable {
                 }
             }
             room.tick();
-            v = room.version();
+            v = room.studentVersion();
             long now = System.nanoTime();
             byte[] msg = null;
             if (v != sentVersion) {

@@ -113,10 +113,12 @@ public final class Room {
     private final Map<String, Student> byToken = new LinkedHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long version = 1;
+    private long studentVersion = 1;
     private Phase phase = Phase.LOBBY;
     private LiveQuestion question;
     private long openedNanos;
     private long deadlineNanos = Long.MAX_VALUE;
+    private boolean timeUpTold;
     private final Map<String, Answer> answers = new LinkedHashMap<>(); // by token
     private Reveal reveal;
     private boolean showStandings;
@@ -155,12 +157,33 @@ public final class Room {
         listeners.remove(r);
     }
 
+    /** Raised by every change: the teacher's screen redraws. */
     public synchronized long version() {
         return version;
     }
 
+    /**
+     * Raised by the changes every student sees (a question pushed, time up, the reveal, the
+     * leaderboard, the end), not by a classmate joining or answering: 200 phones do not all ask
+     * again each time one of them acts.
+     */
+    public synchronized long studentVersion() {
+        return studentVersion;
+    }
+
     private void changed() {
+        changed(false);
+    }
+
+    private void changedForAll() {
+        changed(true);
+    }
+
+    private void changed(boolean everyone) {
         version++;
+        if (everyone) {
+            studentVersion++;
+        }
         // Listeners run outside the lock would be nicer, but they only schedule work
         // (Platform.runLater, waking the push thread): they never call back in.
         for (Runnable r : listeners) {
@@ -259,7 +282,7 @@ public final class Room {
         }
         byToken.remove(key);
         answers.remove(key);
-        changed();
+        changedForAll(); // the removed browser is told (its stream is closed), the others ask once
         return true;
     }
 
@@ -275,7 +298,8 @@ public final class Room {
         asked++;
         openedNanos = nanos.getAsLong();
         deadlineNanos = limitMs > 0 ? openedNanos + limitMs * 1_000_000L : Long.MAX_VALUE;
-        changed();
+        timeUpTold = false;
+        changedForAll();
     }
 
     /**
@@ -358,7 +382,7 @@ public final class Room {
         }
         reveal = new Reveal(question, counts, typed, answers.size(), right, List.copyOf(answers.values()));
         phase = Phase.REVEALED;
-        changed();
+        changedForAll();
         return reveal;
     }
 
@@ -366,7 +390,7 @@ public final class Room {
     public synchronized void showStandings(boolean on) {
         if (showStandings != on) {
             showStandings = on;
-            changed();
+            changedForAll();
         }
     }
 
@@ -379,14 +403,14 @@ public final class Room {
             reveal();
         }
         phase = Phase.ENDED;
-        changed();
+        changedForAll();
     }
 
     /** Wakes the listeners when an open question's time runs out (its page must stop taking answers). */
     public synchronized void tick() {
-        if (phase == Phase.OPEN && nanos.getAsLong() > deadlineNanos && deadlineNanos != Long.MAX_VALUE) {
-            deadlineNanos = Long.MAX_VALUE - 1; // changed once only
-            changed();
+        if (phase == Phase.OPEN && !timeUpTold && nanos.getAsLong() > deadlineNanos) {
+            timeUpTold = true; // told once
+            changedForAll();
         }
     }
 
@@ -394,15 +418,12 @@ public final class Room {
         if (phase != Phase.OPEN || deadlineNanos == Long.MAX_VALUE) {
             return -1;
         }
-        if (deadlineNanos == Long.MAX_VALUE - 1) {
-            return 0;
-        }
         return Math.max(0, (deadlineNanos - nanos.getAsLong()) / 1_000_000L);
     }
 
     /** When the open question's time runs out, in {@link #nanos} time, or -1. */
     public synchronized long deadlineNanos() {
-        return phase == Phase.OPEN && deadlineNanos < Long.MAX_VALUE - 1 ? deadlineNanos : -1;
+        return phase == Phase.OPEN && deadlineNanos != Long.MAX_VALUE ? deadlineNanos : -1;
     }
 
     public synchronized List<Standing> standings() {
@@ -440,7 +461,7 @@ public final class Room {
         }
         s.lastSeenNanos = nanos.getAsLong();
         LiveQuestion q = phase == Phase.LOBBY ? null : question;
-        return new StudentView(version, s.name, s.score, phase, q, answers.get(token), remainingMs(),
+        return new StudentView(studentVersion, s.name, s.score, phase, q, answers.get(token), remainingMs(),
                 phase == Phase.REVEALED || phase == Phase.ENDED ? reveal : null,
                 showStandings || phase == Phase.ENDED ? standings() : null);
     }
