@@ -33,8 +33,8 @@ import tcplab.i18n.Texts;
 /**
  * {@code tcplab bench class [--students N] [--questions Q]}: a class session as teachers run it
  * ({@code tcplab class --headless} in a process of its own, on loopback) and N simulated students
- * as browsers use it: each joins, holds an event stream, answers every question within a second
- * of its push, and fetches the reveal. Prints join and answer latencies (median, 99th
+ * as the page uses it: each joins, holds an event stream (which brings each change), answers every
+ * question within a second of its push, and sees the reveal. Prints join and answer latencies (median, 99th
  * percentile), how long the reveal took to reach every student, errors, and the server process's
  * CPU time and peak heap.
  */
@@ -194,9 +194,9 @@ public final class BenchClassCommand implements Callable<Integer> {
                     if (first[0]) {
                         first[0] = false;
                         streamsOpen.countDown();
-                        return;
+                        return; // where the class is now: the lobby
                     }
-                    state(http, base, s, delay, thinking, pushedAt, revealedAt, answerNs, revealNs, answered);
+                    seen(http, base, s, l.substring(6), delay, thinking, revealedAt, answerNs, revealNs, answered);
                 }
 
                 @Override
@@ -281,18 +281,10 @@ public final class BenchClassCommand implements Callable<Integer> {
         return errors.isEmpty() ? 0 : 1;
     }
 
-    /** A student's page asks for its state after an event: answers an open question after thinking, or notes the reveal. */
-    private void state(HttpClient http, String base, Student s, long thinkMs, ScheduledExecutorService thinking,
-                       AtomicLong pushedAt, AtomicLong revealedAt, List<Long> answerNs, List<Long> revealNs,
-                       AtomicInteger answered) {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(base + "api/state?lang=" + (s.id % 2 == 0 ? "zh" : "en")))
-                .header("Cookie", s.cookie).build();
-        http.sendAsync(get, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
-            String body = r.body();
-            if (r.statusCode() != 200) {
-                errors.add("state " + r.statusCode());
-                return;
-            }
+    /** What a student's page does with the view an event brings: answer an open question after thinking, or note the reveal. */
+    private void seen(HttpClient http, String base, Student s, String body, long thinkMs, ScheduledExecutorService thinking,
+                      AtomicLong revealedAt, List<Long> answerNs, List<Long> revealNs, AtomicInteger answered) {
+        {
             int n = number(body);
             if (body.contains("\"phase\":\"open\"") && n > s.answeredQuestion) {
                 s.answeredQuestion = n;
@@ -315,10 +307,7 @@ public final class BenchClassCommand implements Callable<Integer> {
                 s.seen = n;
                 revealNs.add(System.nanoTime() - revealedAt.get());
             }
-        }).exceptionally(e -> {
-            errors.add("state " + e);
-            return null;
-        });
+        }
     }
 
     private static int number(String body) {

@@ -28,7 +28,8 @@ import tcplab.i18n.Lang;
 /**
  * The students' side of a live class quiz over HTTP, on the JDK's own server
  * ({@code com.sun.net.httpserver}): the page and its script and style from the jar, a small JSON
- * API, and server-sent events that tell each browser "something changed, ask again".
+ * API, and server-sent events that bring each browser its own view whenever what students see
+ * changes.
  *
  * <p>Only students' requests come over the network. The teacher's actions (push, reveal, remove,
  * end) are method calls on the {@link Room} from the teacher's own process: there is no teacher
@@ -82,7 +83,6 @@ public final class ClassServer implements AutoCloseable {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private final Thread pusher;
-    private final Object wake = new Object();
     private volatile boolean closed;
     private long sentVersion;
 
@@ -139,10 +139,12 @@ public final class ClassServer implements AutoCloseable {
         pool.shutdownNow();
     }
 
+    /**
+     * Called by the room under its own lock (on every change): it must take no lock, or the pusher,
+     * which reads the room, could deadlock with it. Unparking takes none.
+     */
     private void wakeUp() {
-        synchronized (wake) {
-            wake.notifyAll();
-        }
+        java.util.concurrent.locks.LockSupport.unpark(pusher);
     }
 
     // ------------------------------------------------------------------ requests
@@ -473,8 +475,10 @@ public final class ClassServer implements AutoCloseable {
         h.set("X-Accel-Buffering", "no");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
-        // Tell the browser how long to wait before reconnecting, and the current version at once.
-        out.write(("retry: 2000\ndata: " + room.studentVersion() + "\n\n").getBytes(StandardCharsets.US_ASCII));
+        // How long to wait before reconnecting, and at once where the class is.
+        Room.StudentView view = room.studentView(token);
+        out.write(("retry: 2000\ndata: " + (view == null ? StudentJson.notJoined(room.studentVersion())
+                : StudentJson.of(view, room.langOf(token))) + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         streams.add(new Stream(token, ex, out));
         // The exchange stays open: the pusher thread writes to it from now on.
@@ -484,35 +488,33 @@ public final class ClassServer implements AutoCloseable {
         long lastPing = System.nanoTime();
         while (!closed) {
             long v;
-            synchronized (wake) {
-                try {
-                    if (room.studentVersion() == sentVersion) {
-                        wake.wait(Math.max(50, Math.min(1000, limits.keepAliveMs())));
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
+            if (room.studentVersion() == sentVersion) {
+                // Woken by wakeUp() on a change, else once a second for the time limit and the keep-alive.
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(50, Math.min(1000, limits.keepAliveMs())) * 1_000_000L);
+            }
+            if (Thread.interrupted()) {
+                return;
             }
             room.tick();
             v = room.studentVersion();
             long now = System.nanoTime();
-            byte[] msg = null;
-            if (v != sentVersion) {
-                msg = ("data: " + v + "\n\n").getBytes(StandardCharsets.US_ASCII);
-                sentVersion = v;
-            } else if (now - lastPing > limits.keepAliveMs() * 1_000_000L) {
-                msg = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
-            }
-            if (msg == null) {
+            boolean changed = v != sentVersion;
+            if (!changed && now - lastPing <= limits.keepAliveMs() * 1_000_000L) {
                 continue;
             }
+            sentVersion = v;
             lastPing = now;
+            byte[] ping = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
             for (Iterator<Stream> it = streams.iterator(); it.hasNext(); ) {
                 Stream s = it.next();
-                boolean gone = !room.knows(s.token());
+                // Each browser gets its own view in the event itself (in its language), so that
+                // a push does not make the whole class ask at the same moment.
+                Room.StudentView view = changed ? room.studentView(s.token()) : null;
+                boolean gone = changed && view == null;
                 if (!gone) {
                     try {
-                        s.out().write(msg);
+                        s.out().write(changed ? ("data: " + StudentJson.of(view, room.langOf(s.token())) + "\n\n")
+                                .getBytes(StandardCharsets.UTF_8) : ping);
                         s.out().flush();
                     } catch (IOException e) {
                         gone = true;

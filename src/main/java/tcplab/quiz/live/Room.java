@@ -149,6 +149,11 @@ public final class Room {
         return code;
     }
 
+    /**
+     * Adds a listener, called on every change, under the room's lock: it must only note the change
+     * (unpark a thread, {@code Platform.runLater}) and never block or wait for a lock of its own
+     * that another thread holds while it calls the room.
+     */
     public void addListener(Runnable r) {
         listeners.add(r);
     }
@@ -184,8 +189,7 @@ public final class Room {
         if (everyone) {
             studentVersion++;
         }
-        // Listeners run outside the lock would be nicer, but they only schedule work
-        // (Platform.runLater, waking the push thread): they never call back in.
+        // Listeners only note the change (see addListener): they never block under the lock.
         for (Runnable r : listeners) {
             r.run();
         }

@@ -319,19 +319,27 @@ class ClassServerTest {
         }
 
         @Test
-        void theEventStream_tellsEveryBrowserWhenAQuestionIsPushed() throws Exception {
+        void theEventStream_bringsEachBrowserItsOwnView_whenAQuestionIsPushed_butNotItsAnswer() throws Exception {
             StudentClient a = joined("a");
             HttpResponse<InputStream> stream = a.http().send(HttpRequest.newBuilder(URI.create(base + "api/events"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
             assertEquals("text/event-stream; charset=utf-8", stream.headers().firstValue("Content-Type").orElse(""));
             BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-            List<String> versions = new ArrayList<>();
-            String first = readData(r);
-            versions.add(first);
-            session.push(question(1, QuestionType.STATE_MEANING), 0);
-            versions.add(readData(r));
-            assertTrue(Long.parseLong(versions.get(1)) > Long.parseLong(versions.get(0)), versions::toString);
-            assertEquals(versions.get(1), json(a.state("en")).get("v").asText());
+            JsonNode lobby = json(readData(r));
+            assertEquals("lobby", lobby.get("phase").asText());
+            assertEquals("a", lobby.get("name").asText());
+            LiveQuestion q = question(1, QuestionType.STATE_MEANING);
+            session.push(q, 0);
+            JsonNode open = json(readData(r));
+            assertTrue(open.get("v").asLong() > lobby.get("v").asLong());
+            assertEquals("open", open.get("phase").asText());
+            assertEquals(q.in(Lang.EN).prompt(), open.get("question").get("prompt").asText());
+            assertNull(open.get("reveal"));
+            assertFalse(open.toString().contains("answerIndex"));
+            session.reveal();
+            JsonNode revealed = json(readData(r));
+            assertEquals(q.answerIndex(), revealed.get("reveal").get("answerIndex").asInt());
+            assertEquals(revealed.get("v").asLong(), json(a.state("en")).get("v").asLong());
             stream.body().close();
         }
 

@@ -2,7 +2,8 @@
  * Plain ES5 so that old phones and WeChat's built-in browser run it; no library, nothing from the
  * internet. Everything shown comes from the server as text and is put in the page with
  * textContent, never as HTML: a classmate named "<img onerror=...>" is shown as those characters.
- * The server says "something changed" over server-sent events; the page then asks for its state.
+ * Server-sent events bring the page its state whenever it changes; it also asks on its own after
+ * answering, after a reconnect and every few seconds, in case a proxy held an event back.
  */
 (function () {
   'use strict';
@@ -140,7 +141,14 @@
     events = new EventSource('api/events');
     events.onmessage = function (e) {
       setOffline(false);
-      if (!state || String(state.v) !== e.data) { refresh(); }
+      // The event carries this student's view (in the language the page last asked for).
+      var data = null;
+      try { data = JSON.parse(e.data); } catch (err) { data = null; }
+      if (data && typeof data === 'object' && data.joined !== undefined) {
+        if (!state || data.v >= state.v || !data.joined) { render(data); }
+      } else {
+        refresh();
+      }
     };
     events.onerror = function () {
       // The browser reconnects by itself; meanwhile ask for the state, which also tells us when
