@@ -26,7 +26,7 @@ class LessonCommandTest {
     @Test
     void checkPassesOnTheLessonsFolder() {
         assertEquals(0, run("lesson", "check", "--lang", "en"), err.toString());
-        assertTrue(out.toString().contains("13 lessons: 13 ok, 0 failed"), out.toString());
+        assertTrue(out.toString().contains("15 lessons: 15 ok, 0 failed"), out.toString());
     }
 
     @Test
