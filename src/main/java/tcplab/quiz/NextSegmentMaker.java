@@ -48,9 +48,11 @@ final class NextSegmentMaker extends Maker {
         Edge edge = pool.get(rnd.nextInt(pool.size()));
         List<Step> path = new ArrayList<>(pathTo(edge.from(), rnd));
         Conn c = reach(edge.from(), rnd, path, edge.step());
+        int dataBefore = 0;
         if (d != Difficulty.EASY && edge.from() == TcpState.ESTABLISHED && rnd.nextBoolean()) {
             // Some data first, so that the numbers are not just ISN+1.
-            c.apply(Step.RCV_DATA, 1 + rnd.nextInt(1400));
+            dataBefore = 1 + rnd.nextInt(1400);
+            c.apply(Step.RCV_DATA, dataBefore);
         }
         int len = 1 + rnd.nextInt(1400);
         Segment incoming = c.peerSegment(edge.step(), len);
@@ -142,6 +144,12 @@ final class NextSegmentMaker extends Maker {
         fields.put("sent_seq", Long.toString(seq));
         if (out.has(Flags.ACK)) {
             fields.put("sent_ack", Long.toString(ack));
+        }
+        if (dataBefore > 0) {
+            fields.put("data_before", Integer.toString(dataBefore)); // bytes that moved the numbers past ISN+1
+        }
+        if (edge.rfcOnly()) {
+            fields.put("model", "rfc");
         }
         return new Question(id, QuestionType.NEXT_SEGMENT, d, prompt, opts, answer, kind, List.of(), explanation,
                 edge.from(), fields, SimLab.Index.get().edge(edge.from(), edge.step().cause()))

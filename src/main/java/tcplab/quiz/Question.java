@@ -47,6 +47,11 @@ public record Question(String id, QuestionType type, Difficulty difficulty, Stri
         return new Question(id, type, difficulty, prompt, options, answer, kind, accepted, explanation, focus, fields, show, why);
     }
 
+    /** The same question at another level (the one {@link DifficultyRating} computed). */
+    public Question withDifficulty(Difficulty level) {
+        return new Question(id, type, level, prompt, options, answer, kind, accepted, explanation, focus, fields, show, feedback);
+    }
+
     /**
      * Why the option a learner gave (its letter or its text) is wrong, or null: for a right
      * answer, a typed answer that is no option, or an option without feedback.

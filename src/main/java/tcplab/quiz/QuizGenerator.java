@@ -140,18 +140,33 @@ public final class QuizGenerator {
         List<QuestionType> types = new ArrayList<>(filter.types());
         Difficulty d = filter.difficulty() != null ? filter.difficulty() : Difficulty.values()[rnd.nextInt(3)];
         TcpState weak = pickWeak(rnd, filter.weak());
-        if (weak != null) {
-            // Practice asks more about the states the learner gets wrong.
-            if (types.contains(QuestionType.NEXT_STATE) && weak != TcpState.CLOSED) {
-                return QuestionType.NEXT_STATE.maker(new Ask(id, rnd, d, weak, lang, filter.rfcModel())).make();
-            }
-            if (types.contains(QuestionType.STATE_MEANING)) {
-                return QuestionType.STATE_MEANING.maker(new Ask(id, rnd, d, weak, lang, filter.rfcModel())).make();
+        QuestionType type;
+        if (weak != null && types.contains(QuestionType.NEXT_STATE) && weak != TcpState.CLOSED) {
+            type = QuestionType.NEXT_STATE; // practice asks more about the states the learner gets wrong
+        } else if (weak != null && types.contains(QuestionType.STATE_MEANING)) {
+            type = QuestionType.STATE_MEANING;
+        } else {
+            weak = null;
+            type = types.get(rnd.nextInt(types.size()));
+        }
+        // The maker aims at the level; the rating, computed from the question it made, decides.
+        // Each attempt draws from its own Random, so the same seed still gives the same question.
+        long base = rnd.nextLong();
+        Question q = null;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            q = type.maker(new Ask(id, new Random(base + attempt * 0x632BE59BD9B4E019L), d, weak, lang,
+                    filter.rfcModel())).make();
+            Difficulty rated = DifficultyRating.of(q);
+            if (rated == d) {
+                return q.withDifficulty(rated);
             }
         }
-        QuestionType type = types.get(rnd.nextInt(types.size()));
-        return type.maker(new Ask(id, rnd, d, null, lang, filter.rfcModel())).make();
+        // No question of this type at this level (practice on a weak state that has none): say what it is.
+        return q.withDifficulty(DifficultyRating.of(q));
     }
+
+    /** How many questions a maker may make before one has the level asked for. */
+    static final int MAX_ATTEMPTS = 64;
 
     /** A bank's question with what it is drawn from. */
     private record Drawn(Bank bank, Bank.Item item) {

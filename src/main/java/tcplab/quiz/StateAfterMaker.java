@@ -116,6 +116,7 @@ final class StateAfterMaker extends Maker {
             evs.add(l.substring(l.indexOf(' ') + 1));
         }
         fields.put("events", String.join(" | ", evs));
+        fields.put("path", String.join(" → ", path)); // the states the engine went through, for the rating
         if (synAtListener) {
             fields.put("subject", "connection");
         }
