@@ -316,9 +316,8 @@ public final class LessonViewModel {
 
     /**
      * The lines the step refers to, for a view with little room (the presenter): the column
-     * header above the marked line (so the class knows which column is which) and the marked line,
-     * or the whole table when it has at most {@link #SHORT_TABLE} rows; empty when the step points
-     * at no line.
+     * header above the marked line (so the class knows which column is which) and the marked line;
+     * empty when the step points at no line.
      */
     public List<TableLine> referencedLines() {
         int mark = markedLine();
@@ -333,17 +332,6 @@ public final class LessonViewModel {
             }
         }
         List<TableLine> out = new ArrayList<>();
-        // A short table (a few pasted rows the narration compares) is shown whole: the class
-        // needs every row, and the presenter has room for them.
-        List<TableLine> rows = new ArrayList<>();
-        for (TableLine l : all.subList(Math.max(0, header - 1), all.size())) {
-            if (!l.text().isBlank()) {
-                rows.add(l);
-            }
-        }
-        if (rows.size() <= SHORT_TABLE + (header > 0 ? 1 : 0)) {
-            return rows;
-        }
         if (header > 0) {
             out.add(all.get(header - 1));
         }
@@ -351,6 +339,4 @@ public final class LessonViewModel {
         return out;
     }
 
-    /** Rows of a table the presenter shows whole. */
-    public static final int SHORT_TABLE = 7;
 }

@@ -32,14 +32,6 @@ class LessonSeedFactsTest {
     /** How many facts each article has in SEED-FACTS.md. */
     private static final Map<String, Integer> FACTS = Map.of("A", 58, "B", 40);
 
-    /**
-     * Facts that worm-scan.yaml and suspicious.yaml teach and whose rows the helper who wrote those
-     * lessons adds (issue 12 item 5): epmap's DCE (A32), the article's LISTENING examples (A50–A52),
-     * a fresh system's open ports (B12), clever trojans leave traces (B21). Take an id out of here
-     * once its row is in.
-     */
-    private static final Set<String> ROWS_FROM_THE_WORM_LESSONS = Set.of("A32", "A50", "A51", "A52", "B12", "B21");
-
     private record Row(int line, String fact, String lesson, int step, String zh, String en) {
     }
 
@@ -111,7 +103,7 @@ class LessonSeedFactsTest {
         for (String seed : List.of("A", "B")) {
             for (int n = 1; n <= FACTS.get(seed); n++) {
                 String id = seed + n;
-                if (!covered.contains(id) && !ROWS_FROM_THE_WORM_LESSONS.contains(id)) {
+                if (!covered.contains(id)) {
                     untaught.add(id);
                 }
             }
