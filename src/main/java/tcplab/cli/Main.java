@@ -24,7 +24,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * names a subcommand, only that one is registered (see {@link #subcommandsFor}).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class, ScenariosCommand.class,
-            NetstatCommand.class, ExplainCommand.class, LessonCommand.class, QuizCommand.class, BenchCommand.class,
+            NetstatCommand.class, ExplainCommand.class, LessonCommand.class, QuizCommand.class, ClassCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class);
 
     /** picocli's system property: regular expressions of class names not to load converters for. */

@@ -338,4 +338,5 @@ public final class LessonViewModel {
         out.add(all.get(mark - 1));
         return out;
     }
+
 }

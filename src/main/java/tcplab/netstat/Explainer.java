@@ -43,7 +43,7 @@ public final class Explainer {
     public static final int SCAN_MIN_HOSTS = 5;
     /**
      * Distinct hosts contacted on 135/139/445 that make a SCAN high severity: a desktop rarely
-     * connects out to Windows RPC or file sharing of three machines at once; Blaster and Sasser did.
+     * connects out to Windows RPC or file sharing of three machines at once; Blaster did on 135, Sasser on 445.
      */
     public static final int SCAN_WORM_PORT_HOSTS = 3;
     /**

@@ -62,8 +62,12 @@ final class DiagnoseTableMaker extends Maker {
     }
 
 
-    /** The worms the seed article names, each with the port it scans (Blaster 135, Sasser 445). */
-    private static final String[][] WORMS = {{"135", "msblast.exe"}, {"445", "avserve.exe"}};
+    /**
+     * The worms the seed article names, each with the port it scans and the program that listens
+     * there on an unpatched Windows XP: Blaster (msblast.exe) scans DCOM RPC on 135, served by
+     * svchost.exe; Sasser (avserve.exe) scans SMB/LSASS on 445, served by the kernel ("System").
+     */
+    private static final String[][] WORMS = {{"135", "msblast.exe", "svchost.exe"}, {"445", "avserve.exe", "System"}};
 
     /** The scenario of a story; {@code at} gets the moment to print the table, {@code host} its host. */
     private Scenario tableScenario(Story story, long[] at, String[] host) {
@@ -86,7 +90,7 @@ final class DiagnoseTableMaker extends Maker {
                 String[] worm = WORMS[rnd.nextInt(WORMS.length)];
                 int port = Integer.parseInt(worm[0]);
                 b.host(me, "10.0.0.5", "windows-xp").host("peer", "10.0.1.3", "windows-xp").delayMs(20);
-                b.listen(0, "peer", port, 0, "System", AppBehavior.PASSIVE);
+                b.listen(0, "peer", port, 0, worm[2], AppBehavior.PASSIVE);
                 b.scan(100, me, "10.0.1.1", n, port, 20, worm[1]);
                 at[0] = (100 + 20L * n + rnd.nextInt(1500)) * 1000;
                 break;

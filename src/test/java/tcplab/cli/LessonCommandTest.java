@@ -26,7 +26,7 @@ class LessonCommandTest {
     @Test
     void checkPassesOnTheLessonsFolder() {
         assertEquals(0, run("lesson", "check", "--lang", "en"), err.toString());
-        assertTrue(out.toString().contains("13 lessons: 13 ok, 0 failed"), out.toString());
+        assertTrue(out.toString().contains("15 lessons: 15 ok, 0 failed"), out.toString());
     }
 
     @Test
@@ -74,9 +74,9 @@ class LessonCommandTest {
 
     @Test
     void aQuestionShowsTheSetupAndTheTableBeforeTheStepNeverTheTableAfterItNorStateHints() {
-        // netstat-reading step 6 asks about line 6 of the article's paste, shown in step 5.
+        // netstat-reading step 7 asks about line 6 of the article's paste, shown in step 6.
         LessonCommand.stdin = new ByteArrayInputStream("q\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals(0, run("lesson", "run", "netstat-reading", "--step", "6", "--lang", "en"), err.toString());
+        assertEquals(0, run("lesson", "run", "netstat-reading", "--step", "7", "--lang", "en"), err.toString());
         String o = out.toString();
         int predict = o.indexOf("Predict:");
         assertTrue(predict > 0, o);

@@ -275,7 +275,7 @@ class ParserTest {
                 + "  RpcSs\r\n [svchost.exe]\r\n"
                 + "  TCP    0.0.0.0:445            0.0.0.0:0              LISTENING       4\r\n"
                 + " Can not obtain ownership information\r\n"
-                + "  TCP    10.0.0.5:1040          10.0.0.9:445           SYN_SENT        2044\r\n"
+                + "  TCP    10.0.0.5:1040          10.0.0.9:135           SYN_SENT        2044\r\n"
                 + " [msblast.exe]\r\n";
 
         @Test

@@ -80,7 +80,7 @@ class SyntheticNetstatTest {
         Host worm = hostAt("worm-scan", "worm", 1000);
         Explained x = explain(HostTable.emit(worm, d), Lang.EN);
         assertEquals(0, x.summary().unrecognised());
-        assertEquals(36L, x.summary().byState().get("SYN_SENT"));
+        assertEquals(38L, x.summary().byState().get("SYN_SENT"));
         assertTrue(x.warningCodes().contains("SCAN"), d + " " + x.warningCodes());
     }
 

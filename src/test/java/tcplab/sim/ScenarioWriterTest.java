@@ -116,7 +116,8 @@ class ScenarioWriterTest {
                         t.add(Endpoint.parseAddress("10.0.1." + i));
                     }
                     t.add(Endpoint.parseAddress("10.0.9.9"));
-                    return new Scenario.Scan(100, "client", 0, t, List.of(port), 20, "msblast.exe");
+                    // Blaster (msblast.exe) scans 135, Sasser (avserve.exe) 445.
+                    return new Scenario.Scan(100, "client", 0, t, List.of(port), 20, port == 135 ? "msblast.exe" : "avserve.exe");
                 });
         Arbitrary<Scenario.Action> others = Arbitraries.of(
                 new Scenario.Send(5, "client", 0, 100, "GET /", 0),

@@ -28,7 +28,8 @@ import tcplab.i18n.Lang;
 /**
  * The students' side of a live class quiz over HTTP, on the JDK's own server
  * ({@code com.sun.net.httpserver}): the page and its script and style from the jar, a small JSON
- * API, and server-sent events that tell each browser "something changed, ask again".
+ * API, and server-sent events that bring each browser its own view whenever what students see
+ * changes.
  *
  * <p>Only students' requests come over the network. The teacher's actions (push, reveal, remove,
  * end) are method calls on the {@link Room} from the teacher's own process: there is no teacher
@@ -66,6 +67,13 @@ public final class ClassServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
         System.setProperty("sun.net.httpserver.idleInterval", System.getProperty("sun.net.httpserver.idleInterval", "30"));
         System.setProperty("sun.net.httpserver.maxReqHeaders", System.getProperty("sun.net.httpserver.maxReqHeaders", "64"));
+        // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds
+        // the body until the client's delayed ACK (40 ms on Linux) comes back.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+        // Every student's browser keeps a connection open between requests: the default of 200
+        // idle connections would close a class's connections under their next request.
+        System.setProperty("sun.net.httpserver.maxIdleConnections",
+                System.getProperty("sun.net.httpserver.maxIdleConnections", "4000"));
     }
 
     private final Room room;
@@ -75,11 +83,6 @@ public final class ClassServer implements AutoCloseable {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private final Thread pusher;
-    private final Object wake = new Object();
-    /** Set by {@link #wakeUp} under {@link #wake}: the room changed since the push loop last looked. */
-    private boolean woken;
-    /** The listener the room calls (kept, so that {@link #close} removes this very one). */
-    private final Runnable wakeUpListener = this::wakeUp;
     private volatile boolean closed;
     private long sentVersion;
 
@@ -102,7 +105,7 @@ public final class ClassServer implements AutoCloseable {
         server.createContext("/", this::handle);
         this.pusher = new Thread(this::pushLoop, "tcplab-class-push");
         pusher.setDaemon(true);
-        room.addListener(wakeUpListener);
+        room.addListener(this::wakeUp);
     }
 
     public void start() {
@@ -126,7 +129,7 @@ public final class ClassServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        room.removeListener(wakeUpListener);
+        room.removeListener(this::wakeUp);
         wakeUp();
         for (Stream s : streams) {
             s.exchange().close();
@@ -136,11 +139,12 @@ public final class ClassServer implements AutoCloseable {
         pool.shutdownNow();
     }
 
+    /**
+     * Called by the room under its own lock (on every change): it must take no lock, or the pusher,
+     * which reads the room, could deadlock with it. Unparking takes none.
+     */
     private void wakeUp() {
-        synchronized (wake) {
-            woken = true;
-            wake.notifyAll();
-        }
+        java.util.concurrent.locks.LockSupport.unpark(pusher);
     }
 
     // ------------------------------------------------------------------ requests
@@ -194,7 +198,7 @@ public final class ClassServer implements AutoCloseable {
                 Lang lang = langParam(ex.getRequestURI());
                 Room.StudentView v = room.studentView(token);
                 if (v == null) {
-                    send(ex, 200, "application/json", StudentJson.notJoined(room.version()));
+                    send(ex, 200, "application/json", StudentJson.notJoined(room.studentVersion()));
                     return;
                 }
                 if (lang != null) {
@@ -352,6 +356,10 @@ public final class ClassServer implements AutoCloseable {
                 String t = c.trim();
                 if (t.startsWith(COOKIE + "=")) {
                     String v = t.substring(COOKIE.length() + 1);
+                    // RFC 2965 clients (Java's own CookieManager among them) quote the value.
+                    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                        v = v.substring(1, v.length() - 1);
+                    }
                     return v.length() <= 64 ? v : null;
                 }
             }
@@ -467,8 +475,10 @@ public final class ClassServer implements AutoCloseable {
         h.set("X-Accel-Buffering", "no");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
-        // Tell the browser how long to wait before reconnecting, and the current version at once.
-        out.write(("retry: 2000\ndata: " + room.version() + "\n\n").getBytes(StandardCharsets.US_ASCII));
+        // How long to wait before reconnecting, and at once where the class is.
+        Room.StudentView view = room.studentView(token);
+        out.write(("retry: 2000\ndata: " + (view == null ? StudentJson.notJoined(room.studentVersion())
+                : StudentJson.of(view, room.langOf(token))) + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         streams.add(new Stream(token, ex, out));
         // The exchange stays open: the pusher thread writes to it from now on.
@@ -478,40 +488,33 @@ public final class ClassServer implements AutoCloseable {
         long lastPing = System.nanoTime();
         while (!closed) {
             long v;
-            // The room's version is read outside the wake lock: the room calls wakeUp holding its
-            // own lock, so taking the room's inside this one deadlocked a join against this loop.
-            // A change between this read and the wait is not lost: wakeUp leaves the flag set.
-            long seen = room.version();
-            synchronized (wake) {
-                try {
-                    if (seen == sentVersion && !woken) {
-                        wake.wait(Math.max(50, Math.min(1000, limits.keepAliveMs())));
-                    }
-                    woken = false;
-                } catch (InterruptedException e) {
-                    return;
-                }
+            if (room.studentVersion() == sentVersion) {
+                // Woken by wakeUp() on a change, else once a second for the time limit and the keep-alive.
+                java.util.concurrent.locks.LockSupport.parkNanos(Math.max(50, Math.min(1000, limits.keepAliveMs())) * 1_000_000L);
+            }
+            if (Thread.interrupted()) {
+                return;
             }
             room.tick();
-            v = room.version();
+            v = room.studentVersion();
             long now = System.nanoTime();
-            byte[] msg = null;
-            if (v != sentVersion) {
-                msg = ("data: " + v + "\n\n").getBytes(StandardCharsets.US_ASCII);
-                sentVersion = v;
-            } else if (now - lastPing > limits.keepAliveMs() * 1_000_000L) {
-                msg = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
-            }
-            if (msg == null) {
+            boolean changed = v != sentVersion;
+            if (!changed && now - lastPing <= limits.keepAliveMs() * 1_000_000L) {
                 continue;
             }
+            sentVersion = v;
             lastPing = now;
+            byte[] ping = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
             for (Iterator<Stream> it = streams.iterator(); it.hasNext(); ) {
                 Stream s = it.next();
-                boolean gone = !room.knows(s.token());
+                // Each browser gets its own view in the event itself (in its language), so that
+                // a push does not make the whole class ask at the same moment.
+                Room.StudentView view = changed ? room.studentView(s.token()) : null;
+                boolean gone = changed && view == null;
                 if (!gone) {
                     try {
-                        s.out().write(msg);
+                        s.out().write(changed ? ("data: " + StudentJson.of(view, room.langOf(s.token())) + "\n\n")
+                                .getBytes(StandardCharsets.UTF_8) : ping);
                         s.out().flush();
                     } catch (IOException e) {
                         gone = true;

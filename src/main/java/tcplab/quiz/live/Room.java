@@ -113,10 +113,12 @@ public final class Room {
     private final Map<String, Student> byToken = new LinkedHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long version = 1;
+    private long studentVersion = 1;
     private Phase phase = Phase.LOBBY;
     private LiveQuestion question;
     private long openedNanos;
     private long deadlineNanos = Long.MAX_VALUE;
+    private boolean timeUpTold;
     private final Map<String, Answer> answers = new LinkedHashMap<>(); // by token
     private Reveal reveal;
     private boolean showStandings;
@@ -147,6 +149,11 @@ public final class Room {
         return code;
     }
 
+    /**
+     * Adds a listener, called on every change, under the room's lock: it must only note the change
+     * (unpark a thread, {@code Platform.runLater}) and never block or wait for a lock of its own
+     * that another thread holds while it calls the room.
+     */
     public void addListener(Runnable r) {
         listeners.add(r);
     }
@@ -155,14 +162,34 @@ public final class Room {
         listeners.remove(r);
     }
 
+    /** Raised by every change: the teacher's screen redraws. */
     public synchronized long version() {
         return version;
     }
 
+    /**
+     * Raised by the changes every student sees (a question pushed, time up, the reveal, the
+     * leaderboard, the end), not by a classmate joining or answering: 200 phones do not all ask
+     * again each time one of them acts.
+     */
+    public synchronized long studentVersion() {
+        return studentVersion;
+    }
+
     private void changed() {
+        changed(false);
+    }
+
+    private void changedForAll() {
+        changed(true);
+    }
+
+    private void changed(boolean everyone) {
         version++;
-        // Listeners run outside the lock would be nicer, but they only schedule work
-        // (Platform.runLater, waking the push thread): they never call back in.
+        if (everyone) {
+            studentVersion++;
+        }
+        // Listeners only note the change (see addListener): they never block under the lock.
         for (Runnable r : listeners) {
             r.run();
         }
@@ -259,7 +286,7 @@ public final class Room {
         }
         byToken.remove(key);
         answers.remove(key);
-        changed();
+        changedForAll(); // the removed browser is told (its stream is closed), the others ask once
         return true;
     }
 
@@ -275,7 +302,8 @@ public final class Room {
         asked++;
         openedNanos = nanos.getAsLong();
         deadlineNanos = limitMs > 0 ? openedNanos + limitMs * 1_000_000L : Long.MAX_VALUE;
-        changed();
+        timeUpTold = false;
+        changedForAll();
     }
 
     /**
@@ -295,9 +323,7 @@ public final class Room {
             throw new RefusedException(Refusal.WRONG_QUESTION);
         }
         long now = nanos.getAsLong();
-        // tick() marks a passed deadline as MAX_VALUE - 1: the time is up then too (comparing
-        // with that mark alone took answers again once the deadline had been ticked past).
-        if (now > deadlineNanos || deadlineNanos == Long.MAX_VALUE - 1) {
+        if (now > deadlineNanos) {
             throw new RefusedException(Refusal.TIME_UP);
         }
         if (answers.containsKey(token)) {
@@ -360,7 +386,7 @@ public final class Room {
         }
         reveal = new Reveal(question, counts, typed, answers.size(), right, List.copyOf(answers.values()));
         phase = Phase.REVEALED;
-        changed();
+        changedForAll();
         return reveal;
     }
 
@@ -368,7 +394,7 @@ public final class Room {
     public synchronized void showStandings(boolean on) {
         if (showStandings != on) {
             showStandings = on;
-            changed();
+            changedForAll();
         }
     }
 
@@ -381,14 +407,14 @@ public final class Room {
             reveal();
         }
         phase = Phase.ENDED;
-        changed();
+        changedForAll();
     }
 
     /** Wakes the listeners when an open question's time runs out (its page must stop taking answers). */
     public synchronized void tick() {
-        if (phase == Phase.OPEN && nanos.getAsLong() > deadlineNanos && deadlineNanos != Long.MAX_VALUE) {
-            deadlineNanos = Long.MAX_VALUE - 1; // changed once only
-            changed();
+        if (phase == Phase.OPEN && !timeUpTold && nanos.getAsLong() > deadlineNanos) {
+            timeUpTold = true; // told once
+            changedForAll();
         }
     }
 
@@ -396,15 +422,12 @@ public final class Room {
         if (phase != Phase.OPEN || deadlineNanos == Long.MAX_VALUE) {
             return -1;
         }
-        if (deadlineNanos == Long.MAX_VALUE - 1) {
-            return 0;
-        }
         return Math.max(0, (deadlineNanos - nanos.getAsLong()) / 1_000_000L);
     }
 
     /** When the open question's time runs out, in {@link #nanos} time, or -1. */
     public synchronized long deadlineNanos() {
-        return phase == Phase.OPEN && deadlineNanos < Long.MAX_VALUE - 1 ? deadlineNanos : -1;
+        return phase == Phase.OPEN && deadlineNanos != Long.MAX_VALUE ? deadlineNanos : -1;
     }
 
     public synchronized List<Standing> standings() {
@@ -442,7 +465,7 @@ public final class Room {
         }
         s.lastSeenNanos = nanos.getAsLong();
         LiveQuestion q = phase == Phase.LOBBY ? null : question;
-        return new StudentView(version, s.name, s.score, phase, q, answers.get(token), remainingMs(),
+        return new StudentView(studentVersion, s.name, s.score, phase, q, answers.get(token), remainingMs(),
                 phase == Phase.REVEALED || phase == Phase.ENDED ? reveal : null,
                 showStandings || phase == Phase.ENDED ? standings() : null);
     }

@@ -183,6 +183,37 @@ class PresenterViewTest {
         }
     }
 
+    @Test
+    void everyStepOfEveryLessonFitsTheProjectorInBothLanguages(FxRobot robot) throws Exception {
+        List<String> tooBig = new java.util.ArrayList<>();
+        for (Lang lang : Lang.values()) {
+            robot.interact(() -> vm.langProperty().set(lang));
+            for (LessonLoader.Loaded l : LessonLoader.checkDir(Path.of("lessons"))) {
+                openLesson(robot, l.lesson().id());
+                robot.clickOn("#lessonPresenter");
+                LessonViewModel lesson = pane.lesson();
+                for (int i = 0; i < lesson.size(); i++) {
+                    if (lesson.phase() == LessonViewModel.Phase.QUESTION) {
+                        fits(robot, lesson, lang, tooBig);
+                        robot.interact(() -> lesson.answer(0));
+                    }
+                    fits(robot, lesson, lang, tooBig);
+                    robot.interact(lesson::next);
+                }
+                key(robot, KeyCode.ESCAPE);
+            }
+        }
+        assertEquals(List.of(), tooBig, "texts too long for a 1024×768 projector: shorten the narration, setup or choices");
+    }
+
+    private void fits(FxRobot robot, LessonViewModel lesson, Lang lang, List<String> tooBig) {
+        try {
+            checkFits(robot, lesson);
+        } catch (AssertionError e) {
+            tooBig.add(lang + " " + e.getMessage());
+        }
+    }
+
     private void checkFits(FxRobot robot, LessonViewModel lesson) {
         for (String id : List.of("#presenterNarration", "#presenterSetup", "#presenterQuestion", "#presenterChoices", "#presenterPosition")) {
             Node n = robot.lookup(id).query();
@@ -190,7 +221,7 @@ class PresenterViewTest {
                 continue;
             }
             Bounds b = n.localToScene(n.getBoundsInLocal());
-            String where = id + " at step " + (lesson.index() + 1) + " " + lesson.phase();
+            String where = pane.lesson().run().lesson().id() + " " + id + " at step " + (lesson.index() + 1) + " " + lesson.phase();
             assertTrue(b.getMinX() >= 0 && b.getMaxX() <= 1024.5 && b.getMinY() >= 0 && b.getMaxY() <= 768.5, where + ": " + b);
             if (n instanceof Label l) {
                 assertTrue(l.getFont().getSize() >= PresenterView.TEXT, where + " is read from the back of the room");
