@@ -83,6 +83,8 @@ public final class ClassServer implements AutoCloseable {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private final Thread pusher;
+    /** The listener added to the room, kept so that close() removes this very one. */
+    private final Runnable wakeListener = this::wakeUp;
     private volatile boolean closed;
     private long sentVersion;
 
@@ -105,7 +107,7 @@ public final class ClassServer implements AutoCloseable {
         server.createContext("/", this::handle);
         this.pusher = new Thread(this::pushLoop, "tcplab-class-push");
         pusher.setDaemon(true);
-        room.addListener(this::wakeUp);
+        room.addListener(wakeListener);
     }
 
     public void start() {
@@ -129,7 +131,7 @@ public final class ClassServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        room.removeListener(this::wakeUp);
+        room.removeListener(wakeListener);
         wakeUp();
         for (Stream s : streams) {
             s.exchange().close();
