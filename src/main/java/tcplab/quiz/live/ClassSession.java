@@ -49,6 +49,8 @@ public final class ClassSession implements AutoCloseable {
     private final List<QuestionSummary> summaries = new ArrayList<>();
     private String saveProblem;
     private boolean ended;
+    /** The teacher's language: the CSV's question texts are in it. */
+    private volatile Lang teacherLang = Lang.EN;
 
     /**
      * Starts a session.
@@ -78,6 +80,11 @@ public final class ClassSession implements AutoCloseable {
 
     public Room room() {
         return room;
+    }
+
+    /** The teacher's language, for the question texts of the CSV (the students each read their own). */
+    public void teacherLang(Lang lang) {
+        teacherLang = lang == null ? Lang.EN : lang;
     }
 
     public String code() {
@@ -196,7 +203,7 @@ public final class ClassSession implements AutoCloseable {
 
     private synchronized void record(Room.Reveal r, List<String> names) {
         LiveQuestion lq = r.question();
-        Question q = lq.in(Lang.EN);
+        Question q = lq.in(teacherLang);
         String prompt = firstLine(q.prompt());
         java.util.Map<String, Room.Answer> byName = new java.util.HashMap<>();
         for (Room.Answer a : r.answers()) {

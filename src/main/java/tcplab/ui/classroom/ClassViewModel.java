@@ -180,7 +180,12 @@ public final class ClassViewModel {
         this.fx = fx;
         this.seeds = seeds;
         this.preferredPort = preferredPort;
-        lang.addListener((o, a, l) -> relabel());
+        lang.addListener((o, a, l) -> {
+            relabel();
+            if (session != null) {
+                session.teacherLang(l);
+            }
+        });
         host.addListener((o, a, h) -> {
             if (session != null && h != null) {
                 showJoinUrl();
@@ -439,6 +444,7 @@ public final class ClassViewModel {
             return;
         }
         session = s;
+        s.teacherLang(lang.get());
         seed = seeds.getAsLong();
         drawn.clear();
         sent.clear();
