@@ -52,6 +52,26 @@ public final class Texts {
         if (args.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, lang.locale()).format(args);
+        Object[] a = args;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] instanceof Word w) {
+                if (a == args) {
+                    a = args.clone();
+                }
+                a[i] = Texts.of(w.bundle(), lang).get(w.key());
+            }
+        }
+        return new MessageFormat(pattern, lang.locale()).format(a);
+    }
+
+    /**
+     * An argument that is itself a text of a bundle ("scenario", "场景"): put in the language of
+     * the message it goes into, when that is formatted.
+     */
+    public record Word(String bundle, String key) {
+        @Override
+        public String toString() {
+            return Texts.of(bundle, Lang.EN).get(key);
+        }
     }
 }

@@ -66,24 +66,15 @@ public final class LessonLoader {
         }
     }
 
-    /** Reads one lesson file. */
+    /** Reads one lesson file: at most {@link YNode.Format#LESSON}'s size, UTF-8. */
     public static Lesson load(Path path) throws ProblemException {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "lesson.notUtf8"));
-        } catch (IOException e) {
-            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "lesson.cannotRead",
-                    e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
-        }
-        return parse(text, path.toString());
+        return parse(YNode.read(path, YNode.Format.LESSON), path.toString());
     }
 
     /** Parses lesson text; {@code file} names it in messages. */
     public static Lesson parse(String text, String file) throws ProblemException {
         LessonLoader l = new LessonLoader(file);
-        Lesson lesson = l.read(YNode.parse(text, file));
+        Lesson lesson = l.read(YNode.parse(text, file, YNode.Format.LESSON));
         if (!l.problems.isEmpty()) {
             l.problems.sort(Comparator.comparingInt(Problem::line));
             throw new ProblemException(l.problems);
@@ -144,7 +135,13 @@ public final class LessonLoader {
         List<Loaded> out = new ArrayList<>();
         Map<String, Path> ids = new LinkedHashMap<>();
         for (Path p : files) {
-            Loaded l = check(p, run);
+            Loaded l;
+            try {
+                l = check(p, run);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A bug, not the file's fault: still only this file is lost, the others load.
+                l = new Loaded(p, null, List.of(new Problem(p.toString(), 0, BUNDLE, "lesson.bug", e.toString())));
+            }
             if (l.lesson() != null) {
                 Path other = ids.putIfAbsent(l.lesson().id(), p);
                 if (other != null) {

@@ -41,7 +41,6 @@ public final class BankLoader {
     /** A bank is a teacher's file, not a data set: past these it is a mistake (or an attack), not a bank. */
     static final int MAX_QUESTIONS = 2_000;
     static final int MAX_CHOICES = 10;
-    static final long MAX_BYTES = 4L << 20;
 
     private final YamlChecks checks;
     private final String file;
@@ -58,22 +57,9 @@ public final class BankLoader {
         }
     }
 
-    /** Reads one bank file. */
+    /** Reads one bank file: at most {@link YNode.Format#BANK}'s size, UTF-8. */
     public static Bank load(Path path) throws ProblemException {
-        String text;
-        try {
-            if (Files.size(path) > MAX_BYTES) {
-                throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "bank.tooBig", Long.toString(MAX_BYTES >> 20)));
-            }
-            text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-            if (text.contains("\uFFFD")) {
-                throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "bank.notUtf8"));
-            }
-        } catch (IOException e) {
-            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "bank.cannotRead",
-                    e instanceof java.nio.file.NoSuchFileException ? "no such file" : String.valueOf(e.getMessage())));
-        }
-        return parse(text, path.toString());
+        return parse(YNode.read(path, YNode.Format.BANK), path.toString());
     }
 
     /** Reads a file, or every {@code .yaml}/{@code .yml} file of a folder (in name order), each on its own. */
@@ -110,6 +96,9 @@ public final class BankLoader {
                 }
             } catch (ProblemException e) {
                 out.add(new Loaded(p, null, e.problems()));
+            } catch (RuntimeException | StackOverflowError e) {
+                // A bug, not the file's fault: still only this file is lost, the others load.
+                out.add(new Loaded(p, null, List.of(new Problem(p.toString(), 0, BUNDLE, "bank.bug", e.toString()))));
             }
         }
         return out;
@@ -137,7 +126,7 @@ public final class BankLoader {
 
     /** Parses a bank's text; {@code file} names it in messages. */
     public static Bank parse(String text, String file) throws ProblemException {
-        YNode root = YNode.parse(text, file);
+        YNode root = YNode.parse(text, file, YNode.Format.BANK);
         BankLoader l = new BankLoader(file);
         Bank b = l.bank(root);
         if (!l.checks.problems().isEmpty()) {

@@ -165,6 +165,27 @@ public final class Profile {
         return new Profile(name, family, copy);
     }
 
+    /** Settings that are the two ends of one range, low first. */
+    private static final List<String[]> RANGES = List.of(
+            new String[] {"ip_local_port_range_min", "ip_local_port_range_max"},
+            new String[] {"rto_min_ms", "rto_max_ms"});
+
+    /**
+     * The first range whose low end is above its high end ({low, high} names), or null. Each
+     * setting is checked alone by {@link #with}; a pair only once both are set (a client port
+     * range of 60000-1000 made the port choice throw).
+     */
+    public String[] reversedRange() {
+        for (String[] r : RANGES) {
+            Setting lo = settings.get(r[0]);
+            Setting hi = settings.get(r[1]);
+            if (lo != null && hi != null && lo.value() > hi.value()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** A setting this profile does not have. */
     public static final class UnknownSetting extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;

@@ -51,7 +51,24 @@ public final class ScenarioLoader {
             "scan", Set.of("targets", "ports", "interval_ms", "program"));
     private static final Set<String> COMMON_ACTION_KEYS = Set.of("at", "host", "do");
 
+    /**
+     * A scenario is a lesson's picture, not a load test: past these limits a file is a mistake
+     * (or an attack: 100,000 hosts, or one scan of 65,536 addresses × 1,000 ports, in 4 KB used
+     * to run the program out of memory). Checked while loading, before anything is expanded.
+     */
+    public static final int MAX_HOSTS = 1_000;
+    /** Actions listed under {@code actions:}. */
+    public static final int MAX_ACTIONS = 10_000;
+    /**
+     * Connections the actions open once their counts and ranges are expanded: each connect's
+     * {@code count}, each flood's {@code count} (a half-open connection each) and each scan's
+     * targets × ports, all actions together. Every one is an event scheduled when the run starts.
+     */
+    public static final long MAX_CONNECTIONS = 100_000;
+
     private final tcplab.yaml.YamlChecks checks;
+    /** Connections the actions read so far open (see {@link #MAX_CONNECTIONS}). */
+    private long connections;
     /** The problems found, in the checks' own list: one list for everything this file gets wrong. */
     private final List<Problem> problems;
     private final String file;
@@ -79,18 +96,9 @@ public final class ScenarioLoader {
         }
     }
 
-    /** Loads a scenario file. */
+    /** Loads a scenario file: at most {@link YNode.Format#SCENARIO}'s size, UTF-8. */
     public static Scenario load(Path path) throws ProblemException {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "scenario.notUtf8"));
-        } catch (IOException e) {
-            throw new ProblemException(new Problem(path.toString(), 0, BUNDLE, "scenario.cannotRead",
-                    e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
-        }
-        return parse(text, path.toString());
+        return parse(YNode.read(path, YNode.Format.SCENARIO), path.toString());
     }
 
     /** A built-in name or a path: how the command line and the window refer to a scenario. */
@@ -107,7 +115,12 @@ public final class ScenarioLoader {
 
     /** Parses scenario text; {@code file} names it in messages. */
     public static Scenario parse(String text, String file) throws ProblemException {
-        return fromNode(YNode.parse(text, file), file);
+        return fromNode(YNode.parse(text, file, YNode.Format.SCENARIO), file);
+    }
+
+    /** {@link #parse(String, String)} that stops when {@code cancelled} says so (the window's Cancel). */
+    public static Scenario parse(String text, String file, java.util.function.BooleanSupplier cancelled) throws ProblemException {
+        return fromNode(YNode.parse(text, file, YNode.Format.SCENARIO, cancelled), file);
     }
 
     /** Reads a scenario from YAML already parsed (a lesson's inline scenario); {@code file} names it in messages. */
@@ -167,7 +180,12 @@ public final class ScenarioLoader {
             problem(root, "scenario.missing", "hosts", "hosts: {client: {address: 10.0.0.1}}");
         } else if (checks.expectMap(hostsNode, "hosts")) {
             Set<Integer> addresses = new LinkedHashSet<>();
+            int count = 0;
             for (Map.Entry<String, YNode> e : hostsNode.entries().entrySet()) {
+                if (++count > MAX_HOSTS) {
+                    problems.add(new Problem(file, hostsNode.keyLine(e.getKey()), BUNDLE, "scenario.tooManyHosts", MAX_HOSTS));
+                    break;
+                }
                 Scenario.HostSpec h = host(e.getKey(), e.getValue(), hostsNode.keyLine(e.getKey()));
                 if (h != null) {
                     if (!addresses.add(h.address())) {
@@ -196,7 +214,15 @@ public final class ScenarioLoader {
         if (actionsNode == null) {
             problem(root, "scenario.missing", "actions", "actions: [{at: 0, host: server, do: listen, port: 80}]");
         } else if (checks.expectList(actionsNode, "actions")) {
+            int count = 0;
             for (YNode a : actionsNode.items()) {
+                if (++count > MAX_ACTIONS) {
+                    problem(a, "scenario.tooManyActions", MAX_ACTIONS);
+                    break;
+                }
+                if (connections > MAX_CONNECTIONS) {
+                    break; // said once, at the action that went past it
+                }
                 Scenario.Action act = action(a, hostNames);
                 if (act != null) {
                     actions.add(act);
@@ -288,6 +314,11 @@ public final class ScenarioLoader {
                     }
                 }
                 settings.put(e.getKey(), value);
+            }
+            String[] reversed = profile == null ? null : profile.reversedRange();
+            if (reversed != null) {
+                problems.add(new Problem(file, set.keyLine(set.has(reversed[0]) ? reversed[0] : reversed[1]), BUNDLE,
+                        "scenario.reversedRange", reversed[0], String.valueOf(profile.get(reversed[0])), reversed[1], String.valueOf(profile.get(reversed[1]))));
             }
         }
         String closed = checks.text(n, "closed_ports", "reset");
@@ -402,6 +433,9 @@ public final class ScenarioLoader {
                 if (count > 1 && fromPort > 0) {
                     problemAt(n, "count", "scenario.countWithFixedPort");
                 }
+                if (!open(n, count)) {
+                    return null;
+                }
                 return to == null ? null : new Scenario.Connect(at, host, line, to, fromPort, checks.text(n, "program", null), app, count, interval);
             }
             case "send": {
@@ -424,6 +458,9 @@ public final class ScenarioLoader {
                 if (!n.has("count")) {
                     problem(n, "scenario.missing", "count", "count: 200");
                 }
+                if (!open(n, Math.max(0, count))) {
+                    return null;
+                }
                 double interval = checks.number(n, "interval_ms", 10, 0, 86_400_000, false);
                 String spoof = checks.text(n, "spoof", "198.51.100.0/24");
                 int[] cidr = cidr(spoof);
@@ -434,7 +471,6 @@ public final class ScenarioLoader {
                 return to == null ? null : new Scenario.Flood(at, host, line, to, count, interval, cidr[0], cidr[1]);
             }
             default: { // scan
-                List<Integer> targets = addressList(n, "targets");
                 List<Integer> ports = new ArrayList<>();
                 YNode p = n.get("ports");
                 if (p == null) {
@@ -449,10 +485,54 @@ public final class ScenarioLoader {
                         }
                     }
                 }
+                // Counted before anything is expanded: each target gets every port.
+                long targetCount = countAddresses(n, "targets");
+                if (!open(n, targetCount * Math.max(1, ports.size()))) {
+                    return null;
+                }
+                List<Integer> targets = addressList(n, "targets");
                 double interval = checks.number(n, "interval_ms", 20, 0, 86_400_000, false);
                 return targets == null ? null : new Scenario.Scan(at, host, line, targets, ports, interval, checks.text(n, "program", null));
             }
         }
+    }
+
+    /**
+     * Counts {@code more} connections opened by the action at {@code n} against
+     * {@link #MAX_CONNECTIONS}; false (with the problem at its line) when they go past it.
+     */
+    private boolean open(YNode n, long more) {
+        connections += more;
+        if (connections > MAX_CONNECTIONS) {
+            problem(n, "scenario.tooManyConnections", MAX_CONNECTIONS, connections);
+            return false;
+        }
+        return true;
+    }
+
+    /** How many addresses {@link #addressList} would give, without making the list. */
+    private long countAddresses(YNode map, String key) {
+        YNode v = map.get(key);
+        if (v == null) {
+            return 0; // addressList says it is missing
+        }
+        long total = 0;
+        for (YNode item : v.isList() ? v.items() : List.of(v)) {
+            String t = item.isScalar() ? item.text().trim() : "";
+            int dash = t.indexOf('-');
+            if (dash < 0) {
+                total++;
+                continue;
+            }
+            try {
+                long span = Integer.toUnsignedLong(Endpoint.parseAddress(t.substring(dash + 1)))
+                        - Integer.toUnsignedLong(Endpoint.parseAddress(t.substring(0, dash)));
+                total += span >= 0 && span <= 65_535 ? span + 1 : 0; // a bad range is reported by addressList
+            } catch (IllegalArgumentException e) {
+                // reported by addressList
+            }
+        }
+        return total;
     }
 
     // ------------------------------------------------------------------ value helpers

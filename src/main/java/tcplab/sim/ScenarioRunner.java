@@ -59,6 +59,7 @@ public final class ScenarioRunner {
     private static Map<String, Profile> profiles(Scenario sc, Overrides o) throws ProblemException {
         Map<String, Profile> out = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
         if (o.profile() != null && Profile.byName(o.profile()) == null) {
             throw new ProblemException(new Problem("--profile", 0, ScenarioLoader.BUNDLE, "scenario.unknownProfile",
                     o.profile(), String.join(", ", Profile.NAMES)));
@@ -95,8 +96,11 @@ public final class ScenarioRunner {
                     h.setValue(p.with(name, e.getValue()));
                     applied = true;
                 } catch (Profile.BadSettingValue b) {
-                    problems.add(new Problem("--set " + e.getKey(), 0, ScenarioLoader.BUNDLE, "scenario.outOfRange",
-                            b.setting, String.valueOf(b.min), String.valueOf(b.max), String.valueOf(b.value)));
+                    // Once, not once per host that has the setting.
+                    if (reported.add(e.getKey())) {
+                        problems.add(new Problem("--set " + e.getKey(), 0, ScenarioLoader.BUNDLE, "scenario.outOfRange",
+                                b.setting, String.valueOf(b.min), String.valueOf(b.max), String.valueOf(b.value)));
+                    }
                     applied = true;
                 }
             }
@@ -111,6 +115,16 @@ public final class ScenarioRunner {
                 }
                 problems.add(new Problem("--set " + e.getKey(), 0, ScenarioLoader.BUNDLE, "scenario.unknownSetting",
                         String.join("/", new java.util.LinkedHashSet<>(profileNames(out))), name, String.join(", ", known)));
+            }
+        }
+        for (Profile p : out.values()) {
+            String[] r = p.reversedRange();
+            if (r != null && problems.isEmpty()) {
+                String given = o.settings().containsKey(r[0]) ? r[0] : r[1];
+                if (reported.add(r[0])) {
+                    problems.add(new Problem("--set " + given, 0, ScenarioLoader.BUNDLE, "scenario.reversedRange",
+                            r[0], String.valueOf(p.get(r[0])), r[1], String.valueOf(p.get(r[1]))));
+                }
             }
         }
         if (!problems.isEmpty()) {

@@ -113,6 +113,20 @@ public final class Timeline {
      * not fit the scenario.
      */
     public static Timeline record(Scenario sc, ScenarioRunner.Overrides o, int maxSteps) throws ProblemException {
+        return record(sc, o, maxSteps, steps -> true);
+    }
+
+    /** Told how many steps are recorded so far; returning false stops the recording. */
+    @FunctionalInterface
+    public interface Progress {
+        boolean steps(int recorded);
+    }
+
+    /**
+     * {@link #record(Scenario, ScenarioRunner.Overrides, int)} telling {@code progress} every 1,024
+     * steps; when it returns false the recording stops with {@link java.util.concurrent.CancellationException}.
+     */
+    public static Timeline record(Scenario sc, ScenarioRunner.Overrides o, int maxSteps, Progress progress) throws ProblemException {
         List<Entry> entries = new ArrayList<>();
         Simulation[] simRef = new Simulation[1];
         TraceSink sink = e -> entries.add(new Entry((int) simRef[0].eventsProcessed(), e));
@@ -132,6 +146,9 @@ public final class Timeline {
             }
             sim.step();
             times.add(sim.now());
+            if ((times.size() & 1023) == 0 && !progress.steps(times.size())) {
+                throw new java.util.concurrent.CancellationException();
+            }
         }
         long[] stepTimes = new long[times.size()];
         for (int i = 0; i < stepTimes.length; i++) {

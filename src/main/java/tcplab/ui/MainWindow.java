@@ -328,7 +328,7 @@ public final class MainWindow {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        root.setTop(new VBox(controls, timeRow, error));
+        root.setTop(new VBox(controls, timeRow, loadingRow(), error));
 
         // Middle: ladder | (state diagram, inspector).
         ladder.setId("ladder");
@@ -970,8 +970,44 @@ public final class MainWindow {
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t().get("ctl.scenarioFiles"), "*.yaml", "*.yml"));
         File f = fc.showOpenDialog(stage);
         if (f != null) {
-            vm.load(f.toPath());
+            openScenarioFile(f.toPath());
         }
+    }
+
+    /** A daemon thread for loading files, so that a slow file never holds up the window. */
+    private static final java.util.concurrent.Executor LOADER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tcplab-load");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Opens a scenario file off the FX thread (reading, checking and recording its run), with the
+     * loading row showing its progress and a Cancel button; the current run stays until then.
+     */
+    public void openScenarioFile(Path file) {
+        vm.loadInBackground(file, LOADER, javafx.application.Platform::runLater);
+    }
+
+    /** "Loading FILE…", a progress bar and Cancel: shown only while a file loads. */
+    private Node loadingRow() {
+        Label what = new Label();
+        what.setId("loading-file");
+        what.textProperty().bind(Bindings.createStringBinding(() -> t().get("load.loading", vm.loadingFileProperty().get()),
+                vm.loadingFileProperty(), vm.langProperty()));
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setId("loading-progress");
+        bar.progressProperty().bind(vm.loadProgressProperty());
+        Button cancel = new Button();
+        cancel.setId("loading-cancel");
+        cancel.textProperty().bind(text("load.cancel"));
+        cancel.setOnAction(e -> vm.cancelLoad());
+        HBox row = new HBox(8, what, bar, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(2, 8, 2, 8));
+        row.visibleProperty().bind(vm.loadingFileProperty().isNotEmpty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private void exportPng() {

@@ -36,6 +36,33 @@ class LessonCommandTest {
         assertTrue(out.toString().contains("7 lessons: 0 ok, 7 failed"), out.toString());
     }
 
+    /**
+     * Issue 15: one 75-byte lesson with a self-referencing alias used to overflow the stack and
+     * stop list and check for every lesson (and empty the window's Lessons tab, which loads the
+     * folder with the same {@code LessonLoader.loadDir}).
+     */
+    @Test
+    void oneHostileLessonAmongTheOthersIsReportedAndTheOthersStillLoad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (String id : java.util.List.of("handshake", "closing")) {
+            java.nio.file.Files.copy(java.nio.file.Path.of("lessons", id + ".yaml"), dir.resolve(id + ".yaml"));
+        }
+        java.nio.file.Path loop = java.nio.file.Files.writeString(dir.resolve("loop.yaml"),
+                "lesson: loop\ntitle: {en: x, zh: x}\nscenario: &s {hosts: {a: *s}}\nsteps: []\n");
+        java.nio.file.Path deep = java.nio.file.Files.writeString(dir.resolve("deep.yaml"), "lesson: [" + "[".repeat(10_000) + "\n");
+        assertEquals(1, run("lesson", "check", dir.toString(), "--lang", "en"));
+        assertTrue(out.toString().contains("4 lessons: 2 ok, 2 failed"), out.toString());
+        assertTrue(err.toString().contains(loop + ":3: anchors and aliases are not used in lesson files"), err.toString());
+        assertTrue(err.toString().contains(deep + ":1: maps and lists nested more than 32 levels deep"), err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("lesson", "list", "--dir", dir.toString(), "--lang", "zh"));
+        assertTrue(out.toString().contains("三次握手") && out.toString().contains("closing"), out.toString());
+        assertTrue(out.toString().contains("loop.yaml") && out.toString().contains("deep.yaml"), out.toString());
+        java.util.List<tcplab.lesson.LessonLoader.Loaded> window = tcplab.lesson.LessonLoader.loadDir(dir);
+        assertEquals(2, window.stream().filter(tcplab.lesson.LessonLoader.Loaded::ok).count(), "the Lessons tab lists both");
+    }
+
     @Test
     void checkOfAMissingFolderIsAUsageError() {
         assertEquals(2, run("lesson", "check", "no-such-folder", "--lang", "en"));

@@ -122,6 +122,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void aReversedPortRangeFromSetIsOneUsageErrorNotAnInternalError() {
+        Run r = run("simulate", "--scenario", "handshake", "--set", "ip_local_port_range_min=60000",
+                "--set", "ip_local_port_range_max=1000", "--lang", "en");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("tcplab: error: --set ip_local_port_range_min: 'ip_local_port_range_min' (60000) is larger than "
+                + "'ip_local_port_range_max' (1000); the first is the lower end of the range\n", r.err());
+    }
+
+    @Test
+    void anOutOfRangeSetIsSaidOnceThoughBothHostsHaveTheSetting() {
+        Run r = run("simulate", "--scenario", "handshake", "--set", "rto_min_ms=999999999", "--lang", "en");
+        assertEquals(2, r.exit());
+        assertEquals("tcplab: error: --set rto_min_ms: 'rto_min_ms' must be between 1 and 60000, not 999999999\n", r.err());
+    }
+
+    @Test
     void untilStopsTheRunAtThatVirtualTime() {
         Run r = run("simulate", "--scenario", "active-close", "--until", "800", "--lang", "en");
         assertTrue(r.out().contains("End of the run at 800.0 ms"), r.out());

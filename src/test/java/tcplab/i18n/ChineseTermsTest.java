@@ -65,7 +65,7 @@ class ChineseTermsTest {
         }
         for (Path p : yamls) {
             try {
-                zhValues(YNode.parse(Files.readString(p), p.toString()), p.toString(), out);
+                zhValues(YNode.parse(Files.readString(p), p.toString(), YNode.Format.LESSON), p.toString(), out);
             } catch (ProblemException e) {
                 throw new AssertionError(e.format(Lang.EN), e);
             }

@@ -183,4 +183,85 @@ class ScenarioLoaderTest {
             assertEquals(2, TextLadder.width(new StringBuilder().appendCodePoint(0x20000)), "an ideograph beyond the BMP");
         }
     }
+
+    /** Limits a scenario file cannot pass (issue 15), checked while loading, before anything is expanded. */
+    @Nested
+    class Limits {
+        private static final String HEAD = "scenario: s\ntitle: {en: x, zh: x}\n";
+
+        private ProblemException refused(String text) {
+            return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(2),
+                    () -> assertThrows(ProblemException.class, () -> ScenarioLoader.parse(text, "limits.yaml")));
+        }
+
+        @Test
+        void moreThanAThousandHostsAreRefusedAtTheFirstOneTooMany() {
+            StringBuilder sb = new StringBuilder(HEAD).append("hosts:\n");
+            for (int i = 1; i <= 1_001; i++) {
+                sb.append("  h").append(i).append(": {address: 10.0.").append(i / 256).append('.').append(i % 256).append("}\n");
+            }
+            sb.append("actions: []\n");
+            ProblemException e = refused(sb.toString());
+            assertEquals("limits.yaml:1004: more than 1,000 hosts; a scenario holds at most 1,000", e.format(Lang.EN));
+            assertEquals("limits.yaml:1004: 主机超过了 1,000 台;一个场景最多 1,000 台", e.format(Lang.ZH));
+        }
+
+        @Test
+        void aScanOf65536AddressesTimesAThousandPortsIsRefusedWithoutExpandingIt() {
+            StringBuilder ports = new StringBuilder();
+            for (int p = 1; p <= 1_000; p++) {
+                ports.append(p == 1 ? "" : ", ").append(p);
+            }
+            String text = HEAD + "hosts:\n  worm: {address: 10.0.0.1}\nactions:\n"
+                    + "  - {at: 0, host: worm, do: scan, targets: 10.1.0.0-10.1.255.255, ports: [" + ports + "]}\n";
+            assertTrue(text.length() < 6_000, "a 5 KB file");
+            ProblemException e = refused(text);
+            assertEquals("limits.yaml:6: the actions open more than 100,000 connections (65,536,000 up to this one: each connect's "
+                    + "and flood's count, each scan's targets × ports); a scenario opens at most 100,000", e.format(Lang.EN));
+            assertTrue(e.format(Lang.ZH).startsWith("limits.yaml:6: 这些动作打开的连接超过了 100,000 个"), e.format(Lang.ZH));
+        }
+
+        @Test
+        void connectionsOfSeveralActionsCountTogetherAndTheOneThatGoesPastIsNamed() {
+            String text = HEAD + "hosts: {c: {address: 10.0.0.1}, s: {address: 10.0.0.2}}\nactions:\n"
+                    + "  - {at: 0, host: s, do: listen, port: 80}\n"
+                    + "  - {at: 0, host: c, do: connect, to: 's:80', count: 60000}\n"
+                    + "  - {at: 0, host: c, do: flood, to: 's:80', count: 30000}\n"
+                    + "  - {at: 0, host: c, do: connect, to: 's:80', count: 20000}\n"
+                    + "  - {at: 0, host: c, do: connect, to: 's:80', count: 20000}\n";
+            ProblemException e = refused(text);
+            assertEquals(1, e.problems().size(), e.format(Lang.EN));
+            assertTrue(e.format(Lang.EN).startsWith("limits.yaml:8: the actions open more than 100,000 connections (110,000 up to this one"),
+                    e.format(Lang.EN));
+        }
+
+        @Test
+        void aHundredThousandConnectionsStillLoad() throws ProblemException {
+            String text = HEAD + "hosts: {c: {address: 10.0.0.1}, s: {address: 10.0.0.2}}\nactions:\n"
+                    + "  - {at: 0, host: c, do: connect, to: 's:80', count: 100000}\n";
+            assertEquals(1, ScenarioLoader.parse(text, "ok.yaml").actions().size());
+        }
+
+        @Test
+        void moreThanTenThousandActionsAreRefused() {
+            StringBuilder sb = new StringBuilder(HEAD).append("hosts: {s: {address: 10.0.0.2}}\nactions:\n");
+            for (int i = 0; i < 10_001; i++) {
+                sb.append("  - {at: 0, host: s, do: restart}\n");
+            }
+            ProblemException e = refused(sb.toString());
+            assertEquals("limits.yaml:10005: more than 10,000 actions; a scenario holds at most 10,000", e.format(Lang.EN));
+        }
+
+        @Test
+        void aClientPortRangeWhoseLowEndIsAboveItsHighEndIsAMistakeOfTheFileNotACrash() {
+            String text = HEAD + "hosts:\n  client: {address: 10.0.0.1, set: {ip_local_port_range_min: 60000, ip_local_port_range_max: 1000}}\n"
+                    + "  server: {address: 10.0.0.2}\nactions:\n  - {at: 0, host: server, do: listen, port: 80}\n"
+                    + "  - {at: 0, host: client, do: connect, to: 'server:80'}\n";
+            ProblemException e = refused(text);
+            assertEquals("limits.yaml:4: 'ip_local_port_range_min' (60000) is larger than 'ip_local_port_range_max' (1000); "
+                    + "the first is the lower end of the range", e.format(Lang.EN));
+            assertEquals("limits.yaml:4: “ip_local_port_range_min”(60000)比“ip_local_port_range_max”(1000)还大;前者是范围的下限",
+                    e.format(Lang.ZH));
+        }
+    }
 }

@@ -214,13 +214,25 @@ public final class ExplainViewModel {
         background.execute(() -> {
             byte[] bytes;
             try {
+                if (Files.exists(file) && !Files.isRegularFile(file)) {
+                    // A pipe would block until something is written to it, a device may never end.
+                    ui.execute(() -> failed(new Msg("paste.error.notFile", name)));
+                    return;
+                }
                 long size = Files.size(file);
                 if (size > MAX_FILE_BYTES) {
                     ui.execute(() -> failed(new Msg("paste.error.tooBig", name, Long.toString(size / (1024 * 1024)),
                             Long.toString(MAX_FILE_BYTES / (1024 * 1024)))));
                     return;
                 }
-                bytes = Files.readAllBytes(file);
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // no more than the limit, should it grow
+                }
+                if (bytes.length > MAX_FILE_BYTES) {
+                    ui.execute(() -> failed(new Msg("paste.error.tooBig", name, Long.toString(bytes.length / (1024 * 1024)),
+                            Long.toString(MAX_FILE_BYTES / (1024 * 1024)))));
+                    return;
+                }
             } catch (IOException | UncheckedIOException | SecurityException e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 ui.execute(() -> failed(new Msg("paste.error.file", name, why)));

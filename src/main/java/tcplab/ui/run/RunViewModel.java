@@ -100,6 +100,10 @@ public final class RunViewModel {
     private final ReadOnlyObjectWrapper<Inspected> inspected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Followed> followed = new ReadOnlyObjectWrapper<>(new Followed(null, null));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper loadingFile = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(-1);
+    /** The cancel flag of the load running in the background, or null. */
+    private java.util.concurrent.atomic.AtomicBoolean loadCancel;
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(Lang.system());
     /** Virtual milliseconds played per real second. */
     private final DoubleProperty speed = new SimpleDoubleProperty(250);
@@ -212,6 +216,19 @@ public final class RunViewModel {
         return followed.getReadOnlyProperty();
     }
 
+    /** The file being loaded in the background ({@link #loadInBackground}); empty when none. */
+    public ReadOnlyStringProperty loadingFileProperty() {
+        return loadingFile.getReadOnlyProperty();
+    }
+
+    /**
+     * How far the background load is: -1 while the file is read and checked, then the share of
+     * the run recorded, as a fraction of the most steps a run may have ({@link #MAX_STEPS}).
+     */
+    public ReadOnlyDoubleProperty loadProgressProperty() {
+        return loadProgress.getReadOnlyProperty();
+    }
+
     /** A message for the user when loading failed (empty when all is well). */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
@@ -285,6 +302,73 @@ public final class RunViewModel {
     /** Loads a scenario file. */
     public boolean load(Path file) {
         return load(file.toString());
+    }
+
+    /**
+     * Loads a scenario file without holding up the window: reading, checking and recording its
+     * run happen on {@code background}, the result is shown through {@code ui} (the FX thread),
+     * and {@link #cancelLoad()} stops it. The current run stays until the new one is ready; a
+     * file that fails leaves it as it was, with the reason in {@link #errorProperty()}.
+     */
+    public void loadInBackground(Path file, java.util.concurrent.Executor background, java.util.concurrent.Executor ui) {
+        cancelLoad();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        loadCancel = cancelled;
+        loadingFile.set(file.toString());
+        loadProgress.set(-1);
+        ScenarioRunner.Overrides o = overrides(List.of());
+        Lang l = lang.get();
+        background.execute(() -> {
+            Runnable done;
+            try {
+                String text = tcplab.yaml.YNode.read(file, tcplab.yaml.YNode.Format.SCENARIO);
+                Scenario sc = ScenarioLoader.parse(text, file.toString(), cancelled::get);
+                Timeline tl = Timeline.record(sc, o, MAX_STEPS, steps -> {
+                    double share = steps / (double) MAX_STEPS;
+                    ui.execute(() -> {
+                        if (loadCancel == cancelled) {
+                            loadProgress.set(share);
+                        }
+                    });
+                    return !cancelled.get();
+                });
+                done = () -> {
+                    scenarioSource.set(file.toString());
+                    scenario.set(sc);
+                    install(tl, 0);
+                    error.set("");
+                };
+            } catch (ProblemException e) {
+                done = () -> error.set(e.format(l));
+            } catch (java.util.concurrent.CancellationException e) {
+                done = () -> { };
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // Within the loader's limits this cannot happen; if it does, the run's memory is
+                // garbage once this thread lets go of it: say so, and the window goes on.
+                done = () -> error.set(tcplab.i18n.Texts.of(LadderView.BUNDLE, l).get("load.tooBig", file.toString()));
+            }
+            Runnable d = done;
+            ui.execute(() -> {
+                if (loadCancel == cancelled) {
+                    loadCancel = null;
+                    loadingFile.set("");
+                    loadProgress.set(-1);
+                    if (!cancelled.get()) {
+                        d.run();
+                    }
+                }
+            });
+        });
+    }
+
+    /** Stops the background load, if one is running; the run shown stays. */
+    public void cancelLoad() {
+        if (loadCancel != null) {
+            loadCancel.set(true);
+            loadCancel = null;
+            loadingFile.set("");
+            loadProgress.set(-1);
+        }
     }
 
     /** Re-runs the current scenario with the current impairments (profile, delay, loss), keeping the playhead. */

@@ -167,6 +167,18 @@ class ExplainViewModelTest {
     }
 
     @Test
+    void aDeviceOrAFolderIsNotReadForEver(@TempDir Path dir) {
+        ExplainViewModel m = direct();
+        m.textProperty().set("mine");
+        m.loadFile(Path.of("/dev/zero")); // its size says 0; reading it never ends
+        assertTrue(m.errorProperty().get());
+        assertEquals("zero is not a regular file (a folder, a device or a pipe); choose a saved netstat output", m.statusProperty().get());
+        m.loadFile(dir);
+        assertTrue(m.statusProperty().get().endsWith("is not a regular file (a folder, a device or a pipe); choose a saved netstat output"));
+        assertEquals("mine", m.textProperty().get());
+    }
+
+    @Test
     void readingThisMachineExplainsWhatTheToolPrinted() {
         byte[] out = ("State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
                 + "LISTEN 0      128          0.0.0.0:22        0.0.0.0:*\n").getBytes(StandardCharsets.UTF_8);
