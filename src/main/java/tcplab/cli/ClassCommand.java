@@ -243,6 +243,15 @@ final class ClassCommand implements Callable<Integer> {
 
     private ClassSession start(Texts t, InetAddress bindAddress, String host) throws IOException {
         ResultsStore store = new ResultsStore(results != null ? results : ResultsStore.defaultFile());
+        // Before anyone joins: where the answers cannot be saved is said now, not after the first reveal.
+        try {
+            store.open();
+            if (csv != null) {
+                ResultsStore.checkCsv(csv);
+            }
+        } catch (IOException e) {
+            throw UserException.failure(t.get("class.cannotSave", ResultsStore.message(e, t.lang())));
+        }
         int p = port != null ? port : DEFAULT_PORT;
         ClassServer.Limits c = ClassServer.Limits.CLASSROOM;
         // The benchmark joins hundreds of students from one address: it raises the joins one address may make at once.

@@ -116,6 +116,37 @@ final class Cli {
         return env != null ? env : Lang.system();
     }
 
+    /** The longest line of typed input kept: an answer is a letter, a state or a few words. */
+    static final int MAX_LINE = 4096;
+
+    /**
+     * A line of typed input without its line end, null at the end of the input. At most
+     * {@link #MAX_LINE} characters are kept; the rest of a longer line is read and dropped, so a
+     * 3 GB line piped in takes no memory.
+     */
+    static String readLine(java.io.BufferedReader in) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        boolean any = false;
+        while ((c = in.read()) >= 0) {
+            any = true;
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+                break;
+            }
+            if (sb.length() < MAX_LINE) {
+                sb.append((char) c);
+            }
+        }
+        return any ? sb.toString() : null;
+    }
+
     static Texts texts(Lang lang) {
         return Texts.of(BUNDLE, lang);
     }

@@ -217,8 +217,23 @@ public final class LessonCommand implements Callable<Integer> {
             }
             LessonViewModel vm = new LessonViewModel(run, lang);
             List<Attempt> answers = new ArrayList<>();
+            ResultsStore store = new ResultsStore(results != null ? results : ResultsStore.defaultFile());
+            String[] failure = new String[1];
             if (name != null && !name.isBlank()) {
-                vm.setRecorder(a -> answers.add(a.toAttempt(name.trim(), java.time.Instant.now().toString())));
+                // Before the first step, as for a quiz: where the answers cannot go is said first.
+                try {
+                    ResultsStore.Loaded l = store.open();
+                    if (l.setAside() != null) {
+                        out.println(t.get("lesson.run.setAside", l.setAside()));
+                    }
+                } catch (IOException e) {
+                    throw UserException.failure(t.get("quiz.cannotSave", ResultsStore.message(e, lang)));
+                }
+                // Each answer saved as it is given: q, Ctrl-C or a closed terminal lose none.
+                vm.setRecorder(a -> {
+                    answers.add(a.toAttempt(name.trim(), java.time.Instant.now().toString()));
+                    failure[0] = save(store, answers, failure[0]);
+                });
             }
             BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             out.println("== " + lesson.title(lang) + " ==");
@@ -256,7 +271,7 @@ public final class LessonCommand implements Callable<Integer> {
                 while (true) {
                     out.print(vm.canNext() ? t.get("lesson.run.prompt") : t.get("lesson.run.promptLast"));
                     out.flush();
-                    String cmd = in.readLine();
+                    String cmd = Cli.readLine(in);
                     if (cmd == null) {
                         out.println();
                         break loop;
@@ -279,16 +294,43 @@ public final class LessonCommand implements Callable<Integer> {
                     continue loop;
                 }
             }
-            if (!answers.isEmpty()) {
-                ResultsStore store = new ResultsStore(results != null ? results : ResultsStore.defaultFile());
-                ResultsStore.Loaded l = store.append(answers);
-                if (l.setAside() != null) {
-                    out.println(t.get("lesson.run.setAside", l.setAside()));
+            if (savedCount > 0 || !answers.isEmpty()) {
+                failure[0] = save(store, answers, failure[0]);
+                if (failure[0] != null) {
+                    out.flush();
+                    throw UserException.failure(t.get("lesson.run.notSaved", answers.size(), failure[0]));
                 }
-                out.println(t.get("lesson.run.saved", answers.size(), name.trim(), store.file()));
+                out.println(t.get("lesson.run.saved", savedCount, name.trim(), store.file()));
             }
             out.flush();
             return 0;
+        }
+
+        /** Answers saved so far (the others wait in the list). */
+        private int savedCount;
+
+        /** Saves the answers not saved yet; the failure's message (said once), or null when all are saved. */
+        private String save(ResultsStore store, List<Attempt> answers, String failedBefore) {
+            if (answers.isEmpty()) {
+                return null;
+            }
+            try {
+                ResultsStore.Loaded l = store.append(List.copyOf(answers));
+                if (l.setAside() != null) {
+                    out.println(t.get("lesson.run.setAside", l.setAside()));
+                }
+                savedCount += answers.size();
+                answers.clear();
+                return null;
+            } catch (IOException e) {
+                String why = ResultsStore.message(e, lang);
+                if (!why.equals(failedBefore)) {
+                    out.flush();
+                    spec.commandLine().getErr().println(t.get("error.prefix") + why);
+                    spec.commandLine().getErr().flush();
+                }
+                return why;
+            }
         }
 
         /** Asks the open question: the index of the choice, or null when the input ended or the user quit. */
@@ -302,7 +344,7 @@ public final class LessonCommand implements Callable<Integer> {
             while (true) {
                 out.print(t.get("lesson.run.answer"));
                 out.flush();
-                String a = in.readLine();
+                String a = Cli.readLine(in);
                 if (a == null || a.trim().equalsIgnoreCase("q")) {
                     out.println();
                     return null;

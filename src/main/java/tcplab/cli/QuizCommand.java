@@ -153,13 +153,21 @@ public final class QuizCommand implements Callable<Integer> {
         ResultsStore store = new ResultsStore(results != null ? results : ResultsStore.defaultFile());
         List<Attempt> history = List.of();
         if (name != null) {
-            ResultsStore.Loaded l = store.load();
+            // Before the first question: a learner hears that the results cannot be saved, and
+            // where, before answering, not after (it used to be "internal error" at the end).
+            ResultsStore.Loaded l;
+            try {
+                l = store.open();
+            } catch (IOException e) {
+                throw UserException.failure(t.get("quiz.cannotSave", ResultsStore.message(e, lang)));
+            }
             reportSetAside(out, q, l);
             history = l.of(name);
         }
         long s = seed != null ? seed : System.nanoTime() & 0xFFFFFFFL;
         QuizSession session = new QuizSession(sources.generator(t, lang, filter), s, count, filter, mode,
                 timeLimitS == null ? 0 : timeLimitS * 1000, System::currentTimeMillis, name == null ? "" : name, history);
+        Saver saver = new Saver(store, name != null, session, out, spec.commandLine().getErr(), q, lang);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Cli.stdinCharset()));
         out.println(q.get("term.start." + mode.word(), count, Long.toString(s)));
         while (!session.finished()) {
@@ -168,20 +176,21 @@ public final class QuizCommand implements Callable<Integer> {
             if (mode == QuizSession.Mode.CLASSROOM) {
                 out.print(q.get("term.reveal"));
                 out.flush();
-                if (in.readLine() == null) {
+                if (Cli.readLine(in) == null) {
                     break;
                 }
                 out.println(q.get("term.answerIs", qu.answerLetter() + ") " + qu.answer()));
                 out.println(qu.explanation());
                 out.println();
                 session.answer(qu.answer());
+                saver.save();
                 continue;
             }
             String line;
             while (true) {
                 out.print(q.get(mode == QuizSession.Mode.PRACTICE ? "term.ask.practice" : "term.ask.exam"));
                 out.flush();
-                line = in.readLine();
+                line = Cli.readLine(in);
                 if (line != null && line.trim().equals("?") && mode == QuizSession.Mode.PRACTICE) {
                     showMe(out, lang, qu.show(), q);
                     continue;
@@ -195,9 +204,12 @@ public final class QuizCommand implements Callable<Integer> {
             if (session.timeUp()) {
                 out.println(q.get("term.timeUp"));
                 session.giveUpRest();
+                saver.save();
                 break;
             }
             QuizSession.Answered a = session.answer(line);
+            // Saved after every answer: Ctrl-C or a closed terminal loses at most the question on screen.
+            saver.save();
             if (mode == QuizSession.Mode.PRACTICE) {
                 out.println(a.correct() ? q.get("term.right")
                         : q.get("term.wrong", qu.answerLetter() + ") " + qu.answer()));
@@ -215,6 +227,7 @@ public final class QuizCommand implements Callable<Integer> {
         if (mode == QuizSession.Mode.EXAM) {
             if (session.answered().size() < count) {
                 session.giveUpRest();
+                saver.save();
             }
             out.println(q.get("term.review"));
             int i = 1;
@@ -236,14 +249,66 @@ public final class QuizCommand implements Callable<Integer> {
                     Integer.toString(count)));
         }
         if (name != null && !session.attempts().isEmpty()) {
-            ResultsStore.Loaded l = store.append(session.attempts());
-            reportSetAside(out, q, l);
+            saver.save();
+            if (saver.failure != null) {
+                // Never "Saved" for answers that are not in the file.
+                out.flush();
+                throw UserException.failure(q.get("term.notSaved", saver.failure)
+                        + (saver.saved > 0 ? " " + q.get("term.savedSoFar", store.file().toString()) : ""));
+            }
             out.println(q.get("term.saved", name, store.file().toString()));
         } else if (name == null && mode != QuizSession.Mode.CLASSROOM) {
             out.println(q.get("term.noName"));
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Saves a session's answers as they come: the ones not in the file yet, after every answer. A
+     * save that fails is said once on the error stream, and tried again with the next answer.
+     */
+    private static final class Saver {
+        private final ResultsStore store;
+        private final boolean on;
+        private final QuizSession session;
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final Texts q;
+        private final Lang lang;
+        int saved;
+        String failure;
+
+        Saver(ResultsStore store, boolean on, QuizSession session, PrintWriter out, PrintWriter err, Texts q, Lang lang) {
+            this.store = store;
+            this.on = on;
+            this.session = session;
+            this.out = out;
+            this.err = err;
+            this.q = q;
+            this.lang = lang;
+        }
+
+        void save() {
+            List<Attempt> all = session.attempts();
+            if (!on || saved >= all.size()) {
+                return;
+            }
+            try {
+                ResultsStore.Loaded l = store.append(List.copyOf(all.subList(saved, all.size())));
+                reportSetAside(out, q, l);
+                saved = all.size();
+                failure = null;
+            } catch (IOException e) {
+                String why = ResultsStore.message(e, lang);
+                if (!why.equals(failure)) {
+                    out.flush();
+                    err.println(q.get("term.notSaved", why));
+                    err.flush();
+                }
+                failure = why;
+            }
+        }
     }
 
     private static void reportSetAside(PrintWriter out, Texts q, ResultsStore.Loaded l) {
@@ -361,7 +426,12 @@ public final class QuizCommand implements Callable<Integer> {
             Lang lang = langOption.lang();
             Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
             ResultsStore store = new ResultsStore(results != null ? results : ResultsStore.defaultFile());
-            ResultsStore.Loaded l = store.load();
+            ResultsStore.Loaded l;
+            try {
+                l = store.load();
+            } catch (IOException e) {
+                throw UserException.failure(ResultsStore.message(e, lang));
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (l.setAside() != null) {
                 spec.commandLine().getErr().println(q.get("term.damaged", l.setAside().toString(),
@@ -374,9 +444,11 @@ public final class QuizCommand implements Callable<Integer> {
             }
             String text = ResultsStore.csv(rows);
             if (csv != null) {
-                java.nio.file.Path tmp = csv.toAbsolutePath().resolveSibling(csv.getFileName() + ".tmp");
-                java.nio.file.Files.writeString(tmp, "\uFEFF" + text, StandardCharsets.UTF_8);
-                java.nio.file.Files.move(tmp, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    ResultsStore.writeCsv(csv, text);
+                } catch (IOException e) {
+                    throw UserException.failure(ResultsStore.message(e, lang));
+                }
                 out.println(q.get("term.csvWritten", csv.toString()));
             } else {
                 out.print(text);

@@ -134,6 +134,80 @@ class QuizCommandTest {
     }
 
     @Test
+    void aFolderThatCannotTakeTheResultsIsSaidBeforeTheFirstQuestionWithItsPath(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Run r = run("A\n", "quiz", "--count", "1", "--seed", "1", "--lang", "zh", "--name", "bo",
+                "--results", notes.resolve("r.json").toString());
+        assertEquals(1, r.code());
+        assertEquals("tcplab:错误: 无法把成绩保存到 " + notes + ":应当是文件夹的地方有一个同名文件。测验尚未开始:"
+                + "请换一个可以写入的文件夹,或用 --results 文件 指定另一个文件\n", r.err());
+        assertFalse(r.out().contains("1/1"), "no question was asked: " + r.out());
+        assertFalse(r.err().contains("internal error") || r.err().contains("内部错误"));
+    }
+
+    @Test
+    void aFileThatIsNotAResultsFileIsLeftAsItIs(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "my notes\n");
+        Run r = run("A\n", "quiz", "--count", "1", "--seed", "1", "--lang", "en", "--name", "bo",
+                "--results", notes.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("tcplab: error: " + notes + " is not a tcplab results file: it was left as it is"), r.err());
+        assertEquals("my notes\n", Files.readString(notes));
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "nothing renamed, nothing made beside it");
+        }
+        Run results = run("", "quiz", "results", "--results", dir.toString(), "--lang", "en");
+        assertEquals(1, results.code());
+        assertEquals("tcplab: error: " + dir + " is not a regular file (a folder, a device or a pipe): no results are saved there, "
+                + "and it was left as it is\n", results.err());
+        Run csv = run("", "quiz", "results", "--results", dir.resolve("r.json").toString(), "--csv",
+                notes.resolve("x.csv").toString(), "--lang", "en");
+        assertEquals(1, csv.code());
+        assertEquals("tcplab: error: cannot write the CSV file " + notes.resolve("x.csv")
+                + ": a file is in the way where a folder should be\n", csv.err());
+    }
+
+    /**
+     * Each answer is in the file before the next question is asked: a quiz killed (Ctrl-C, a
+     * closed terminal) loses at most the question on screen. The answers are typed one at a
+     * time through a pipe, and the file is read between them.
+     */
+    @Test
+    void everyAnswerIsSavedBeforeTheNextQuestion(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("r.json");
+        java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(keys);
+        InputStream old = System.in;
+        System.setIn(stdin);
+        java.util.concurrent.ExecutorService quiz = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            StringWriter out = new StringWriter();
+            java.util.concurrent.Future<Integer> code = quiz.submit(() -> Main.run(new String[] {"quiz", "--exam", "--count", "3",
+                    "--seed", "5", "--lang", "en", "--name", "ana", "--results", results.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter())));
+            for (int answered = 1; answered <= 2; answered++) {
+                keys.write("A\n".getBytes(StandardCharsets.UTF_8));
+                keys.flush();
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (saved(results) < answered && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(answered, saved(results), "answer " + answered + " in the file while question " + (answered + 1) + " is on screen");
+            }
+            keys.close(); // the terminal closes: the third question is given up, and saved as such
+            assertEquals(0, code.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(3, saved(results));
+            assertTrue(out.toString().contains("Saved for ana in " + results), out.toString());
+        } finally {
+            System.setIn(old);
+            quiz.shutdownNow();
+        }
+    }
+
+    private static int saved(Path results) throws java.io.IOException {
+        return Files.exists(results) ? new tcplab.quiz.ResultsStore(results).load().of("ana").size() : 0;
+    }
+
+    @Test
     void aDamagedResultsFile_isSetAsideAndReported(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("r.json");
         Files.writeString(results, "{\"format\":\"tcplab-quiz-results\",\"learners\":{\"x\":[{\"id\":");

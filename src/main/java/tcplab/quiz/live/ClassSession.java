@@ -230,7 +230,7 @@ public final class ClassSession implements AutoCloseable {
                 writeAtomically(csv, csv(rows));
             }
         } catch (IOException e) {
-            saveProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+            saveProblem = ResultsStore.message(e, teacherLang);
         }
     }
 
@@ -269,19 +269,6 @@ public final class ClassSession implements AutoCloseable {
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            // A byte order mark, so that Excel opens Chinese names as UTF-8.
-            Files.writeString(tmp, "\uFEFF" + text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ResultsStore.writeCsv(file, text);
     }
 }

@@ -28,7 +28,7 @@ public final class Room {
     /** Names are shown on the projector: short, printable, and unique in the room. */
     public static final int MAX_NAME = 24;
     /** A typed answer longer than this is cut (nobody types an essay on a phone). */
-    public static final int MAX_ANSWER = 200;
+    public static final int MAX_ANSWER = tcplab.quiz.Attempt.MAX_GIVEN;
 
     public enum Phase { LOBBY, OPEN, REVEALED, ENDED }
 

@@ -78,6 +78,7 @@ public final class ClassPanes {
     }
 
     private static ClassSession start(int port, String host, ResultsStore store) throws IOException {
+        store.open(); // a folder that cannot take the answers is said before anyone joins
         return ClassSession.start(InetAddress.getByName("0.0.0.0"), port, host, store, null, ClassServer.Limits.CLASSROOM,
                 ClassViewModel.MAX_STUDENTS);
     }

@@ -440,7 +440,8 @@ public final class ClassViewModel {
                 startNotice = t.get("class.portTaken", Integer.toString(preferredPort), Integer.toString(s.port()));
             }
         } catch (IOException | RuntimeException e) {
-            status.set(t.get("class.startFailed", e.getMessage() == null ? e.toString() : e.getMessage()));
+            status.set(t.get("class.startFailed", e instanceof IOException io ? tcplab.quiz.ResultsStore.message(io, t.lang())
+                    : e.getMessage() == null ? e.toString() : e.getMessage()));
             return;
         }
         session = s;
@@ -638,7 +639,7 @@ public final class ClassViewModel {
             status.set(t().get("class.exported", file.toString()));
             return true;
         } catch (IOException e) {
-            status.set(t().get("class.exportFailed", file.toString(), e.getMessage()));
+            status.set(t().get("class.exportFailed", file.toString(), tcplab.quiz.ResultsStore.message(e, t().lang())));
             return false;
         }
     }

@@ -326,7 +326,7 @@ public final class LessonView extends BorderPane {
                 vm.reportError(tx("lesson.resultsSetAside", l.setAside()));
             }
         } catch (java.io.IOException e) {
-            vm.reportError(tx("lesson.resultsFailed", store.file(), e.getMessage()));
+            vm.reportError(tx("lesson.resultsFailed", store.file(), ResultsStore.message(e, lang())));
         }
     }
 

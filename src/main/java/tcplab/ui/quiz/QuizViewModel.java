@@ -269,11 +269,12 @@ public final class QuizViewModel {
         status.set("");
         if (store != null && !name.isEmpty()) {
             try {
-                ResultsStore.Loaded l = store.load();
+                // open(), not load(): a folder that cannot take the results is said before the first question.
+                ResultsStore.Loaded l = store.open();
                 history = l.of(name);
                 reportSetAside(l);
             } catch (IOException e) {
-                status.set(t.get("ui.saveFailed", e.getMessage()));
+                status.set(t.get("ui.saveFailed", ResultsStore.message(e, t.lang())));
             }
         }
         int n = Math.max(1, Math.min(200, count.get()));
@@ -286,6 +287,9 @@ public final class QuizViewModel {
             return;
         }
         session = new QuizSession(generator, seeds.getAsLong(), n, filter, mode.get(), limit, clockMs, name, history);
+        saved = 0;
+        saveProblem = null;
+        setAside = null;
         review.clear();
         summary.set("");
         timeUp.set(false);
@@ -337,6 +341,7 @@ public final class QuizViewModel {
             finish();
             return;
         }
+        saveNew(); // closing the window mid-quiz loses at most the question on screen
         if (mode.get() == QuizSession.Mode.EXAM) {
             if (session.finished()) {
                 finish();
@@ -453,17 +458,43 @@ public final class QuizViewModel {
                     Integer.toString(session.count())));
         }
         String name = session.learner();
-        if (store != null && !name.isEmpty() && mode.get() != QuizSession.Mode.CLASSROOM && !session.attempts().isEmpty()) {
-            try {
-                ResultsStore.Loaded l = store.append(session.attempts());
-                String msg = t.get("term.saved", name, store.file().toString());
-                if (l.setAside() != null) {
-                    msg = t.get("term.damaged", l.setAside().toString(), l.problem() == null ? "" : l.problem()) + " " + msg;
-                }
-                status.set(msg);
-            } catch (IOException e) {
-                status.set(t.get("ui.saveFailed", e.getMessage()));
+        if (saving() && !session.attempts().isEmpty()) {
+            saveNew();
+            String msg = saveProblem != null ? t.get("ui.saveFailed", saveProblem) : t.get("term.saved", name, store.file().toString());
+            if (setAside != null) {
+                msg = t.get("term.damaged", setAside.setAside().toString(), setAside.problem() == null ? "" : setAside.problem()) + " " + msg;
             }
+            status.set(msg);
+        }
+    }
+
+    /** Attempts of the session already in the results file. */
+    private int saved;
+    /** Why the last save failed (shown in the status line), or null. */
+    private String saveProblem;
+    /** The load that set a damaged file aside during this quiz, or null. */
+    private ResultsStore.Loaded setAside;
+
+    private boolean saving() {
+        return store != null && session != null && !session.learner().isEmpty() && mode.get() != QuizSession.Mode.CLASSROOM;
+    }
+
+    /** Saves the session's attempts not in the file yet; a failure is shown and tried again with the next answer. */
+    private void saveNew() {
+        List<Attempt> all = session.attempts();
+        if (!saving() || saved >= all.size()) {
+            return;
+        }
+        try {
+            ResultsStore.Loaded l = store.append(List.copyOf(all.subList(saved, all.size())));
+            saved = all.size();
+            saveProblem = null;
+            if (l.setAside() != null) {
+                setAside = l;
+            }
+        } catch (IOException e) {
+            saveProblem = ResultsStore.message(e, t().lang());
+            status.set(t().get("ui.saveFailed", saveProblem));
         }
     }
 

@@ -92,7 +92,9 @@ class QuizViewModelTest {
         vm.start();
         vm.choose(rightIndex(vm.current()));
         assertEquals("", vm.feedbackProperty().get(), "no feedback during an exam");
+        assertEquals(1, new ResultsStore(f).load().of("ana").size(), "saved at once: closing the window loses at most the question on screen");
         vm.answer("x");
+        assertEquals(2, new ResultsStore(f).load().of("ana").size());
         vm.choose(rightIndex(vm.current()));
         assertTrue(vm.finishedProperty().get());
         assertEquals("Score: 2 / 3, 3 answered.", vm.summaryProperty().get());
@@ -178,7 +180,7 @@ class QuizViewModelTest {
     @Test
     void aDamagedResultsFile_isReportedInTheTab(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("r.json");
-        Files.writeString(f, "not json");
+        Files.writeString(f, "{\"format\":\"tcplab-quiz-results\",\"learners\":{\"x\":[{\"id\":");
         QuizViewModel vm = model(f);
         vm.learnerProperty().set("bo");
         vm.countProperty().set(1);
@@ -187,6 +189,21 @@ class QuizViewModelTest {
         vm.choose(0);
         vm.next();
         assertTrue(vm.statusProperty().get().startsWith("Saved for bo"));
+    }
+
+    @Test
+    void aFileThatIsNotAResultsFileIsSaidAtTheStartLeftAsItIsAndNeverSaved(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("r.json"), "not json");
+        QuizViewModel vm = model(f);
+        vm.learnerProperty().set("bo");
+        vm.countProperty().set(1);
+        vm.start();
+        assertEquals("Could not save the results: " + f + " is not a tcplab results file: it was left as it is; "
+                + "keep the results in another file, or move this one away", vm.statusProperty().get());
+        vm.choose(0);
+        vm.next();
+        assertTrue(vm.statusProperty().get().startsWith("Could not save the results: "), vm.statusProperty().get());
+        assertEquals("not json", Files.readString(f));
     }
 
     @org.junit.jupiter.api.Test
