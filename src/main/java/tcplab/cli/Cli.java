@@ -164,6 +164,9 @@ final class Cli {
     static void configure(CommandLine cl, Lang lang) {
         Texts t = texts(lang);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // NaN and infinity are no time, delay or rate: refused where they are parsed, for every option.
+        cl.registerConverter(Double.class, Cli::finite);
+        cl.registerConverter(Double.TYPE, Cli::finite);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
@@ -177,6 +180,14 @@ final class Cli {
             if (ex instanceof UserException ue) {
                 err.println(t.get("error.prefix") + ue.getMessage());
                 return ue.exitCode();
+            }
+            Throwable cause = ex;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof OutOfMemoryError || cause instanceof StackOverflowError) {
+                err.println(t.get("error.prefix") + fatal(cause, t));
+                return 1;
             }
             // Anything else is a bug: one line for the user, the trace only on request.
             err.println(t.get("error.internal", ex.toString()));
@@ -232,7 +243,7 @@ final class Cli {
                 return t.get("error.notWholeNumber", name, ex.getValue());
             }
             if (type == double.class || type == Double.class) {
-                return t.get("error.notNumber", name, ex.getValue());
+                return t.get(isNonFinite(ex.getValue()) ? "error.notFinite" : "error.notNumber", name, ex.getValue());
             }
             return t.get("error.badValue", name, ex.getValue());
         }
@@ -240,6 +251,37 @@ final class Cli {
             return ex.getMessage(); // ours (LangOption), already in the run's language
         }
         return t.get("error.invalidInput", ex.getMessage());
+    }
+
+    /**
+     * What to say when the program runs out of memory or stack: what happened, what to do, in
+     * one line; anything else is a bug and says so.
+     */
+    static String fatal(Throwable e, Texts t) {
+        if (e instanceof OutOfMemoryError) {
+            return t.get("error.outOfMemory", Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        }
+        if (e instanceof StackOverflowError) {
+            return t.get("error.stackOverflow");
+        }
+        return t.get("error.internal", e.toString()).replaceFirst("^tcplab: ?", "").replaceFirst("^tcplab:", "");
+    }
+
+    /** A number that is finite; picocli reports anything else as a bad value of its option. */
+    static Double finite(String s) {
+        double d = Double.parseDouble(s.trim()); // NumberFormatException: "not a number"
+        if (!Double.isFinite(d)) {
+            throw new CommandLine.TypeConversionException("not finite: " + s);
+        }
+        return d;
+    }
+
+    private static boolean isNonFinite(String s) {
+        try {
+            return !Double.isFinite(Double.parseDouble(s.trim()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** "Did you mean ...?" for a mistyped command or option, in the run's language; null if none. */

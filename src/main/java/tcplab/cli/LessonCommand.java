@@ -139,6 +139,10 @@ public final class LessonCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<LessonLoader.Loaded> all = all(dir, lang);
+            if (all.isEmpty()) {
+                // Nothing checked is not "all ok".
+                throw UserException.failure(t.get("lesson.noLessons", dir));
+            }
             int failed = 0;
             for (LessonLoader.Loaded l : all) {
                 if (l.ok()) {

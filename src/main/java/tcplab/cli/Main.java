@@ -114,6 +114,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (err != null) {
                 throw UserException.failure(err);
             }
+            // "Wrote" only for a picture that is there: a PNG starts with 8 bytes of signature.
+            if (!java.nio.file.Files.isRegularFile(screenshot) || java.nio.file.Files.size(screenshot) < 8) {
+                throw UserException.failure(t.get("error.screenshotNotWritten", screenshot, t.get("error.screenshotEmpty")));
+            }
             spec.commandLine().getOut().println(t.get("screenshot.written", screenshot));
             spec.commandLine().getOut().flush();
             return 0;
@@ -127,8 +131,23 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Cli.stdout(new PrintWriter(System.out, true, Cli.stdoutCharset())),
-                new PrintWriter(System.err, true, Cli.stderrCharset())));
+        PrintWriter err = new PrintWriter(System.err, true, Cli.stderrCharset());
+        if (args.length > 0) {
+            // A command (not the window, whose FX thread goes on after a failed event): a thread
+            // of its own that runs out of memory or stack ends the command with one line and 1.
+            Lang lang = Cli.langFromArgs(args);
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                err.println(Cli.texts(lang).get("error.prefix") + Cli.fatal(e, Cli.texts(lang)));
+                if (System.getenv("TCPLAB_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
+                err.flush();
+                if (e instanceof OutOfMemoryError || e instanceof StackOverflowError) {
+                    Runtime.getRuntime().halt(1);
+                }
+            });
+        }
+        System.exit(run(args, Cli.stdout(new PrintWriter(System.out, true, Cli.stdoutCharset())), err));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
@@ -150,7 +169,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             Cli.configure(cl, lang);
             cl.setOut(out);
             cl.setErr(err);
-            return cl.execute(args);
+            try {
+                return cl.execute(args);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // picocli lets Errors through: one line, exit 1, no trace. By now the stack is
+                // unwound and what filled the memory is garbage, so there is room to say it.
+                out.flush();
+                err.println(Cli.texts(lang).get("error.prefix") + Cli.fatal(e, Cli.texts(lang)));
+                err.flush();
+                return 1;
+            }
         } finally {
             Locale.setDefault(previous);
         }

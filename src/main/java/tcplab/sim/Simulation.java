@@ -463,6 +463,11 @@ public final class Simulation implements TcpEndpoint.Events {
         return delayUs;
     }
 
+    /** Random loss on every link, 0 to 1: the run's own, after --loss or the window's setting. */
+    public double loss() {
+        return loss;
+    }
+
     private void drop(Deliver d, String host, DropReason reason, String detail) {
         if (tracing) {
             trace.accept(new SegmentEvent(now, host, SegmentAction.DROP, d.id, d.segment, reason, detail));

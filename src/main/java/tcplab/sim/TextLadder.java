@@ -90,7 +90,9 @@ public final class TextLadder {
             out.println(sc.about(lang));
         }
         Simulation sim = run.simulation();
-        out.println(t.get("ladder.settings", String.valueOf(run.seed()), fmtMs(sc.delayMs()), fmtPercent(sc.loss()),
+        // The values in effect (after --delay-ms and --loss), not the file's: the header used to
+        // say "delay 100.0 ms | loss 0.0%" above a run with --loss 1.0.
+        out.println(t.get("ladder.settings", String.valueOf(run.seed()), fmtMs(sim.delayUs() / 1000.0), fmtPercent(sim.loss()),
                 t.get(opt.absoluteSeq() ? "ladder.absolute" : "ladder.relative")));
         out.println();
         // Header: host names, then addresses and profiles.

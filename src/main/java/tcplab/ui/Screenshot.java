@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
 import tcplab.ui.classroom.ClassScreenshot;
 import tcplab.ui.classroom.ClassView;
 import tcplab.ui.common.Palette;
@@ -91,15 +92,47 @@ public final class Screenshot {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                error.set(renderOnFxThread(r));
-            } catch (Exception e) {
-                error.set(e.toString());
+                error.set(guarded(() -> renderOnFxThread(r), r.lang()));
             } finally {
                 done.countDown();
             }
         });
-        done.await(120, TimeUnit.SECONDS);
+        if (!done.await(RENDER_TIMEOUT_S, TimeUnit.SECONDS)) {
+            return Texts.of("tcplab.cli.Messages", r.lang()).get("error.screenshotTimedOut", RENDER_TIMEOUT_S);
+        }
         return error.get();
+    }
+
+    /** How long the window may take to draw one picture. */
+    static final long RENDER_TIMEOUT_S = 120;
+
+    /** What rendering does, for {@link #guarded}. */
+    @FunctionalInterface
+    interface Render {
+        String run() throws Exception;
+    }
+
+    /**
+     * Runs {@code render}; returns its error, or the reason it failed: every Throwable, not only
+     * Exceptions. An OutOfMemoryError or a StackOverflowError on the FX thread used to leave no
+     * error, so the command said "Wrote FILE" and exited 0 with no file.
+     */
+    /** {@link #guarded} for the tests of the command line. */
+    public static String guardedForTests(java.util.concurrent.Callable<String> render, Lang lang) {
+        return guarded(render::call, lang);
+    }
+
+    static String guarded(Render render, tcplab.i18n.Lang lang) {
+        Texts t = Texts.of("tcplab.cli.Messages", lang);
+        try {
+            return render.run();
+        } catch (OutOfMemoryError e) {
+            return t.get("error.outOfMemory", Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        } catch (StackOverflowError e) {
+            return t.get("error.stackOverflow");
+        } catch (Exception | Error e) {
+            return e.toString();
+        }
     }
 
     /** Must run on the FX thread. */

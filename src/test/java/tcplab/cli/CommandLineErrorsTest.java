@@ -47,7 +47,18 @@ class CommandLineErrorsTest {
                 Arguments.of(List.of("explain", "a.txt", "b.txt"), "多余的参数:'b.txt'", "tcplab explain --help",
                         "unexpected argument 'b.txt'", "tcplab explain --help"),
                 Arguments.of(List.of("lesson", "run"), "缺少参数 ID", "tcplab lesson run --help",
-                        "missing the ID argument", "tcplab lesson run --help"));
+                        "missing the ID argument", "tcplab lesson run --help"),
+                // NaN and infinity are refused where they are parsed (issue 15: --at and --until took NaN).
+                Arguments.of(List.of("simulate", "--scenario", "handshake", "--until", "NaN"), "选项 --until:'NaN' 不是有限的数",
+                        "tcplab simulate --help", "option --until: 'NaN' is not a finite number; give a number such as 250",
+                        "tcplab simulate --help"),
+                Arguments.of(List.of("netstat", "--scenario", "handshake", "--host", "client", "--at", "Infinity"),
+                        "选项 --at:'Infinity' 不是有限的数", "tcplab netstat --help", "option --at: 'Infinity' is not a finite number",
+                        "tcplab netstat --help"),
+                Arguments.of(List.of("simulate", "--scenario", "handshake", "--delay-ms", "1e999"), "选项 --delay-ms:'1e999' 不是有限的数",
+                        "tcplab simulate --help", "option --delay-ms: '1e999' is not a finite number", "tcplab simulate --help"),
+                Arguments.of(List.of("--screenshot", "target/x.png", "--at", "-Infinity"), "选项 --at:'-Infinity' 不是有限的数",
+                        "tcplab --help", "option --at: '-Infinity' is not a finite number", "tcplab --help"));
     }
 
     @ParameterizedTest

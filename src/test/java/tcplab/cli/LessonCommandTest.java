@@ -64,6 +64,12 @@ class LessonCommandTest {
     }
 
     @Test
+    void checkOfAFolderWithoutLessonsCheckedNothingAndSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertEquals(1, run("lesson", "check", dir.toString(), "--lang", "en"));
+        assertEquals("tcplab: error: there are no .yaml lessons in " + dir + ": nothing was checked\n", err.toString());
+    }
+
+    @Test
     void checkOfAMissingFolderIsAUsageError() {
         assertEquals(2, run("lesson", "check", "no-such-folder", "--lang", "en"));
     }

@@ -122,6 +122,18 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theHeaderSaysTheDelayAndLossInEffectNotTheFilesOwn() {
+        Run loss = run("simulate", "--scenario", "handshake", "--loss", "1.0", "--lang", "en");
+        assertEquals(0, loss.exit(), loss.err());
+        assertTrue(loss.out().contains("seed 1 | one-way delay 100.0 ms | loss 100.0% |"), loss.out());
+        Run delay = run("simulate", "--scenario", "handshake", "--delay-ms", "5", "--lang", "zh");
+        assertTrue(delay.out().lines().anyMatch(l -> l.contains("5.0") && l.contains("0.0%")) && !delay.out().contains("100.0"),
+                delay.out());
+        assertTrue(delay.out().contains("|------------ SYN seq=0 len=0 ------------->|  #1 arrives 5.0")
+                || delay.out().contains("#1 到达 5.0"), delay.out());
+    }
+
+    @Test
     void aReversedPortRangeFromSetIsOneUsageErrorNotAnInternalError() {
         Run r = run("simulate", "--scenario", "handshake", "--set", "ip_local_port_range_min=60000",
                 "--set", "ip_local_port_range_max=1000", "--lang", "en");
