@@ -19,7 +19,9 @@ import tcplab.i18n.Lang;
 
 /**
  * No input makes the parser or the explainer throw, and every line gives exactly one record:
- * random text, real rows with random mutations, a 10 MB line, binary garbage.
+ * random text, real rows with random mutations, a 10 MB line, binary garbage. No record is
+ * {@code INTERNAL}: the parser turns a crash inside a row reader into such a record so that the
+ * stream goes on, which kept these tests from ever failing on one (issue 15); they fail now.
  */
 class FuzzTest {
     private static final List<String> SEEDS = List.of(
@@ -33,8 +35,23 @@ class FuzzTest {
             " [svchost.exe]", "  RpcSs", "Active Connections", "活动连接",
             "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name");
 
+    /** Fails on a record that stands for a crash of the parser. */
+    static void assertNoInternal(List<ParsedLine> lines, String input) {
+        for (ParsedLine l : lines) {
+            assertNoInternal(l, input);
+        }
+    }
+
+    static void assertNoInternal(ParsedLine l, String input) {
+        if (l instanceof ParsedLine.Unrecognised u && u.why() == ParsedLine.Why.INTERNAL) {
+            throw new AssertionError("line " + u.line() + ": the parser crashed (" + u.detail() + ") on: " + u.excerpt()
+                    + "\nwhole input: " + input);
+        }
+    }
+
     private static int countRecords(String text) {
         List<ParsedLine> lines = NetstatParser.parseAll(text);
+        assertNoInternal(lines, text);
         Explainer ex = new Explainer(Lang.EN);
         for (int i = 0; i < lines.size(); i++) {
             assertEquals(i + 1, lines.get(i).line());
@@ -88,6 +105,8 @@ class FuzzTest {
                 fromBytes.add(l);
             }
         }
+        assertNoInternal(fromChars, text);
+        assertNoInternal(fromBytes, text);
         assertEquals(fromChars, fromBytes);
     }
 
@@ -146,6 +165,7 @@ class FuzzTest {
         }
         sb.append("\nTCP 0.0.0.0:81 0.0.0.0:0 LISTENING\n");
         List<ParsedLine> lines = NetstatParser.parseAll(sb.toString());
+        assertNoInternal(lines, "a 10 MB line");
         assertEquals(3, lines.size());
         ParsedLine.Unrecognised u = assertInstanceOf(ParsedLine.Unrecognised.class, lines.get(1));
         assertEquals(ParsedLine.Why.TOO_LONG, u.why());
@@ -168,6 +188,7 @@ class FuzzTest {
             ParsedLine l;
             while ((l = p.next()) != null) {
                 records++;
+                assertNoInternal(l, "3 MB of random bytes, seed 42");
                 if (l instanceof ParsedLine.Unrecognised u) {
                     assertTrue(u.excerpt().length() <= 201);
                 } else {
@@ -176,6 +197,13 @@ class FuzzTest {
             }
         }
         assertEquals(lines, records);
+    }
+
+    /** The check itself can fail: a record of a crash is caught. */
+    @org.junit.jupiter.api.Test
+    void anInternalRecordFailsTheCheck() {
+        ParsedLine crash = new ParsedLine.Unrecognised(1, ParsedLine.Why.INTERNAL, "java.lang.ArrayIndexOutOfBoundsException", "tcp 0");
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> assertNoInternal(List.of(crash), "tcp 0"));
     }
 
     @org.junit.jupiter.api.Test
