@@ -1003,6 +1003,7 @@ public final class MainWindow {
         cancel.textProperty().bind(text("load.cancel"));
         cancel.setOnAction(e -> vm.cancelLoad());
         HBox row = new HBox(8, what, bar, cancel);
+        row.setId("loading-row");
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(2, 8, 2, 8));
         row.visibleProperty().bind(vm.loadingFileProperty().isNotEmpty());

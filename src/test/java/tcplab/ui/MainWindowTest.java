@@ -323,4 +323,35 @@ class MainWindowTest {
             assertTrue(drawn > 5000, name + ": only " + drawn + " drawn pixels");
         }
     }
+
+    /**
+     * Issue 15: the window loaded scenario files on its UI thread (a 20 MB file froze it for
+     * minutes). Now the file loads beside it: the loading row names it with a progress bar, the
+     * window keeps answering, and Cancel stops it and keeps the run shown.
+     */
+    @Test
+    void aLargeScenarioFileLoadsOffTheUiThreadWithProgressAndCancel(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path f = Files.writeString(dir.resolve("many.yaml"), "scenario: many\ntitle: {en: Many, zh: 多}\n"
+                + "hosts: {c: {address: 10.0.0.1}, s: {address: 10.0.0.2}}\nactions:\n  - {at: 0, host: s, do: listen, port: 80}\n"
+                + "  - {at: 0, host: c, do: connect, to: 's:80', count: 100000, interval_ms: 1}\n");
+        assertFalse(robot.lookup("#loading-row").query().isVisible(), "no loading row while nothing loads");
+        robot.interact(() -> window.openScenarioFile(f));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.loadProgressProperty().get() > 0);
+        assertTrue(robot.lookup("#loading-row").query().isVisible());
+        assertEquals("Loading " + f + "…", robot.lookup("#loading-file").queryAs(Label.class).getText());
+        robot.clickOn("#forward"); // the window still answers while the file loads
+        assertEquals(1, vm.step());
+        robot.clickOn("#loading-cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#loading-row").query().isVisible());
+        assertEquals("handshake", vm.scenarioProperty().get().name(), "the run shown stays");
+        Path bomb = Files.writeString(dir.resolve("loop.yaml"),
+                "scenario: s\ntitle: {en: x, zh: x}\nhosts: &h {client: {address: 10.0.0.1}, loop: *h}\nactions: []\n");
+        robot.interact(() -> window.openScenarioFile(bomb));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#error").queryAs(Label.class).getText().startsWith(bomb + ":3: anchors and aliases are not used"),
+                robot.lookup("#error").queryAs(Label.class).getText());
+    }
 }
