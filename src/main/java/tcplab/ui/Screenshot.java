@@ -92,7 +92,13 @@ public final class Screenshot {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
-                error.set(guarded(() -> renderOnFxThread(r), r.lang()));
+                error.set(guarded(() -> {
+                    try {
+                        return renderOnFxThread(r);
+                    } catch (java.io.IOException e) {
+                        return cannotWrite(r.file(), e, r.lang());
+                    }
+                }, r.lang()));
             } finally {
                 done.countDown();
             }
@@ -101,6 +107,20 @@ public final class Screenshot {
             return Texts.of("tcplab.cli.Messages", r.lang()).get("error.screenshotTimedOut", RENDER_TIMEOUT_S);
         }
         return error.get();
+    }
+
+    /** Why the picture could not be written, in the user's words, with the path. */
+    static String cannotWrite(Path file, java.io.IOException e, Lang lang) {
+        Texts t = Texts.of("tcplab.cli.Messages", lang);
+        String why;
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            why = t.get("error.permissionDenied");
+        } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            why = f.getReason().equals("not a regular file") ? t.get("error.notRegularFile") : f.getReason();
+        } else {
+            why = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        return t.get("error.screenshotNotWritten", file, why);
     }
 
     /** How long the window may take to draw one picture. */

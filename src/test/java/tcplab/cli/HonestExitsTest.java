@@ -67,9 +67,13 @@ class HonestExitsTest {
                 "--at", "10", "--lang", "en");
         assertEquals(1, r.exit(), r.out() + r.err());
         assertFalse(r.out().contains("Wrote"), r.out());
-        assertTrue(r.err().startsWith("tcplab: error: "), r.err());
-        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals("tcplab: error: no picture was written to /sys/tcplab-x.png: permission denied\n", r.err());
         assertFalse(Files.exists(Path.of("/sys/tcplab-x.png")));
+        SimulateCommandTest.Run dev = SimulateCommandTest.run("--screenshot", "/dev/null", "--scenario", "handshake",
+                "--at", "10", "--lang", "zh");
+        assertEquals(1, dev.exit());
+        assertEquals("tcplab:错误: 没有把图片写到 /dev/null:它是文件夹、设备或管道,不是文件(保持原样)\n", dev.err());
+        assertFalse(Files.isRegularFile(Path.of("/dev/null")), "the device is still a device");
     }
 
     @Test

@@ -26,13 +26,30 @@ public final class Png {
         return out;
     }
 
+    /**
+     * Writes {@code img} to {@code file} through a temporary file in the same folder, then a move:
+     * never half a picture. A folder, a device or a pipe at {@code file} is refused and left as
+     * it is (run as root, a move over /dev/null would replace the device).
+     */
     public static void write(Image img, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "not a regular file");
         }
-        if (!ImageIO.write(toBuffered(img), "png", file.toFile())) {
-            throw new IOException("no PNG writer");
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        // Not createTempFile: its files are private (0600); a picture keeps the user's usual permissions.
+        Path tmp = parent.resolve("." + target.getFileName() + "." + Long.toUnsignedString(System.nanoTime(), 36) + ".tmp");
+        try {
+            try (java.io.OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                if (!ImageIO.write(toBuffered(img), "png", out)) {
+                    throw new IOException("no PNG writer");
+                }
+            }
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }
