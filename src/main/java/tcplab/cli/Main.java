@@ -120,6 +120,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, true);
+    }
+
+    /** {@link #run}, with {@code quick} false every command line through picocli (for tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, boolean quick) {
         // picocli registers type converters for java.sql and java.time classes by reflection, which
         // loads those classes: about 20 ms of every start-up. No option of tcplab has such a type.
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
@@ -130,6 +135,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // picocli reads its resource bundle in the default locale: set it for --lang first.
         Locale.setDefault(lang.locale());
         try {
+            Integer done = quick ? QuickStart.run(args, lang, out, err) : null;
+            if (done != null) {
+                return done;
+            }
             CommandLine cl = new CommandLine(new Main());
             for (Class<?> sub : subcommandsFor(args)) {
                 cl.addSubcommand(sub);
@@ -164,8 +173,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"tcplab " + (v == null ? "dev" : v)};
+            return new String[] {versionLine()};
         }
+    }
+
+    /** "tcplab VERSION": the version is pom.xml's, from the jar's manifest ("dev" when run from classes). */
+    static String versionLine() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "tcplab " + (v == null ? "dev" : v);
     }
 }
