@@ -63,7 +63,8 @@ mkdir -p "$tmp/home"
 image=$dist/tcplab-$version-linux-x64
 if [ -x "$image/bin/tcplab" ]; then
   runs "app image" bare "$image/bin/tcplab"
-  check "app image: the AOT cache is accepted" "tcplab $version" bare_aot "$image/bin/tcplab" --version
+  check "app image: the commands' AOT cache is accepted" "tcplab $version" bare_aot "$image/bin/tcplab" --version
+  check "app image: the window's AOT cache is accepted" "first-frame-epoch-ms" bare_aot TCPLAB_BENCH_FIRST_FRAME=1 "$image/bin/tcplab"
   check "app image: a usage error exits 2 with one line" "unknown option '--formt'" sh -c "'$image/bin/tcplab' explain --formt x; [ \$? -eq 2 ]"
 else
   bad "app image: $image/bin/tcplab"

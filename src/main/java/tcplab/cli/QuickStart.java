@@ -7,7 +7,8 @@ import tcplab.i18n.Lang;
 import tcplab.i18n.Texts;
 
 /**
- * The command line's hot path without picocli: {@code tcplab --version} and the everyday forms
+ * The command line's hot paths without picocli: the window ({@code tcplab} alone),
+ * {@code tcplab --version} and the everyday forms
  * of {@code tcplab explain} ({@code [FILE|-] [--format text|jsonl] [--lang zh|en] [--dialect D]
  * [--encoding E]}, each option at most once, {@code --opt VALUE} or {@code --opt=VALUE}).
  *
@@ -33,7 +34,17 @@ final class QuickStart {
             out.flush();
             return 0;
         }
-        if (args.length == 0 || !args[0].equals("explain")) {
+        if (args.length == 0) {
+            // The window: no command line to parse at all.
+            try {
+                return Main.openWindow(lang);
+            } catch (UserException ue) {
+                err.println(Cli.texts(lang).get("error.prefix") + ue.getMessage());
+                err.flush();
+                return ue.exitCode();
+            }
+        }
+        if (!args[0].equals("explain")) {
             return null;
         }
         String file = null;

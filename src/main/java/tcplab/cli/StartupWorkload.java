@@ -16,8 +16,9 @@ import tcplab.tcp.TcpState;
 
 /**
  * What a start-up is measured and trained on: a Windows {@code netstat -ano} paste of a given
- * length ({@code tcplab bench startup}), and the training run that the packages' AOT cache is
- * recorded from ({@link #main}: the build runs it with the packaged runtime, see src/dist/dist.xml).
+ * length ({@code tcplab bench startup}), and the training run that the packages' AOT cache for
+ * the commands is recorded from ({@link #main}: the build runs it with the packaged runtime, see
+ * src/dist/dist.xml).
  */
 public final class StartupWorkload {
     private StartupWorkload() {
@@ -48,10 +49,10 @@ public final class StartupWorkload {
     }
 
     /**
-     * The training run: the command lines people start most, one after another in this JVM,
-     * output discarded, then a headless picture of the window (JavaFX's classes). The JVM that
-     * runs this with {@code -XX:AOTCacheOutput} writes the classes it loaded and linked, and the
-     * methods it profiled, to the cache the packaged launcher starts with.
+     * The commands' training run: the command lines people start most, one after another in
+     * this JVM, output discarded. The JVM that runs this with {@code -XX:AOTCacheOutput} writes
+     * the classes it loaded and linked, and the methods it profiled, to the cache the packaged
+     * launcher starts the commands with (the window's cache comes from a run of the window).
      */
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("tcplab-training-");
@@ -76,10 +77,6 @@ public final class StartupWorkload {
         };
         for (String[] run : runs) {
             Main.run(run, sink, sink);
-        }
-        if (args.length == 0 || !args[0].equals("--no-window")) {
-            Main.run(new String[] {"--screenshot", dir.resolve("window.png").toString(), "--scenario", "handshake",
-                "--at", "300", "--lang", "zh"}, sink, sink);
         }
         try (var files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {

@@ -3,6 +3,7 @@ package tcplab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,7 +53,6 @@ class QuickStartTest {
     @Test
     void everythingElseIsLeftToPicocli() {
         List<String[]> cases = List.of(
-                new String[] {},
                 new String[] {"explain", "--help"},
                 new String[] {"explain", "--live"},
                 new String[] {"explain", "--format", "JSONL", LINUX},
@@ -75,6 +75,19 @@ class QuickStartTest {
         Run r = run(true, "explain", "--format", "yaml", LINUX, "--lang", "en");
         assertEquals(2, r.code());
         assertEquals(run(false, "explain", "--format", "yaml", LINUX, "--lang", "en"), r);
+    }
+
+    @Test
+    void theWindowWithoutADisplayIsTheSameOneLineErrorOnBothPaths() {
+        assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && !Cli.onWindows() && !Cli.onMac() && System.getenv(tcplab.ui.TcplabApp.FIRST_FRAME_ENV) == null,
+                "only where the window cannot open");
+        Run quick = run(true, "--lang", "en");
+        assertEquals(run(false, "--lang", "en"), quick);
+        assertEquals(1, quick.code());
+        Run bare = run(true);
+        assertEquals(run(false), bare);
+        assertEquals(1, bare.code());
     }
 
     @Test
