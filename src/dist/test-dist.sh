@@ -94,8 +94,10 @@ if [ -f "$deb" ] && dpkg-deb -x "$deb" "$tmp/deb"; then
   [ -s "$tmp/deb/opt/tcplab/lib/tcplab.png" ] && ok ".deb: icon file" || bad ".deb: icon file"
   dpkg-deb -e "$deb" "$tmp/debian"
   check ".deb: postinst adds the menu entry" "xdg-desktop-menu install /opt/tcplab/lib/tcplab-tcplab.desktop" cat "$tmp/debian/postinst"
-  check ".deb: postinst puts tcplab on the PATH" "ln -sf /opt/tcplab/bin/tcplab /usr/bin/tcplab" cat "$tmp/debian/postinst"
-  check ".deb: prerm takes it away" "rm -f /usr/bin/tcplab" cat "$tmp/debian/prerm"
+  check ".deb: tcplab on the PATH (/usr/bin/tcplab, a file of the package)" "usr/bin/tcplab -> /opt/tcplab/bin/tcplab" dpkg-deb -c "$deb"
+  # The link as installed: relative to the unpacked tree, as /usr/bin/tcplab is to /.
+  ln -s "$tmp/deb/opt/tcplab/bin/tcplab" "$tmp/deb-usr-bin-tcplab"
+  check ".deb: through the link, the installed launcher finds its image" "tcplab $version" bare "$tmp/deb-usr-bin-tcplab" --version
 else
   bad ".deb: $deb unpacks"
 fi

@@ -59,8 +59,13 @@ public final class TcplabApp extends Application {
         Scene scene = window.scene(place.width(), place.height());
         window.attach(stage);
         stage.setScene(scene);
+        // The title names the version (pom.xml's, from the jar's manifest): what a teacher reads out
+        // when asking for help. Nothing when run from classes.
+        String version = TcplabApp.class.getPackage().getImplementationVersion();
+        String suffix = version == null ? "" : " " + version;
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> tcplab.i18n.Texts.of(LadderView.BUNDLE, vm.langProperty().get()).get("app.title"), vm.langProperty()));
+                () -> tcplab.i18n.Texts.of(LadderView.BUNDLE, vm.langProperty().get()).get("app.title") + suffix,
+                vm.langProperty()));
         stage.setX(place.x());
         stage.setY(place.y());
         stage.setMaximized(place.maximized());
