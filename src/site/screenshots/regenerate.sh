@@ -28,3 +28,9 @@ for lang in en zh; do
     for step in 2 3 6; do presenter closing "$step" "$lang"; done
     presenter syn-flood 2 "$lang"
 done
+
+# The Class tab at 1024x768: a real session with 31 students joined through its room (its code,
+# address and question differ at every run).
+mkdir -p src/site/screenshots/class
+shot class/lobby-zh.png --tab class --class-phase lobby --at 0 --lang zh --size 1024x768
+shot class/reveal-en.png --tab class --class-phase reveal --at 0 --lang en --size 1024x768

@@ -177,50 +177,7 @@ public final class BenchClassCommand implements Callable<Integer> {
                 continue;
             }
             long delay = rnd.nextInt(1000);
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "api/events")).header("Cookie", s.cookie).build();
-            // A non-blocking line subscriber: 200 open streams must not hold 200 threads of the client.
-            boolean[] first = {true};
-            java.util.concurrent.Flow.Subscriber<String> lines = new java.util.concurrent.Flow.Subscriber<>() {
-                @Override
-                public void onSubscribe(java.util.concurrent.Flow.Subscription sub) {
-                    sub.request(Long.MAX_VALUE);
-                }
-
-                @Override
-                public void onNext(String l) {
-                    if (!l.startsWith("data: ")) {
-                        return;
-                    }
-                    if (first[0]) {
-                        first[0] = false;
-                        streamsOpen.countDown();
-                        return; // where the class is now: the lobby
-                    }
-                    seen(http, base, s, l.substring(6), delay, thinking, revealedAt, answerNs, revealNs, answered);
-                }
-
-                @Override
-                public void onError(Throwable e) {
-                    if (!ending) {
-                        errors.add("events " + e);
-                    }
-                }
-
-                @Override
-                public void onComplete() {
-                }
-            };
-            http.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(lines)).thenAccept(r -> {
-                if (r.statusCode() != 200) {
-                    errors.add("events " + r.statusCode());
-                    streamsOpen.countDown();
-                }
-            }).exceptionally(e -> {
-                if (!ending) {
-                    errors.add("events " + e);
-                }
-                return null;
-            });
+            listen(http, base, s, delay, true, streamsOpen, thinking, revealedAt, answerNs, revealNs, answered);
         }
         if (!streamsOpen.await(60, TimeUnit.SECONDS)) {
             errors.add("not every event stream opened");
@@ -279,6 +236,64 @@ public final class BenchClassCommand implements Callable<Integer> {
         }
         out.flush();
         return errors.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Opens a student's event stream with a non-blocking line subscriber (200 open streams must not
+     * hold 200 threads of the client) and, as a browser's EventSource does, opens it again when the
+     * server ends it (it does every STREAM_LIFE_MS).
+     */
+    private void listen(HttpClient http, String base, Student s, long delay, boolean firstTime, CountDownLatch streamsOpen,
+                        ScheduledExecutorService thinking, AtomicLong revealedAt, List<Long> answerNs, List<Long> revealNs,
+                        AtomicInteger answered) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "api/events")).header("Cookie", s.cookie).build();
+        boolean[] first = {true};
+        java.util.concurrent.Flow.Subscriber<String> lines = new java.util.concurrent.Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription sub) {
+                sub.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(String l) {
+                if (!l.startsWith("data: ")) {
+                    return;
+                }
+                if (first[0] && firstTime) {
+                    first[0] = false;
+                    streamsOpen.countDown();
+                    return; // where the class is now: the lobby
+                }
+                seen(http, base, s, l.substring(6), delay, thinking, revealedAt, answerNs, revealNs, answered);
+            }
+
+            @Override
+            public void onError(Throwable e) {
+                if (!ending) {
+                    errors.add("events " + e);
+                }
+            }
+
+            @Override
+            public void onComplete() {
+                if (!ending) {
+                    listen(http, base, s, delay, false, streamsOpen, thinking, revealedAt, answerNs, revealNs, answered);
+                }
+            }
+        };
+        http.sendAsync(req, HttpResponse.BodyHandlers.fromLineSubscriber(lines)).thenAccept(r -> {
+            if (r.statusCode() != 200) {
+                errors.add("events " + r.statusCode());
+                if (firstTime) {
+                    streamsOpen.countDown();
+                }
+            }
+        }).exceptionally(e -> {
+            if (!ending) {
+                errors.add("events " + e);
+            }
+            return null;
+        });
     }
 
     /** What a student's page does with the view an event brings: answer an open question after thinking, or note the reveal. */

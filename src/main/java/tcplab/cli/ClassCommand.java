@@ -122,6 +122,7 @@ final class ClassCommand implements Callable<Integer> {
             out.println(t.get("class.noLan"));
         }
         ClassSession session = start(t, bindAddress, host);
+        session.teacherLang(lang);
         out.println("join: " + session.joinUrl());
         out.println("code: " + session.code());
         if (lan.size() > 1 && bindAddress.isAnyLocalAddress()) {

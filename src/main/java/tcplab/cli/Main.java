@@ -74,6 +74,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Option(names = "--presenter", descriptionKey = "screenshot.presenter")
     boolean presenter;
 
+    @CommandLine.Option(names = "--tab", paramLabel = "NAME", descriptionKey = "screenshot.tab")
+    String tab;
+
+    @CommandLine.Option(names = "--class-phase", paramLabel = "lobby|question|reveal|end", descriptionKey = "screenshot.classPhase")
+    String classPhase;
+
     /**
      * Without a command: the window (or, with --screenshot, a picture of it). Without a display
      * the window cannot open: say so plainly instead of letting JavaFX fail.
@@ -103,8 +109,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (z == null) {
                 throw UserException.usage(t.get("error.badZoom", zoom, tcplab.ui.common.ZoomSteps.percentList()));
             }
+            if (classPhase != null && !tcplab.ui.classroom.ClassScreenshot.PHASES.contains(classPhase)) {
+                throw UserException.usage(t.get("error.badClassPhase", classPhase));
+            }
+            if (classPhase != null && !"class".equals(tab)) {
+                throw UserException.usage(t.get("error.classPhaseNeedsTab"));
+            }
             String err = tcplab.ui.Screenshot.render(new tcplab.ui.Screenshot.Request(screenshot, scenario, atMs, lang,
-                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select, theme, lesson, step, presenter, z));
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), select, theme, lesson, step, presenter, z,
+                    tab, classPhase));
             if (err != null) {
                 throw UserException.failure(err);
             }

@@ -994,10 +994,20 @@ public final class MainWindow {
         Png.write(ladder.exportImage(width), file);
     }
 
-    /** Stops the animation timer (when the window closes). */
+    private final List<Runnable> onDispose = new java.util.ArrayList<>();
+
+    /** Runs {@code r} when the window closes (a class session stops its server). */
+    public void onDispose(Runnable r) {
+        onDispose.add(r);
+    }
+
+    /** Stops the animation timer and what the panes asked to stop (when the window closes). */
     public void dispose() {
         if (timer != null) {
             timer.stop();
+        }
+        for (Runnable r : onDispose) {
+            r.run();
         }
         settings.flush();
     }

@@ -1,6 +1,7 @@
 package tcplab.ui;
 
 import tcplab.i18n.Lang;
+import tcplab.ui.classroom.ClassPanes;
 import tcplab.ui.common.ClassroomSettings;
 import tcplab.ui.lesson.LessonView;
 import tcplab.ui.netstat.ExplainViewModel;
@@ -116,8 +117,11 @@ public final class Panes {
             return paste;
         }, 2);
         QuizPanes.install(window);
-        window.addBottomTab("tab.lessons", () -> new LessonView(window, diagram, nm,
+        LessonView[] lessons = {null};
+        window.addBottomTab("tab.lessons", () -> lessons[0] = new LessonView(window, diagram, nm,
                 tcplab.lesson.LessonFolder.resolve(tcplab.lesson.LessonFolder.DEFAULT)), 3);
+        // The Class tab sends the open lesson's checkpoint, and shows an answer as the Quiz tab does.
+        ClassPanes.install(window, () -> lessons[0] == null ? null : lessons[0].lesson(), show -> QuizPanes.show(vm, show));
     }
 
     private static void focusHost(NetstatViewModel nm, RunViewModel vm) {

@@ -8,6 +8,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import tcplab.i18n.Lang;
+import tcplab.ui.classroom.ClassScreenshot;
+import tcplab.ui.classroom.ClassView;
 import tcplab.ui.common.Palette;
 import tcplab.ui.common.Png;
 import tcplab.ui.common.UiSettings;
@@ -31,9 +33,19 @@ public final class Screenshot {
      * @param step      the lesson's step, from 1
      * @param presenter the presenter view of the lesson instead of the window
      * @param zoom      the zoom, one of the window's steps (1.0 = 100 %)
+     * @param tab       the lower tab to show ({@code class}, {@code quiz}, ...: its id without {@code tab-}), or null
+     * @param classPhase with tab {@code class}: a session with a class joined, at one of
+     *                  {@link ClassScreenshot#PHASES} ({@code lobby}, {@code question}, {@code reveal}, {@code end})
      */
     public record Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
-                          String theme, String lesson, int step, boolean presenter, double zoom) {
+                          String theme, String lesson, int step, boolean presenter, double zoom, String tab,
+                          String classPhase) {
+        /** A scenario or a lesson, with the lower tab the window opens on. */
+        public Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
+                       String theme, String lesson, int step, boolean presenter, double zoom) {
+            this(file, scenario, atMs, lang, width, height, selectSegment, theme, lesson, step, presenter, zoom, null, null);
+        }
+
         /** A scenario at the normal size (100 %). */
         public Request(Path file, String scenario, double atMs, Lang lang, int width, int height, Long selectSegment,
                        String theme) {
@@ -112,12 +124,43 @@ public final class Screenshot {
         if (r.selectSegment() != null) {
             vm.selectSegment(r.selectSegment());
         }
+        if (r.tab() != null) {
+            String err = showTab(w, r);
+            if (err != null) {
+                w.dispose();
+                return err;
+            }
+        }
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         w.ladder().setPosition(vm.timeUs(), vm.step());
         WritableImage img = scene.snapshot(null);
         w.dispose();
         Png.write(img, r.file());
+        return null;
+    }
+
+    /** Selects the lower tab asked for; the Class tab with a session at the phase asked for. */
+    private static String showTab(MainWindow w, Request r) {
+        javafx.scene.control.Tab tab;
+        try {
+            tab = w.selectBottomTab("tab-" + r.tab());
+        } catch (IllegalArgumentException e) {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            for (javafx.scene.control.Tab t : w.bottomTabs().getTabs()) {
+                if (t.getId() != null && t.getId().startsWith("tab-")) {
+                    ids.add(t.getId().substring(4));
+                }
+            }
+            return "--tab " + r.tab() + ": " + String.join(", ", ids);
+        }
+        if (tab.getContent() instanceof ClassView cv) {
+            String err = ClassScreenshot.prepare(cv, r.classPhase() == null ? "lobby" : r.classPhase());
+            // Let the window enlarge the lower tabs as it does for a running session, then lay out.
+            w.root().applyCss();
+            w.root().layout();
+            return err;
+        }
         return null;
     }
 

@@ -45,6 +45,12 @@ public final class TcplabApp extends Application {
             }
         });
         Panes.install(window);
+        // `tcplab class` opens the window on its Class tab (--tab=class); any lower tab by its name.
+        for (String a : getParameters().getRaw()) {
+            if (a.startsWith("--tab=")) {
+                window.selectBottomTab("tab-" + a.substring("--tab=".length()));
+            }
+        }
         String scenario = settings.get("scenario", "handshake");
         if (!vm.load(ScenarioLoader.isBuiltin(scenario) ? scenario : "handshake")) {
             vm.load("handshake");

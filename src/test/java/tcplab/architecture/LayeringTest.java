@@ -77,11 +77,35 @@ class LayeringTest {
     }
     @Test
     void theWindowsSharedPiecesDependOnNoFeature() {
-        // tcplab.ui is cut into features (run, netstat, lesson, quiz) over common pieces
+        // tcplab.ui is cut into features (run, netstat, lesson, quiz, classroom) over common pieces
         // (settings, palette, fonts, texts); the shell in tcplab.ui assembles them.
         noClasses().that().resideInAPackage("tcplab.ui.common..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "tcplab.ui", "tcplab.ui.run..", "tcplab.ui.netstat..", "tcplab.ui.lesson..", "tcplab.ui.quiz..")
+                        "tcplab.ui", "tcplab.ui.run..", "tcplab.ui.netstat..", "tcplab.ui.lesson..", "tcplab.ui.quiz..",
+                        "tcplab.ui.classroom..")
+                .check(classes);
+    }
+
+    @Test
+    void theClassTabAndTheOtherFeaturesDoNotReachIntoEachOther() {
+        // The Class tab gets the open lesson and "show me" from the shell (Panes), not from the
+        // Lessons or Quiz tab's classes; and no other feature knows the Class tab.
+        noClasses().that().resideInAPackage("tcplab.ui.classroom..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "tcplab.ui.run..", "tcplab.ui.netstat..", "tcplab.ui.lesson..", "tcplab.ui.quiz..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("tcplab.ui.run..", "tcplab.ui.netstat..", "tcplab.ui.lesson..",
+                        "tcplab.ui.quiz..")
+                .should().dependOnClassesThat().resideInAPackage("tcplab.ui.classroom..")
+                .check(classes);
+    }
+
+    @Test
+    void theClassTabsViewModelNeedsNoScene() {
+        // Tested without starting JavaFX, as the other view models: javafx.beans and collections only.
+        noClasses().that().haveFullyQualifiedName("tcplab.ui.classroom.ClassViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.application..",
+                        "javafx.stage..", "javafx.animation..")
                 .check(classes);
     }
 

@@ -70,6 +70,9 @@ public final class ClassServer implements AutoCloseable {
         // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds
         // the body until the client's delayed ACK (40 ms on Linux) comes back.
         System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+        // A response that takes longer than this is cut by the server (its connection closed): the
+        // backstop for an event stream whose reader stopped reading (see STREAM_LIFE_MS).
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "60"));
         // Every student's browser keeps a connection open between requests: the default of 200
         // idle connections would close a class's connections under their next request.
         System.setProperty("sun.net.httpserver.maxIdleConnections",
@@ -83,12 +86,48 @@ public final class ClassServer implements AutoCloseable {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private final Thread pusher;
+    /** The listener added to the room, kept so that close() removes this very one. */
+    private final Runnable wakeListener = this::wakeUp;
     private volatile boolean closed;
     private long sentVersion;
 
     /** An open event stream. */
-    private record Stream(String token, HttpExchange exchange, OutputStream out) {
+    /**
+     * An open event stream. Its writes happen on the writer pool, never on the push thread: a
+     * browser that stops reading (a phone asleep, a hostile client) can only hold up its own
+     * stream. Views are whole states, so a view not yet sent is replaced by a newer one.
+     */
+    private static final class Stream {
+        final String token;
+        final HttpExchange exchange;
+        final OutputStream out;
+        final long openedNanos = System.nanoTime();
+        final java.util.concurrent.atomic.AtomicReference<byte[]> pending = new java.util.concurrent.atomic.AtomicReference<>();
+        final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+        volatile boolean gone;
+
+        Stream(String token, HttpExchange exchange, OutputStream out) {
+            this.token = token;
+            this.exchange = exchange;
+            this.out = out;
+        }
+
+        String token() {
+            return token;
+        }
+
+        HttpExchange exchange() {
+            return exchange;
+        }
     }
+
+    /**
+     * How long one event stream lives before the server ends it and the browser reconnects (at
+     * once, and gets the current view): a stream whose reader has stopped is also ended, by the
+     * JDK server's response time limit set a little above this.
+     */
+    static final long STREAM_LIFE_MS = 45_000;
+    private final ExecutorService writers;
 
     public ClassServer(Room room, InetSocketAddress bind, Limits limits) throws IOException {
         this.room = room;
@@ -102,10 +141,15 @@ public final class ClassServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(pool);
+        this.writers = new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "tcplab-class-events");
+            t.setDaemon(true);
+            return t;
+        });
         server.createContext("/", this::handle);
         this.pusher = new Thread(this::pushLoop, "tcplab-class-push");
         pusher.setDaemon(true);
-        room.addListener(this::wakeUp);
+        room.addListener(wakeListener);
     }
 
     public void start() {
@@ -129,14 +173,15 @@ public final class ClassServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        room.removeListener(this::wakeUp);
+        room.removeListener(wakeListener);
         wakeUp();
         for (Stream s : streams) {
-            s.exchange().close();
+            s.gone = true;
         }
         streams.clear();
-        server.stop(0);
+        server.stop(0); // closes every connection, which also frees a writer stuck on one
         pool.shutdownNow();
+        writers.shutdownNow();
     }
 
     /**
@@ -463,9 +508,9 @@ public final class ClassServer implements AutoCloseable {
         }
         if (mine >= 2) {
             for (Stream s : streams) {
-                if (s.token().equals(token)) {
+                if (s.token().equals(token) && !s.gone) {
                     streams.remove(s);
-                    s.exchange().close();
+                    send(s, null); // ended by its writer: this thread never writes to another stream
                     break;
                 }
             }
@@ -477,7 +522,7 @@ public final class ClassServer implements AutoCloseable {
         OutputStream out = ex.getResponseBody();
         // How long to wait before reconnecting, and at once where the class is.
         Room.StudentView view = room.studentView(token);
-        out.write(("retry: 2000\ndata: " + (view == null ? StudentJson.notJoined(room.studentVersion())
+        out.write(("retry: 500\ndata: " + (view == null ? StudentJson.notJoined(room.studentVersion())
                 : StudentJson.of(view, room.langOf(token))) + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         streams.add(new Stream(token, ex, out));
@@ -486,43 +531,84 @@ public final class ClassServer implements AutoCloseable {
 
     private void pushLoop() {
         long lastPing = System.nanoTime();
+        byte[] ping = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
         while (!closed) {
-            long v;
             if (room.studentVersion() == sentVersion) {
-                // Woken by wakeUp() on a change, else once a second for the time limit and the keep-alive.
+                // Woken by wakeUp() on a change, else once a second for the time limit, the keep-alive
+                // and the streams' age.
                 java.util.concurrent.locks.LockSupport.parkNanos(Math.max(50, Math.min(1000, limits.keepAliveMs())) * 1_000_000L);
             }
             if (Thread.interrupted()) {
                 return;
             }
             room.tick();
-            v = room.studentVersion();
+            long v = room.studentVersion();
             long now = System.nanoTime();
             boolean changed = v != sentVersion;
-            if (!changed && now - lastPing <= limits.keepAliveMs() * 1_000_000L) {
-                continue;
-            }
+            boolean pingDue = now - lastPing > limits.keepAliveMs() * 1_000_000L;
             sentVersion = v;
-            lastPing = now;
-            byte[] ping = ": ping\n\n".getBytes(StandardCharsets.US_ASCII);
-            for (Iterator<Stream> it = streams.iterator(); it.hasNext(); ) {
-                Stream s = it.next();
-                // Each browser gets its own view in the event itself (in its language), so that
-                // a push does not make the whole class ask at the same moment.
-                Room.StudentView view = changed ? room.studentView(s.token()) : null;
-                boolean gone = changed && view == null;
-                if (!gone) {
-                    try {
-                        s.out().write(changed ? ("data: " + StudentJson.of(view, room.langOf(s.token())) + "\n\n")
-                                .getBytes(StandardCharsets.UTF_8) : ping);
-                        s.out().flush();
-                    } catch (IOException e) {
-                        gone = true;
-                    }
-                }
-                if (gone) {
+            if (pingDue) {
+                lastPing = now;
+            }
+            for (Stream s : streams) {
+                if (s.gone) {
                     streams.remove(s);
+                    continue;
+                }
+                if (now - s.openedNanos > STREAM_LIFE_MS * 1_000_000L) {
+                    send(s, null); // ended: the browser reconnects and gets the view of the moment
+                } else if (changed) {
+                    // Each browser gets its own view in the event itself (in its language), so that
+                    // a push does not make the whole class ask at the same moment.
+                    Room.StudentView view = room.studentView(s.token());
+                    send(s, view == null ? null : ("data: " + StudentJson.of(view, room.langOf(s.token())) + "\n\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                } else if (pingDue) {
+                    send(s, ping);
+                }
+            }
+        }
+    }
+
+    /** Hands a message to the stream's writer (null: end the stream); never blocks. */
+    private void send(Stream s, byte[] message) {
+        s.pending.set(message == null ? END : message);
+        if (s.scheduled.compareAndSet(false, true)) {
+            try {
+                writers.execute(() -> drain(s));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                s.gone = true; // shutting down
+            }
+        }
+    }
+
+    /** The end of a stream, as a pending message. */
+    private static final byte[] END = new byte[0];
+
+    /** On a writer thread: writes the stream's newest message until none is left. */
+    private void drain(Stream s) {
+        try {
+            byte[] m;
+            while ((m = s.pending.getAndSet(null)) != null) {
+                if (m == END) {
+                    s.gone = true;
                     s.exchange().close();
+                    return;
+                }
+                s.out.write(m);
+                s.out.flush();
+            }
+        } catch (IOException e) {
+            s.gone = true;
+            s.exchange().close();
+        } finally {
+            s.scheduled.set(false);
+            // A message set after the loop's last look must not wait for the next change.
+            if (!s.gone && s.pending.get() != null && s.scheduled.compareAndSet(false, true)) {
+                try {
+                    writers.execute(() -> drain(s));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    s.gone = true;
                 }
             }
         }

@@ -49,6 +49,8 @@ public final class ClassSession implements AutoCloseable {
     private final List<QuestionSummary> summaries = new ArrayList<>();
     private String saveProblem;
     private boolean ended;
+    /** The teacher's language: the CSV's question texts are in it. */
+    private volatile Lang teacherLang = Lang.EN;
 
     /**
      * Starts a session.
@@ -80,6 +82,11 @@ public final class ClassSession implements AutoCloseable {
         return room;
     }
 
+    /** The teacher's language, for the question texts of the CSV (the students each read their own). */
+    public void teacherLang(Lang lang) {
+        teacherLang = lang == null ? Lang.EN : lang;
+    }
+
     public String code() {
         return room.code();
     }
@@ -91,6 +98,15 @@ public final class ClassSession implements AutoCloseable {
     /** The address students open: {@code http://192.168.1.20:8080/}. */
     public String joinUrl() {
         String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + server.port() + "/";
+    }
+
+    /**
+     * The address students open at another of this machine's addresses (the server listens on
+     * all of them): the teacher's window lets them pick the one the classroom's network reaches.
+     */
+    public String joinUrl(String otherHost) {
+        String h = otherHost.contains(":") ? "[" + otherHost + "]" : otherHost;
         return "http://" + h + ":" + server.port() + "/";
     }
 
@@ -187,7 +203,7 @@ public final class ClassSession implements AutoCloseable {
 
     private synchronized void record(Room.Reveal r, List<String> names) {
         LiveQuestion lq = r.question();
-        Question q = lq.in(Lang.EN);
+        Question q = lq.in(teacherLang);
         String prompt = firstLine(q.prompt());
         java.util.Map<String, Room.Answer> byName = new java.util.HashMap<>();
         for (Room.Answer a : r.answers()) {

@@ -277,6 +277,39 @@ class ClassServerTest {
         }
 
         @Test
+        void aStudentWhoseBrowserNeverReadsItsEvents_doesNotHoldUpTheClass() throws Exception {
+            StudentClient stuck = joined("stuck");
+            String cookie = stuck.cookies().getCookieStore().getCookies().get(0).getValue();
+            StudentClient good = joined("good");
+            try (Socket s = new Socket("127.0.0.1", session.port())) {
+                s.setReceiveBufferSize(4096);
+                s.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + ClassServer.COOKIE
+                        + "=" + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                // ... and never reads a byte: megabytes of events later (far past any socket buffer;
+                // before each stream had its own writer, this hung the push thread at about 1,000
+                // events), the others still get theirs at once.
+                Thread.sleep(200);
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                LiveQuestion big = question(1, QuestionType.DIAGNOSE_TABLE); // a netstat table: kilobytes per event
+                for (int i = 1; i <= 1500; i++) {
+                    session.room().push(new LiveQuestion(i, big.byLang(), "generated"), 0);
+                    session.room().reveal();
+                }
+                assertTrue(System.nanoTime() < deadline);
+                HttpResponse<InputStream> stream = good.http().send(HttpRequest.newBuilder(URI.create(base + "api/events"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+                readData(r);
+                session.push(question(1501, QuestionType.STATE_MEANING), 0);
+                long t0 = System.nanoTime();
+                JsonNode open = json(readData(r));
+                assertEquals(1501, open.get("question").get("n").asInt());
+                assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "the event took " + (System.nanoTime() - t0) / 1e6 + " ms");
+                stream.body().close();
+            }
+        }
+
+        @Test
         void pagesAreServedWithAStrictContentSecurityPolicy() throws Exception {
             HttpResponse<String> page = new StudentClient(base).get("");
             assertEquals(200, page.statusCode());

@@ -151,12 +151,14 @@
       }
     };
     events.onerror = function () {
-      // The browser reconnects by itself; meanwhile ask for the state, which also tells us when
-      // the teacher removed us (the stream is refused then).
+      // The server ends each stream after a while and the browser reconnects at once; only a
+      // connection that stays away is worth telling the student about. Meanwhile ask for the state,
+      // which also tells us when the teacher removed us (the stream is refused then).
       if (events && events.readyState === 2) { events = null; setTimeout(function () { if (wasJoined) { listen(); } }, 2000); }
-      setOffline(true);
+      setTimeout(function () { if (!events || events.readyState !== 1) { setOffline(true); } }, 3000);
       setTimeout(refresh, 1000);
     };
+    events.onopen = function () { setOffline(false); };
   }
 
   function setOffline(on) {

@@ -1,4 +1,4 @@
-package tcplab.quiz.live;
+package tcplab.ui.classroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,16 +33,19 @@ import tcplab.quiz.AnswerKind;
 import tcplab.quiz.Difficulty;
 import tcplab.quiz.Question;
 import tcplab.quiz.QuestionType;
-import tcplab.quiz.QuizGenerator;
 import tcplab.quiz.ResultsStore;
+import tcplab.quiz.live.ClassServer;
+import tcplab.quiz.live.ClassSession;
+import tcplab.quiz.live.LiveQuestion;
+import tcplab.quiz.live.Room;
 
 /**
- * Three students in real headless Chromium (Debian's chromium and chromium-driver) join the
- * teacher's session, answer on the page, see the reveal, come back after their phone slept, and
- * the results and the CSV hold what they did. One of them is named like markup: every browser
- * shows the name as text.
+ * The teacher's Class tab model and three students in real headless Chromium (Debian's chromium
+ * and chromium-driver): they join, answer on the page, see the reveal, one comes back after the
+ * phone slept, and the results and the CSV hold what they did. One of them is named like markup:
+ * every browser shows the name as text.
  */
-class StudentBrowsersTest {
+class ClassroomBrowsersTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /** 23 characters: under the name limit, so nothing of it is cut. */
@@ -51,6 +53,7 @@ class StudentBrowsersTest {
     static final Path SHOTS = Path.of("target", "class-screens");
 
     static Path dir;
+    static ClassViewModel teacher;
     static ClassSession session;
     static final List<WebDriver> browsers = new ArrayList<>();
 
@@ -62,8 +65,13 @@ class StudentBrowsersTest {
         }
         Assumptions.assumeTrue(have, "needs Debian's chromium and chromium-driver");
         dir = Files.createTempDirectory("tcplab-class");
-        session = ClassSession.start(InetAddress.getLoopbackAddress(), 0, "127.0.0.1",
-                new ResultsStore(dir.resolve("results.json")), dir.resolve("class.csv"), ClassServer.Limits.CLASSROOM, 50);
+        ResultsStore store = new ResultsStore(dir.resolve("results.json"));
+        teacher = new ClassViewModel((port, host) -> ClassSession.start(InetAddress.getLoopbackAddress(), port, host, store,
+                dir.resolve("class.csv"), ClassServer.Limits.CLASSROOM, 50), () -> List.of("127.0.0.1"), () -> null,
+                show -> { }, Runnable::run, Runnable::run, () -> 2026L, 0);
+        teacher.langProperty().set(Lang.EN);
+        teacher.start();
+        session = teacher.session();
         Files.createDirectories(SHOTS);
         browsers.add(browser("zh-CN", 360, 740)); // a small Android phone, Chinese
         browsers.add(browser("en-US", 412, 915));
@@ -90,8 +98,8 @@ class StudentBrowsersTest {
         for (WebDriver d : browsers) {
             d.quit();
         }
-        if (session != null) {
-            session.close();
+        if (teacher != null) {
+            teacher.close();
         }
     }
 
@@ -138,10 +146,12 @@ class StudentBrowsersTest {
         waitFor(en).until(x -> x.findElement(By.id("waitText")).isDisplayed());
         shot(zh, "phone-zh-lobby");
 
-        // Question 1: generated, four options.
-        QuizGenerator.Filter f = new QuizGenerator.Filter(EnumSet.of(QuestionType.NEXT_STATE), null, Map.of());
-        LiveQuestion q1 = LiveQuestion.of(1, "generated", l -> new QuizGenerator(l).question(2026, 0, f));
-        session.push(q1, 0);
+        // Question 1: the teacher sends a generated question from the Class tab.
+        teacher.sourceProperty().set(ClassViewModel.Source.GENERATED);
+        teacher.topicProperty().set("next_state");
+        teacher.pushNow();
+        LiveQuestion q1 = session.room().snapshot().question();
+        assertEquals(4, teacher.optionsProperty().size());
         int right = q1.answerIndex();
         int wrong = (right + 1) % q1.optionCount();
         int[] choice = {right, wrong, right};
@@ -161,8 +171,9 @@ class StudentBrowsersTest {
             assertFalse(d.findElements(By.cssSelector("button.option")).get(0).isEnabled(), "one answer only");
         }
         await(() -> session.room().snapshot().answered() == 3, "three answers");
-        Room.Reveal r = session.reveal();
-        assertEquals(2, r.counts()[right]);
+        teacher.reveal();
+        assertEquals(2, teacher.barsProperty().get(right).count());
+        assertTrue(teacher.barsProperty().get(right).right());
         for (int i = 0; i < 3; i++) {
             WebDriver d = browsers.get(i);
             String cls = choice[i] == right ? "right" : "wrong";
@@ -175,7 +186,7 @@ class StudentBrowsersTest {
         shot(en, "phone-en-reveal");
 
         // The leaderboard, with the markup name, shown as text in every browser.
-        session.showStandings(true);
+        teacher.showStandingsProperty().set(true);
         for (WebDriver d : browsers) {
             waitFor(d).until(x -> x.findElements(By.cssSelector("#standings li")).size() == 3);
             String all = d.findElement(By.id("standings")).getText();
@@ -209,7 +220,7 @@ class StudentBrowsersTest {
         zh.navigate().refresh();
         waitFor(zh).until(x -> x.findElement(By.id("me")).getText().equals("小明"));
         waitFor(zh).until(x -> x.findElement(By.id("status")).getText().equals("答案已收到,等待老师揭晓。"));
-        session.reveal();
+        teacher.reveal();
         int[] expectedScore = {2, 0, 2};
         for (int i = 0; i < 3; i++) {
             WebDriver d = browsers.get(i);
@@ -220,7 +231,11 @@ class StudentBrowsersTest {
         }
         shot(zh, "phone-zh-typed-reveal");
 
-        session.end();
+        teacher.endNow();
+        assertTrue(teacher.summaryProperty().stream().anyMatch(l -> l.startsWith("Question 1: 2 of 3 right")),
+                teacher.summaryProperty()::toString);
+        assertTrue(teacher.summaryProperty().stream().anyMatch(l -> l.startsWith("Question 2: 2 of 3 right")),
+                teacher.summaryProperty()::toString);
         for (WebDriver d : browsers) {
             waitFor(d).until(x -> x.findElement(By.id("waitText")).getText().contains(d == zh ? "已结束" : "ended"));
         }
@@ -228,7 +243,9 @@ class StudentBrowsersTest {
         assertEquals(2, saved.of("小明").size());
         assertTrue(saved.of("小明").stream().allMatch(a -> a.correct()));
         assertEquals(List.of(false, false), saved.of(MARKUP_NAME).stream().map(a -> a.correct()).toList());
-        List<String> csv = Files.readAllLines(dir.resolve("class.csv"));
+        assertTrue(teacher.exportCsv(dir.resolve("export.csv")));
+        assertEquals(Files.readAllLines(dir.resolve("class.csv")), Files.readAllLines(dir.resolve("export.csv")));
+        List<String> csv = Files.readAllLines(dir.resolve("export.csv"));
         assertEquals(7, csv.size(), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("Li Lei,2,t-2,") && l.contains(",TIME_WAIT,TIME_WAIT,1,")), csv::toString);
         assertTrue(csv.stream().anyMatch(l -> l.startsWith(MARKUP_NAME + ",1,")), csv::toString);
