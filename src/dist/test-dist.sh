@@ -64,6 +64,7 @@ image=$dist/tcplab-$version-linux-x64
 if [ -x "$image/bin/tcplab" ]; then
   runs "app image" bare "$image/bin/tcplab"
   check "app image: the commands' AOT cache is accepted" "tcplab $version" bare_aot "$image/bin/tcplab" --version
+  check "app image: explain's AOT cache is accepted" "netstat explained" bare_aot "$image/bin/tcplab" explain "$fixture" --lang en
   check "app image: the window's AOT cache is accepted" "first-frame-epoch-ms" bare_aot TCPLAB_BENCH_FIRST_FRAME=1 "$image/bin/tcplab"
   check "app image: a usage error exits 2 with one line" "unknown option '--formt'" sh -c "'$image/bin/tcplab' explain --formt x; [ \$? -eq 2 ]"
 else
@@ -74,7 +75,9 @@ tgz=$dist/tcplab-$version-linux-x64.tar.gz
 if [ -f "$tgz" ] && mkdir -p "$tmp/elsewhere/deeper" && tar -xzf "$tgz" -C "$tmp/elsewhere/deeper"; then
   moved=$tmp/elsewhere/deeper/tcplab-$version-linux-x64/bin/tcplab
   runs ".tar.gz unpacked elsewhere" bare "$moved"
-  check ".tar.gz: the AOT cache is accepted after the move" "tcplab $version" bare_aot "$moved" --version
+  check ".tar.gz: the AOT caches are accepted after the move" "tcplab $version" bare_aot "$moved" --version
+  check ".tar.gz: explain's too" "netstat explained" bare_aot "$moved" explain "$fixture" --lang en
+  check ".tar.gz: the window's too" "first-frame-epoch-ms" bare_aot TCPLAB_BENCH_FIRST_FRAME=1 "$moved"
   # A link to the launcher (as /usr/bin/tcplab is to the installed one) finds its application.
   ln -s "$moved" "$tmp/tcplab-link"
   check ".tar.gz: started through a symbolic link" "tcplab $version" bare "$tmp/tcplab-link" --version
@@ -85,7 +88,9 @@ fi
 deb=$dist/tcplab_${version}_amd64.deb
 if [ -f "$deb" ] && dpkg-deb -x "$deb" "$tmp/deb"; then
   runs ".deb unpacked" bare "$tmp/deb/opt/tcplab/bin/tcplab"
-  check ".deb: the AOT cache is accepted (times kept)" "tcplab $version" bare_aot "$tmp/deb/opt/tcplab/bin/tcplab" --version
+  check ".deb: the AOT caches are accepted (times kept)" "tcplab $version" bare_aot "$tmp/deb/opt/tcplab/bin/tcplab" --version
+  check ".deb: explain's too" "netstat explained" bare_aot "$tmp/deb/opt/tcplab/bin/tcplab" explain "$fixture" --lang en
+  check ".deb: the window's too" "first-frame-epoch-ms" bare_aot TCPLAB_BENCH_FIRST_FRAME=1 "$tmp/deb/opt/tcplab/bin/tcplab"
   check ".deb: package name and version" "tcplab $(printf '%s' "$version" | sed 's/-.*//')" dpkg-deb -W --showformat='${Package} ${Version}' "$deb"
   check ".deb: section education" "education" dpkg-deb -f "$deb" Section
   desktop=$tmp/deb/usr/share/applications/tcplab.desktop
