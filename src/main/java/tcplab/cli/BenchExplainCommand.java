@@ -157,7 +157,7 @@ public final class BenchExplainCommand implements Callable<Integer> {
     }
 
     /** The 1, 5 and 15 minute load averages (Linux), or "unknown". */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2] + " (" + Runtime.getRuntime().availableProcessors() + " CPUs)";

@@ -66,7 +66,15 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Lang l = langOption.lang();
+        return execute(file, format, langOption.lang(), dialect, encoding, live, spec.commandLine().getOut());
+    }
+
+    /**
+     * The command itself, once its arguments are read: by picocli ({@link #call}) or by
+     * {@link QuickStart}, which reads the common forms of {@code tcplab explain} without picocli.
+     */
+    static int execute(String file, Format format, Lang l, String dialect, String encoding, boolean live, PrintWriter out)
+            throws IOException, InterruptedException {
         Texts t = Cli.texts(l);
         Dialect forced = null;
         if (!dialect.equalsIgnoreCase("auto")) {
@@ -86,7 +94,6 @@ public final class ExplainCommand implements Callable<Integer> {
         if (live && file != null) {
             throw UserException.usage(t.get("explain.liveAndFile"));
         }
-        PrintWriter out = spec.commandLine().getOut();
         if (live) {
             tcplab.netstat.LiveCapture cap;
             try {
@@ -95,12 +102,12 @@ public final class ExplainCommand implements Callable<Integer> {
                 throw UserException.failure(t.get("explain.noLiveTool", String.join(", ", e.tried())));
             }
             try (Reader r = Encodings.reader(new java.io.ByteArrayInputStream(cap.output()), charset)) {
-                run(r, forced, l, out);
+                explain(r, forced, l, format, out);
             }
             return 0;
         }
         if (file == null || file.equals("-")) {
-            run(Encodings.reader(System.in, charset), forced, l, out);
+            explain(Encodings.reader(System.in, charset), forced, l, format, out);
             return 0;
         }
         if (file.isBlank()) {
@@ -122,15 +129,11 @@ public final class ExplainCommand implements Callable<Integer> {
             throw UserException.usage(t.get("explain.cannotRead", file, e.getMessage()));
         }
         try (Reader r = Encodings.reader(in, charset)) {
-            run(r, forced, l, out);
+            explain(r, forced, l, format, out);
         } catch (UncheckedIOException e) {
             throw UserException.failure(t.get("explain.cannotRead", file, e.getCause().getMessage()));
         }
         return 0;
-    }
-
-    private void run(Reader in, Dialect forced, Lang l, PrintWriter out) throws IOException {
-        explain(in, forced, l, format, out);
     }
 
     /**

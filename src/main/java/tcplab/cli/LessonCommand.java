@@ -120,7 +120,7 @@ public final class LessonCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code tcplab lesson check [DIR]}: load and run every lesson; 1 if any fails. */
+    /** {@code tcplab lesson check [--dir DIR | DIR]}: load and run every lesson; 1 if any fails. */
     @Command(name = "check", mixinStandardHelpOptions = true)
     static final class CheckLessons implements Callable<Integer> {
         @CommandLine.Spec
@@ -129,13 +129,21 @@ public final class LessonCommand implements Callable<Integer> {
         @Mixin
         LangOption langOption;
 
-        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", defaultValue = "lessons", descriptionKey = "checkDir")
-        Path dir;
+        /** The folder, as lesson list and lesson run take it; the positional DIR is the older form, kept. */
+        @Option(names = "--dir", paramLabel = "DIR", descriptionKey = "dir")
+        Path dirOption;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", descriptionKey = "checkDir")
+        Path dirArgument;
 
         @Override
         public Integer call() {
             Lang lang = langOption.lang();
             Texts t = Cli.texts(lang);
+            if (dirOption != null && dirArgument != null && !dirOption.equals(dirArgument)) {
+                throw UserException.usage(t.get("lesson.check.twoDirs", dirOption, dirArgument));
+            }
+            Path dir = dirOption != null ? dirOption : dirArgument != null ? dirArgument : Path.of("lessons");
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             List<LessonLoader.Loaded> all = all(dir, lang);

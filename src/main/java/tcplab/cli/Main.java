@@ -21,12 +21,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * The subcommands, in the order of the usage message. Registered in code, not in the
      * annotation: picocli builds the model of every registered command up front (reflection over
      * all their options), which is a good part of the start-up time; when the first argument
-     * names a subcommand, only that one is registered (see {@link #subcommandsFor}).
+     * names a subcommand, only that one is registered (see {@link #subcommandsFor}). In a class of
+     * its own so that {@link QuickStart}'s runs never load it: its class literals load picocli's
+     * jar (about 15 ms).
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(SimulateCommand.class, ScenariosCommand.class,
-            NetstatCommand.class, ExplainCommand.class, LessonCommand.class, QuizCommand.class, ClassCommand.class,
-            BenchCommand.class,
-            CommandLine.HelpCommand.class);
+    static final class Subcommands {
+        static final List<Class<?>> ALL = List.of(SimulateCommand.class, ScenariosCommand.class,
+                NetstatCommand.class, ExplainCommand.class, LessonCommand.class, QuizCommand.class, ClassCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class);
+
+        private Subcommands() {
+        }
+    }
 
     /** picocli's system property: regular expressions of class names not to load converters for. */
     static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
@@ -122,8 +129,21 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
+        return openWindow(lang);
+    }
+
+    /**
+     * The window (no command): also reached without picocli, from {@link QuickStart}. With
+     * {@code TCPLAB_BENCH_FIRST_FRAME} set ({@code tcplab bench startup}), on the headless platform
+     * like {@code bench ui}: the window prints when it drew its first frame and the process ends.
+     */
+    static int openWindow(Lang lang) {
+        boolean bench = System.getenv(tcplab.ui.TcplabApp.FIRST_FRAME_ENV) != null;
+        if (bench) {
+            tcplab.ui.Screenshot.useHeadlessPlatform();
+        }
         boolean unixLike = !Cli.onWindows() && !Cli.onMac();
-        if (unixLike && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+        if (!bench && unixLike && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             throw UserException.failure(tcplab.i18n.Texts.of("tcplab.ui.Ui", lang).get("nodisplay"));
         }
         tcplab.ui.TcplabApp.open(new String[0]);
@@ -152,6 +172,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, true);
+    }
+
+    /** {@link #run}, with {@code quick} false every command line through picocli (for tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, boolean quick) {
         // picocli registers type converters for java.sql and java.time classes by reflection, which
         // loads those classes: about 20 ms of every start-up. No option of tcplab has such a type.
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
@@ -162,6 +187,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // picocli reads its resource bundle in the default locale: set it for --lang first.
         Locale.setDefault(lang.locale());
         try {
+            Integer done = quick ? QuickStart.run(args, lang, out, err) : null;
+            if (done != null) {
+                return done;
+            }
             CommandLine cl = new CommandLine(new Main());
             for (Class<?> sub : subcommandsFor(args)) {
                 cl.addSubcommand(sub);
@@ -169,16 +198,14 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             Cli.configure(cl, lang);
             cl.setOut(out);
             cl.setErr(err);
-            try {
-                return cl.execute(args);
-            } catch (OutOfMemoryError | StackOverflowError e) {
-                // picocli lets Errors through: one line, exit 1, no trace. By now the stack is
-                // unwound and what filled the memory is garbage, so there is room to say it.
-                out.flush();
-                err.println(Cli.texts(lang).get("error.prefix") + Cli.fatal(e, Cli.texts(lang)));
-                err.flush();
-                return 1;
-            }
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli (and QuickStart) let Errors through: one line, exit 1, no trace. By now the
+            // stack is unwound and what filled the memory is garbage, so there is room to say it.
+            out.flush();
+            err.println(Cli.texts(lang).get("error.prefix") + Cli.fatal(e, Cli.texts(lang)));
+            err.flush();
+            return 1;
         } finally {
             Locale.setDefault(previous);
         }
@@ -192,21 +219,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      */
     static List<Class<?>> subcommandsFor(String[] args) {
         if (args.length > 0 && !args[0].equals("help")) {
-            for (Class<?> sub : SUBCOMMANDS) {
+            for (Class<?> sub : Subcommands.ALL) {
                 Command c = sub.getAnnotation(Command.class);
                 if (c != null && c.name().equals(args[0])) {
                     return List.of(sub);
                 }
             }
         }
-        return SUBCOMMANDS;
+        return Subcommands.ALL;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"tcplab " + (v == null ? "dev" : v)};
+            return new String[] {versionLine()};
         }
+    }
+
+    /** "tcplab VERSION": the version is pom.xml's, from the jar's manifest ("dev" when run from classes). */
+    static String versionLine() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return "tcplab " + (v == null ? "dev" : v);
     }
 }

@@ -70,6 +70,14 @@ class LessonCommandTest {
     }
 
     @Test
+    void checkTakesTheFolderWithDirAsListAndRunDoAndStillAsAnArgument() {
+        assertEquals(1, run("lesson", "check", "--dir", "src/test/resources/lessons/broken", "--lang", "en"));
+        assertEquals(0, run("lesson", "check", "--dir", "lessons", "--lang", "en"), err.toString());
+        assertEquals(0, run("lesson", "check", "--dir=lessons", "lessons", "--lang", "en"), err.toString());
+        assertEquals(2, run("lesson", "check", "--dir", "lessons", "src/test/resources/lessons/broken", "--lang", "en"));
+    }
+
+    @Test
     void checkOfAMissingFolderIsAUsageError() {
         assertEquals(2, run("lesson", "check", "no-such-folder", "--lang", "en"));
     }

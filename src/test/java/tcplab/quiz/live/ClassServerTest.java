@@ -280,7 +280,6 @@ class ClassServerTest {
         void aStudentWhoseBrowserNeverReadsItsEvents_doesNotHoldUpTheClass() throws Exception {
             StudentClient stuck = joined("stuck");
             String cookie = stuck.cookies().getCookieStore().getCookies().get(0).getValue();
-            StudentClient good = joined("good");
             try (Socket s = new Socket("127.0.0.1", session.port())) {
                 s.setReceiveBufferSize(4096);
                 s.getOutputStream().write(("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + ClassServer.COOKIE
@@ -296,6 +295,8 @@ class ClassServerTest {
                     session.room().reveal();
                 }
                 assertTrue(System.nanoTime() < deadline);
+                // A student who joins now, on a fresh connection (an idle one may have been closed meanwhile).
+                StudentClient good = joined("good");
                 HttpResponse<InputStream> stream = good.http().send(HttpRequest.newBuilder(URI.create(base + "api/events"))
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
                 BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
