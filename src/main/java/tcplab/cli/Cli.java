@@ -133,6 +133,9 @@ final class Cli {
     static void configure(CommandLine cl, Lang lang) {
         Texts t = texts(lang);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // An option's value may be a subcommand's name: `--tab class` opens the Class tab (picocli
+        // would otherwise take "class" for the class command and say --tab has no value).
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
