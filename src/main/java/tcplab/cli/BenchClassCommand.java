@@ -165,7 +165,6 @@ public final class BenchClassCommand implements Callable<Integer> {
         CompletableFuture.allOf(joins.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
 
         // Event streams: each student's page listens; on a change it asks for its state.
-        AtomicLong pushedAt = new AtomicLong();
         AtomicLong revealedAt = new AtomicLong();
         AtomicInteger answered = new AtomicInteger();
         CountDownLatch streamsOpen = new CountDownLatch(students);
@@ -186,7 +185,6 @@ public final class BenchClassCommand implements Callable<Integer> {
         int joined = (int) all.stream().filter(s -> s.cookie != null).count();
         for (int q = 1; q <= questions; q++) {
             answered.set(0);
-            pushedAt.set(System.nanoTime());
             teacher.write("next\n");
             teacher.flush();
             long deadline = System.nanoTime() + 20_000_000_000L;

@@ -172,7 +172,8 @@ public final class BenchExplainCommand implements Callable<Integer> {
         out.println("   " + m.command());
     }
 
-    private static boolean onPath(String tool) {
+    /** Whether {@code tool} is an executable in a folder of PATH. */
+    static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

@@ -94,7 +94,7 @@ public final class BenchStartupCommand implements Callable<Integer> {
             if (jar != null) {
                 explainers.put("java -jar", List.of(java, "-jar", jar.toString()));
             }
-            boolean jc = !noJc && (new File("/usr/bin/jc").canExecute() || onPath("jc"));
+            boolean jc = !noJc && (new File("/usr/bin/jc").canExecute() || BenchExplainCommand.onPath("jc"));
             if (!noJc && !jc) {
                 out.println(t.get("bench.explain.noJc"));
             }
@@ -257,18 +257,5 @@ public final class BenchStartupCommand implements Callable<Integer> {
             }
         }
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (new File(dir, tool).canExecute()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -167,6 +167,9 @@ final class Cli {
         // NaN and infinity are no time, delay or rate: refused where they are parsed, for every option.
         cl.registerConverter(Double.class, Cli::finite);
         cl.registerConverter(Double.TYPE, Cli::finite);
+        // An option's value may be a subcommand's name: `--tab class` opens the Class tab (picocli
+        // would otherwise take "class" for the class command and say --tab has no value).
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();

@@ -79,9 +79,18 @@ public final class QuizGenerator {
         return out;
     }
 
+    /** The topics that group several question types, as the Quiz and Class tabs offer them. */
+    public static final List<String> TOPIC_GROUPS = List.of("all", "states", "segments", "netstat", "ports");
+
+    /** A topic word or question type as a teacher reads it ("next state", "状态"), or the word itself. */
+    public static String topicLabel(Lang lang, String topic) {
+        tcplab.i18n.Texts t = tcplab.i18n.Texts.of(BUNDLE, lang == null ? Lang.EN : lang);
+        return t.has("topic." + topic) ? t.get("topic." + topic) : t.has("type." + topic) ? t.get("type." + topic) : topic;
+    }
+
     /** The topic words --topic accepts. */
     public static List<String> topicNames() {
-        List<String> out = new ArrayList<>(List.of("all", "states", "segments", "netstat", "ports"));
+        List<String> out = new ArrayList<>(TOPIC_GROUPS);
         for (QuestionType q : QuestionType.generatedTypes()) {
             out.add(q.jsonName());
         }

@@ -586,10 +586,14 @@ public final class ResultsStore {
         return sb.toString();
     }
 
-    private static String cell(String s) {
+    /**
+     * One CSV cell (RFC 4180), safe to open in a spreadsheet: a value starting with = + - @, a tab
+     * or a carriage return would be read as a formula (OWASP "CSV injection"; a learner may be
+     * named "=1+1"), so it gets a leading apostrophe. The class quiz's CSV uses it too.
+     */
+    public static String cell(String s) {
         String v = s == null ? "" : s;
-        // A leading = + - @ would be read as a formula by spreadsheets.
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

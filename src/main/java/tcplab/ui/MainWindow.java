@@ -422,18 +422,11 @@ public final class MainWindow {
 
     /** How many rows a FlowPane {@code wrap} wide needs for {@code groups}. */
     private static int rows(List<HBox> groups, double wrap, double gap) {
-        int rows = 1;
-        double x = 0;
+        List<Double> widths = new java.util.ArrayList<>();
         for (HBox g : groups) {
-            double w = g.prefWidth(-1);
-            if (x > 0 && x + gap + w > wrap) {
-                rows++;
-                x = w;
-            } else {
-                x += (x > 0 ? gap : 0) + w;
-            }
+            widths.add(g.prefWidth(-1));
         }
-        return rows;
+        return tcplab.ui.common.FlowRows.count(widths, wrap, gap);
     }
 
     /** The groups of controls now in the "More" menu (their last control's id), for tests. */

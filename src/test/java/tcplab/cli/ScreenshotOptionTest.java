@@ -26,6 +26,16 @@ class ScreenshotOptionTest {
     }
 
     @Test
+    void aTabNamedLikeACommand_isTheTabsName_notTheCommand() throws Exception {
+        Path file = Path.of("target/screenshot-option/class-tab.png");
+        Files.deleteIfExists(file);
+        SimulateCommandTest.Run r = SimulateCommandTest.run("--screenshot", file.toString(), "--tab", "class", "--at", "0",
+                "--lang", "en", "--size", "1024x768");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1024, ImageIO.read(file.toFile()).getWidth());
+    }
+
+    @Test
     void badScreenshotOptionsAreUsageErrors() {
         assertEquals(2, SimulateCommandTest.run("--screenshot", "target/x.png", "--scenario", "handshake", "--at", "10",
                 "--size", "huge").exit());

@@ -165,11 +165,6 @@ public final class ClassServer implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** How many event streams are open (the teacher's screen shows who is connected). */
-    public int openStreams() {
-        return streams.size();
-    }
-
     @Override
     public void close() {
         closed = true;
@@ -510,7 +505,7 @@ public final class ClassServer implements AutoCloseable {
             for (Stream s : streams) {
                 if (s.token().equals(token) && !s.gone) {
                     streams.remove(s);
-                    send(s, null); // ended by its writer: this thread never writes to another stream
+                    offer(s, null); // ended by its writer: this thread never writes to another stream
                     break;
                 }
             }
@@ -556,22 +551,22 @@ public final class ClassServer implements AutoCloseable {
                     continue;
                 }
                 if (now - s.openedNanos > STREAM_LIFE_MS * 1_000_000L) {
-                    send(s, null); // ended: the browser reconnects and gets the view of the moment
+                    offer(s, null); // ended: the browser reconnects and gets the view of the moment
                 } else if (changed) {
                     // Each browser gets its own view in the event itself (in its language), so that
                     // a push does not make the whole class ask at the same moment.
                     Room.StudentView view = room.studentView(s.token());
-                    send(s, view == null ? null : ("data: " + StudentJson.of(view, room.langOf(s.token())) + "\n\n")
+                    offer(s, view == null ? null : ("data: " + StudentJson.of(view, room.langOf(s.token())) + "\n\n")
                             .getBytes(StandardCharsets.UTF_8));
                 } else if (pingDue) {
-                    send(s, ping);
+                    offer(s, ping);
                 }
             }
         }
     }
 
     /** Hands a message to the stream's writer (null: end the stream); never blocks. */
-    private void send(Stream s, byte[] message) {
+    private void offer(Stream s, byte[] message) {
         s.pending.set(message == null ? END : message);
         if (s.scheduled.compareAndSet(false, true)) {
             try {

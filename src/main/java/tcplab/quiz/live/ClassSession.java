@@ -19,6 +19,7 @@ import tcplab.i18n.Lang;
 import tcplab.quiz.Attempt;
 import tcplab.quiz.Question;
 import tcplab.quiz.ResultsStore;
+import static tcplab.quiz.ResultsStore.cell;
 
 /**
  * A live class quiz: the {@link Room}, the {@link ClassServer} students reach it by, and what is
@@ -108,10 +109,6 @@ public final class ClassSession implements AutoCloseable {
     public String joinUrl(String otherHost) {
         String h = otherHost.contains(":") ? "[" + otherHost + "]" : otherHost;
         return "http://" + h + ":" + server.port() + "/";
-    }
-
-    public int openStreams() {
-        return server.openStreams();
     }
 
     /**
@@ -249,18 +246,6 @@ public final class ClassSession implements AutoCloseable {
                     .append("\r\n");
         }
         return sb.toString();
-    }
-
-    private static String cell(String s) {
-        String v = s == null ? "" : s;
-        // A leading = + - @ would be read as a formula by spreadsheets (a student may be named "=1+1").
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 
     /** Writes the CSV now (the teacher's "Export CSV"). */

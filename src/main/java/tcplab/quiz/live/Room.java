@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import tcplab.i18n.Lang;
-import tcplab.quiz.Answers;
 
 /**
  * A live class quiz without its network: who joined, the question that is open, who answered
@@ -59,7 +58,6 @@ public final class Room {
         Lang lang;
         int score;
         long answerMs;
-        long lastSeenNanos;
 
         Student(String token, String name, Lang lang) {
             this.token = token;
@@ -237,7 +235,6 @@ public final class Room {
         Student back = token != null ? byToken.get(token) : null;
         if (back != null) {
             back.lang = lang;
-            back.lastSeenNanos = nanos.getAsLong();
             return back.token;
         }
         if (phase == Phase.ENDED) {
@@ -262,7 +259,6 @@ public final class Room {
         random.nextBytes(b);
         String t = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
         Student s = new Student(t, name, lang);
-        s.lastSeenNanos = nanos.getAsLong();
         byToken.put(t, s);
         changed();
         return t;
@@ -315,7 +311,6 @@ public final class Room {
         if (s == null) {
             throw new RefusedException(Refusal.NOT_JOINED);
         }
-        s.lastSeenNanos = nanos.getAsLong();
         if (phase != Phase.OPEN || question == null) {
             throw new RefusedException(Refusal.NO_QUESTION);
         }
@@ -373,7 +368,7 @@ public final class Room {
             if (a.option() >= 0) {
                 counts[a.option()]++;
             } else {
-                typed.merge(Answers.text(a.text()).isEmpty() ? a.text() : a.text().strip(), 1, Integer::sum);
+                typed.merge(a.text(), 1, Integer::sum); // as typed (stripped when taken), each spelling apart
             }
             if (a.right()) {
                 right++;
@@ -425,11 +420,6 @@ public final class Room {
         return Math.max(0, (deadlineNanos - nanos.getAsLong()) / 1_000_000L);
     }
 
-    /** When the open question's time runs out, in {@link #nanos} time, or -1. */
-    public synchronized long deadlineNanos() {
-        return phase == Phase.OPEN && deadlineNanos != Long.MAX_VALUE ? deadlineNanos : -1;
-    }
-
     public synchronized List<Standing> standings() {
         List<Student> all = new ArrayList<>(byToken.values());
         all.sort(Comparator.comparingInt((Student s) -> -s.score).thenComparingLong(s -> s.answerMs)
@@ -463,7 +453,6 @@ public final class Room {
         if (s == null) {
             return null;
         }
-        s.lastSeenNanos = nanos.getAsLong();
         LiveQuestion q = phase == Phase.LOBBY ? null : question;
         return new StudentView(studentVersion, s.name, s.score, phase, q, answers.get(token), remainingMs(),
                 phase == Phase.REVEALED || phase == Phase.ENDED ? reveal : null,

@@ -51,7 +51,6 @@ import tcplab.ui.common.Palette;
  * from the back of a room on a 1024×768 projector; names are plain text in labels, never markup.
  */
 public final class ClassView extends BorderPane {
-    private static final String[] TOPICS = {"all", "states", "segments", "netstat", "ports"};
     /** The right answer's colour (the Quiz tab's); on the high-contrast theme's black, its bright green. */
     private static final Color RIGHT = Color.web("#1a7f37");
 
@@ -146,7 +145,7 @@ public final class ClassView extends BorderPane {
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         ChoiceBox<String> topic = new ChoiceBox<>();
         topic.setId("class-topic");
-        topic.getItems().setAll(TOPICS);
+        topic.getItems().setAll(QuizGenerator.TOPIC_GROUPS);
         topic.valueProperty().bindBidirectional(vm.topicProperty());
         ChoiceBox<Difficulty> level = new ChoiceBox<>();
         level.setId("class-difficulty");
@@ -161,7 +160,7 @@ public final class ClassView extends BorderPane {
         vm.timeLimitSProperty().addListener((o, a, v) -> limit.setValue(v.intValue()));
         Runnable converters = () -> {
             source.setConverter(converter(s -> text("class.source." + s.name().toLowerCase(Locale.ROOT))));
-            topic.setConverter(converter(this::topicText));
+            topic.setConverter(converter(t -> QuizGenerator.topicLabel(vm.langProperty().get(), t)));
             level.setConverter(converter(d -> d == null ? quizText("ui.difficulty.mixed") : quizText("difficulty." + d.jsonName())));
             limit.setConverter(converter(s -> s == 0 ? text("class.time.none") : text("class.time.seconds", s)));
         };
@@ -677,27 +676,17 @@ public final class ClassView extends BorderPane {
     }
 
     /** How many rows a FlowPane {@code wrap} wide needs for the shown ones of {@code nodes} (and "More"). */
-    private double rows(List<Node> nodes, double wrap) {
-        List<Node> all = new ArrayList<>(nodes);
+    private int rows(List<Node> nodes, double wrap) {
+        List<Double> widths = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.isManaged()) {
+                widths.add(n.prefWidth(-1));
+            }
+        }
         if (nodes.size() < controlOrder.size()) {
-            all.add(more);
+            widths.add(more.prefWidth(-1));
         }
-        int rows = 1;
-        double x = 0;
-        double gap = controls.getHgap();
-        for (Node n : all) {
-            if (!n.isManaged() && n != more) {
-                continue;
-            }
-            double w = n.prefWidth(-1);
-            if (x > 0 && x + gap + w > wrap) {
-                rows++;
-                x = w;
-            } else {
-                x += (x > 0 ? gap : 0) + w;
-            }
-        }
-        return rows;
+        return tcplab.ui.common.FlowRows.count(widths, wrap, controls.getHgap());
     }
 
     /** The controls now in "More" (their ids), for tests. */
@@ -821,11 +810,6 @@ public final class ClassView extends BorderPane {
         return g;
     }
 
-    private String topicText(String s) {
-        Texts t = Texts.of(QuizGenerator.BUNDLE, vm.langProperty().get());
-        return t.has("topic." + s) ? t.get("topic." + s) : s;
-    }
-
     private String text(String key, Object... args) {
         return Texts.of(ClassViewModel.BUNDLE, vm.langProperty().get()).get(key, args);
     }
@@ -855,16 +839,6 @@ public final class ClassView extends BorderPane {
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
+        return tcplab.ui.common.UiTexts.shownAs(f);
     }
 }

@@ -24,6 +24,21 @@ public final class UiTexts {
         lang.addListener((o, a, b) -> props.forEach((k, p) -> p.set(get(k))));
     }
 
+    /** A converter for a ChoiceBox or ComboBox that only shows its items as {@code shown} says (nothing is typed). */
+    public static <T> javafx.util.StringConverter<T> shownAs(java.util.function.Function<T, String> shown) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return shown.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
     /** The language now (English when the property is null). */
     public Lang lang() {
         Lang l = lang.getValue();

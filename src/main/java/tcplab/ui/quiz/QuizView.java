@@ -30,7 +30,6 @@ import tcplab.ui.common.Palette;
 
 /** The quiz tab: binds to a {@link QuizViewModel} and forwards clicks to its commands. */
 public final class QuizView extends BorderPane {
-    private static final String[] TOPICS = {"all", "states", "segments", "netstat", "ports"};
 
     private final QuizViewModel vm;
     private final VBox optionBox = new VBox(6);
@@ -54,9 +53,9 @@ public final class QuizView extends BorderPane {
         mode.setConverter(converter(m -> text("ui.mode." + m.word())));
         ChoiceBox<String> topic = new ChoiceBox<>();
         topic.setId("quiz-topic");
-        topic.getItems().setAll(TOPICS);
+        topic.getItems().setAll(QuizGenerator.TOPIC_GROUPS);
         topic.valueProperty().bindBidirectional(vm.topicProperty());
-        topic.setConverter(converter(this::topicText));
+        topic.setConverter(converter(t -> QuizGenerator.topicLabel(vm.langProperty().get(), t)));
         ChoiceBox<Difficulty> level = new ChoiceBox<>();
         level.setId("quiz-difficulty");
         level.getItems().add(null);
@@ -66,7 +65,7 @@ public final class QuizView extends BorderPane {
         vm.langProperty().addListener((o, a, l) -> {
             // Re-render the choices in the new language.
             mode.setConverter(converter(m -> text("ui.mode." + m.word())));
-            topic.setConverter(converter(this::topicText));
+            topic.setConverter(converter(t -> QuizGenerator.topicLabel(vm.langProperty().get(), t)));
             level.setConverter(converter(d -> d == null ? text("ui.difficulty.mixed") : text("difficulty." + d.jsonName())));
         });
         TextField count = intField("quiz-count", vm.countProperty().get(), v -> vm.countProperty().set(Math.max(1, v)));
@@ -328,11 +327,6 @@ public final class QuizView extends BorderPane {
                 Math.round(c.getBlue() * 255));
     }
 
-    private String topicText(String s) {
-        Texts t = Texts.of(QuizGenerator.BUNDLE, vm.langProperty().get());
-        return t.has("topic." + s) ? t.get("topic." + s) : t.has("type." + s) ? t.get("type." + s) : s;
-    }
-
     private String text(String key) {
         return Texts.of(QuizGenerator.BUNDLE, vm.langProperty().get()).get(key);
     }
@@ -355,17 +349,7 @@ public final class QuizView extends BorderPane {
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
+        return tcplab.ui.common.UiTexts.shownAs(f);
     }
 
     private static TextField intField(String id, int value, java.util.function.IntConsumer apply) {
