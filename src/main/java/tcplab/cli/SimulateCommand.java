@@ -46,6 +46,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--absolute-seq", descriptionKey = "absoluteSeq")
     boolean absoluteSeq;
 
+    @Option(names = "--pcap", paramLabel = "FILE", descriptionKey = "pcap")
+    java.nio.file.Path pcap;
+
+    @Option(names = "--capture-at", paramLabel = "HOST", descriptionKey = "captureAt")
+    String captureAt;
+
+    @Option(names = "--ipv6", descriptionKey = "ipv6")
+    boolean ipv6;
+
     @Override
     public Integer call() {
         Lang lang = langOption.lang();
@@ -53,12 +62,24 @@ public final class SimulateCommand implements Callable<Integer> {
         if (untilMs != null && untilMs < 0) {
             throw usage(lang, "error.negative", "--until");
         }
+        if ((captureAt != null || ipv6) && pcap == null) {
+            throw usage(lang, "simulate.needsPcap", captureAt != null ? "--capture-at" : "--ipv6");
+        }
         Scenario sc = Scenarios.load(scenario, lang);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.jsonl) {
+            TraceSink.Recorder rec = pcap != null ? new TraceSink.Recorder() : null;
             try (TraceJsonl jsonl = new TraceJsonl(out)) {
-                ScenarioRunner.Run run = build(sc, overrides, jsonl, lang);
+                TraceSink sink = rec == null ? jsonl : event -> {
+                    jsonl.accept(event);
+                    rec.accept(event);
+                };
+                ScenarioRunner.Run run = build(sc, overrides, sink, lang);
                 runToEnd(run, lang);
+                if (rec != null) {
+                    // jsonl owns stdout: the note about the capture goes to stderr
+                    writeCapture(run, rec.events(), spec.commandLine().getErr(), lang);
+                }
             }
             out.flush();
             return 0;
@@ -70,8 +91,29 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!finished) {
             out.println(Cli.texts(lang).get("simulate.cutShort", String.valueOf(MAX_EVENTS)));
         }
+        if (pcap != null) {
+            writeCapture(run, rec.events(), out, lang);
+        }
         out.flush();
         return 0;
+    }
+
+    /** {@code --pcap}: the run as a capture file, pcapng when the name ends in .pcapng. */
+    private void writeCapture(ScenarioRunner.Run run, java.util.List<tcplab.sim.TraceEvent> events, PrintWriter note, Lang lang) {
+        if (captureAt != null && run.simulation().host(captureAt) == null) {
+            java.util.List<String> names = run.simulation().hosts().stream().map(tcplab.sim.Host::name).toList();
+            throw usage(lang, "simulate.unknownCaptureHost", captureAt, String.join(", ", names));
+        }
+        java.util.List<tcplab.capture.TraceExport.Captured> packets = tcplab.capture.TraceExport.seenBy(events, captureAt);
+        tcplab.capture.CaptureReader.Format f = tcplab.capture.TraceExport.formatFor(pcap.getFileName().toString());
+        try (java.io.OutputStream os = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(pcap))) {
+            tcplab.capture.TraceExport.write(packets, ipv6, f, os);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw UserException.failure(Cli.texts(lang).get("simulate.pcapWriteFailed", pcap, e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        note.println(Cli.texts(lang).get("simulate.pcapWritten", packets.size(), pcap,
+                f == tcplab.capture.CaptureReader.Format.PCAPNG ? "pcapng" : "pcap"));
+        note.flush();
     }
 
     private ScenarioRunner.Run build(Scenario sc, ScenarioRunner.Overrides o, TraceSink sink, Lang lang) {
