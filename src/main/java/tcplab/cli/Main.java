@@ -27,7 +27,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      */
     static final class Subcommands {
         static final List<Class<?>> ALL = List.of(SimulateCommand.class, ScenariosCommand.class,
-                NetstatCommand.class, ExplainCommand.class, LessonCommand.class, QuizCommand.class, ClassCommand.class,
+                NetstatCommand.class, ExplainCommand.class, CaptureCommand.class, LessonCommand.class, QuizCommand.class, ClassCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class);
 
