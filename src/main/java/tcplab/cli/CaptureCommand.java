@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tcplab.capture.CaptureAnalysis;
 import tcplab.capture.CaptureReport;
-import tcplab.capture.LinkTypes;
 import tcplab.i18n.Lang;
 
 /**
@@ -85,10 +84,5 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         err.flush();
         return exit;
-    }
-
-    /** For the unsupported-link-type message. */
-    static boolean supported(int linkType) {
-        return LinkTypes.supported(linkType);
     }
 }
