@@ -18,6 +18,10 @@ public final class Connection {
 
     /** A transition of one end. {@code reason} is a bundle key ({@code why.NAME}) when inferred, else null. */
     public record Transition(int end, long timeNanos, long frame, TcpState from, TcpState to, boolean inferred, String reason) {
+        /** Made by a timer (TIME-WAIT's end, a handshake that timed out), which no packet shows. */
+        public boolean timer() {
+            return "timeWaitTimer".equals(reason) || ("synAckTimeout".equals(reason) && to != TcpState.SYN_RECEIVED);
+        }
     }
 
     /** A packet of the connection: from end {@code from}, with its note (null when nothing to say). */

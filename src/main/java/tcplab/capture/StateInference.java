@@ -39,12 +39,20 @@ final class StateInference {
     /** Sequence number each end has received up to (RCV.NXT as far as the inference knows). */
     private final long[] rcvNxt = {-1, -1};
     private final List<Deque<Pending>> pending = List.of(new ArrayDeque<>(), new ArrayDeque<>());
+    /** Sequence numbers of packets towards each end that its later packets showed had not arrived. */
+    private final List<java.util.Set<Long>> lost = List.of(new java.util.HashSet<>(), new java.util.HashSet<>());
     private final boolean serverListened;
     private final long[] lastChange = {Long.MIN_VALUE, Long.MIN_VALUE};
+    /** The sequence number of each end's latest SYN, -1 before it sent one. */
+    private final long[] synSeq = {-1, -1};
 
     private static final class Pending {
         final Connection.Packet p;
         long notBefore;
+        /** The receiver sent a packet after this one was captured without acknowledging it. */
+        boolean unacknowledged;
+        /** Earlier copies of it that were still unacknowledged when it was sent again. */
+        int earlierCopies;
 
         Pending(Connection.Packet p) {
             this.p = p;
@@ -54,15 +62,19 @@ final class StateInference {
 
     private StateInference(Connection c) {
         this.c = c;
-        boolean sawSynAck = false;
+        Boolean firstServerSynWasSynAck = null;
         for (Connection.Packet p : c.packets) {
             TcpPacket t = p.tcp();
             if (t.has(TcpPacket.FIN) && finAt[p.from()] < 0) {
                 finAt[p.from()] = (t.seq() + t.payloadLen() + (t.has(TcpPacket.SYN) ? 1 : 0)) & 0xFFFFFFFFL;
             }
-            sawSynAck |= p.from() == 1 && t.has(TcpPacket.SYN) && t.has(TcpPacket.ACK);
+            if (p.from() == 1 && t.has(TcpPacket.SYN) && firstServerSynWasSynAck == null) {
+                firstServerSynWasSynAck = t.has(TcpPacket.ACK);
+            }
         }
-        serverListened = sawSynAck;
+        // a server whose first SYN is a SYN-ACK answered from a listening socket; one that sent a
+        // SYN of its own opened actively too (a simultaneous open, RFC 9293 Figure 8)
+        serverListened = Boolean.TRUE.equals(firstServerSynWasSynAck);
     }
 
     static void infer(Connection c) {
@@ -90,10 +102,17 @@ final class StateInference {
         for (Connection.Packet p : c.packets) {
             onPacket(p);
         }
-        // what no later packet confirms arrived: delivered at capture time, as an inference
+        // what no later packet confirms arrived: delivered at capture time, as an inference; but a
+        // SYN, data or FIN its receiver never acknowledged though it sent packets afterwards was lost
+        // (TCP acknowledges each of them), and changes nothing
         for (int e = 0; e < 2; e++) {
             while (!pending.get(e).isEmpty()) {
                 Pending q = pending.get(e).poll();
+                if (q.p.tcp().seqLen() > 0 && (q.unacknowledged || lost.get(e).contains(q.p.tcp().seq()) || q.earlierCopies >= 2)) {
+                    // and so, most likely, is a copy of one whose earlier copies were lost, or one
+                    // its sender had to send three times without ever being acknowledged
+                    continue;
+                }
                 receive(e, q.p, Math.max(q.p.tcp().timeNanos(), q.notBefore), q.p.tcp().frame(), "noLaterPacket");
             }
         }
@@ -140,14 +159,25 @@ final class StateInference {
         // and what it does not acknowledge had not arrived when it was sent
         for (Pending r : q) {
             r.notBefore = Math.max(r.notBefore, now);
+            r.unacknowledged = true;
         }
         send(e, p, now);
         // the packet goes towards the other end
         Deque<Pending> toOther = pending.get(o);
+        int[] copies = {0};
         if (t.seqLen() > 0) {
             // a retransmission of what is still on its way: the original was most likely lost
             // (the sender's timer fired for want of an ACK), so only the copy will arrive
-            toOther.removeIf(r -> r.p.tcp().seqLen() > 0 && r.p.tcp().seq() == t.seq());
+            toOther.removeIf(r -> {
+                boolean copy = r.p.tcp().seqLen() > 0 && r.p.tcp().seq() == t.seq() && r.p.tcp().flags() == t.flags();
+                if (copy) {
+                    copies[0] = Math.max(copies[0], r.earlierCopies + 1);
+                    if (r.unacknowledged) {
+                        lost.get(o).add(t.seq());
+                    }
+                }
+                return copy;
+            });
         }
         while (!toOther.isEmpty() && toOther.peek().p.tcp().seqLen() == 0) {
             Pending z = toOther.poll();
@@ -156,7 +186,9 @@ final class StateInference {
         if (t.seqLen() == 0 && toOther.isEmpty()) {
             receive(o, p, now, t.frame(), laterFrom(o, p) ? null : "noLaterPacket");
         } else {
-            toOther.add(new Pending(p));
+            Pending np = new Pending(p);
+            np.earlierCopies = copies[0];
+            toOther.add(np);
         }
     }
 
@@ -186,8 +218,17 @@ final class StateInference {
             }
             return;
         }
-        if (t.has(TcpPacket.SYN) && !t.has(TcpPacket.ACK) && state[e] == TcpState.CLOSED) {
+        if (t.has(TcpPacket.SYN) && !t.has(TcpPacket.ACK) && (state[e] == TcpState.CLOSED || state[e] == TcpState.LISTEN)) {
             move(e, now, t.frame(), TcpState.SYN_SENT, null);
+        }
+        if (t.has(TcpPacket.SYN) && t.has(TcpPacket.ACK) && state[e] == TcpState.SYN_RECEIVED && synSeq[e] >= 0 && t.seq() != synSeq[e]) {
+            // a SYN-ACK with a new initial sequence number: the first attempt timed out (its SYN-ACK
+            // retries ran out, Linux's tcp_synack_retries) and a new SYN made a new one
+            move(e, now, t.frame(), serverListened ? TcpState.LISTEN : TcpState.CLOSED, "synAckTimeout");
+            move(e, now, t.frame(), TcpState.SYN_RECEIVED, "synAckTimeout");
+        }
+        if (t.has(TcpPacket.SYN)) {
+            synSeq[e] = t.seq();
         }
         if (t.has(TcpPacket.SYN) && t.has(TcpPacket.ACK) && (state[e] == TcpState.LISTEN || state[e] == TcpState.CLOSED)) {
             // it answers a SYN the capture did not show
@@ -249,6 +290,10 @@ final class StateInference {
             }
         }
         if (duplicate) {
+            // a simultaneous open: the peer's SYN-ACK repeats its SYN, but its ACK of our SYN counts
+            if (state[x] == TcpState.SYN_RECEIVED && t.has(TcpPacket.ACK)) {
+                move(x, when, frame, TcpState.ESTABLISHED, why);
+            }
             return;
         }
         if (t.seqLen() > 0 && (rcvNxt[x] < 0 || !after(t.seq(), rcvNxt[x]))) {
