@@ -14,8 +14,10 @@ import java.util.TreeSet;
  * ({@link #MAX_PACKETS} TCP packets kept at most) whatever the file.
  */
 public final class CaptureAnalysis {
-    /** TCP packets kept at most (about 100 bytes each): beyond, the reading stops and says so. */
+    /** TCP packets kept at most (about 100 bytes each, addresses shared): beyond, the reading stops and says so. */
     public static final int MAX_PACKETS = 1_000_000;
+    /** One String per address, shared by all its packets. */
+    private final Map<String, String> addresses = new HashMap<>();
 
     private final List<Connection> connections = new ArrayList<>();
     private final Map<PacketDecoder.Skip, Long> skipped = new EnumMap<>(PacketDecoder.Skip.class);
@@ -54,7 +56,11 @@ public final class CaptureAnalysis {
                 break;
             }
             a.tcpPackets++;
-            a.add(res.packet(), open);
+            TcpPacket p = res.packet();
+            String src = a.addresses.computeIfAbsent(p.src(), x -> x);
+            String dst = a.addresses.computeIfAbsent(p.dst(), x -> x);
+            a.add(new TcpPacket(p.frame(), p.timeNanos(), p.ipVersion(), src, p.srcPort(), dst, p.dstPort(), p.seq(), p.ack(),
+                    p.flags(), p.window(), p.payloadLen(), p.mss()), open);
         }
         a.problem = r.problem();
         for (Connection c : a.connections) {

@@ -43,21 +43,37 @@ final class StateInference {
     private final List<java.util.Set<Long>> lost = List.of(new java.util.HashSet<>(), new java.util.HashSet<>());
     private final boolean serverListened;
     private final long[] lastChange = {Long.MIN_VALUE, Long.MIN_VALUE};
+    /** The frame number of each end's last packet in the connection. */
+    private final long[] lastFrameFrom = {-1, -1};
+    /** Time and frame of each end's latest packet so far. */
+    private final long[] lastSendNanos = {Long.MIN_VALUE, Long.MIN_VALUE};
+    private final long[] lastSendFrame = {-1, -1};
+    /** Packets held for a receiver at most: beyond, the oldest is delivered as an inference (bounded time and memory). */
+    static final int MAX_PENDING = 4096;
     /** The sequence number of each end's latest SYN, -1 before it sent one. */
     private final long[] synSeq = {-1, -1};
 
     private static final class Pending {
         final Connection.Packet p;
-        long notBefore;
-        /** The receiver sent a packet after this one was captured without acknowledging it. */
-        boolean unacknowledged;
         /** Earlier copies of it that were still unacknowledged when it was sent again. */
         int earlierCopies;
 
         Pending(Connection.Packet p) {
             this.p = p;
-            this.notBefore = p.tcp().timeNanos();
         }
+    }
+
+    /**
+     * Whether receiver {@code x} sent a packet after {@code r} was captured: while {@code r} is
+     * still held, that packet did not acknowledge it, so it had not arrived then.
+     */
+    private boolean unacknowledged(int x, Pending r) {
+        return lastSendFrame[x] > r.p.tcp().frame();
+    }
+
+    /** The earliest {@code r} can have arrived at {@code x}: not before its capture, nor before x's last packet that did not acknowledge it. */
+    private long notBefore(int x, Pending r) {
+        return unacknowledged(x, r) ? Math.max(r.p.tcp().timeNanos(), lastSendNanos[x]) : r.p.tcp().timeNanos();
     }
 
     private StateInference(Connection c) {
@@ -65,6 +81,7 @@ final class StateInference {
         Boolean firstServerSynWasSynAck = null;
         for (Connection.Packet p : c.packets) {
             TcpPacket t = p.tcp();
+            lastFrameFrom[p.from()] = Math.max(lastFrameFrom[p.from()], t.frame());
             if (t.has(TcpPacket.FIN) && finAt[p.from()] < 0) {
                 finAt[p.from()] = (t.seq() + t.payloadLen() + (t.has(TcpPacket.SYN) ? 1 : 0)) & 0xFFFFFFFFL;
             }
@@ -108,12 +125,12 @@ final class StateInference {
         for (int e = 0; e < 2; e++) {
             while (!pending.get(e).isEmpty()) {
                 Pending q = pending.get(e).poll();
-                if (q.p.tcp().seqLen() > 0 && (q.unacknowledged || lost.get(e).contains(q.p.tcp().seq()) || q.earlierCopies >= 2)) {
+                if (q.p.tcp().seqLen() > 0 && (unacknowledged(e, q) || lost.get(e).contains(q.p.tcp().seq()) || q.earlierCopies >= 2)) {
                     // and so, most likely, is a copy of one whose earlier copies were lost, or one
                     // its sender had to send three times without ever being acknowledged
                     continue;
                 }
-                receive(e, q.p, Math.max(q.p.tcp().timeNanos(), q.notBefore), q.p.tcp().frame(), "noLaterPacket");
+                receive(e, q.p, notBefore(e, q), q.p.tcp().frame(), "noLaterPacket");
             }
         }
         for (int e = 0; e < 2; e++) {
@@ -146,33 +163,31 @@ final class StateInference {
             Pending head = q.peek();
             if (t.has(TcpPacket.ACK) && covers(t.ack(), head.p.tcp())) {
                 q.poll();
-                receive(e, head.p, Math.max(head.p.tcp().timeNanos(), head.notBefore), head.p.tcp().frame(), null);
+                receive(e, head.p, notBefore(e, head), head.p.tcp().frame(), null);
                 // zero-length packets queued behind it came after it: they arrive now too
                 while (!q.isEmpty() && q.peek().p.tcp().seqLen() == 0) {
                     Pending z = q.poll();
-                    receive(e, z.p, Math.max(z.p.tcp().timeNanos(), z.notBefore), z.p.tcp().frame(), laterFrom(e, z.p) ? null : "noLaterPacket");
+                    receive(e, z.p, notBefore(e, z), z.p.tcp().frame(), laterFrom(e, z.p) ? null : "noLaterPacket");
                 }
             } else {
                 break;
             }
         }
-        // and what it does not acknowledge had not arrived when it was sent
-        for (Pending r : q) {
-            r.notBefore = Math.max(r.notBefore, now);
-            r.unacknowledged = true;
-        }
+        // and what it does not acknowledge had not arrived when it was sent (see notBefore)
         send(e, p, now);
+        lastSendNanos[e] = now;
+        lastSendFrame[e] = t.frame();
         // the packet goes towards the other end
         Deque<Pending> toOther = pending.get(o);
         int[] copies = {0};
-        if (t.seqLen() > 0) {
+        if (t.seqLen() > 0 && toOther.size() <= MAX_PENDING) {
             // a retransmission of what is still on its way: the original was most likely lost
             // (the sender's timer fired for want of an ACK), so only the copy will arrive
             toOther.removeIf(r -> {
                 boolean copy = r.p.tcp().seqLen() > 0 && r.p.tcp().seq() == t.seq() && r.p.tcp().flags() == t.flags();
                 if (copy) {
                     copies[0] = Math.max(copies[0], r.earlierCopies + 1);
-                    if (r.unacknowledged) {
+                    if (unacknowledged(o, r)) {
                         lost.get(o).add(t.seq());
                     }
                 }
@@ -181,7 +196,7 @@ final class StateInference {
         }
         while (!toOther.isEmpty() && toOther.peek().p.tcp().seqLen() == 0) {
             Pending z = toOther.poll();
-            receive(o, z.p, z.notBefore, z.p.tcp().frame(), laterFrom(o, z.p) ? null : "noLaterPacket");
+            receive(o, z.p, notBefore(o, z), z.p.tcp().frame(), laterFrom(o, z.p) ? null : "noLaterPacket");
         }
         if (t.seqLen() == 0 && toOther.isEmpty()) {
             receive(o, p, now, t.frame(), laterFrom(o, p) ? null : "noLaterPacket");
@@ -189,20 +204,17 @@ final class StateInference {
             Pending np = new Pending(p);
             np.earlierCopies = copies[0];
             toOther.add(np);
+            if (toOther.size() > MAX_PENDING) {
+                // a one-sided capture (the other direction filtered out) never confirms anything
+                Pending old = toOther.poll();
+                receive(o, old.p, notBefore(o, old), old.p.tcp().frame(), "noLaterPacket");
+            }
         }
     }
 
     /** Whether end {@code e} sends anything after packet {@code p}: then it was alive to receive it. */
     private boolean laterFrom(int e, Connection.Packet p) {
-        boolean seen = false;
-        for (Connection.Packet x : c.packets) {
-            if (x == p) {
-                seen = true;
-            } else if (seen && x.from() == e) {
-                return true;
-            }
-        }
-        return false;
+        return lastFrameFrom[e] > p.tcp().frame();
     }
 
     private void send(int e, Connection.Packet p, long now) {
