@@ -671,7 +671,7 @@ public final class Explainer {
 
     /** An address the tool cut short: said so, and not read as loopback, a name or an address. */
     private void cutHost(Text out, String side, Object shown, Truncation.Cut cut) {
-        t(side + (cut.marked() ? ".cut.marked" : ".cut")).render(out, shown, cut.width());
+        t(side + (cut.marked() ? ".cut.marked" : ".cut")).render(out, shown, cut.hostWidth());
     }
 
     /** A port the tool cut short: its stump is no port number to look up. */

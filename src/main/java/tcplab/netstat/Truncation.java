@@ -31,8 +31,12 @@ final class Truncation {
     static final int BSD_HOST = 16;
 
     /** How one end of a row was printed: was its host cut, its port, and by which rule. */
-    record Cut(boolean host, boolean port, boolean marked, int width) {
-        static final Cut NONE = new Cut(false, false, false, 0);
+    record Cut(boolean host, boolean port, boolean marked, int width, int hostWidth) {
+        static final Cut NONE = new Cut(false, false, false, 0, 0);
+
+        Cut(boolean host, boolean port, boolean marked, int width) {
+            this(host, port, marked, width, width);
+        }
 
         boolean any() {
             return host || port;
@@ -80,7 +84,8 @@ final class Truncation {
                 // exactly 16 characters fills inet6name's 16 and may have been cut there.
                 boolean hostCut = v6 && (host.length() == BSD_HOST || host.endsWith(":") && !host.endsWith("::"));
                 if (printed == BSD_WIDTH_A || printed == BSD_WIDTH) {
-                    return new Cut(hostCut || !v6 && !completeIpv4(host) && !Addresses.isAny(host), true, false, printed);
+                    boolean nameCut = !v6 && !completeIpv4(host) && !Addresses.isAny(host);
+                    return new Cut(hostCut || nameCut, true, false, printed, hostCut ? BSD_HOST : printed);
                 }
                 return hostCut ? new Cut(true, false, false, BSD_HOST) : Cut.NONE;
             }
