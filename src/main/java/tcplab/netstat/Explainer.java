@@ -1252,11 +1252,12 @@ public final class Explainer {
         return set.size() >= DISTINCT_CAP ? DISTINCT_CAP + "+" : Integer.toString(set.size());
     }
 
-    private static String joinPorts(Set<Integer> ports) {
+    /** Port numbers as a list: "80, 443"; in Chinese with the enumeration comma, "80、443". */
+    private String joinPorts(Set<Integer> ports) {
         StringBuilder sb = new StringBuilder();
         for (Integer p : ports) {
             if (sb.length() > 0) {
-                sb.append(", ");
+                sb.append(lang == Lang.ZH ? "\u3001" : ", ");
             }
             sb.append(p);
         }
