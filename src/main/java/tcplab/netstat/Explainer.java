@@ -1121,7 +1121,9 @@ public final class Explainer {
         if (rows == 0) {
             return;
         }
-        ws.add(warning(Warning.Code.SYN_FLOOD, high ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
+        // The ESTABLISHED rows beside them are said where there are any (the rule weighed them).
+        ws.add(warningWith(Warning.Code.SYN_FLOOD, high ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
+                established == 0 ? "evidence" : "evidence.established",
                 rows, count("hosts", synRecvHosts.size(), capped(synRecvHosts)),
                 ports.isEmpty() ? text("evidence.noPort") : count("localPorts", ports.size(), joinPorts(ports)),
                 count("established", established, established)));

@@ -56,8 +56,7 @@ class ExplainerTest {
             Explainer ex = explainAll(table(rows), Lang.EN, null);
             Warning w = ex.summary().warnings().get(0);
             assertEquals(Warning.Code.SYN_FLOOD, w.code());
-            assertEquals("40 SYN_RECEIVED rows from 40 distinct hosts, on local port 80, beside 0 ESTABLISHED rows there",
-                    w.evidence());
+            assertEquals("40 SYN_RECEIVED rows from 40 distinct hosts, on local port 80", w.evidence());
         }
 
         @Test

@@ -169,7 +169,9 @@ class WarningRulesTest {
 
         @Test
         void oneHalfOpenForEveryTenEstablishedIsWhereAFloodBegins() {
-            assertEquals(Warning.Severity.MEDIUM, findings(explain(server(8, 80, 443), Lang.EN)).get(Warning.Code.SYN_FLOOD));
+            Warning w = only(explain(server(8, 80, 443), Lang.EN), Warning.Code.SYN_FLOOD);
+            assertEquals(Warning.Severity.MEDIUM, w.severity());
+            assertEquals("8 SYN_RECEIVED rows from 8 distinct hosts, on local port 443, beside 80 ESTABLISHED rows there", w.evidence());
             assertEquals(Map.of(), findings(explain(server(8, 81, 443), Lang.EN)));
         }
 
@@ -177,7 +179,7 @@ class WarningRulesTest {
         void connectionsEstablishedOnAnotherPortDoNotHideAFlood() {
             Warning w = only(explain(server(60, 1000, 8443), Lang.EN), Warning.Code.SYN_FLOOD);
             assertEquals(Warning.Severity.HIGH, w.severity());
-            assertEquals("60 SYN_RECEIVED rows from 60 distinct hosts, on local port 443, beside 0 ESTABLISHED rows there",
+            assertEquals("60 SYN_RECEIVED rows from 60 distinct hosts, on local port 443",
                     w.evidence());
         }
 
