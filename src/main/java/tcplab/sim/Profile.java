@@ -227,25 +227,39 @@ public final class Profile {
                 long orphan = get("tcp_orphan_retries");
                 // tcp_orphan_retries(): "0 means 8" while the RTO has not hit its maximum.
                 int orphanRetries = orphan == 0 ? 8 : (int) orphan;
-                return new TcpConfig(get("rto_initial_ms"), get("rto_min_ms"), get("rto_max_ms"),
-                        (int) get("tcp_syn_retries"), (int) get("tcp_syn_linear_timeouts"), (int) get("tcp_synack_retries"),
-                        (int) get("tcp_retries2"), orphanRetries, TcpConfig.GiveUp.LINUX_TIME_BUDGET,
-                        get("time_wait_ms"), get("tcp_fin_timeout") * 1000, get("user_timeout_ms"),
-                        (int) get("mss"), (int) get("window"), (int) get("initial_cwnd"));
+                return common()
+                        .synRetries((int) get("tcp_syn_retries"), (int) get("tcp_syn_linear_timeouts"))
+                        .synAckRetries((int) get("tcp_synack_retries"))
+                        .dataRetries((int) get("tcp_retries2"), orphanRetries, TcpConfig.GiveUp.LINUX_TIME_BUDGET)
+                        .timeWaitMs(get("time_wait_ms"))
+                        .finWait2TimeoutMs(get("tcp_fin_timeout") * 1000)
+                        .build();
             }
             case WINDOWS_XP:
-                return new TcpConfig(get("rto_initial_ms"), get("rto_min_ms"), get("rto_max_ms"),
-                        (int) get("TcpMaxConnectRetransmissions"), 0, (int) get("TcpMaxConnectResponseRetransmissions"),
-                        (int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"), TcpConfig.GiveUp.COUNT,
-                        get("TcpTimedWaitDelay") * 1000, 0, get("user_timeout_ms"),
-                        (int) get("mss"), (int) get("window"), (int) get("initial_cwnd"));
+                return common()
+                        .synRetries((int) get("TcpMaxConnectRetransmissions"), 0)
+                        .synAckRetries((int) get("TcpMaxConnectResponseRetransmissions"))
+                        .dataRetries((int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"),
+                                TcpConfig.GiveUp.COUNT)
+                        .timeWaitMs(get("TcpTimedWaitDelay") * 1000)
+                        .build();
             default:
-                return new TcpConfig(get("rto_initial_ms"), get("rto_min_ms"), get("rto_max_ms"),
-                        (int) get("MaxSynRetransmissions"), 0, (int) get("TcpMaxConnectResponseRetransmissions"),
-                        (int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"), TcpConfig.GiveUp.COUNT,
-                        get("TcpTimedWaitDelay") * 1000, 0, get("user_timeout_ms"),
-                        (int) get("mss"), (int) get("window"), (int) get("initial_cwnd"));
+                return common()
+                        .synRetries((int) get("MaxSynRetransmissions"), 0)
+                        .synAckRetries((int) get("TcpMaxConnectResponseRetransmissions"))
+                        .dataRetries((int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"),
+                                TcpConfig.GiveUp.COUNT)
+                        .timeWaitMs(get("TcpTimedWaitDelay") * 1000)
+                        .build();
         }
+    }
+
+    /** The settings every family names alike: RTO bounds, user timeout, MSS, window, initial cwnd. */
+    private TcpConfig.Builder common() {
+        return TcpConfig.builder()
+                .rtoInitialMs(get("rto_initial_ms")).rtoMinMs(get("rto_min_ms")).rtoMaxMs(get("rto_max_ms"))
+                .userTimeoutMs(get("user_timeout_ms"))
+                .mss((int) get("mss")).window((int) get("window")).initialCwnd((int) get("initial_cwnd"));
     }
 
     /** First client (ephemeral) port. */

@@ -533,8 +533,7 @@ public final class Simulation implements TcpEndpoint.Events {
                 // SYN cookie (RFC 4987 §3.6): answer without keeping any state; the ISN is the cookie.
                 int cookie = cookie(new Endpoint(h.address(), l.local().port()), seg.src());
                 TcpConfig cfg = h.config();
-                transmitFrom(h, new Segment(new Endpoint(h.address(), l.local().port()), seg.src(), cookie, seg.seq() + 1,
-                        Flags.SYN | Flags.ACK, cfg.window(), 0, cfg.mss(), null));
+                transmitFrom(h, Segment.synAck(seg.dst(), seg.src(), cookie, seg.seq() + 1, cfg.window(), cfg.mss()));
                 return;
             }
             int limit = cookies == 0 ? h.profile().halfOpenLimitWithoutCookies(l.backlog) : l.backlog;

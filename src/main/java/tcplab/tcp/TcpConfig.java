@@ -68,37 +68,129 @@ public record TcpConfig(
 
     /** RFC defaults with Linux's timer constants: a neutral configuration for unit tests. */
     public static TcpConfig rfcDefaults() {
-        return new TcpConfig(1000, 200, 120_000, 6, 0, 5, 15, 8, GiveUp.COUNT, 60_000, 0, 0, 1460, 64240, 10);
+        return builder().build();
     }
 
-    public TcpConfig withTimeWaitMs(long ms) {
-        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries, dataRetries,
-                orphanRetries, giveUp, ms, finWait2TimeoutMs, userTimeoutMs, mss, window, initialCwnd);
+    /**
+     * A builder starting from {@link #rfcDefaults()}: set what differs, by name. A new option gets
+     * a default here, and only the places that care about it set it.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public TcpConfig withUserTimeoutMs(long ms) {
-        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries, dataRetries,
-                orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, ms, mss, window, initialCwnd);
+    /** A builder holding this configuration, to change some of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.rtoInitialMs = rtoInitialMs;
+        b.rtoMinMs = rtoMinMs;
+        b.rtoMaxMs = rtoMaxMs;
+        b.synRetries = synRetries;
+        b.synLinearTimeouts = synLinearTimeouts;
+        b.synAckRetries = synAckRetries;
+        b.dataRetries = dataRetries;
+        b.orphanRetries = orphanRetries;
+        b.giveUp = giveUp;
+        b.timeWaitMs = timeWaitMs;
+        b.finWait2TimeoutMs = finWait2TimeoutMs;
+        b.userTimeoutMs = userTimeoutMs;
+        b.mss = mss;
+        b.window = window;
+        b.initialCwnd = initialCwnd;
+        return b;
     }
 
-    public TcpConfig withFinWait2TimeoutMs(long ms) {
-        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries, dataRetries,
-                orphanRetries, giveUp, timeWaitMs, ms, userTimeoutMs, mss, window, initialCwnd);
-    }
+    /** Builds a {@link TcpConfig} by field name; {@link #build()} checks the values as the constructor does. */
+    public static final class Builder {
+        private long rtoInitialMs = 1000;
+        private long rtoMinMs = 200;
+        private long rtoMaxMs = 120_000;
+        private int synRetries = 6;
+        private int synLinearTimeouts = 0;
+        private int synAckRetries = 5;
+        private int dataRetries = 15;
+        private int orphanRetries = 8;
+        private GiveUp giveUp = GiveUp.COUNT;
+        private long timeWaitMs = 60_000;
+        private long finWait2TimeoutMs = 0;
+        private long userTimeoutMs = 0;
+        private int mss = 1460;
+        private int window = 64240;
+        private int initialCwnd = 10;
 
-    public TcpConfig withSynRetries(int retries, int linear) {
-        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, retries, linear, synAckRetries, dataRetries,
-                orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window, initialCwnd);
-    }
+        private Builder() {
+        }
 
-    public TcpConfig withSynAckRetries(int retries) {
-        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, retries, dataRetries,
-                orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window, initialCwnd);
-    }
+        public Builder rtoInitialMs(long ms) {
+            rtoInitialMs = ms;
+            return this;
+        }
 
-    public TcpConfig withDataRetries(int retries, int orphan, GiveUp rule) {
-        return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries, retries,
-                orphan, rule, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window, initialCwnd);
+        public Builder rtoMinMs(long ms) {
+            rtoMinMs = ms;
+            return this;
+        }
+
+        public Builder rtoMaxMs(long ms) {
+            rtoMaxMs = ms;
+            return this;
+        }
+
+        /** SYN retransmissions before connect() fails, and how many of the first keep the initial RTO. */
+        public Builder synRetries(int retries, int linearTimeouts) {
+            synRetries = retries;
+            synLinearTimeouts = linearTimeouts;
+            return this;
+        }
+
+        public Builder synAckRetries(int retries) {
+            synAckRetries = retries;
+            return this;
+        }
+
+        /** The retry limits for data and FIN, before and after close(), and how they are read. */
+        public Builder dataRetries(int retries, int orphan, GiveUp rule) {
+            dataRetries = retries;
+            orphanRetries = orphan;
+            giveUp = rule;
+            return this;
+        }
+
+        public Builder timeWaitMs(long ms) {
+            timeWaitMs = ms;
+            return this;
+        }
+
+        public Builder finWait2TimeoutMs(long ms) {
+            finWait2TimeoutMs = ms;
+            return this;
+        }
+
+        public Builder userTimeoutMs(long ms) {
+            userTimeoutMs = ms;
+            return this;
+        }
+
+        public Builder mss(int octets) {
+            mss = octets;
+            return this;
+        }
+
+        public Builder window(int octets) {
+            window = octets;
+            return this;
+        }
+
+        public Builder initialCwnd(int segments) {
+            initialCwnd = segments;
+            return this;
+        }
+
+        public TcpConfig build() {
+            return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries,
+                    dataRetries, orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window,
+                    initialCwnd);
+        }
     }
 
     /**

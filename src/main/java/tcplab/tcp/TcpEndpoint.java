@@ -165,10 +165,10 @@ public final class TcpEndpoint {
         }
         if (seg.has(Flags.ACK)) {
             // <SEQ=SEG.ACK><CTL=RST>
-            return new Segment(seg.dst(), seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null);
+            return Segment.reset(seg.dst(), seg.src(), seg.ack());
         }
         // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>
-        return new Segment(seg.dst(), seg.src(), 0, seg.seq() + seg.seqLen(), Flags.RST | Flags.ACK, 0, 0, 0, null);
+        return Segment.resetAck(seg.dst(), seg.src(), 0, seg.seq() + seg.seqLen());
     }
 
     // ------------------------------------------------------------------ user calls (§3.10.1–3.10.5)
@@ -289,7 +289,7 @@ public final class TcpEndpoint {
             case CLOSE_WAIT:
                 // RFC: <SEQ=SND.NXT><CTL=RST>. Linux (tcp_send_active_reset) also sets ACK with
                 // RCV.NXT; the peer accepts either because SEQ is what it expects.
-                transmit(new Segment(local, remote, sndMax, rcvNxt, Flags.RST | Flags.ACK, 0, 0, 0, null), nowUs);
+                transmit(Segment.resetAck(local, remote, sndMax, rcvNxt), nowUs);
                 setState(TcpState.CLOSED, Cause.ABORT, null);
                 return CallResult.OK;
             default:
@@ -337,7 +337,7 @@ public final class TcpEndpoint {
         }
         // Second, check for an ACK: nothing could have been acknowledged yet.
         if (seg.has(Flags.ACK)) {
-            transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+            transmit(Segment.reset(local, seg.src(), seg.ack()), nowUs);
             return;
         }
         // Third, check for a SYN.
@@ -387,7 +387,7 @@ public final class TcpEndpoint {
         if (seg.has(Flags.ACK)) {
             if (Seq.le(seg.ack(), iss) || Seq.gt(seg.ack(), sndNxt)) {
                 if (!seg.has(Flags.RST)) {
-                    transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+                    transmit(Segment.reset(local, seg.src(), seg.ack()), nowUs);
                 }
                 return;
             }
@@ -506,7 +506,7 @@ public final class TcpEndpoint {
                 }
             } else {
                 // <SEQ=SEG.ACK><CTL=RST>
-                transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+                transmit(Segment.reset(local, seg.src(), seg.ack()), nowUs);
                 return;
             }
         }
@@ -840,19 +840,19 @@ public final class TcpEndpoint {
         if (retransmits == 0) {
             synSentUs = nowUs;
         }
-        transmit(new Segment(local, remote, iss, 0, Flags.SYN, rcvWnd, 0, cfg.mss(), null), nowUs);
+        transmit(Segment.syn(local, remote, iss, rcvWnd, cfg.mss()), nowUs);
     }
 
     private void sendSynAck(long nowUs) {
         if (retransmits == 0) {
             synSentUs = nowUs;
         }
-        transmit(new Segment(local, remote, iss, rcvNxt, Flags.SYN | Flags.ACK, rcvWnd, 0, cfg.mss(), null), nowUs);
+        transmit(Segment.synAck(local, remote, iss, rcvNxt, rcvWnd, cfg.mss()), nowUs);
     }
 
     /** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>: a plain, duplicate or challenge ACK. */
     private void sendAck(long nowUs) {
-        transmit(new Segment(local, remote, sndMax, rcvNxt, Flags.ACK, rcvWnd, 0, 0, null), nowUs);
+        transmit(Segment.ack(local, remote, sndMax, rcvNxt, rcvWnd), nowUs);
     }
 
     private void enqueueData(int len, String label) {
@@ -916,7 +916,7 @@ public final class TcpEndpoint {
         if (Seq.gt(sndNxt, sndMax)) {
             sndMax = sndNxt;
         }
-        transmit(new Segment(local, remote, c.seq, rcvNxt, flags, rcvWnd, c.len, 0, c.label), nowUs);
+        transmit(Segment.from(local).to(remote).seq(c.seq).ack(rcvNxt).flags(flags).window(rcvWnd).data(c.len, c.label).build(), nowUs);
         if (rtxAt == NEVER) {
             armRtx(nowUs, rtoUs);
         }

@@ -274,7 +274,7 @@ class TcpEndpointPropertiesTest {
             @ForAll("isns") int isnA,
             @ForAll("isns") int isnB,
             @ForAll("delays") long delayMs) {
-        TcpConfig cfg = TcpConfig.rfcDefaults().withFinWait2TimeoutMs(60_000);
+        TcpConfig cfg = TcpConfig.rfcDefaults().toBuilder().finWait2TimeoutMs(60_000).build();
         Wire w = new Wire(cfg, isnA, isnB, delayMs * 1000, drops);
         for (Call c : calls) {
             w.runUntil(w.now + c.gapMs() * 1000L);

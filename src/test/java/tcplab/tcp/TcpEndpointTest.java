@@ -176,7 +176,8 @@ class TcpEndpointTest {
 
     /** A segment from the peer. */
     static Segment peer(int flags, int seq, int ack, int len) {
-        return new Segment(REMOTE, LOCAL, seq, ack, flags, WND, len, (flags & SYN) != 0 ? 1460 : 0, len > 0 ? "x" : null);
+        return Segment.from(REMOTE).to(LOCAL).seq(seq).ack(ack).flags(flags).window(WND).mss((flags & SYN) != 0 ? 1460 : 0)
+                .data(len, len > 0 ? "x" : null).build();
     }
 
     static Segment syn(int seq) {
@@ -204,8 +205,7 @@ class TcpEndpointTest {
     }
 
     static TcpConfig config(long rtoInitialMs, int synRetries, int synLinear) {
-        return new TcpConfig(rtoInitialMs, 200, 120_000, synRetries, synLinear, 5, 15, 8, TcpConfig.GiveUp.COUNT,
-                60_000, 0, 0, 1460, WND, 10);
+        return TcpConfig.builder().rtoInitialMs(rtoInitialMs).synRetries(synRetries, synLinear).window(WND).build();
     }
 
     // ------------------------------------------------------------------ fixtures, one per state
@@ -783,7 +783,7 @@ class TcpEndpointTest {
         @Test
         void established_zeroLengthSegmentAtRcvNxt_isAcceptedSilently() {
             Conn c = established();
-            c.arrive(new Segment(REMOTE, LOCAL, IRS + 1, ISS + 1, ACK, 1000, 0, 0, null), 0);
+            c.arrive(Segment.ack(REMOTE, LOCAL, IRS + 1, ISS + 1, 1000), 0);
             assertNothingSent(c);
             assertEquals(1000, c.ep.sndWnd());
             assertTransitions(c);
@@ -835,8 +835,8 @@ class TcpEndpointTest {
             // an older ACK (a delayed duplicate) must not, or its stale window (here 0) stalls us.
             Conn c = established();
             c.send(100, 0);
-            c.arrive(new Segment(REMOTE, LOCAL, IRS + 1, ISS + 101, ACK, 1000, 0, 0, null), 10 * MS);
-            c.arrive(new Segment(REMOTE, LOCAL, IRS + 1, ISS + 1, ACK, 0, 0, 0, null), 11 * MS);
+            c.arrive(Segment.ack(REMOTE, LOCAL, IRS + 1, ISS + 101, 1000), 10 * MS);
+            c.arrive(Segment.ack(REMOTE, LOCAL, IRS + 1, ISS + 1, 0), 11 * MS);
             assertEquals(1000, c.ep.sndWnd());
             c.cleared();
             c.send(100, 12 * MS);
@@ -973,7 +973,7 @@ class TcpEndpointTest {
 
         @Test
         void finWait2_orphaned_isDroppedExactlyAfterFinTimeout() {
-            Conn c = finWait2(CFG.withFinWait2TimeoutMs(60_000));
+            Conn c = finWait2(CFG.toBuilder().finWait2TimeoutMs(60_000).build());
             assertEquals(60 * S, c.ep.nextDeadline());
             c.timer(60 * S - 1);
             assertTransitions(c);
@@ -1115,7 +1115,7 @@ class TcpEndpointTest {
 
         @Test
         void timeWait_lengthComesFromConfig() {
-            Conn c = timeWait(CFG.withTimeWaitMs(240_000));
+            Conn c = timeWait(CFG.toBuilder().timeWaitMs(240_000).build());
             assertEquals(240 * S, c.ep.nextDeadline());
         }
 
@@ -1207,7 +1207,7 @@ class TcpEndpointTest {
 
         @Test
         void dataRetransmission_doublesRtoAndGivesUpAfterCount() {
-            Conn c = established(CFG.withDataRetries(3, 8, TcpConfig.GiveUp.COUNT));
+            Conn c = established(CFG.toBuilder().dataRetries(3, 8, TcpConfig.GiveUp.COUNT).build());
             assertEquals(200 * MS, c.ep.rtoUs());
             c.send(100, 0);
             c.runTimers(1000 * S);
@@ -1228,7 +1228,7 @@ class TcpEndpointTest {
 
         @Test
         void dataRetransmission_linuxTimeBudget_givesUpAtTheBudget() {
-            Conn c = established(CFG.withDataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET));
+            Conn c = established(CFG.toBuilder().dataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET).build());
             c.send(100, 0);
             c.runTimers(10_000 * S);
             List<Long> expected = new ArrayList<>();
@@ -1248,7 +1248,7 @@ class TcpEndpointTest {
 
         @Test
         void orphanedFin_usesOrphanRetriesAndGivesUpSilently() {
-            Conn c = finWait1(CFG.withDataRetries(15, 2, TcpConfig.GiveUp.COUNT));
+            Conn c = finWait1(CFG.toBuilder().dataRetries(15, 2, TcpConfig.GiveUp.COUNT).build());
             c.runTimers(1000 * S);
             assertEquals(List.of(200 * MS, 600 * MS), c.rec.sentTimes());
             assertTransitions(c, tr(FIN_WAIT_1, CLOSED, Cause.TIMEOUT_RETRANSMISSION));
@@ -1297,7 +1297,7 @@ class TcpEndpointTest {
         @Test
         void userTimeout_givesUpExactlyWhenItExpires() {
             // RFC 9293 §3.10.8; Linux clamps the RTO to the time left (tcp_clamp_rto_to_user_timeout).
-            Conn c = established(CFG.withUserTimeoutMs(5000));
+            Conn c = established(CFG.toBuilder().userTimeoutMs(5000).build());
             c.send(100, 0);
             c.runTimers(1000 * S);
             assertEquals(List.of(0L, 200 * MS, 600 * MS, 1400 * MS, 3000 * MS), c.rec.sentTimes());
@@ -1436,7 +1436,7 @@ class TcpEndpointTest {
         @Test
         void resetFor_segmentWithoutAck_isRstAckAcknowledgingSegLen() {
             // SYN + 10 octets + FIN occupy 12 sequence numbers; SEQ+12 wraps past 2^32.
-            Segment in = new Segment(REMOTE, LOCAL, 0xFFFFFFFA, 0, SYN | FIN, WND, 10, 0, null);
+            Segment in = Segment.from(REMOTE).to(LOCAL).seq(0xFFFFFFFA).flags(SYN | FIN).window(WND).len(10).build();
             Segment r = TcpEndpoint.resetFor(in);
             assertNotNull(r);
             assertEquals(LOCAL, r.src());
