@@ -13,7 +13,8 @@ package tcplab.tcp;
  * @param synAckRetries      SYN-ACK retransmissions before a half-open connection is dropped
  * @param dataRetries        how long data and FIN are retransmitted: see {@link #giveUp()}
  * @param orphanRetries      the same after the application has closed the socket (Linux tcp_orphan_retries)
- * @param giveUp             how {@code dataRetries}/{@code orphanRetries} are read
+ * @param giveUp             how {@code dataRetries}/{@code orphanRetries} are read; {@link GiveUp#LINUX_TIME_BUDGET}
+ *                           also gives SYN-SENT its time limit ({@link #synBudgetMs()})
  * @param timeWaitMs         how long TIME-WAIT lasts: 2 MSL (RFC 9293 §3.10.7.4)
  * @param finWait2TimeoutMs  an orphaned FIN-WAIT-2 is dropped after this long; 0 = wait for ever (RFC)
  * @param userTimeoutMs      RFC 9293 §3.10.8 USER TIMEOUT; 0 = off
@@ -198,7 +199,23 @@ public record TcpConfig(
      * rto_base = TCP_RTO_MIN): doubling from 200 ms until 120 s, then 120 s per further retry.
      */
     public long linuxBudgetMs(int boundary) {
-        long base = rtoMinMs;
+        return modelTimeoutMs(boundary, rtoMinMs);
+    }
+
+    /**
+     * How long SYN-SENT may last under {@link GiveUp#LINUX_TIME_BUDGET}: tcp_model_timeout() with
+     * boundary tcp_syn_retries and rto_base the initial RTO (tcp_timer.c, retransmits_timed_out for
+     * TCPF_SYN_SENT): 127 s for the default 6, 7 s for 2. The linear timeouts do not enter it.
+     */
+    public long synBudgetMs() {
+        return modelTimeoutMs(synRetries, rtoInitialMs);
+    }
+
+    /** tcp_model_timeout(): an RTO doubling from {@code base} up to the maximum over {@code boundary} retries. */
+    private long modelTimeoutMs(int boundary, long base) {
+        if (base > rtoMaxMs) {
+            return (long) (boundary + 1) * rtoMaxMs;
+        }
         int thresh = 63 - Long.numberOfLeadingZeros(rtoMaxMs / base); // ilog2(TCP_RTO_MAX / rto_base)
         if (boundary <= thresh) {
             return ((2L << boundary) - 1) * base;

@@ -726,7 +726,14 @@ public final class TcpEndpoint {
             case SYN_SENT: {
                 // Linux counts SYN retransmissions: tcp_syn_retries plus tcp_syn_linear_timeouts
                 // (tcp_timer.c, tcp_write_timeout), e.g. 6 + 4 = 10, the last at 67 s, giving up at 131 s.
-                if (retransmits >= cfg.synRetries() + cfg.synLinearTimeouts()) {
+                boolean countSpent = retransmits >= cfg.synRetries() + cfg.synLinearTimeouts();
+                // tcp_write_timeout() has a second limit: retransmits_timed_out() against the time
+                // tcp_model_timeout() computes from tcp_syn_retries alone, as if the backoff doubled
+                // from the initial RTO (rto_base = tcp_timeout_init()): 7 s for tcp_syn_retries = 2,
+                // reached before the count when the linear timeouts make the SYNs come faster.
+                boolean budgetSpent = cfg.giveUp() == TcpConfig.GiveUp.LINUX_TIME_BUDGET && retransmits > 0
+                        && nowUs - synSentUs >= cfg.synBudgetMs() * 1000;
+                if (countSpent || budgetSpent) {
                     giveUp(Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
                     return;
                 }

@@ -293,6 +293,67 @@ class TcpEndpointPropertiesTest {
         checkFinished(w, w.b, w.noticesB);
     }
 
+    /**
+     * Linux's two limits on SYN-SENT (tcp_write_timeout): no SYN leaves once the time budget
+     * (tcp_model_timeout of tcp_syn_retries from the initial RTO) is spent, never more than
+     * retries + linear timeouts are retransmitted, and connect() fails at the first timeout after
+     * the last SYN: the timer is not shortened to the budget, so that is the budget or later.
+     */
+    @Property(tries = 500)
+    void aSynSentEndpointSendsNoSynAfterTheTimeBudgetAndGivesUpAtTheNextTimeout(
+            @ForAll("synRetries") int retries,
+            @ForAll("synLinear") int linear,
+            @ForAll("rtoInitial") int rtoMs) {
+        TcpConfig cfg = TcpConfig.builder().rtoInitialMs(rtoMs).synRetries(retries, linear)
+                .dataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET).build();
+        Recorder rec = new Recorder();
+        TcpEndpoint e = new TcpEndpoint(cfg, tcplab.tcp.Endpoint.of("10.0.0.1", 40000), () -> 1, rec);
+        e.connect(tcplab.tcp.Endpoint.of("10.0.0.2", 80), 0);
+        long lastRto = 0;
+        for (int guard = 0; guard < 1000 && e.state() == SYN_SENT; guard++) {
+            long d = e.nextDeadline();
+            lastRto = d - rec.sentTimes().get(rec.sentTimes().size() - 1);
+            rec.now = d;
+            e.onTimer(d);
+        }
+        long budgetUs = cfg.synBudgetMs() * 1000;
+        List<Long> times = rec.sentTimes();
+        long gaveUp = rec.transitionTimes.get(rec.transitionTimes.size() - 1);
+        if (e.state() != CLOSED || !rec.notices.contains(Notice.TIMED_OUT)) {
+            throw new AssertionError("did not time out: " + e.state());
+        }
+        if (times.size() > 1 + retries + linear) {
+            throw new AssertionError(times.size() + " SYNs for " + retries + " + " + linear + " retries");
+        }
+        for (long t : times.subList(1, times.size())) {
+            if (t >= budgetUs) {
+                throw new AssertionError("a SYN at " + t + " µs, budget " + budgetUs + " µs: " + times);
+            }
+        }
+        long last = times.get(times.size() - 1);
+        if (gaveUp != last + lastRto) {
+            throw new AssertionError("gave up at " + gaveUp + ", not at the timeout after the last SYN " + last);
+        }
+        if (times.size() < 1 + retries + linear && gaveUp < budgetUs) {
+            throw new AssertionError("gave up at " + gaveUp + " before the budget " + budgetUs + " with retries left");
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> synRetries() {
+        return Arbitraries.integers().between(1, 10);
+    }
+
+    @Provide
+    Arbitrary<Integer> synLinear() {
+        return Arbitraries.integers().between(0, 8);
+    }
+
+    @Provide
+    Arbitrary<Integer> rtoInitial() {
+        return Arbitraries.integers().between(100, 3000);
+    }
+
     private static void checkFinished(Wire w, TcpEndpoint e, List<Notice> notices) {
         boolean done = e.state() == CLOSED || e.state() == TIME_WAIT || e.state() == LISTEN;
         boolean told = notices.stream().anyMatch(ERRORS::contains);

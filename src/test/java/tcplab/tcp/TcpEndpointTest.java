@@ -578,6 +578,37 @@ class TcpEndpointTest {
         }
 
         @Test
+        void aSynSentEndpointGivesUpAfterTheTimeBudget() {
+            // Linux 6.18 with tcp_syn_retries = 2 and tcp_syn_linear_timeouts = 4: SYNs at 0-5 s,
+            // ETIMEDOUT at 7 s = tcp_model_timeout(2, 1 s), before the count (6) is spent.
+            TcpConfig linux = config(1000, 2, 4).toBuilder().dataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET).build();
+            Conn c = closed(linux);
+            c.connect(0);
+            c.runTimers(1000 * S);
+            assertEquals(List.of(0L, 1 * S, 2 * S, 3 * S, 4 * S, 5 * S), c.rec.sentTimes());
+            assertEquals(List.of(0L, 7 * S), c.rec.transitionTimes);
+            assertEquals(tr(SYN_SENT, CLOSED, Cause.TIMEOUT_RETRANSMISSION), c.rec.transitions.get(1));
+            assertTrue(c.rec.notices.contains(Notice.TIMED_OUT));
+        }
+
+        @Test
+        void aSynSentEndpointCountingRetriesOnlyIgnoresTheTimeBudget() {
+            // The same numbers under a count rule: all 2 + 4 retransmissions go out.
+            Conn c = closed(config(1000, 2, 4));
+            c.connect(0);
+            c.runTimers(1000 * S);
+            assertEquals(List.of(0L, 1 * S, 2 * S, 3 * S, 4 * S, 5 * S, 7 * S), c.rec.sentTimes());
+            assertEquals(List.of(0L, 11 * S), c.rec.transitionTimes);
+        }
+
+        @Test
+        void theSynTimeBudgetIsTheModelTimeoutOfTheSynRetriesFromTheInitialRto() {
+            assertEquals(127_000, config(1000, 6, 4).synBudgetMs());
+            assertEquals(7_000, config(1000, 2, 4).synBudgetMs());
+            assertEquals(21_000, config(3000, 2, 0).synBudgetMs());
+        }
+
+        @Test
         void synSent_openAgain_connectionAlreadyExists() {
             Conn c = synSent();
             assertEquals(CONNECTION_ALREADY_EXISTS, c.connect(0));
