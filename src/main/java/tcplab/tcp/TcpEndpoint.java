@@ -335,9 +335,13 @@ public final class TcpEndpoint {
         if (seg.has(Flags.RST)) {
             return;
         }
-        // Second, check for an ACK: nothing could have been acknowledged yet.
+        // Second, check for an ACK: nothing could have been acknowledged yet. <SEQ=SEG.ACK><CTL=RST>,
+        // sent from the address the segment was sent to: a listener is bound to 0.0.0.0, and a
+        // reset from 0.0.0.0 matches no connection of the peer, which would ignore it and go on
+        // retransmitting. Linux builds every such reset from the offending segment with its
+        // addresses swapped (tcp_v4_send_reset()), as RFC 9293 §3.10.7.2 forms it from the segment.
         if (seg.has(Flags.ACK)) {
-            transmit(Segment.reset(local, seg.src(), seg.ack()), nowUs);
+            transmit(Segment.reset(seg.dst(), seg.src(), seg.ack()), nowUs);
             return;
         }
         // Third, check for a SYN.

@@ -429,6 +429,22 @@ class TcpEndpointTest {
         }
 
         @Test
+        void aListenerOnEveryInterfaceResetsAnAckFromTheAddressTheAckWasSentTo() {
+            // The listener is bound to 0.0.0.0:80; an ACK for 10.0.0.1:80 with no connection
+            // (the peer's handshake ACK lost until our SYN-ACKs gave up) is answered from
+            // 10.0.0.1:80, or the peer could not match the RST (tcp_v4_send_reset, §3.10.7.2).
+            Recorder rec = new Recorder();
+            TcpEndpoint l = new TcpEndpoint(CFG, new Endpoint(0, 80), () -> ISS, rec);
+            l.listen(0);
+            rec.clear();
+            l.segmentArrives(data(IRS + 1, ISS + 1, 100), 5 * S);
+            assertEquals(1, rec.sent.size());
+            Segment r = rec.sent.get(0).segment();
+            assertSegment(r, RST, ISS + 1, 0, 0);
+            assertEquals(LISTEN, l.state());
+        }
+
+        @Test
         void listen_sendWithForeignSocket_sendsSynAndMovesToSynSent() {
             Conn c = listen();
             c.ep.setRemote(REMOTE);
