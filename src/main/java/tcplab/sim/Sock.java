@@ -158,10 +158,10 @@ public final class Sock {
 
     /**
      * netstat's Recv-Q: for a listener, the connections waiting in the accept queue (what Linux
-     * reports for a LISTEN socket); the model's applications read at once, so 0 otherwise.
+     * reports for a LISTEN socket); for a connection, the octets its application has not read yet.
      */
     public int recvQueue() {
-        return kind == Kind.LISTENER ? acceptQueueCount : 0;
+        return kind == Kind.LISTENER ? acceptQueueCount : endpoint.unreadBytes();
     }
 
     @Override

@@ -105,6 +105,13 @@ public final class TcpEndpoint {
     private int irs;
     private int rcvNxt;
     private final int rcvWnd;
+    /**
+     * Whether the application reads everything as soon as it arrives (the default). When not, in-order
+     * data waits in {@link #unread} until {@link #read}: netstat's Recv-Q, and what decides
+     * between FIN and RST on close ({@link #close}).
+     */
+    private boolean readsAtOnce = true;
+    private int unread;
 
     private final ArrayDeque<Chunk> sendQueue = new ArrayDeque<>();
 
@@ -261,12 +268,18 @@ public final class TcpEndpoint {
                 setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
                 return CallResult.OK;
             case ESTABLISHED:
+                if (unread > 0) {
+                    return closeDiscardingUnread(nowUs);
+                }
                 orphaned = true;
                 enqueueFin();
                 setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
                 pump(nowUs);
                 return CallResult.OK;
             case CLOSE_WAIT:
+                if (unread > 0) {
+                    return closeDiscardingUnread(nowUs);
+                }
                 orphaned = true;
                 enqueueFin();
                 setState(TcpState.LAST_ACK, Cause.CLOSE, null);
@@ -275,6 +288,45 @@ public final class TcpEndpoint {
             default:
                 return CallResult.CONNECTION_CLOSING;
         }
+    }
+
+    /**
+     * CLOSE while received data is still unread: the data is thrown away, so the peer must not
+     * believe it was delivered. RFC 9293 §3.6.1 ("if data is still in the receive buffer ... a RST
+     * should be sent") and RFC 2525 §2.17; Linux's __tcp_close() counts the unread octets (the FIN
+     * not counted), moves to CLOSE and sends RST,ACK with SND.NXT and RCV.NXT
+     * (tcp_send_active_reset), and the peer's next read fails with ECONNRESET.
+     */
+    private CallResult closeDiscardingUnread(long nowUs) {
+        orphaned = true;
+        unread = 0;
+        transmit(Segment.resetAck(local, remote, sndMax, rcvNxt), nowUs);
+        setState(TcpState.CLOSED, Cause.CLOSE, null);
+        return CallResult.OK;
+    }
+
+    /**
+     * Whether the application reads what arrives at once (true, the default) or only when it calls
+     * {@link #read}. Switching back to true does not read what is waiting: call {@link #read}.
+     */
+    public void setReadsAtOnce(boolean atOnce) {
+        this.readsAtOnce = atOnce;
+    }
+
+    public boolean readsAtOnce() {
+        return readsAtOnce;
+    }
+
+    /** RECEIVE (RFC 9293 §3.10.3): the application takes every octet waiting; returns how many. */
+    public int read() {
+        int n = unread;
+        unread = 0;
+        return n;
+    }
+
+    /** Octets received in order and not yet read by the application: netstat's Recv-Q. */
+    public int unreadBytes() {
+        return unread;
     }
 
     /** ABORT (RFC 9293 §3.10.5): RST where a connection is synchronized or half-synchronized, then CLOSED. */
@@ -574,6 +626,9 @@ public final class TcpEndpoint {
             int fresh = seg.seq() + seg.len() - rcvNxt;
             if (Seq.le(seg.seq(), rcvNxt) && fresh > 0) {
                 rcvNxt += fresh;
+                if (!readsAtOnce) {
+                    unread += fresh;
+                }
                 events.notice(this, Notice.DATA, seg);
             }
             // In order or not, acknowledge: a gap makes this a duplicate ACK asking for RCV.NXT.

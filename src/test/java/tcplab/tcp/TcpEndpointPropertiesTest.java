@@ -100,6 +100,9 @@ class TcpEndpointPropertiesTest {
             allow(s, CLOSED, TIMEOUT_USER);
         }
         allow(FIN_WAIT_2, CLOSED, TIMEOUT_FIN_WAIT_2);
+        // RFC 9293 §3.6.1 / RFC 2525 §2.17: CLOSE with unread data resets the connection.
+        allow(ESTABLISHED, CLOSED, CLOSE);
+        allow(CLOSE_WAIT, CLOSED, CLOSE);
     }
 
     static void allow(TcpState from, TcpState to, Cause cause) {

@@ -723,6 +723,39 @@ class TcpEndpointTest {
     @Nested
     class Established {
         @Test
+        void anEstablishedEndpointClosingWithUnreadDataSendsRstInsteadOfFin() {
+            // RFC 9293 §3.6.1, RFC 2525 §2.17, Linux __tcp_close(): RST,ACK <SEQ=SND.NXT><ACK=RCV.NXT>.
+            Conn c = established();
+            c.ep.setReadsAtOnce(false);
+            c.arrive(data(IRS + 1, ISS + 1, 100), 0);
+            assertEquals(100, c.ep.unreadBytes());
+            c.cleared();
+            assertEquals(OK, c.close(10 * MS));
+            assertSegment(onlySent(c), RST | ACK, ISS + 1, IRS + 101, 0);
+            assertTransitions(c, tr(ESTABLISHED, CLOSED, Cause.CLOSE));
+            assertEquals(NEVER, c.ep.nextDeadline());
+        }
+
+        @Test
+        void anEstablishedEndpointThatReadWhatArrivedClosesWithFin() {
+            Conn c = established();
+            c.ep.setReadsAtOnce(false);
+            c.arrive(data(IRS + 1, ISS + 1, 100), 0);
+            assertEquals(100, c.ep.read());
+            assertEquals(0, c.ep.unreadBytes());
+            c.cleared();
+            c.close(10 * MS);
+            assertSegment(onlySent(c), FIN | ACK, ISS + 1, IRS + 101, 0);
+            assertTransitions(c, tr(ESTABLISHED, FIN_WAIT_1, Cause.CLOSE));
+        }
+
+        @Test
+        void anEstablishedEndpointReadingAtOnceLeavesNothingUnread() {
+            Conn c = established();
+            c.arrive(data(IRS + 1, ISS + 1, 100), 0);
+            assertEquals(0, c.ep.unreadBytes());
+        }
+        @Test
         void established_activeOpenFixtureMatchesPassiveExceptPassiveFlag() {
             Conn c = synSent();
             c.arrive(synAck(IRS, ISS + 1), 0);
@@ -1043,6 +1076,31 @@ class TcpEndpointTest {
 
     @Nested
     class CloseWait {
+        @Test
+        void aCloseWaitEndpointClosingWithUnreadDataSendsRst() {
+            Conn c = established();
+            c.ep.setReadsAtOnce(false);
+            c.arrive(data(IRS + 1, ISS + 1, 100), 0);
+            c.arrive(fin(IRS + 101, ISS + 1), 0);
+            assertEquals(CLOSE_WAIT, c.state());
+            c.cleared();
+            assertEquals(OK, c.close(10 * MS));
+            assertSegment(onlySent(c), RST | ACK, ISS + 1, IRS + 102, 0);
+            assertTransitions(c, tr(CLOSE_WAIT, CLOSED, Cause.CLOSE));
+        }
+
+        @Test
+        void aCloseWaitEndpointWhoseOnlyUnreadThingIsTheFinClosesWithFin() {
+            // __tcp_close() does not count the FIN as unread data.
+            Conn c = established();
+            c.ep.setReadsAtOnce(false);
+            c.arrive(fin(IRS + 1, ISS + 1), 0);
+            c.cleared();
+            assertEquals(OK, c.close(10 * MS));
+            assertSegment(onlySent(c), FIN | ACK, ISS + 1, IRS + 2, 0);
+            assertTransitions(c, tr(CLOSE_WAIT, LAST_ACK, Cause.CLOSE));
+        }
+
         @Test
         void closeWait_close_sendsFinAndMovesToLastAck() {
             Conn c = closeWait();
