@@ -660,13 +660,16 @@ public final class Simulation implements TcpEndpoint.Events {
                 app(h, s, s.local(), s.remote(), "connect", "ECONNREFUSED");
                 break;
             case TIMED_OUT:
-                app(h, s, s.local(), s.remote(), s.established ? "read" : "connect", "ETIMEDOUT");
-                break;
             case USER_TIMED_OUT:
-                app(h, s, s.local(), s.remote(), s.established ? "read" : "connect", "ETIMEDOUT");
+                // A closed descriptor has no reader left to fail (see appAttached).
+                if (!s.closedByApp) {
+                    app(h, s, s.local(), s.remote(), s.established ? "read" : "connect", "ETIMEDOUT");
+                }
                 break;
             case RESET:
-                app(h, s, s.local(), s.remote(), "read", "ECONNRESET");
+                if (!s.closedByApp) {
+                    app(h, s, s.local(), s.remote(), "read", "ECONNRESET");
+                }
                 break;
             case DATA:
                 if (appAttached(s)) {
@@ -694,8 +697,13 @@ public final class Simulation implements TcpEndpoint.Events {
         }
     }
 
+    /**
+     * Whether an application holds this connection and can read from it: it connected, or
+     * accepted it, and has not closed it. After close() no program can read the descriptor, so
+     * data or a FIN arriving then (in FIN-WAIT-1 or FIN-WAIT-2) is no read() of anybody's.
+     */
     private boolean appAttached(Sock s) {
-        return s.kind == Sock.Kind.ACTIVE || (s.kind == Sock.Kind.CHILD && s.accepted);
+        return !s.closedByApp && (s.kind == Sock.Kind.ACTIVE || (s.kind == Sock.Kind.CHILD && s.accepted));
     }
 
     private void startApp(Sock s) {

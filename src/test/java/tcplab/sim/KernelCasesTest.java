@@ -26,6 +26,29 @@ class KernelCasesTest {
     }
 
     @Test
+    void noApplicationReadsFromASocketItHasClosed() {
+        // In active close the closer gets the peer's FIN in FIN-WAIT-2; its program closed the
+        // descriptor already, so there is no read() = EOF to report.
+        for (String name : ScenarioLoader.BUILTIN) {
+            Traces.Result r = Traces.runBuiltin(name);
+            java.util.Set<String> closed = new java.util.HashSet<>();
+            for (TraceEvent e : r.events()) {
+                if (e instanceof TraceEvent.AppEvent a && a.socketId() != 0) {
+                    String key = a.host() + "#" + a.socketId();
+                    if (a.call().equals("close") || a.call().equals("abort")) {
+                        closed.add(key);
+                    } else if (a.call().equals("read") && closed.contains(key)) {
+                        throw new AssertionError(name + ": " + key + " reads " + a.result() + " at " + a.timeUs() + " µs after closing");
+                    }
+                }
+            }
+        }
+        Traces.Result r = Traces.runBuiltin("active-close");
+        assertFalse(Traces.apps(r).stream().anyMatch(l -> l.contains("client read EOF")), () -> String.join("\n", Traces.apps(r)));
+        assertTrue(Traces.apps(r).stream().anyMatch(l -> l.contains("server read EOF")));
+    }
+
+    @Test
     void aResetFromAListenerReachesTheClientWhoseHandshakeAckWasLost() {
         // The client's handshake ACKs are lost until the server's SYN-ACKs give up (one retry:
         // dropped at 3.1 s); its data at 5 s reaches the listener, whose RST must come from
