@@ -233,6 +233,7 @@ public final class Profile {
                         .dataRetries((int) get("tcp_retries2"), orphanRetries, TcpConfig.GiveUp.LINUX_TIME_BUDGET)
                         .timeWaitMs(get("time_wait_ms"))
                         .finWait2TimeoutMs(get("tcp_fin_timeout") * 1000)
+                        .finTimeRtoFloor(true)
                         .build();
             }
             case WINDOWS_XP:

@@ -21,6 +21,9 @@ package tcplab.tcp;
  * @param mss                maximum segment size announced and used
  * @param window             the receive window advertised (the application reads at once, so it never shrinks)
  * @param initialCwnd        initial congestion window in segments (RFC 6928)
+ * @param finTimeRtoFloor    an orphaned FIN-WAIT-2 lasts at least 3.5 RTO (Linux's tcp_fin_time())
+ * @param tailLossProbe      a tail loss probe before the RTO (RFC 8985 §7; Linux tcp_early_retrans)
+ * @param rttEstimator       how RTT samples make the RTO
  */
 public record TcpConfig(
         long rtoInitialMs,
@@ -37,7 +40,25 @@ public record TcpConfig(
         long userTimeoutMs,
         int mss,
         int window,
-        int initialCwnd) {
+        int initialCwnd,
+        boolean finTimeRtoFloor,
+        boolean tailLossProbe,
+        RttEstimator rttEstimator) {
+
+    /** How RTT samples give the RTO. */
+    public enum RttEstimator {
+        /**
+         * RFC 6298 §2: RTTVAR and SRTT with gains 1/4 and 1/8, RTO = SRTT + max(G, 4·RTTVAR), no
+         * less than the minimum RTO (§2.4).
+         */
+        RFC_6298,
+        /**
+         * Linux's tcp_rtt_estimator() and __tcp_set_rto(): RTO = SRTT + rttvar, where rttvar
+         * (4·RTTVAR in RFC terms) never falls below tcp_rto_min and decreases at most once per
+         * window of data, towards the largest deviation seen in that window (mdev_max).
+         */
+        LINUX
+    }
 
     /** How a retry limit for data and FIN is applied. */
     public enum GiveUp {
@@ -64,6 +85,9 @@ public record TcpConfig(
         }
         if (mss <= 0 || window <= 0 || initialCwnd <= 0) {
             throw new IllegalArgumentException("mss, window and initial cwnd must be positive");
+        }
+        if (giveUp == null || rttEstimator == null) {
+            throw new IllegalArgumentException("give-up rule and RTT estimator must be set");
         }
     }
 
@@ -98,6 +122,9 @@ public record TcpConfig(
         b.mss = mss;
         b.window = window;
         b.initialCwnd = initialCwnd;
+        b.finTimeRtoFloor = finTimeRtoFloor;
+        b.tailLossProbe = tailLossProbe;
+        b.rttEstimator = rttEstimator;
         return b;
     }
 
@@ -118,6 +145,9 @@ public record TcpConfig(
         private int mss = 1460;
         private int window = 64240;
         private int initialCwnd = 10;
+        private boolean finTimeRtoFloor = false;
+        private boolean tailLossProbe = false;
+        private RttEstimator rttEstimator = RttEstimator.RFC_6298;
 
         private Builder() {
         }
@@ -187,10 +217,27 @@ public record TcpConfig(
             return this;
         }
 
+        /** Whether an orphaned FIN-WAIT-2 lasts at least 3.5 RTO, as Linux's tcp_fin_time() makes it. */
+        public Builder finTimeRtoFloor(boolean on) {
+            finTimeRtoFloor = on;
+            return this;
+        }
+
+        /** Whether a tail loss probe (RFC 8985 §7) goes out before the RTO. */
+        public Builder tailLossProbe(boolean on) {
+            tailLossProbe = on;
+            return this;
+        }
+
+        public Builder rttEstimator(RttEstimator estimator) {
+            rttEstimator = estimator;
+            return this;
+        }
+
         public TcpConfig build() {
             return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries,
                     dataRetries, orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window,
-                    initialCwnd);
+                    initialCwnd, finTimeRtoFloor, tailLossProbe, rttEstimator);
         }
     }
 

@@ -1052,7 +1052,14 @@ public final class TcpEndpoint {
     private void enterFinWait2(Segment seg, long nowUs) {
         setState(TcpState.FIN_WAIT_2, Cause.RCV_ACK_OF_FIN, seg);
         if (orphaned && cfg.finWait2TimeoutMs() > 0) {
-            finWait2At = nowUs + cfg.finWait2TimeoutMs() * 1000;
+            long hold = cfg.finWait2TimeoutMs() * 1000;
+            if (cfg.finTimeRtoFloor()) {
+                // Linux's tcp_fin_time() (include/net/tcp.h): never less than 3.5 RTO,
+                // (rto << 2) - (rto >> 1), so a small tcp_fin_timeout cannot drop the socket
+                // before a retransmitted FIN of the peer could arrive (2.1 s for a 600 ms RTO).
+                hold = Math.max(hold, (rtoUs << 2) - (rtoUs >> 1));
+            }
+            finWait2At = nowUs + hold;
         }
     }
 

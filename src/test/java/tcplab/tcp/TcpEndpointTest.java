@@ -1027,6 +1027,40 @@ class TcpEndpointTest {
 
     @Nested
     class FinWait2 {
+        /** ESTABLISHED after a 200 ms handshake (RTO 600 ms), closed at 1 s, our FIN acknowledged at 1.2 s. */
+        private Conn orphanedAfterRoundTrips(TcpConfig cfg) {
+            Conn c = listen(cfg);
+            c.arrive(syn(IRS), 0);
+            c.arrive(ack(IRS + 1, ISS + 1), 200 * MS);
+            c.close(1 * S);
+            c.arrive(ack(IRS + 1, ISS + 2), 1200 * MS);
+            assertEquals(FIN_WAIT_2, c.state());
+            return c.cleared();
+        }
+
+        @Test
+        void anOrphanedFinWait2WithASmallFinTimeoutWaitsThreeAndAHalfRto() {
+            // tcp_fin_time(): max(tcp_fin_timeout, 3.5 RTO).
+            Conn c = orphanedAfterRoundTrips(CFG.toBuilder().finWait2TimeoutMs(1000).finTimeRtoFloor(true).build());
+            long rto = c.ep.rtoUs();
+            assertTrue(rto >= 500 * MS, "RTO after two 200 ms samples: " + rto);
+            assertEquals(1200 * MS + rto * 7 / 2, c.ep.nextDeadline());
+            c.runTimers(1000 * S);
+            assertTransitions(c, tr(FIN_WAIT_2, CLOSED, Cause.TIMEOUT_FIN_WAIT_2));
+        }
+
+        @Test
+        void anOrphanedFinWait2WithALargeFinTimeoutWaitsTheFinTimeout() {
+            Conn c = orphanedAfterRoundTrips(CFG.toBuilder().finWait2TimeoutMs(60_000).finTimeRtoFloor(true).build());
+            assertEquals(1200 * MS + 60 * S, c.ep.nextDeadline());
+        }
+
+        @Test
+        void anOrphanedFinWait2WithoutTheRtoFloorWaitsTheFinTimeoutAlone() {
+            Conn c = orphanedAfterRoundTrips(CFG.toBuilder().finWait2TimeoutMs(1000).build());
+            assertEquals(2200 * MS, c.ep.nextDeadline());
+        }
+
         @Test
         void finWait2_receivesFin_movesToTimeWaitAndAcks() {
             Conn c = finWait2();
