@@ -234,6 +234,7 @@ public final class Profile {
                         .timeWaitMs(get("time_wait_ms"))
                         .finWait2TimeoutMs(get("tcp_fin_timeout") * 1000)
                         .finTimeRtoFloor(true)
+                        .rttEstimator(TcpConfig.RttEstimator.LINUX)
                         .build();
             }
             case WINDOWS_XP:

@@ -118,7 +118,13 @@ public final class TcpEndpoint {
     // Retransmission (RFC 6298) and the other timers, all in virtual microseconds.
     private long rtoUs;
     private long srttUs = -1;
+    /** RTTVAR (RFC 6298 estimator); 4·RTTVAR, Linux's tp->rttvar_us (Linux estimator). */
     private long rttvarUs;
+    /** Linux estimator state (tcp_sock): 8·SRTT, the smoothed deviation, its maximum in this window, rtt_seq. */
+    private long srtt8Us;
+    private long mdevUs;
+    private long mdevMaxUs;
+    private int linuxRttSeq;
     private int retransmits;
     private long rtxStartUs = -1;
     private long synSentUs = -1;
@@ -1022,11 +1028,20 @@ public final class TcpEndpoint {
         }
     }
 
-    /** RTO from a measurement (RFC 6298 §2.2–2.3, with Linux's floor: RTO = SRTT + max(4·RTTVAR, RTO.min)). */
+    /** A new RTT measurement {@code r} (µs) gives a new RTO, by the configured estimator. */
     private void sampleRtt(long r) {
         if (r < 0) {
             return;
         }
+        long rto = cfg.rttEstimator() == TcpConfig.RttEstimator.LINUX ? linuxRttEstimator(r) : rfc6298Estimator(r);
+        rtoUs = Math.min(rto, cfg.rtoMaxMs() * 1000);
+    }
+
+    /**
+     * RFC 6298 §2.2–2.4: SRTT and RTTVAR with gains 1/8 and 1/4, RTO = SRTT + max(G, 4·RTTVAR)
+     * with G the clock granularity (1 µs here), no less than the minimum RTO.
+     */
+    private long rfc6298Estimator(long r) {
         if (srttUs < 0) {
             srttUs = r;
             rttvarUs = r / 2;
@@ -1034,8 +1049,58 @@ public final class TcpEndpoint {
             rttvarUs = (3 * rttvarUs + Math.abs(srttUs - r)) / 4;
             srttUs = (7 * srttUs + r) / 8;
         }
-        long rto = srttUs + Math.max(4 * rttvarUs, cfg.rtoMinMs() * 1000);
-        rtoUs = Math.min(rto, cfg.rtoMaxMs() * 1000);
+        return Math.max(srttUs + Math.max(1, 4 * rttvarUs), cfg.rtoMinMs() * 1000);
+    }
+
+    /**
+     * Linux's tcp_rtt_estimator() (net/ipv4/tcp_input.c) and __tcp_set_rto(), in its fixed-point
+     * units: {@link #srtt8Us} is 8·SRTT, {@link #mdevUs} and {@link #rttvarUs} are 4·RTTVAR. The
+     * RTO is SRTT + rttvar, and rttvar starts at no less than tcp_rto_min, rises at once with the
+     * deviation but falls only once per window of data (when SND.UNA passes the rtt_seq mark), by a
+     * quarter of the way to the largest deviation of that window, itself floored at tcp_rto_min.
+     * So a steady 200 ms round trip keeps a 600 ms RTO where RFC 6298's formula falls to 500 ms.
+     */
+    private long linuxRttEstimator(long mrtt) {
+        long m = mrtt;
+        long rtoMin = cfg.rtoMinMs() * 1000;
+        if (srtt8Us > 0) {
+            m -= srtt8Us >> 3;          // m is now the error of the estimate
+            srtt8Us += m;               // srtt = 7/8 srtt + 1/8 new
+            if (m < 0) {
+                m = -m;
+                m -= mdevUs >> 2;
+                // The RTT fell: a finer gain for mdev, so the RTO does not grow (Eifel-like).
+                if (m > 0) {
+                    m >>= 3;
+                }
+            } else {
+                m -= mdevUs >> 2;
+            }
+            mdevUs += m;                // mdev = 3/4 mdev + 1/4 new
+            if (mdevUs > mdevMaxUs) {
+                mdevMaxUs = mdevUs;
+                if (mdevMaxUs > rttvarUs) {
+                    rttvarUs = mdevMaxUs;
+                }
+            }
+            if (Seq.gt(sndUna, linuxRttSeq)) {
+                // A window of data has been acknowledged since the last such step.
+                if (mdevMaxUs < rttvarUs) {
+                    rttvarUs -= (rttvarUs - mdevMaxUs) >> 2;
+                }
+                linuxRttSeq = sndMax;
+                mdevMaxUs = rtoMin;
+            }
+        } else {
+            srtt8Us = m << 3;
+            mdevUs = m << 1;            // makes the first RTO 3·RTT
+            rttvarUs = Math.max(mdevUs, rtoMin);
+            mdevMaxUs = rttvarUs;
+            linuxRttSeq = sndMax;
+        }
+        srtt8Us = Math.max(1, srtt8Us);
+        srttUs = srtt8Us >> 3;
+        return srttUs + rttvarUs;
     }
 
     private void armRtx(long nowUs, long afterUs) {

@@ -71,4 +71,34 @@ class KernelCasesTest {
         assertFalse(Traces.segments(r).stream().anyMatch(s -> s.startsWith("5") && s.contains("client>server PSH,ACK") && !s.startsWith("5000")),
                 "the client does not retransmit after the RST");
     }
+
+    @Test
+    void theRtoStaysAt600msAfterASecondSampleOfASteady200msRoundTrip() {
+        Traces.Result r = run(
+                "hosts:",
+                "  client: {address: 10.0.0.1}",
+                "  server: {address: 10.0.0.2}",
+                "until_ms: 1000",
+                "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80}",
+                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}");
+        Sock client = r.sim().host("client").sockets().get(0);
+        assertEquals(600_000, client.endpoint().rtoUs());
+    }
+
+    @Test
+    void anOrphanedFinWait2WithAOneSecondFinTimeoutIsHeldThreeAndAHalfRto() {
+        // RTO 600 ms (two 200 ms samples): tcp_fin_time() = max(1 s, 2.1 s).
+        Traces.Result r = run(
+                "hosts:",
+                "  client: {address: 10.0.0.1, set: {tcp_fin_timeout: 1}}",
+                "  server: {address: 10.0.0.2}",
+                "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80}",
+                "  - {at: 0, host: client, do: connect, to: server:80}",
+                "  - {at: 500, host: client, do: close}");
+        assertEquals(List.of("0 CLOSED>SYN_SENT (active OPEN)", "200 SYN_SENT>ESTABLISHED (rcv SYN,ACK)",
+                "500 ESTABLISHED>FIN_WAIT_1 (CLOSE)", "700 FIN_WAIT_1>FIN_WAIT_2 (rcv ACK of FIN)",
+                "2800 FIN_WAIT_2>CLOSED (timeout FIN-WAIT-2)"), Traces.states(r, "client"));
+    }
 }

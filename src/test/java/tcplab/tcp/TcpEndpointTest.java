@@ -1395,6 +1395,42 @@ class TcpEndpointTest {
             assertFalse(c.rec.notices.contains(Notice.TIMED_OUT));
         }
 
+        /** RTO after the handshake (200 ms) and {@code windows} request/ACK exchanges, each a 200 ms round trip. */
+        private long rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator estimator, int windows) {
+            Conn c = listen(CFG.toBuilder().rttEstimator(estimator).build());
+            c.arrive(syn(IRS), 0);
+            c.arrive(ack(IRS + 1, ISS + 1), 200 * MS);
+            for (int i = 0; i < windows; i++) {
+                long t = (i + 1) * S;
+                c.send(100, t);
+                c.arrive(ack(IRS + 1, ISS + 1 + 100 * (i + 1)), t + 200 * MS);
+            }
+            return c.ep.rtoUs();
+        }
+
+        @Test
+        void aLinuxEndpointKeepsA600msRtoAfterASecondSampleOfASteady200msRoundTrip() {
+            // tcp_rtt_estimator(): rttvar falls only once per window, towards a deviation floored at
+            // tcp_rto_min; Linux 6.18 shows 600 ms here.
+            assertEquals(600 * MS, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.LINUX, 0));
+            assertEquals(600 * MS, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.LINUX, 1));
+        }
+
+        @Test
+        void aLinuxEndpointsRtoSettlesAtSrttPlusTheMinimumRto() {
+            // (the kernel's fixed-point arithmetic leaves a few µs over)
+            assertEquals(400, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.LINUX, 60) / MS);
+        }
+
+        @Test
+        void anRfc6298EndpointLowersItsRtoTo500msAfterTheSecondSample() {
+            // RFC 6298 §2.3: RTTVAR = 3/4·100 + 1/4·0 = 75 ms, RTO = 200 + 4·75 = 500 ms.
+            assertEquals(600 * MS, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.RFC_6298, 0));
+            assertEquals(500 * MS, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.RFC_6298, 1));
+            // ... and towards SRTT + G (the clock granularity, 1 µs in the model), no less than the minimum RTO (§2.4).
+            assertEquals(200 * MS + 1, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.RFC_6298, 60));
+        }
+
         @Test
         void karn_ackOfRetransmittedSegment_givesNoRttSample() {
             Conn c = established();
