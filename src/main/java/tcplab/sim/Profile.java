@@ -235,6 +235,8 @@ public final class Profile {
                         .finWait2TimeoutMs(get("tcp_fin_timeout") * 1000)
                         .finTimeRtoFloor(true)
                         .rttEstimator(TcpConfig.RttEstimator.LINUX)
+                        // tcp_early_retrans default 3: tail loss probes on (ip-sysctl.rst).
+                        .tailLossProbe(true)
                         .build();
             }
             case WINDOWS_XP:

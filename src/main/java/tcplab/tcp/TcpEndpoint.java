@@ -133,6 +133,14 @@ public final class TcpEndpoint {
     private long rttStartUs;
     private int cwnd;
     private long rtxAt = NEVER;
+    /** When the tail loss probe fires (RFC 8985 §7); NEVER when none is armed. */
+    private long probeAt = NEVER;
+    /** A probe is out and not yet acknowledged up to {@link #tlpHighSeq} (Linux tp->tlp_high_seq). */
+    private boolean tlpOutstanding;
+    private int tlpHighSeq;
+    /** An RTO happened and {@link #lossHighSeq} (SND.NXT then) is not yet acknowledged. */
+    private boolean lossRecovery;
+    private int lossHighSeq;
     private long timeWaitAt = NEVER;
     private long finWait2At = NEVER;
     /** When we last answered an unacceptable pure ACK or SYN (see {@link #ackRateLimited}); MIN_VALUE for never. */
@@ -480,6 +488,7 @@ public final class TcpEndpoint {
             dropAckedChunks();
             retransmits = 0;
             rtxAt = NEVER;
+            probeAt = NEVER;
             setState(TcpState.ESTABLISHED, Cause.RCV_SYN_ACK, seg);
             events.notice(this, Notice.CONNECTED, seg);
             sendAck(nowUs);
@@ -546,6 +555,7 @@ public final class TcpEndpoint {
                 // "If the connection was initiated with a passive OPEN, then return this
                 // connection to the LISTEN state and return."
                 rtxAt = NEVER;
+                probeAt = NEVER;
                 setState(TcpState.LISTEN, Cause.RCV_SYN, seg);
                 events.notice(this, Notice.DELETED, seg);
                 return;
@@ -693,6 +703,7 @@ public final class TcpEndpoint {
         dropAckedChunks();
         retransmits = 0;
         rtxAt = NEVER;
+        probeAt = NEVER;
         setState(TcpState.ESTABLISHED, Cause.RCV_ACK_OF_SYN, seg);
         events.notice(this, Notice.CONNECTED, seg);
         pump(nowUs);
@@ -705,6 +716,7 @@ public final class TcpEndpoint {
                 if (passive) {
                     // "return this connection to LISTEN state ... The user need not be informed."
                     rtxAt = NEVER;
+                    probeAt = NEVER;
                     setState(TcpState.LISTEN, Cause.RCV_RST, seg);
                     events.notice(this, Notice.DELETED, seg);
                 } else {
@@ -763,7 +775,7 @@ public final class TcpEndpoint {
 
     /** The earliest virtual time (µs) at which {@link #onTimer} has work to do; MAX_VALUE for none. */
     public long nextDeadline() {
-        return Math.min(rtxAt, Math.min(timeWaitAt, finWait2At));
+        return Math.min(Math.min(rtxAt, probeAt), Math.min(timeWaitAt, finWait2At));
     }
 
     /** Called at (or after) {@link #nextDeadline()}: runs every timer that is due. */
@@ -780,10 +792,96 @@ public final class TcpEndpoint {
             setState(TcpState.CLOSED, Cause.TIMEOUT_FIN_WAIT_2, null);
             return;
         }
+        if (probeAt <= nowUs) {
+            // The probe timer stands in for the RTO timer (Linux keeps one timer, ICSK_TIME_LOSS_PROBE
+            // or ICSK_TIME_RETRANS): when both are due the probe goes first.
+            probeAt = NEVER;
+            sendLossProbe(nowUs);
+            return;
+        }
         if (rtxAt <= nowUs) {
             rtxAt = NEVER;
             retransmissionTimeout(nowUs);
         }
+    }
+
+    /**
+     * Arms the tail loss probe (RFC 8985 §7.2) as Linux's tcp_schedule_loss_probe() does, when
+     * something is in flight and the connection is not recovering from an RTO: PTO = 2·SRTT, plus
+     * the minimum RTO (for the peer's delayed ACK) when one segment is in flight or 2 ms
+     * (TCP_TIMEOUT_MIN) when more are, 1 s before any RTT sample; and never later than the RTO
+     * would fire. {@code advancingRto}: an ACK just restarted the RTO, so the full RTO is left.
+     */
+    private void scheduleLossProbe(long nowUs, boolean advancingRto) {
+        probeAt = NEVER;
+        if (!cfg.tailLossProbe() || sndUna == sndMax || sndUna == iss || inLossRecovery() || !state.isSynchronized()) {
+            return;
+        }
+        long pto;
+        if (srttUs >= 0) {
+            pto = 2 * srttUs + (segmentsInFlight() == 1 ? cfg.rtoMinMs() * 1000 : 2_000);
+        } else {
+            pto = 1_000_000;
+        }
+        long rtoLeft = advancingRto ? rtoUs : rtxAt - nowUs;
+        if (rtoLeft > 0) {
+            pto = Math.min(pto, rtoLeft);
+        }
+        probeAt = nowUs + pto;
+    }
+
+    /**
+     * The probe (Linux tcp_send_loss_probe(), RFC 8985 §7.3): a new segment if one may be sent,
+     * otherwise the last segment sent again; at most one probe until it is acknowledged. The RTO is
+     * then restarted from now with its current value, not doubled: the probe is not a timeout, so
+     * a segment lost twice is retransmitted a second time one RTO after the probe (RFC 6298 §5.5's
+     * backoff starts only with the first real RTO).
+     */
+    private void sendLossProbe(long nowUs) {
+        if (tlpOutstanding) {
+            // "At most one outstanding TLP": the RTO timer takes over where it stood.
+            return;
+        }
+        Chunk fresh = null;
+        Chunk tail = null;
+        for (Chunk c : sendQueue) {
+            if (Seq.lt(c.seq, sndNxt)) {
+                tail = c;
+            } else {
+                fresh = c;
+                break;
+            }
+        }
+        if (fresh != null && !(fresh.len > 0 && fresh.seq + fresh.len - sndUna - sndWnd > 0)) {
+            sendChunk(fresh, nowUs, false);
+        } else if (tail != null) {
+            // Karn: the ACK of a segment sent twice gives no RTT sample.
+            rttTiming = false;
+            sendChunk(tail, nowUs, true);
+        } else {
+            return;
+        }
+        probeAt = NEVER;
+        tlpOutstanding = true;
+        tlpHighSeq = sndMax;
+        armRtx(nowUs, rtoUs);
+    }
+
+    /** Segments (data or FIN) sent and not yet acknowledged: Linux's packets_out. */
+    private int segmentsInFlight() {
+        int n = 0;
+        for (Chunk c : sendQueue) {
+            if (!Seq.lt(c.seq, sndNxt)) {
+                break;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** After an RTO and until all that was outstanding then is acknowledged (Linux's TCP_CA_Loss). */
+    private boolean inLossRecovery() {
+        return lossRecovery && Seq.lt(sndUna, lossHighSeq);
     }
 
     private void retransmissionTimeout(long nowUs) {
@@ -853,6 +951,12 @@ public final class TcpEndpoint {
             rtxStartUs = start;
         }
         retransmits++;
+        // An RTO ends any probe episode and starts loss recovery (tcp_retransmit_timer clears
+        // tlp_high_seq, tcp_enter_loss): no probe until what is outstanding now is acknowledged.
+        tlpOutstanding = false;
+        probeAt = NEVER;
+        lossRecovery = true;
+        lossHighSeq = sndMax;
         // Karn's algorithm (RFC 6298 §3): no RTT sample from a retransmitted segment; back off
         // the timer (§5.5) and restart with a congestion window of one segment (RFC 5681 §3.1).
         rttTiming = false;
@@ -992,6 +1096,10 @@ public final class TcpEndpoint {
         if (rtxAt == NEVER) {
             armRtx(nowUs, rtoUs);
         }
+        if (!retransmission) {
+            // tcp_write_xmit() ends with tcp_schedule_loss_probe(sk, false) after new data.
+            scheduleLossProbe(nowUs, false);
+        }
     }
 
     private Chunk firstUnacked() {
@@ -1015,10 +1123,19 @@ public final class TcpEndpoint {
         if (cwnd < MAX_CWND) {
             cwnd++;
         }
-        // RFC 6298 §5.3: restart the timer when new data is acknowledged, stop it when all is.
+        if (tlpOutstanding && Seq.ge(ack, tlpHighSeq)) {
+            tlpOutstanding = false; // the probe episode is over (tcp_process_tlp_ack)
+        }
+        if (lossRecovery && !Seq.lt(ack, lossHighSeq)) {
+            lossRecovery = false;   // TCP_CA_Loss ends when high_seq is acknowledged
+        }
+        // RFC 6298 §5.3: restart the timer when new data is acknowledged, stop it when all is;
+        // Linux's tcp_set_xmit_timer() arms the probe in its place when it may.
         rtxAt = NEVER;
+        probeAt = NEVER;
         if (sndUna != sndMax) {
             armRtx(nowUs, rtoUs);
+            scheduleLossProbe(nowUs, true);
         }
     }
 
@@ -1109,6 +1226,7 @@ public final class TcpEndpoint {
 
     private void enterTimeWait(Cause cause, Segment seg, long nowUs) {
         rtxAt = NEVER;
+        probeAt = NEVER;
         finWait2At = NEVER;
         setState(TcpState.TIME_WAIT, cause, seg);
         timeWaitAt = nowUs + cfg.timeWaitMs() * 1000;
@@ -1139,6 +1257,7 @@ public final class TcpEndpoint {
         events.stateChanged(this, from, to, cause);
         if (to == TcpState.CLOSED) {
             rtxAt = NEVER;
+            probeAt = NEVER;
             timeWaitAt = NEVER;
             finWait2At = NEVER;
             sendQueue.clear();

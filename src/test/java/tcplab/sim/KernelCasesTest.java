@@ -101,4 +101,24 @@ class KernelCasesTest {
                 "500 ESTABLISHED>FIN_WAIT_1 (CLOSE)", "700 FIN_WAIT_1>FIN_WAIT_2 (rcv ACK of FIN)",
                 "2800 FIN_WAIT_2>CLOSED (timeout FIN-WAIT-2)"), Traces.states(r, "client"));
     }
+
+    @Test
+    void aRequestLostTwiceIsProbedAndThenRetransmittedOneRtoLater() {
+        // The request leaves at 200 ms (RTO 600 ms after the handshake); the first two copies are
+        // lost. Linux: tail loss probe at 800 ms, RTO (not doubled) at 1400 ms, which gets through.
+        Traces.Result r = run(
+                "hosts:",
+                "  client: {address: 10.0.0.1}",
+                "  server: {address: 10.0.0.2}",
+                "link:",
+                "  drop:",
+                "    - {flags: PSH-ACK, from: client, count: 2}",
+                "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80}",
+                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}");
+        List<String> requests = Traces.segments(r).stream().filter(l -> l.contains("client>server PSH,ACK")).toList();
+        assertEquals(List.of("200 client>server PSH,ACK 1/1 len=100", "800 client>server PSH,ACK 1/1 len=100",
+                "1400 client>server PSH,ACK 1/1 len=100"), requests);
+        assertTrue(Traces.apps(r).contains("1500 server read OK"), () -> String.join("\n", Traces.apps(r)));
+    }
 }

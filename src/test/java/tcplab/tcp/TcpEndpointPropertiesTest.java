@@ -276,8 +276,16 @@ class TcpEndpointPropertiesTest {
             @ForAll("drops") List<Boolean> drops,
             @ForAll("isns") int isnA,
             @ForAll("isns") int isnB,
-            @ForAll("delays") long delayMs) {
-        TcpConfig cfg = TcpConfig.rfcDefaults().toBuilder().finWait2TimeoutMs(60_000).build();
+            @ForAll("delays") long delayMs,
+            @ForAll boolean linux) {
+        // Both the RFC configuration and one with Linux's rules (time budgets, tail loss probe,
+        // its RTT estimator, the 3.5 RTO floor of FIN-WAIT-2).
+        TcpConfig.Builder b = TcpConfig.rfcDefaults().toBuilder().finWait2TimeoutMs(60_000);
+        if (linux) {
+            b.synRetries(6, 4).dataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET).tailLossProbe(true)
+                    .rttEstimator(TcpConfig.RttEstimator.LINUX).finTimeRtoFloor(true);
+        }
+        TcpConfig cfg = b.build();
         Wire w = new Wire(cfg, isnA, isnB, delayMs * 1000, drops);
         for (Call c : calls) {
             w.runUntil(w.now + c.gapMs() * 1000L);

@@ -1431,6 +1431,64 @@ class TcpEndpointTest {
             assertEquals(200 * MS + 1, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.RFC_6298, 60));
         }
 
+        /** ESTABLISHED after a 200 ms handshake: SRTT 200 ms, RTO 600 ms. */
+        private Conn establishedAfter200ms(boolean tailLossProbe) {
+            Conn c = listen(CFG.toBuilder().tailLossProbe(tailLossProbe).rttEstimator(TcpConfig.RttEstimator.LINUX).build());
+            c.arrive(syn(IRS), 0);
+            c.arrive(ack(IRS + 1, ISS + 1), 200 * MS);
+            assertEquals(600 * MS, c.ep.rtoUs());
+            return c.cleared();
+        }
+
+        @Test
+        void aSegmentLostTwiceIsProbedThenRetransmittedOneUndoubledRtoAfterTheProbe() {
+            // RFC 8985 §7, tcp_schedule_loss_probe()/tcp_send_loss_probe(): PTO = min(2·SRTT +
+            // RTO.min, RTO) = 600 ms, the probe resends the tail, the RTO restarts at 600 ms; only
+            // the real timeout after it doubles the RTO.
+            Conn c = establishedAfter200ms(true);
+            c.send(100, 1 * S);
+            c.runTimers(3 * S);
+            assertEquals(List.of(1000 * MS, 1600 * MS, 2200 * MS), c.rec.sentTimes());
+            for (Segment s : c.rec.segments()) {
+                assertSegment(s, PSH | ACK, ISS + 1, IRS + 1, 100);
+            }
+            assertEquals(1200 * MS, c.ep.rtoUs());
+            assertEquals(3400 * MS, c.ep.nextDeadline());
+        }
+
+        @Test
+        void withoutTailLossProbeTheSecondRetransmissionComesAfterADoubledRto() {
+            Conn c = establishedAfter200ms(false);
+            c.send(100, 1 * S);
+            c.runTimers(3 * S);
+            assertEquals(List.of(1000 * MS, 1600 * MS, 2800 * MS), c.rec.sentTimes());
+        }
+
+        @Test
+        void withSeveralSegmentsInFlightTheProbeComesAfterTwoRoundTripsAndResendsTheLastSegment() {
+            Conn c = establishedAfter200ms(true);
+            c.send(2920, 1 * S); // two full segments
+            assertEquals(1402 * MS, c.ep.nextDeadline());
+            c.cleared();
+            c.timer(1402 * MS);
+            assertSegment(onlySent(c), PSH | ACK, ISS + 1461, IRS + 1, 1460);
+            assertEquals(2002 * MS, c.ep.nextDeadline());
+        }
+
+        @Test
+        void anAcknowledgedProbeEndsTheEpisodeAndTheNextTailIsProbedAgain() {
+            Conn c = establishedAfter200ms(true);
+            c.send(100, 1 * S);
+            c.timer(1600 * MS);                                // the probe
+            c.arrive(ack(IRS + 1, ISS + 101), 1800 * MS);      // it got through
+            assertEquals(NEVER, c.ep.nextDeadline());
+            c.send(100, 2 * S);
+            c.cleared();
+            c.runTimers(2 * S + 600 * MS);
+            assertSegment(onlySent(c), PSH | ACK, ISS + 101, IRS + 1, 100);
+            assertEquals(List.of(2600 * MS), c.rec.sentTimes());
+        }
+
         @Test
         void karn_ackOfRetransmittedSegment_givesNoRttSample() {
             Conn c = established();
