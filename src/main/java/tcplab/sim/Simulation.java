@@ -316,6 +316,7 @@ public final class Simulation implements TcpEndpoint.Events {
             return null;
         }
         TcpEndpoint ep = new TcpEndpoint(h.config(), local, this::nextIsn, this);
+        ep.setReadsAtOnce(app.readsAtOnce());
         Sock s = new Sock(nextSockId++, h, Sock.Kind.ACTIVE, ep, null, program, h.pidFor(program), app);
         ep.attach(s);
         ep.setRemote(to);
@@ -571,6 +572,7 @@ public final class Simulation implements TcpEndpoint.Events {
     private Sock newChild(Sock l) {
         Host h = l.host;
         TcpEndpoint ep = TcpEndpoint.childOfListener(h.config(), new Endpoint(h.address(), l.local().port()), this::nextIsn, this);
+        ep.setReadsAtOnce(l.app.readsAtOnce());
         Sock child = new Sock(nextSockId++, h, Sock.Kind.CHILD, ep, l, l.program, l.pid, l.app);
         ep.attach(child);
         return child;
@@ -672,7 +674,11 @@ public final class Simulation implements TcpEndpoint.Events {
                 }
                 break;
             case DATA:
-                if (appAttached(s)) {
+                if (appAttached(s) && !s.endpoint.readsAtOnce()) {
+                    // Not read yet: it waits in the receive queue (netstat's Recv-Q).
+                    s.unreadLabel = segment.data();
+                    s.unreadPush |= segment.has(Flags.PSH);
+                } else if (appAttached(s)) {
                     app(h, s, s.local(), s.remote(), "read", "OK", segment.len(), segment.data());
                     if (s.app.replyBytes() > 0 && segment != null && segment.has(Flags.PSH)) {
                         // React after TCP has finished with this segment (its ACK goes out first,
@@ -682,7 +688,9 @@ public final class Simulation implements TcpEndpoint.Events {
                 }
                 break;
             case EOF:
-                if (appAttached(s)) {
+                if (appAttached(s) && !s.endpoint.readsAtOnce()) {
+                    s.unreadEof = true;
+                } else if (appAttached(s)) {
                     app(h, s, s.local(), s.remote(), "read", "EOF");
                     if (s.app.closeAfterEofMs() >= 0) {
                         schedule(now + Math.round(s.app.closeAfterEofMs() * 1000), () -> close(s));
@@ -714,6 +722,36 @@ public final class Simulation implements TcpEndpoint.Events {
         if (a.closeAfterMs() >= 0) {
             schedule(now + Math.round(a.closeAfterMs() * 1000), () -> close(s));
         }
+        if (a.readAfterMs() > 0) {
+            schedule(now + Math.round(a.readAfterMs() * 1000), () -> startReading(s));
+        }
+    }
+
+    /**
+     * The application reads for the first time: everything waiting in one read(), the end of the
+     * stream after it if the FIN came, and from then on it reads as data arrives.
+     */
+    private void startReading(Sock s) {
+        if (s.removed || s.closedByApp) {
+            return;
+        }
+        int n = s.endpoint.read();
+        s.endpoint.setReadsAtOnce(true);
+        if (n > 0) {
+            app(s.host, s, s.local(), s.remote(), "read", "OK", n, s.unreadLabel);
+            if (s.app.replyBytes() > 0 && s.unreadPush) {
+                schedule(now, () -> send(s, s.app.replyBytes(), s.app.replyLabel()));
+            }
+        }
+        if (s.unreadEof) {
+            app(s.host, s, s.local(), s.remote(), "read", "EOF");
+            if (s.app.closeAfterEofMs() >= 0) {
+                schedule(now + Math.round(s.app.closeAfterEofMs() * 1000), () -> close(s));
+            }
+        }
+        s.unreadLabel = null;
+        s.unreadPush = false;
+        s.unreadEof = false;
     }
 
     private void removeSock(Sock s) {

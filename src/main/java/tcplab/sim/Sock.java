@@ -38,6 +38,10 @@ public final class Sock {
     boolean inAcceptQueue;
     /** The application called close() or abort() on it: it gave up its descriptor. */
     boolean closedByApp;
+    // What waits for an application that does not read yet (AppBehavior.readAfterMs).
+    String unreadLabel;
+    boolean unreadPush;
+    boolean unreadEof;
 
     // Listener-only state: the two queues of RFC 4987 §2 / Linux's request and accept queues.
     int backlog;

@@ -121,4 +121,21 @@ class KernelCasesTest {
                 "1400 client>server PSH,ACK 1/1 len=100"), requests);
         assertTrue(Traces.apps(r).contains("1500 server read OK"), () -> String.join("\n", Traces.apps(r)));
     }
+
+    @Test
+    void aServerThatReadsLateReadsEverythingWaitingAtOnceThenRepliesAndClosesWithFin() {
+        // read_after_ms: 500 — accepted at 300 ms, first read at 800 ms: the request that waited
+        // since 300 ms, then the reply; the client's FIN at 1000 ms is read at once.
+        Traces.Result r = run(
+                "hosts:",
+                "  client: {address: 10.0.0.1}",
+                "  server: {address: 10.0.0.2}",
+                "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80, read_after_ms: 500, reply: {bytes: 10}, close_after_eof_ms: 0}",
+                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}, close_after_ms: 800}");
+        List<String> apps = Traces.apps(r);
+        assertTrue(apps.containsAll(List.of("800 server read OK", "1100 server read EOF", "1100 server close OK")), () -> String.join("\n", apps));
+        assertTrue(Traces.segments(r).contains("800 server>client PSH,ACK 1/101 len=10"), () -> String.join("\n", Traces.segments(r)));
+        assertTrue(Traces.segments(r).contains("1100 server>client FIN,ACK 11/102 len=0"), () -> String.join("\n", Traces.segments(r)));
+    }
 }
