@@ -87,7 +87,7 @@ public final class Profile {
         put(s, "TcpMaxConnectRetransmissions", 2, 0, 255, TCPIP_2003 + ": TcpMaxConnectRetransmissions, default 2");
         put(s, "TcpMaxConnectResponseRetransmissions", 2, 0, 255, TCPIP_2003 + ": TcpMaxConnectResponseRetransmissions, default 2");
         put(s, "TcpMaxDataRetransmissions", 5, 0, 255, TCPIP_2003 + ": TcpMaxDataRetransmissions, default 5");
-        put(s, "TcpTimedWaitDelay", 240, 30, 300, TCPIP_2003 + ": TcpTimedWaitDelay, default 0xF0 = 240 s");
+        put(s, "TcpTimedWaitDelay", 240, 30, 300, "Microsoft TechNet cc938217 (Windows 2000, and XP): TcpTimedWaitDelay, default 0xF0 = 240 s");
         put(s, "SynAttackProtect", 0, 0, 2, TCPIP_2003 + ": SynAttackProtect, 0 on XP (no SYN cookies)");
         put(s, "TcpMaxHalfOpen", 100, 1, 65535, TCPIP_2003 + ": TcpMaxHalfOpen, default 100 (professional editions)");
         put(s, "MaxUserPort", 5000, 5000, 65534, TCPIP_2003 + ": MaxUserPort, default 5000; client ports 1025-5000");
@@ -107,9 +107,10 @@ public final class Profile {
         put(s, "MaxSynRetransmissions", 2, 2, 8, "netsh interface tcp show global: Max SYN Retransmissions 2");
         put(s, "TcpMaxConnectResponseRetransmissions", 2, 0, 255, TCPIP_2003 + ": TcpMaxConnectResponseRetransmissions, default 2");
         put(s, "TcpMaxDataRetransmissions", 5, 0, 255, TCPIP_2003 + ": TcpMaxDataRetransmissions, default 5");
-        // Windows 2000/XP/Server 2003 kept TIME_WAIT 240 s (0xF0); since Vista and Server 2008
-        // the default of TcpTimedWaitDelay is 120 s (0x78).
-        put(s, "TcpTimedWaitDelay", 120, 30, 300, "Windows Vista and later: TcpTimedWaitDelay, default 120 s (240 s on 2000/XP/2003)");
+        // Windows 2000 and XP kept TIME_WAIT 240 s (0xF0, technet cc938217); Microsoft documents
+        // 120 s (0x78) from Windows Server 2003 on (technet cc757512), the value of every later Windows.
+        put(s, "TcpTimedWaitDelay", 120, 30, 300,
+                "Microsoft TechNet cc757512 (Windows Server 2003 and later): TcpTimedWaitDelay, default 0x78 = 120 s (240 s on 2000/XP, cc938217)");
         put(s, "SynAttackProtect", 1, 0, 1,
                 "Windows Vista and later: SYN attack protection always on (cookies-like SYN-ACK without state when the backlog is full)");
         put(s, "dynamicport_start", 49152, 1025, 65535, "netsh int ipv4 show dynamicport tcp: Start Port 49152 (IANA dynamic range, since Vista)");
@@ -248,12 +249,17 @@ public final class Profile {
                         .timeWaitMs(get("TcpTimedWaitDelay") * 1000)
                         .build();
             default:
+                // MaxSynRetransmissions is a count ("the maximum number of retransmissions that
+                // will be attempted before the connection setup fails", TCP_INITIAL_RTO_PARAMETERS),
+                // with no time budget; the RTO follows RFC 6298; the Anniversary Update (1607)
+                // brought Tail Loss Probe and RACK to Windows 10 (Microsoft networking blog, July 2016).
                 return common()
                         .synRetries((int) get("MaxSynRetransmissions"), 0)
                         .synAckRetries((int) get("TcpMaxConnectResponseRetransmissions"))
                         .dataRetries((int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"),
                                 TcpConfig.GiveUp.COUNT)
                         .timeWaitMs(get("TcpTimedWaitDelay") * 1000)
+                        .tailLossProbe(true)
                         .build();
         }
     }

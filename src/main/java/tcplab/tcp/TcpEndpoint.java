@@ -819,7 +819,9 @@ public final class TcpEndpoint {
         }
         long pto;
         if (srttUs >= 0) {
-            pto = 2 * srttUs + (segmentsInFlight() == 1 ? cfg.rtoMinMs() * 1000 : 2_000);
+            // One segment in flight: allow for the peer's delayed ACK, Linux's TCP_RTO_MIN (a
+            // constant 200 ms) and RFC 8985's WCDelAckT alike.
+            pto = 2 * srttUs + (segmentsInFlight() == 1 ? 200_000 : 2_000);
         } else {
             pto = 1_000_000;
         }

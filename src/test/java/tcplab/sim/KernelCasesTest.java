@@ -138,4 +138,56 @@ class KernelCasesTest {
         assertTrue(Traces.segments(r).contains("800 server>client PSH,ACK 1/101 len=10"), () -> String.join("\n", Traces.segments(r)));
         assertTrue(Traces.segments(r).contains("1100 server>client FIN,ACK 11/102 len=0"), () -> String.join("\n", Traces.segments(r)));
     }
+
+    // ------------------------------------------------------------------ the same cases on Windows 10
+
+    private static final String WINDOWS_HOSTS = String.join("\n",
+            "hosts:",
+            "  client: {address: 10.0.0.1, profile: windows-10}",
+            "  server: {address: 10.0.0.2, profile: windows-10}");
+
+    @Test
+    void windows10GivesUpOnASynAfterMaxSynRetransmissionsDoublingFromThreeSeconds() {
+        Traces.Result r = run(WINDOWS_HOSTS, "actions:", "  - {at: 0, host: client, do: connect, to: 10.0.0.99:80}");
+        assertEquals(List.of("0 client>10.0.0.99 SYN 0/0 len=0", "3000 client>10.0.0.99 SYN 0/0 len=0",
+                "9000 client>10.0.0.99 SYN 0/0 len=0"), Traces.segments(r));
+        assertTrue(Traces.apps(r).contains("21000 client connect ETIMEDOUT"), () -> String.join("\n", Traces.apps(r)));
+    }
+
+    @Test
+    void windows10KeepsTimeWaitForTheDocumented120Seconds() {
+        Traces.Result r = run(WINDOWS_HOSTS, "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80, close_after_eof_ms: 0}",
+                "  - {at: 0, host: client, do: connect, to: server:80, close_after_ms: 300}");
+        List<String> client = Traces.states(r, "client");
+        assertEquals("120700 TIME_WAIT>CLOSED (timeout 2MSL)", client.get(client.size() - 1), () -> String.join("\n", client));
+    }
+
+    @Test
+    void windows10ProbesATailLostTwiceAndFollowsRfc6298ForItsRto() {
+        Traces.Result r = run(WINDOWS_HOSTS,
+                "link:",
+                "  drop:",
+                "    - {flags: PSH-ACK, from: client, count: 2}",
+                "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80}",
+                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}");
+        List<String> requests = Traces.segments(r).stream().filter(l -> l.contains("client>server PSH,ACK")).toList();
+        assertEquals(List.of("200 client>server PSH,ACK 1/1 len=100", "800 client>server PSH,ACK 1/1 len=100",
+                "1400 client>server PSH,ACK 1/1 len=100"), requests);
+        Traces.Result steady = run(WINDOWS_HOSTS, "until_ms: 1000", "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80}",
+                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}");
+        // RFC 6298 §2.3 after two 200 ms samples: 200 + 4·75 = 500 ms (Linux keeps 600).
+        assertEquals(500_000, steady.sim().host("client").sockets().get(0).endpoint().rtoUs());
+    }
+
+    @Test
+    void windows10ResetsAConnectionClosedWithUnreadDataAndAnswersFromTheListenersAddress() {
+        Traces.Result r = run(WINDOWS_HOSTS, "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80, read_after_ms: never, close_after_ms: 700}",
+                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 78}}");
+        assertTrue(Traces.segments(r).contains("1000 server>client RST,ACK 1/79 len=0"), () -> String.join("\n", Traces.segments(r)));
+        assertTrue(Traces.apps(r).contains("1100 client read ECONNRESET"));
+    }
 }
