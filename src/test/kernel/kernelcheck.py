@@ -18,7 +18,9 @@ does not show, from /proc/net/tcp polled every 2 ms inside each namespace.
 
 Output, one record per line, tab-separated, times in ms since the scenario's 0:
     state   T  HOST  LOCAL  REMOTE  FROM  TO          (tracepoint; FROM/TO as in the kernel)
-    poll    T  HOST  LOCAL  REMOTE  STATE  TIMER_MS   (a /proc/net/tcp row appeared or changed; STATE "gone" when it left)
+    poll    T  HOST  LOCAL  REMOTE  STATE  TIMER_MS  KIND   (a /proc/net/tcp row appeared or changed;
+                                                      STATE "gone" when it left; KIND "mini" for inode 0:
+                                                      a request or timewait socket, or an orphan)
     segment T  FROM_HOST TO_HOST  FLAGS  SEQ  ACK  LEN  FATE   (FATE deliver, drop, no-host)
     app     T  HOST  LOCAL  REMOTE  CALL  RESULT  VALUE
     note    TEXT
@@ -481,7 +483,6 @@ class App:
     # -- /proc/net/tcp: the minisockets the tracepoint does not show
 
     def poll_proc(self):
-        now = self.ms()
         seen = {}
         with open("/proc/net/tcp") as fh:
             next(fh)
@@ -493,13 +494,16 @@ class App:
                 # socket that becomes a timewait socket keeps its state but loses its inode.
                 seen[(local, remote)] = (PROC_STATES.get(st, str(st)),
                                          int(when, 16) * 1000 // USER_HZ if tr != "00" else -1, p[9] == "0")
+        # Stamped once read: what it shows had happened by then.
+        now = self.ms()
         for key, (st, timer, mini) in seen.items():
             old = self.proc.get(key)
             if old is None or old[0] != st or old[2] != mini:
-                self.out.append("\t".join(["poll", now, self.host, addr(key[0]), addr(key[1]), st, str(timer)]))
+                self.out.append("\t".join(["poll", now, self.host, addr(key[0]), addr(key[1]), st, str(timer),
+                                           "mini" if mini else "full"]))
         for key in self.proc:
             if key not in seen:
-                self.out.append("\t".join(["poll", now, self.host, addr(key[0]), addr(key[1]), "gone", "-1"]))
+                self.out.append("\t".join(["poll", now, self.host, addr(key[0]), addr(key[1]), "gone", "-1", "-"]))
         self.proc = seen
 
     def main(self):

@@ -219,7 +219,7 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
                         continue;
                     }
                     if (to.equals("CLOSED")) {
-                        String next = nextPoll(all, i, key);
+                        String next = timewaitAfter(all, ms, key);
                         if (next != null && (next.equals("TIME_WAIT") || next.equals("FIN_WAIT2"))) {
                             s.mini = true;
                             if (!state(next).equals(s.state)) {
@@ -235,13 +235,18 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
                 } else {
                     String st = f[5];
                     long timer = Long.parseLong(f[6]);
+                    if (f[7].equals("full")) {
+                        continue; // a full socket: the tracepoint tells its states exactly
+                    }
                     if (s == null && st.equals("SYN_RECV")) {
                         s = new KSock();
                         s.state = "LISTEN";
                         s.mini = true;
                         socks.put(key, s);
                         s.step(ms, "SYN_RECEIVED");
-                    } else if (s != null && s.mini && !s.gone) {
+                    } else if (s != null && s.mini && !s.gone && (!s.state.equals("SYN_RECEIVED") || st.equals("gone"))) {
+                        // A request socket only ever goes away (its full socket is the tracepoint's);
+                        // a timewait socket moves on to TIME_WAIT and goes away.
                         if (st.equals("gone")) {
                             s.step(ms, "CLOSED");
                             s.gone = true;
@@ -274,12 +279,20 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
         return f;
     }
 
-    /** The state of the next /proc/net/tcp sighting of {@code key} after row {@code i}, or null. */
-    private static String nextPoll(List<String[]> all, int i, String key) {
-        for (int j = i + 1; j < all.size(); j++) {
-            String[] f = all.get(j);
-            if (f[0].equals("poll") && key.equals(f[3] + " " + f[4])) {
-                return f[5];
+    /**
+     * The state of the timewait socket that replaced the full socket {@code key} which the
+     * tracepoint saw close at {@code ms}, or null when none did: a /proc sighting of a minisocket
+     * in TIME_WAIT or FIN_WAIT2 within 50 ms (the polls run every 2 ms; a sighting stamped a
+     * moment before the tracepoint's own clock is allowed for).
+     */
+    private static String timewaitAfter(List<String[]> all, double ms, String key) {
+        for (String[] f : all) {
+            if (f[0].equals("poll") && key.equals(f[3] + " " + f[4]) && f[7].equals("mini")
+                    && (f[5].equals("TIME_WAIT") || f[5].equals("FIN_WAIT2"))) {
+                double t = Double.parseDouble(f[1]);
+                if (t >= ms - 5 && t <= ms + 50) {
+                    return f[5];
+                }
             }
         }
         return null;
