@@ -96,7 +96,7 @@ public final class QuizView extends BorderPane {
             fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(text("ui.bankFiles"), "*.yaml", "*.yml"));
             java.io.File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
             if (f != null) {
-                vm.loadBanks(f.toPath());
+                vm.loadBanksInBackground(f.toPath(), tcplab.ui.common.BackgroundLoad.LOADER, javafx.application.Platform::runLater);
             }
         });
         javafx.scene.control.CheckBox bankOnly = new javafx.scene.control.CheckBox();
@@ -106,8 +106,6 @@ public final class QuizView extends BorderPane {
         Label banks = new Label();
         banks.setId("quiz-banks");
         banks.textProperty().bind(vm.banksTextProperty());
-        bankOnly.visibleProperty().bind(vm.banksTextProperty().isNotEmpty());
-        bankOnly.managedProperty().bind(bankOnly.visibleProperty());
         FlowPane settings = new FlowPane(8, 6, label("ui.mode"), mode, label("ui.topic"), topic, label("ui.difficulty"), level,
                 label("ui.count"), count, label("ui.timeLimit"), limit, label("ui.name"), name, bank, banks, bankOnly, start, stop, clock);
         settings.setAlignment(Pos.CENTER_LEFT);
@@ -116,13 +114,17 @@ public final class QuizView extends BorderPane {
             n.disableProperty().bind(vm.runningProperty().or(n == limit
                     ? vm.modeProperty().isNotEqualTo(QuizSession.Mode.EXAM) : vm.runningProperty()));
         }
-        setTop(settings);
+        // A bank may take seconds to read: shown loading, with Cancel, while the window goes on.
+        setTop(new javafx.scene.layout.VBox(settings, tcplab.ui.common.LoadingRow.of("quiz-bankload", vm.bankLoad(), vm.langProperty())));
         // While a classroom quiz runs its settings are greyed out anyway: they make room for the
         // question (at 1024×768 every line counts), leaving Stop and the clock.
         javafx.beans.binding.BooleanBinding classRunning = vm.runningProperty()
                 .and(vm.modeProperty().isEqualTo(QuizSession.Mode.CLASSROOM));
         for (javafx.scene.Node n : settings.getChildren()) {
-            if (n != stop && n != clock) {
+            if (n == bankOnly) { // "only the bank's questions" means something once a bank is loaded
+                n.visibleProperty().bind(classRunning.not().and(vm.banksTextProperty().isNotEmpty()));
+                n.managedProperty().bind(n.visibleProperty());
+            } else if (n != stop && n != clock) {
                 n.visibleProperty().bind(classRunning.not());
                 n.managedProperty().bind(n.visibleProperty());
             }
