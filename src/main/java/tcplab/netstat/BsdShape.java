@@ -18,8 +18,9 @@ final class BsdShape implements RowShape {
     @Override
     public ParsedLine.Socket read(int n) {
         int i = 0;
-        if (t.nt >= 7 && !t.tok(0).toLowerCase(Locale.ROOT).startsWith("tcp") && !t.tok(0).toLowerCase(Locale.ROOT).startsWith("udp")) {
-            i = 2; // -A: socket address and flow hash first
+        if (t.nt >= 6 && !isProto(0)) {
+            // -A: the control block's address first (FreeBSD: Tcpcb), and on macOS its flow hash.
+            i = isProto(1) ? 1 : 2;
         }
         String pw = t.tok(i).toLowerCase(Locale.ROOT);
         if (!pw.startsWith("tcp") && !pw.startsWith("udp")) {
@@ -53,7 +54,8 @@ final class BsdShape implements RowShape {
         TcpState state = null;
         String stateRaw = null;
         int expected = i + 5;
-        if (t.nt > i + 5) {
+        boolean udpExtras = proto == Proto.UDP && t.nt > i + 5 && !StateWords.isStateWord(t.tok(i + 5));
+        if (t.nt > i + 5 && !udpExtras) {
             stateRaw = t.tok(i + 5);
             if (!StateWords.isStateWord(stateRaw)) {
                 return t.fail(3, Why.UNKNOWN_STATE, stateRaw);
@@ -63,7 +65,7 @@ final class BsdShape implements RowShape {
         } else if (proto == Proto.TCP) {
             return t.fail(2, Why.NEEDS_STATE, null);
         }
-        if (t.nt != expected) {
+        if (t.nt != expected && !(p.section() == NetstatParser.Section.BSD && extrasAfter(expected))) {
             return t.fail(3, Why.EXTRA_COLUMNS, t.restFrom(expected < t.nt ? expected : t.nt - 1));
         }
         String l = t.tok(i + 3);
@@ -88,6 +90,42 @@ final class BsdShape implements RowShape {
         Dialect d = p.label(p.section() == NetstatParser.Section.BSD && p.layoutDialect() == Dialect.BSD ? Dialect.BSD : Dialect.MACOS);
         SocketRow row = new SocketRow(proto, family, dual, local, foreign, state,
                 Addresses.parseLong(t.tok(i + 1)), Addresses.parseLong(t.tok(i + 2)), null, null, null);
-        return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+        ParsedLine.RawFields raw = e.raw(stateRaw, state, d);
+        // The address columns are 22 characters wide, 18 with -A; a longer host.port is cut to
+        // the width (inetprint's "%-*.*s"), port digits first: 192.168.1.221.5486 was port 5486x.
+        int width = i > 0 ? 18 : 22;
+        boolean lt = t.te[i + 3] - t.ts[i + 3] >= width;
+        boolean ft = t.te[i + 4] - t.ts[i + 4] >= width;
+        if (lt || ft) {
+            raw = raw.withTruncated(lt, ft);
+        }
+        return new ParsedLine.Socket(n, d, row, raw);
+    }
+
+    private boolean isProto(int k) {
+        String w = t.tok(k).toLowerCase(Locale.ROOT);
+        return w.startsWith("tcp") || w.startsWith("udp");
+    }
+
+    /**
+     * Columns after the state that a BSD header announced: macOS {@code -b} (rxbytes txbytes),
+     * {@code -v} (rhiwat shiwat pid epid state options ...), FreeBSD {@code -P} (Log ID, often
+     * {@code -}). Numbers, hex, dashes, or {@code process:pid}: never an address or a state.
+     */
+    private boolean extrasAfter(int from) {
+        if (t.nt - from > 16) {
+            return false;
+        }
+        for (int k = from; k < t.nt; k++) {
+            for (int c = t.ts[k]; c < t.te[k]; c++) {
+                char ch = t.cur.charAt(c);
+                boolean ok = ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F' || ch == 'x' || ch == '-'
+                        || ch == ':' || k == t.nt - 1 && Character.isLetter(ch) || k == t.nt - 1 && (ch == '.' || ch == '_');
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -51,31 +51,43 @@ final class NetToolsShape implements RowShape {
         TcpState state = null;
         String stateRaw = null;
         String word = i < t.nt ? t.stateWordAt(i) : null;
+        String two = word != null && i + 1 < t.nt && !StateWords.isStateWord(word) ? word + " " + t.tok(i + 1) : null;
         if (word != null && StateWords.isStateWord(word)) {
             stateRaw = word;
             state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
             i++;
+        } else if (two != null && StateWords.isStateWord(two)) {
+            // Czech net-tools translates LAST_ACK as "POSLEDNÍ ACK", with a space.
+            stateRaw = two;
+            state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
+            i += 2;
         } else if (proto == Proto.TCP) {
             return t.nt > 5 ? t.fail(3, Why.UNKNOWN_STATE, t.tok(5)) : t.fail(2, Why.NEEDS_STATE, null);
         }
-        // What follows the state: [user inode] [PID/Program name | -].
+        // What follows the state: [user inode] [PID/Program name | -] [timer (left/retrans/probes)].
+        int end = t.nt;
+        String timer = null;
+        if (end - 2 >= i && isTimer(end - 2)) {
+            timer = t.cur.substring(t.ts[end - 2], t.te[end - 1]);
+            end -= 2; // -o: not part of the program name
+        }
         Integer pid = null;
         String program = null;
         int progTok = -1;
-        for (int k = i; k < t.nt; k++) {
+        for (int k = i; k < end; k++) {
             if (t.isPidProgram(k)) {
                 progTok = k;
                 break;
             }
         }
-        if (progTok < 0 && t.nt - i != 0 && t.nt - i != 2) {
+        if (progTok < 0 && end - i != 0 && end - i != 2) {
             return t.fail(3, Why.EXTRA_COLUMNS, t.restFrom(i));
         }
         if (progTok >= 0) {
             if (progTok != i && progTok != i + 2) {
                 return t.fail(3, Why.EXTRA_COLUMNS, t.cur.substring(t.ts[i], t.te[progTok - 1]));
             }
-            String pp = t.restFrom(progTok);
+            String pp = t.cur.substring(t.ts[progTok], t.te[end - 1]);
             int slash = pp.indexOf('/');
             if (slash > 0) {
                 pid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(pp.substring(0, slash)));
@@ -90,6 +102,40 @@ final class NetToolsShape implements RowShape {
         Dialect d = p.label(progTok >= 0 ? Dialect.LINUX_P : proto == Proto.UDP ? Dialect.LINUX_TUNA : Dialect.LINUX);
         SocketRow row = new SocketRow(proto, family, false, e.local, e.foreign, state,
                 t.number(1), t.number(2), pid, program, null);
-        return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+        ParsedLine.RawFields raw = e.raw(stateRaw, state, d);
+        if (timer != null) {
+            raw = raw.withTimer(timer);
+        }
+        boolean lt = cut(3);
+        boolean ft = cut(4);
+        if (lt || ft) {
+            raw = raw.withTruncated(lt, ft);
+        }
+        return new ParsedLine.Socket(n, d, row, raw);
+    }
+
+    /** net-tools' Timer column: {@code off|on|keepalive|timewait|probe|unkn-N (s.ss/n/n)}. */
+    private boolean isTimer(int k) {
+        int from = t.ts[k + 1];
+        int to = t.te[k + 1];
+        if (to - from < 7 || t.cur.charAt(from) != '(' || t.cur.charAt(to - 1) != ')') {
+            return false;
+        }
+        String w = t.tok(k);
+        return w.equals("off") || w.equals("on") || w.equals("keepalive") || w.equals("timewait") || w.equals("probe")
+                || w.startsWith("unkn-");
+    }
+
+    /**
+     * Token k is an end net-tools may have cut: without {@code -W} it cuts the host so that
+     * host:port fits 22 characters plus the colon (netstat.c, tcp_do_one), so a cut end is exactly
+     * 23 characters long. A dotted IPv4 address is never cut (21 characters at most).
+     */
+    private boolean cut(int k) {
+        if (t.te[k] - t.ts[k] != 23) {
+            return false;
+        }
+        int colon = t.cur.lastIndexOf(':', t.te[k] - 1);
+        return !Addresses.isNumeric(t.cur.substring(t.ts[k], colon)) || t.cur.substring(t.ts[k], colon).indexOf(':') >= 0;
     }
 }

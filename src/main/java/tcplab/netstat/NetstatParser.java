@@ -42,7 +42,11 @@ public final class NetstatParser {
     }
 
     /** The columns a header announced; replaced whenever a new header is read. */
-    private record Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc) {
+    private record Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc, boolean stateless,
+                          TcpState filterState) {
+        Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc) {
+            this(section, dialect, pidColumn, udpProc, false, null);
+        }
     }
 
     private static final Layout NO_LAYOUT = new Layout(Section.NONE, null, false, false);
@@ -64,6 +68,8 @@ public final class NetstatParser {
     /** Line of the title of an OTHER section, so the line after it is read as its column header. */
     private int otherTitleLine;
     private boolean sawProgramLines;
+    /** The last pasted command line, for what its options leave out (ss's state filter drops the State column). */
+    private String lastCommand;
 
 
 
@@ -294,6 +300,12 @@ public final class NetstatParser {
     private ParsedLine parseLine(int n, String text, byte[] ascii, int asciiFrom) {
         tk.cur = text;
         boolean control = ascii != null ? tk.tokenizeAscii(ascii, asciiFrom, text.length()) : tk.tokenize(text);
+        if (control && text.indexOf('\u001b') >= 0) {
+            // Colour escapes (grep --color, a coloured terminal pasted as is): read the text without them.
+            text = Printable.withoutColour(text);
+            tk.cur = text;
+            control = tk.tokenize(text);
+        }
         if (tk.nt == 0) {
             return new ParsedLine.Blank(n);
         }
@@ -338,8 +350,14 @@ public final class NetstatParser {
     // ---------------------------------------------------------------- headers
 
     /** First words a header line can start with; other lines skip the header checks (speed). */
-    private static final java.util.Set<String> HEADER_STARTS = java.util.Set.of("Active", "活动连接", "活動連線", "Aktive",
-            "Proto", "协议", "Socket", "State", "Netid", "sl", "Process", "Registered");
+    private static final java.util.Set<String> HEADER_STARTS = headerStarts();
+
+    private static java.util.Set<String> headerStarts() {
+        java.util.Set<String> s = new java.util.HashSet<>(java.util.Set.of("Active", "Proto", "Socket", "Tcpcb", "State",
+                "Netid", "Recv-Q", "sl", "Process", "Registered", "COMMAND"));
+        s.addAll(ToolWords.headerFirstWords());
+        return s;
+    }
     /** The first characters of {@link #HEADER_STARTS}. */
     private static final java.util.Set<Character> HEADER_FIRST_CHARS = firstChars(HEADER_STARTS);
 
@@ -372,25 +390,14 @@ public final class NetstatParser {
             return null;
         }
         String t = text.trim();
-        // Titles of Windows netstat in English, Chinese and German.
-        if (t.equals("Active Connections")) {
-            return newHeader(n, t, new Layout(Section.WINDOWS, keepLanguage(Dialect.WINDOWS), false, false));
+        // Titles of Windows netstat and of net-tools in other languages (ToolWords).
+        ToolWords.Title title = ToolWords.titleOf(t);
+        if (title != null && title.tool() == ToolWords.Tool.WINDOWS) {
+            Dialect d = title.language().equals("en") ? keepLanguage(Dialect.WINDOWS) : windowsDialect(title.language());
+            return newHeader(n, t, new Layout(Section.WINDOWS, d, false, false));
         }
-        if (t.equals("活动连接") || t.equals("活動連線")) {
-            return newHeader(n, t, new Layout(Section.WINDOWS, Dialect.WINDOWS_ZH, false, false));
-        }
-        if (t.equals("Aktive Verbindungen")) {
-            return newHeader(n, t, new Layout(Section.WINDOWS, Dialect.WINDOWS_DE, false, false));
-        }
-        // Column headers of Windows netstat; the PID column comes with -o.
-        if ((first.equals("Proto") && tk.nt >= 2 && tk.tok(1).equals("Local") && t.contains("Foreign Address"))) {
-            return newHeader(n, t, new Layout(Section.WINDOWS, keepLanguage(Dialect.WINDOWS), t.endsWith("PID"), false));
-        }
-        if (first.equals("协议") && t.contains("本地地址")) {
-            return newHeader(n, t, new Layout(Section.WINDOWS, Dialect.WINDOWS_ZH, t.endsWith("PID"), false));
-        }
-        if (first.equals("Proto") && t.contains("Lokale Adresse")) {
-            return newHeader(n, t, new Layout(Section.WINDOWS, Dialect.WINDOWS_DE, t.endsWith("PID"), false));
+        if (title != null && !title.language().equals("en")) {
+            return newHeader(n, t, new Layout(Section.LINUX, Dialect.LINUX, false, false));
         }
         // net-tools and BSD share a title; the parenthesis tells them apart.
         if (t.startsWith("Active Internet connections")) {
@@ -398,14 +405,28 @@ public final class NetstatParser {
             return newHeader(n, t, new Layout(linux ? Section.LINUX : Section.BSD, linux ? Dialect.LINUX : Dialect.MACOS,
                     false, false));
         }
-        if ((first.equals("Proto") || first.equals("Socket")) && t.contains("Recv-Q") && t.contains("Local Address")) {
+        ToolWords.ColumnWord local = ToolWords.find(t, ToolWords.Column.LOCAL);
+        boolean protoFirst = ToolWords.isProtoHeading(first);
+        if ((protoFirst || first.equals("Socket") || first.equals("Tcpcb")) && local != null
+                && ToolWords.find(t, ToolWords.Column.RECV_Q) != null) {
             if (t.contains("(state)")) {
-                // macOS prints two spaces before "Local Address" and may add Socket/Flowhash (-A).
+                // macOS prints two spaces before "Local Address" and may add Socket/Flowhash (-A);
+                // FreeBSD -A prints the Tcpcb column.
                 boolean mac = t.contains("Send-Q  Local") || first.equals("Socket");
                 return newHeader(n, t, new Layout(Section.BSD, mac ? Dialect.MACOS : Dialect.BSD, false, false));
             }
             return newHeader(n, t, new Layout(Section.LINUX, t.contains("PID/Program") ? Dialect.LINUX_P : Dialect.LINUX,
                     false, false));
+        }
+        // Column headers of Windows netstat in any language; the PID column comes with -o.
+        if (protoFirst && local != null && ToolWords.find(t, ToolWords.Column.FOREIGN) != null) {
+            Dialect d = local.language().equals("en") ? keepLanguage(Dialect.WINDOWS) : windowsDialect(local.language());
+            return newHeader(n, t, new Layout(Section.WINDOWS, d, t.endsWith("PID"), false));
+        }
+        if (first.equals("Recv-Q") && t.contains("Local Address")) {
+            // ss with a state filter (ss -tan state time-wait) prints no State column: the state is
+            // the filter's, when the command line above says which single state it is.
+            return newHeader(n, t, new Layout(Section.SS, Dialect.SS, false, false, true, filterState(lastCommand)));
         }
         if ((first.equals("State") || first.equals("Netid")) && t.contains("Recv-Q") && t.contains("Local Address")) {
             return newHeader(n, t, new Layout(Section.SS, Dialect.SS, false, false));
@@ -431,6 +452,48 @@ public final class NetstatParser {
             return new ParsedLine.Header(n, layout.dialect, t);
         }
         return null;
+    }
+
+    /**
+     * The one state an ss command's filter keeps ({@code ss -tan state time-wait}), or null: no
+     * command, no filter, several states or a group ({@code connected}, {@code synchronized}).
+     */
+    static TcpState filterState(String command) {
+        if (command == null) {
+            return null;
+        }
+        String[] w = command.trim().split("\\s+");
+        TcpState found = null;
+        int filters = 0;
+        for (int i = 0; i + 1 < w.length; i++) {
+            if (w[i].equals("state")) {
+                filters++;
+                found = StateWords.parse(w[i + 1]);
+            }
+        }
+        return filters == 1 ? found : null;
+    }
+
+    /** True for an ss table without a State column (a state filter). */
+    boolean ssStateless() {
+        return layout.stateless;
+    }
+
+    /** The state of every row of an ss table filtered to one state (null: not known). */
+    TcpState filterState() {
+        return layout.filterState;
+    }
+
+    /** The Windows dialect of a language of {@link ToolWords}. */
+    private static Dialect windowsDialect(String language) {
+        switch (language) {
+            case "zh":
+                return Dialect.WINDOWS_ZH;
+            case "de":
+                return Dialect.WINDOWS_DE;
+            default:
+                return Dialect.WINDOWS;
+        }
     }
 
     /** A Windows column header after a Chinese or German title keeps that language. */
@@ -578,7 +641,8 @@ public final class NetstatParser {
             }
             if (TOOLS.contains(word) && (!word.equals("cat") || text.contains("/proc/net/"))) {
                 attachTo = 0;
-                return new ParsedLine.Notice(n, layout.dialect, ParsedLine.NoticeCode.COMMAND, tk.cur.substring(from).trim(), 0);
+                lastCommand = tk.cur.substring(from).trim();
+                return new ParsedLine.Notice(n, layout.dialect, ParsedLine.NoticeCode.COMMAND, lastCommand, 0);
             }
         }
         return null;

@@ -136,9 +136,38 @@ public sealed interface ParsedLine {
 
     /**
      * The tool's own text for the fields that are normalised in the row: null when the tool
-     * printed exactly the canonical value.
+     * printed exactly the canonical value. Also what the row line says beyond a
+     * {@link SocketRow}: a net-tools timer, and which ends the tool cut to fit its column.
      */
-    record RawFields(String state, String localHost, String localPort, String foreignHost, String foreignPort) {
+    record RawFields(String state, String localHost, String localPort, String foreignHost, String foreignPort,
+                     String timer, boolean localTruncated, boolean foreignTruncated) {
         public static final RawFields NONE = new RawFields(null, null, null, null, null);
+
+        public RawFields(String state, String localHost, String localPort, String foreignHost, String foreignPort) {
+            this(state, localHost, localPort, foreignHost, foreignPort, null, false, false);
+        }
+
+        /**
+         * The same texts with net-tools' {@code -o} Timer column ({@code keepalive (7194.43/0/0)}):
+         * the timer, the seconds left, the retransmissions and the keepalive probes sent.
+         */
+        public RawFields withTimer(String t) {
+            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, t, localTruncated, foreignTruncated);
+        }
+
+        /**
+         * The same texts, marked where the tool cut an address to fit its column (net-tools
+         * without {@code -W} cuts the host of an end longer than 23 characters; macOS and
+         * FreeBSD cut the whole {@code host.port} at 22, or 18 with {@code -A}): such a host or
+         * port is a prefix of the real one and must not be read as a whole address.
+         */
+        public RawFields withTruncated(boolean local, boolean foreign) {
+            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, timer, local, foreign);
+        }
+
+        /** True when either end was cut by the tool. */
+        public boolean truncated() {
+            return localTruncated || foreignTruncated;
+        }
     }
 }

@@ -55,4 +55,38 @@ public final class Printable {
         return c < 0x20 || c >= 0x7f && c <= 0x9f || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069'
                 || c == '\u200e' || c == '\u200f' || c == '\u061c';
     }
+
+    /**
+     * {@code s} without ANSI colour and cursor escapes: CSI ({@code ESC [ ... letter}, as
+     * {@code grep --color} writes {@code ESC[01;31mESC[K}), OSC ({@code ESC ] ... BEL}) and
+     * two-character escapes. Other control characters stay (the line is then binary).
+     */
+    public static String withoutColour(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c != '\u001b' || i + 1 >= n) {
+                sb.append(c);
+                continue;
+            }
+            char k = s.charAt(i + 1);
+            if (k == '[') {
+                int j = i + 2;
+                while (j < n && (s.charAt(j) < 0x40 || s.charAt(j) > 0x7e)) {
+                    j++;
+                }
+                i = j; // the final byte, @ to ~
+            } else if (k == ']') {
+                int j = i + 2;
+                while (j < n && s.charAt(j) != '\u0007' && !(s.charAt(j) == '\u001b' && j + 1 < n && s.charAt(j + 1) == '\\')) {
+                    j++;
+                }
+                i = j < n && s.charAt(j) == '\u001b' ? j + 1 : j;
+            } else {
+                i++;
+            }
+        }
+        return sb.toString();
+    }
 }

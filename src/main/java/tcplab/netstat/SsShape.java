@@ -20,6 +20,9 @@ final class SsShape implements RowShape {
      */
     @Override
     public ParsedLine.Socket read(int n) {
+        if (p.ssStateless()) {
+            return stateless(n);
+        }
         int i = 0;
         Proto proto = Proto.TCP;
         String netid = t.tok(0).toLowerCase(Locale.ROOT);
@@ -83,5 +86,29 @@ final class SsShape implements RowShape {
         SocketRow row = new SocketRow(proto, e.family, dual, e.local, e.foreign, state,
                 Addresses.parseLong(t.tok(i + 1)), listen ? null : sendQ, pid, program, null, listen ? sendQ : null);
         return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+    }
+
+    /**
+     * {@code ss ... state time-wait}: no State column ({@code Recv-Q Send-Q Local Peer [Process]});
+     * every row has the filter's state, or none when the filter is not known.
+     */
+    private ParsedLine.Socket stateless(int n) {
+        if (t.nt < 4) {
+            return t.fail(1, Why.SS_COLUMNS, null);
+        }
+        if (!t.isNumber(0) || !t.isNumber(1)) {
+            return t.fail(1, Why.QUEUES, null);
+        }
+        LineTokens.Ends e = t.ends(Proto.TCP, 2, 3, ':');
+        if (e == null) {
+            return null;
+        }
+        TcpState state = p.filterState();
+        boolean listen = state == TcpState.LISTEN;
+        Long sendQ = Addresses.parseLong(t.tok(1));
+        Dialect d = p.label(Dialect.SS);
+        SocketRow row = new SocketRow(Proto.TCP, e.family, e.localWasStar && e.family == Family.IPV6, e.local, e.foreign,
+                state, Addresses.parseLong(t.tok(0)), listen ? null : sendQ, null, null, null, listen ? sendQ : null);
+        return new ParsedLine.Socket(n, d, row, e.raw(null, state, d));
     }
 }
