@@ -337,6 +337,28 @@ final class LineTokens {
         return e;
     }
 
+    /**
+     * {@link #ends} of two ends inside one token ({@code lsof}'s {@code local->foreign}): the
+     * ranges are read as two tokens of their own, in the last two slots. {@code fFrom} < 0: no
+     * foreign end (the foreign fields of the result are then the local's, to be replaced).
+     */
+    Ends endsIn(Proto proto, int lFrom, int lTo, int fFrom, int fTo) {
+        if (nt > MAX_TOKENS - 2) {
+            fail(1, Why.NO_SHAPE, null);
+            return null;
+        }
+        ts[MAX_TOKENS - 2] = lFrom;
+        te[MAX_TOKENS - 2] = lTo;
+        ts[MAX_TOKENS - 1] = fFrom < 0 ? lFrom : fFrom;
+        te[MAX_TOKENS - 1] = fFrom < 0 ? lTo : fTo;
+        Ends e = ends(proto, MAX_TOKENS - 2, MAX_TOKENS - 1, ':');
+        if (e != null && fFrom < 0) {
+            e.foreignHostRaw = null;
+            e.foreignPortRaw = null;
+        }
+        return e;
+    }
+
     /** {@link #splitAt}: the token is a lone {@code *} (host and port both {@code *}). */
     static final int STAR = Integer.MAX_VALUE;
 

@@ -37,6 +37,8 @@ public final class NetstatParser {
         BSD,
         /** /proc/net/tcp, tcp6 (or udp, when its header says so). */
         PROC,
+        /** lsof (its COMMAND PID USER FD TYPE ... NAME header). */
+        LSOF,
         /** A section of non-IP sockets (UNIX domain, kernel control...): its rows are notices. */
         OTHER
     }
@@ -62,6 +64,7 @@ public final class NetstatParser {
     private final RowShape bsd = new BsdShape(tk, this);
     private final RowShape proc = new ProcShape(tk, this);
     private final RowShape tcpView = new TcpViewShape(tk, this);
+    private final RowShape lsof = new LsofShape(tk, this);
     private Layout layout = NO_LAYOUT;
     /** Line of the last socket row, for the -b lines under it; 0 when the last line was not one. */
     private int attachTo;
@@ -271,23 +274,48 @@ public final class NetstatParser {
         if (next == null) {
             return protoOnly;
         }
+        String proto = protoOnly.excerpt().trim();
         if (next instanceof ParsedLine.Unrecognised u && !u.excerpt().isEmpty()) {
-            ParsedLine joined;
-            try {
-                joined = parseLine(u.line(), protoOnly.excerpt().trim() + " " + reader.text().trim(), null, 0);
-            } catch (RuntimeException e) {
-                joined = null;
-            }
-            if (joined instanceof ParsedLine.Socket row) {
+            String first = reader.text().trim();
+            ParsedLine.Socket row = joined(u.line(), proto + " " + first);
+            if (row != null) {
                 ahead.addFirst(withOwner(row)); // its -b lines, if any, are queued behind it
-                return new ParsedLine.Notice(protoOnly.line(), row.dialect(), ParsedLine.NoticeCode.WRAPPED,
-                        protoOnly.excerpt().trim(), u.line());
+                return new ParsedLine.Notice(protoOnly.line(), row.dialect(), ParsedLine.NoticeCode.WRAPPED, proto, u.line());
             }
+            // A window narrower still cuts the rest in two as well, inside a word as often as not
+            // (the seed's "fdlpw:epmap MYCHENG:2" / "782 SYN_RECEIVED"): try the third line glued
+            // to the second, then after a space.
+            ParsedLine third = readOne();
+            if (third instanceof ParsedLine.Unrecognised v && !v.excerpt().isEmpty()) {
+                String rest = reader.text().trim();
+                row = joined(u.line(), proto + " " + first + rest);
+                if (row == null) {
+                    row = joined(u.line(), proto + " " + first + " " + rest);
+                }
+                if (row != null) {
+                    ahead.addFirst(new ParsedLine.Notice(v.line(), row.dialect(), ParsedLine.NoticeCode.WRAPPED_REST, rest,
+                            u.line()));
+                    ahead.addFirst(withOwner(row));
+                    return new ParsedLine.Notice(protoOnly.line(), row.dialect(), ParsedLine.NoticeCode.WRAPPED, proto,
+                            u.line());
+                }
+            }
+            ahead.add(next);
+            fresh = third;
+            return protoOnly;
         }
         fresh = next;
         return protoOnly;
     }
 
+    /** {@code text} read as a row on line {@code n}, or null. */
+    private ParsedLine.Socket joined(int n, String text) {
+        try {
+            return parseLine(n, text, null, 0) instanceof ParsedLine.Socket s ? s : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 
     private static String excerpt(String s) {
         return s.length() <= EXCERPT ? s : s.substring(0, EXCERPT) + "…";
@@ -317,6 +345,10 @@ public final class NetstatParser {
         if (header != null) {
             attachTo = 0;
             return header;
+        }
+        ParsedLine detail = ssDetailLine(n, text);
+        if (detail != null) {
+            return detail;
         }
         ParsedLine b = windowsOwnerLine(n, text);
         if (b != null) {
@@ -434,6 +466,9 @@ public final class NetstatParser {
         if (first.equals("sl") && t.contains("local_address")) {
             return newHeader(n, t, new Layout(Section.PROC, Dialect.PROC, false, t.contains("drops")));
         }
+        if (first.equals("COMMAND") && t.contains("PID") && t.contains("NAME") && t.contains("TYPE")) {
+            return newHeader(n, t, new Layout(Section.LSOF, Dialect.LSOF, false, false));
+        }
         // TCPView's saved table has a header of its own.
         if (first.equals("Process") && t.contains("Protocol") && t.contains("Local Address")) {
             return newHeader(n, t, new Layout(Section.NONE, Dialect.TCPVIEW, false, false));
@@ -544,12 +579,31 @@ public final class NetstatParser {
                 return new Layout(Section.BSD, d, false, false);
             case PROC:
                 return new Layout(Section.PROC, d, false, false);
+            case LSOF:
+                return new Layout(Section.LSOF, d, false, false);
             default:
                 return new Layout(Section.NONE, d, false, false);
         }
     }
 
     // ---------------------------------------------------------------- netstat -b lines
+
+    /**
+     * A line of {@code ss -m/-i} details under an ss row: indented (ss starts it with a tab), and
+     * made of {@code key:value} words or a congestion algorithm's name. Attached to the row; the
+     * row stays the last socket, for the next detail line.
+     */
+    private ParsedLine ssDetailLine(int n, String text) {
+        if (attachTo == 0 || tk.ts[0] == 0 || layout.section != Section.SS && layout.section != Section.NONE) {
+            return null;
+        }
+        if (!SocketDetails.isDetailWord(tk.tok(0))) {
+            return null;
+        }
+        String t = text.trim();
+        return new ParsedLine.Detail(n, layout.dialect != null ? layout.dialect : Dialect.SS, t, attachTo,
+                SocketDetails.parse(t));
+    }
 
     private ParsedLine windowsOwnerLine(int n, String text) {
         char c0 = tk.cur.charAt(tk.ts[0]);
@@ -575,7 +629,7 @@ public final class NetstatParser {
         }
         // A service name (RpcSs, Dnscache, CDPUserSvc_46a8de2e) right under a Windows row: only
         // a candidate, confirmed by the program line that follows it (withOwnerLines).
-        if (tk.nt == 1 && attachTo > 0 && inOwnerLines && isServiceName(t)) {
+        if (tk.nt == 1 && attachTo > 0 && inOwnerLines && isServiceName(t) && tk.protoWord(t) == null) {
             return new ParsedLine.Program(n, windowsDialect(true), null, t, attachTo);
         }
         return null;
@@ -667,6 +721,8 @@ public final class NetstatParser {
                 return bsd.read(n);
             case PROC:
                 return proc.read(n);
+            case LSOF:
+                return LsofShape.looksLikeLsof(tk) ? lsof.read(n) : null;
             default:
                 if (layout.dialect == Dialect.TCPVIEW) {
                     return tcpView.read(n);
@@ -714,6 +770,9 @@ public final class NetstatParser {
                 }
             }
         }
+        if (LsofShape.looksLikeLsof(tk)) {
+            return lsof.read(n);
+        }
         return tcpView.read(n);
     }
 
@@ -734,7 +793,7 @@ public final class NetstatParser {
     /** Rows of non-IP sockets (UNIX domain, raw, kernel control): notices, not unrecognised lines. */
     private ParsedLine otherSocket(int n, String text) {
         String first = tk.tok(0).toLowerCase(Locale.ROOT);
-        boolean other = layout.section == Section.OTHER
+        boolean other = layout.section == Section.OTHER || layout.section == Section.LSOF
                 || first.equals("unix") || first.equals("raw") || first.equals("raw6") || first.equals("icm4")
                 || first.equals("icm6") || first.startsWith("u_") || first.equals("nl") || first.startsWith("p_")
                 || first.equals("icmp6") || first.equals("sctp") || first.equals("v_str") || first.equals("v_dgr")

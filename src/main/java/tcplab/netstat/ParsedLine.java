@@ -7,7 +7,7 @@ package tcplab.netstat;
 public sealed interface ParsedLine {
     int line();
 
-    /** The jsonl {@code kind}: socket, header, program, notice, blank or unrecognised. */
+    /** The jsonl {@code kind}: socket, header, program, notice, detail, blank or unrecognised. */
     String kind();
 
     /**
@@ -48,6 +48,18 @@ public sealed interface ParsedLine {
         @Override
         public String kind() {
             return "notice";
+        }
+    }
+
+    /**
+     * A line of details under the socket row on line {@code attachesTo}: {@code ss -m} memory,
+     * {@code ss -i} TCP internals (and whatever -e/-o words ss puts there), read into
+     * {@code details}.
+     */
+    record Detail(int line, Dialect dialect, String text, int attachesTo, SocketDetails details) implements ParsedLine {
+        @Override
+        public String kind() {
+            return "detail";
         }
     }
 
@@ -117,7 +129,9 @@ public sealed interface ParsedLine {
         /** Only the protocol of a row: the rest is missing. */
         PROTOCOL_ONLY,
         /** A single word under a row that is not followed by a netstat -b program line ({0}). */
-        LONE_WORD
+        LONE_WORD,
+        /** An lsof row without protocol and NAME after its TYPE column. */
+        LSOF_COLUMNS
     }
 
     /** The kinds of notice lines. */
@@ -131,7 +145,9 @@ public sealed interface ParsedLine {
         /** The command line that printed what follows ({@code C:\>netstat -ano}, {@code $ ss -tan}). */
         COMMAND,
         /** A row cut in two by a narrow window: its protocol alone; the rest is the next line. */
-        WRAPPED
+        WRAPPED,
+        /** The end of a row cut in three: read with the two lines above it, as the row on line attachesTo. */
+        WRAPPED_REST
     }
 
     /**

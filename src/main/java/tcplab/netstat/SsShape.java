@@ -58,8 +58,14 @@ final class SsShape implements RowShape {
         Integer pid = null;
         String program = null;
         boolean users = false;
+        String timer = null;
         if (t.nt > i + 5) {
             String rest = t.restFrom(i + 5);
+            int tm = rest.indexOf("timer:(");
+            if (tm >= 0) {
+                int close = rest.indexOf(')', tm);
+                timer = close > 0 ? rest.substring(tm, close + 1) : null; // ss -o
+            }
             int u = rest.indexOf("users:((\"");
             if (u >= 0) {
                 users = true;
@@ -85,7 +91,8 @@ final class SsShape implements RowShape {
         boolean listen = state == TcpState.LISTEN;
         SocketRow row = new SocketRow(proto, e.family, dual, e.local, e.foreign, state,
                 Addresses.parseLong(t.tok(i + 1)), listen ? null : sendQ, pid, program, null, listen ? sendQ : null);
-        return new ParsedLine.Socket(n, d, row, e.raw(stateRaw, state, d));
+        ParsedLine.RawFields raw = e.raw(stateRaw, state, d);
+        return new ParsedLine.Socket(n, d, row, timer != null ? raw.withTimer(timer) : raw);
     }
 
     /**
