@@ -179,7 +179,7 @@ class DialectShapesTest {
             // Every indented line is one; ss prints none under TIME-WAIT, SYN-RECV and an orphaned
             // FIN-WAIT-2 (the kernel's mini-sockets, inet_timewait_sock and request_sock).
             long indented = java.nio.file.Files.readAllLines(FixtureTest.folder().resolve("debian12-netns/ss-tanpeomi.txt"))
-                    .stream().filter(s -> s.startsWith("\t")).count();
+                    .stream().filter(s -> s.startsWith("\t") && !s.isBlank()).count();
             assertEquals(indented, details);
             assertEquals(sockets(lines).size() - 5, details);
         }
