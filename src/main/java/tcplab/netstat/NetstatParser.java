@@ -37,6 +37,8 @@ public final class NetstatParser {
         BSD,
         /** /proc/net/tcp, tcp6 (or udp, when its header says so). */
         PROC,
+        /** PowerShell Get-NetTCPConnection, table view. */
+        POWERSHELL,
         /** lsof (its COMMAND PID USER FD TYPE ... NAME header). */
         LSOF,
         /** A section of non-IP sockets (UNIX domain, kernel control...): its rows are notices. */
@@ -65,6 +67,7 @@ public final class NetstatParser {
     private final RowShape proc = new ProcShape(tk, this);
     private final RowShape tcpView = new TcpViewShape(tk, this);
     private final RowShape lsof = new LsofShape(tk, this);
+    private final RowShape powerShell = new PowerShellShape(tk, this);
     private Layout layout = NO_LAYOUT;
     /** Line of the last socket row, for the -b lines under it; 0 when the last line was not one. */
     private int attachTo;
@@ -386,7 +389,7 @@ public final class NetstatParser {
 
     private static java.util.Set<String> headerStarts() {
         java.util.Set<String> s = new java.util.HashSet<>(java.util.Set.of("Active", "Proto", "Socket", "Tcpcb", "State",
-                "Netid", "Recv-Q", "sl", "Process", "Registered", "COMMAND"));
+                "Netid", "Recv-Q", "sl", "Process", "Registered", "COMMAND", "LocalAddress"));
         s.addAll(ToolWords.headerFirstWords());
         return s;
     }
@@ -414,6 +417,9 @@ public final class NetstatParser {
 
     private ParsedLine header(int n, String text) {
         char c0 = tk.cur.charAt(tk.ts[0]);
+        if (c0 == '-' && layout.section == Section.POWERSHELL && text.trim().chars().allMatch(ch -> ch == '-' || ch == ' ')) {
+            return new ParsedLine.Header(n, layout.dialect, text.trim()); // the table's underline
+        }
         if (layout.section != Section.OTHER && (c0 < 128 ? !HEADER_FIRST_ASCII[c0] : !HEADER_FIRST_CHARS.contains(c0))) {
             return null; // the common case, a data row: no substring, no set lookup
         }
@@ -465,6 +471,9 @@ public final class NetstatParser {
         }
         if (first.equals("sl") && t.contains("local_address")) {
             return newHeader(n, t, new Layout(Section.PROC, Dialect.PROC, false, t.contains("drops")));
+        }
+        if (first.equals("LocalAddress") && t.contains("LocalPort") && t.contains("RemoteAddress")) {
+            return newHeader(n, t, new Layout(Section.POWERSHELL, Dialect.POWERSHELL, false, false));
         }
         if (first.equals("COMMAND") && t.contains("PID") && t.contains("NAME") && t.contains("TYPE")) {
             return newHeader(n, t, new Layout(Section.LSOF, Dialect.LSOF, false, false));
@@ -581,6 +590,8 @@ public final class NetstatParser {
                 return new Layout(Section.PROC, d, false, false);
             case LSOF:
                 return new Layout(Section.LSOF, d, false, false);
+            case POWERSHELL:
+                return new Layout(Section.POWERSHELL, d, false, false);
             default:
                 return new Layout(Section.NONE, d, false, false);
         }
@@ -669,7 +680,7 @@ public final class NetstatParser {
 
     /** The tools whose command line may be pasted above their output. */
     private static final java.util.Set<String> TOOLS = java.util.Set.of("netstat", "netstat.exe", "ss", "tcpview",
-            "tcpview.exe", "tcpvcon", "tcpvcon.exe", "cat");
+            "tcpview.exe", "tcpvcon", "tcpvcon.exe", "cat", "lsof", "busybox", "get-nettcpconnection");
 
     /**
      * A pasted command line: {@code C:\>netstat -an}, {@code PS C:\Users\me> netstat -ano},
@@ -703,7 +714,7 @@ public final class NetstatParser {
     }
 
     private static boolean isPromptEnd(char c) {
-        return c == '>' || c == '$' || c == '#' || c == '%';
+        return c == '>' || c == '$' || c == '#' || c == '%' || c == '❯';
     }
 
 
@@ -723,6 +734,8 @@ public final class NetstatParser {
                 return proc.read(n);
             case LSOF:
                 return LsofShape.looksLikeLsof(tk) ? lsof.read(n) : null;
+            case POWERSHELL:
+                return powerShell.read(n);
             default:
                 if (layout.dialect == Dialect.TCPVIEW) {
                     return tcpView.read(n);

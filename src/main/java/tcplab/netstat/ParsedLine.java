@@ -131,7 +131,9 @@ public sealed interface ParsedLine {
         /** A single word under a row that is not followed by a netstat -b program line ({0}). */
         LONE_WORD,
         /** An lsof row without protocol and NAME after its TYPE column. */
-        LSOF_COLUMNS
+        LSOF_COLUMNS,
+        /** A Get-NetTCPConnection row that is not address, port, address, port, state [setting] [PID]. */
+        POWERSHELL_COLUMNS
     }
 
     /** The kinds of notice lines. */

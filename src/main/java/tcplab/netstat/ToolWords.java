@@ -20,7 +20,7 @@ import tcplab.tcp.TcpState;
  */
 public final class ToolWords {
     /** The tool a title or a state word belongs to. */
-    public enum Tool { WINDOWS, NET_TOOLS }
+    public enum Tool { WINDOWS, NET_TOOLS, POWERSHELL }
 
     /** What a column holds; {@link #key()} names its explanation in the window's bundle. */
     public enum Column {
@@ -64,6 +64,19 @@ public final class ToolWords {
                 .columns(Column.LOCAL, "Local Address", "local_address")
                 .columns(Column.FOREIGN, "Foreign Address", "Peer Address", "rem_address")
                 .columns(Column.STATE, "State", "(state)").columns(Column.PID, "PID").columns(Column.PROCESS, "Process");
+        // PowerShell's Get-NetTCPConnection: the TcpState enum's names (MSFT_NetTCPConnection.State).
+        lang("en")
+                .states(Tool.POWERSHELL, TcpState.LISTEN, "Listen").states(Tool.POWERSHELL, TcpState.CLOSED, "Bound")
+                .states(Tool.POWERSHELL, TcpState.SYN_SENT, "SynSent")
+                .states(Tool.POWERSHELL, TcpState.SYN_RECEIVED, "SynReceived")
+                .states(Tool.POWERSHELL, TcpState.FIN_WAIT_1, "FinWait1")
+                .states(Tool.POWERSHELL, TcpState.FIN_WAIT_2, "FinWait2")
+                .states(Tool.POWERSHELL, TcpState.TIME_WAIT, "TimeWait")
+                .states(Tool.POWERSHELL, TcpState.CLOSE_WAIT, "CloseWait")
+                .states(Tool.POWERSHELL, TcpState.LAST_ACK, "LastAck")
+                .states(Tool.POWERSHELL, TcpState.CLOSED, "DeleteTCB")
+                .columns(Column.LOCAL, "LocalAddress").columns(Column.FOREIGN, "RemoteAddress")
+                .columns(Column.PID, "OwningProcess");
         // Simplified and Traditional Chinese Windows: headings translated, state words English.
         lang("zh")
                 .title(Tool.WINDOWS, "活动连接").title(Tool.WINDOWS, "活動連線")

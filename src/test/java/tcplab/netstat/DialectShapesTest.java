@@ -255,6 +255,37 @@ class DialectShapesTest {
     }
 
     @Nested
+    class PowerShell {
+        @Test
+        void theTableViewIsReadWithItsPidAndItsEnumStateNames() throws IOException {
+            List<ParsedLine> lines = fixture("public/powershell-get-nettcpconnection-ko.txt");
+            assertInstanceOf(ParsedLine.Notice.class, lines.get(0), "the pasted command line");
+            List<ParsedLine.Socket> rows = sockets(lines);
+            assertEquals(2, rows.size());
+            assertEquals(TcpState.CLOSED, rows.get(0).row().state()); // Bound
+            assertEquals(21616, rows.get(1).row().pid());
+            assertEquals(Endpoint.of("192.168.20.11", 15490), rows.get(1).row().foreign());
+        }
+
+        @Test
+        void anAddressCutWithDotsIsMarkedCut() throws IOException {
+            List<ParsedLine.Socket> rows = sockets(fixture("public/powershell-get-nettcpconnection-fr.txt"));
+            assertEquals(44, rows.size());
+            assertTrue(rows.get(0).raw().localTruncated());
+            assertFalse(rows.get(0).raw().foreignTruncated());
+            assertNull(rows.get(0).row().pid());
+        }
+
+        @Test
+        void everyStateNameOfTheEnumIsRead() {
+            for (String w : List.of("Listen", "SynSent", "SynReceived", "Established", "FinWait1", "FinWait2", "CloseWait",
+                    "Closing", "LastAck", "TimeWait", "Closed", "DeleteTCB", "Bound")) {
+                assertNotNull(StateWords.parse(w), w);
+            }
+        }
+    }
+
+    @Nested
     class OneTableOfWords {
         @Test
         void everyLanguageNamesItsLocalAndForeignColumns() {
