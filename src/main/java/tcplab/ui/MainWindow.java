@@ -967,41 +967,18 @@ public final class MainWindow {
         }
     }
 
-    /** A daemon thread for loading files, so that a slow file never holds up the window. */
-    private static final java.util.concurrent.Executor LOADER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tcplab-load");
-        t.setDaemon(true);
-        return t;
-    });
-
     /**
      * Opens a scenario file off the FX thread (reading, checking and recording its run), with the
      * loading row showing its progress and a Cancel button; the current run stays until then.
      */
     public void openScenarioFile(Path file) {
-        vm.loadInBackground(file, LOADER, javafx.application.Platform::runLater);
+        vm.loadInBackground(file, tcplab.ui.common.BackgroundLoad.LOADER, javafx.application.Platform::runLater);
     }
 
     /** "Loading FILE…", a progress bar and Cancel: shown only while a file loads. */
     private Node loadingRow() {
-        Label what = new Label();
-        what.setId("loading-file");
-        what.textProperty().bind(Bindings.createStringBinding(() -> t().get("load.loading", vm.loadingFileProperty().get()),
-                vm.loadingFileProperty(), vm.langProperty()));
-        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
-        bar.setId("loading-progress");
-        bar.progressProperty().bind(vm.loadProgressProperty());
-        Button cancel = new Button();
-        cancel.setId("loading-cancel");
-        cancel.textProperty().bind(text("load.cancel"));
-        cancel.setOnAction(e -> vm.cancelLoad());
-        HBox row = new HBox(8, what, bar, cancel);
-        row.setId("loading-row");
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(2, 8, 2, 8));
-        row.visibleProperty().bind(vm.loadingFileProperty().isNotEmpty());
-        row.managedProperty().bind(row.visibleProperty());
-        return row;
+        return tcplab.ui.common.LoadingRow.of("loading", vm.loadingFileProperty(), vm.loadProgressProperty(), vm::cancelLoad,
+                vm.langProperty());
     }
 
     private void exportPng() {

@@ -38,12 +38,22 @@ public final class TcplabApp extends Application {
         MainWindow window = new MainWindow(vm, settings);
         // A bug must not cost the class its lesson: say it in the window's error line, keep the
         // run as it is, and print the trace only when asked (as the command line does).
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-            vm.reportError(tcplab.i18n.Texts.of(LadderView.BUNDLE, vm.langProperty().get()).get("internalError", e.toString()));
+        // Running out of memory or stack is no bug to report: what was being done stopped, its
+        // memory is garbage once the failed event lets go of it, and the window goes on.
+        Thread.UncaughtExceptionHandler report = (t, e) -> {
+            String key = e instanceof OutOfMemoryError || e instanceof StackOverflowError ? "outOfMemory" : "internalError";
+            Runnable say = () -> vm.reportError(tcplab.i18n.Texts.of(LadderView.BUNDLE, vm.langProperty().get()).get(key, e.toString()));
+            if (Platform.isFxApplicationThread()) {
+                say.run();
+            } else {
+                Platform.runLater(say);
+            }
             if (System.getenv("TCPLAB_DEBUG") != null) {
                 e.printStackTrace();
             }
-        });
+        };
+        Thread.currentThread().setUncaughtExceptionHandler(report);
+        Thread.setDefaultUncaughtExceptionHandler(report); // the class server's and loaders' threads
         Panes.install(window);
         // `tcplab class` opens the window on its Class tab (--tab=class); any lower tab by its name.
         for (String a : getParameters().getRaw()) {

@@ -173,7 +173,7 @@ public final class ClassView extends BorderPane {
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(text("class.bankFiles"), "*.yaml", "*.yml"));
             java.io.File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
             if (f != null) {
-                vm.loadBanks(f.toPath());
+                vm.loadBanksInBackground(f.toPath(), tcplab.ui.common.BackgroundLoad.LOADER, javafx.application.Platform::runLater);
             }
         });
         Label banks = new Label();
@@ -371,7 +371,9 @@ public final class ClassView extends BorderPane {
 
         setTop(controls);
         setCenter(new StackPane(beforeScroll, session));
-        setBottom(status);
+        // A bank may take seconds to read: the class sees it loading, the teacher can cancel.
+        setBottom(new javafx.scene.layout.VBox(tcplab.ui.common.LoadingRow.of("class-bankload", vm.bankLoad(), vm.langProperty()),
+                status));
         this.side = side;
         this.joinPane = joinPane;
 

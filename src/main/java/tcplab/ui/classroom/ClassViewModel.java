@@ -151,6 +151,7 @@ public final class ClassViewModel {
     private final LongSupplier seeds;
     private final int preferredPort;
     private final List<Bank> banks = new ArrayList<>();
+    private final tcplab.ui.common.BackgroundLoad bankLoad = new tcplab.ui.common.BackgroundLoad();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final Runnable roomListener = this::roomChanged;
     /** The questions sent in this session, by number (the summary words them in the current language). */
@@ -649,7 +650,26 @@ public final class ClassViewModel {
      * mistake is not loaded: its problems go to the status line; the banks that load are kept.
      */
     public void loadBanks(Path fileOrDir) {
-        BankLoader.Many loaded = BankLoader.loadMany(List.of(fileOrDir));
+        loadBanksInBackground(fileOrDir, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * {@link #loadBanks} without holding up the window (and the class waiting on it): a bank may
+     * be 4 MB, seconds of reading. While it loads, {@link #bankLoad()} names the file and can cancel it.
+     */
+    public void loadBanksInBackground(Path fileOrDir, java.util.concurrent.Executor background,
+            java.util.concurrent.Executor ui) {
+        bankLoad.start(fileOrDir.toString(), () -> BankLoader.loadMany(List.of(fileOrDir)), background, ui,
+                this::addBanks, e -> status.set(Texts.of(tcplab.ui.run.LadderView.BUNDLE, lang.get())
+                        .get("load.tooBig", fileOrDir.toString())));
+    }
+
+    /** The bank being loaded, and its Cancel. */
+    public tcplab.ui.common.BackgroundLoad bankLoad() {
+        return bankLoad;
+    }
+
+    private void addBanks(BankLoader.Many loaded) {
         for (Bank b : loaded.banks()) {
             banks.removeIf(old -> old.id().equals(b.id()));
             banks.add(b);

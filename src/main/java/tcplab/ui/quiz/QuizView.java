@@ -96,7 +96,7 @@ public final class QuizView extends BorderPane {
             fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(text("ui.bankFiles"), "*.yaml", "*.yml"));
             java.io.File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
             if (f != null) {
-                vm.loadBanks(f.toPath());
+                vm.loadBanksInBackground(f.toPath(), tcplab.ui.common.BackgroundLoad.LOADER, javafx.application.Platform::runLater);
             }
         });
         javafx.scene.control.CheckBox bankOnly = new javafx.scene.control.CheckBox();
@@ -116,7 +116,8 @@ public final class QuizView extends BorderPane {
             n.disableProperty().bind(vm.runningProperty().or(n == limit
                     ? vm.modeProperty().isNotEqualTo(QuizSession.Mode.EXAM) : vm.runningProperty()));
         }
-        setTop(settings);
+        // A bank may take seconds to read: shown loading, with Cancel, while the window goes on.
+        setTop(new javafx.scene.layout.VBox(settings, tcplab.ui.common.LoadingRow.of("quiz-bankload", vm.bankLoad(), vm.langProperty())));
         // While a classroom quiz runs its settings are greyed out anyway: they make room for the
         // question (at 1024×768 every line counts), leaving Stop and the clock.
         javafx.beans.binding.BooleanBinding classRunning = vm.runningProperty()

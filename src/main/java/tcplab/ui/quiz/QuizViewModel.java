@@ -58,6 +58,7 @@ public final class QuizViewModel {
     private final BooleanProperty bigText = new SimpleBooleanProperty(false);
     /** The teacher's question banks loaded in this tab; their questions are mixed into the quiz. */
     private final List<tcplab.quiz.Bank> banks = new java.util.ArrayList<>();
+    private final tcplab.ui.common.BackgroundLoad bankLoad = new tcplab.ui.common.BackgroundLoad();
     private final BooleanProperty bankOnly = new SimpleBooleanProperty(false);
     private final javafx.beans.property.ReadOnlyStringWrapper banksText = new javafx.beans.property.ReadOnlyStringWrapper("");
 
@@ -153,7 +154,26 @@ public final class QuizViewModel {
      * status line, and the banks that load are kept.
      */
     public void loadBanks(java.nio.file.Path fileOrDir) {
-        tcplab.quiz.BankLoader.Many loaded = tcplab.quiz.BankLoader.loadMany(List.of(fileOrDir));
+        loadBanksInBackground(fileOrDir, Runnable::run, Runnable::run);
+    }
+
+    /**
+     * {@link #loadBanks} without holding up the window: a bank may be 4 MB, seconds of reading.
+     * While it loads, {@link #bankLoad()} names the file and can cancel it.
+     */
+    public void loadBanksInBackground(java.nio.file.Path fileOrDir, java.util.concurrent.Executor background,
+            java.util.concurrent.Executor ui) {
+        bankLoad.start(fileOrDir.toString(), () -> tcplab.quiz.BankLoader.loadMany(List.of(fileOrDir)), background, ui,
+                this::addBanks, e -> status.set(Texts.of(tcplab.ui.run.LadderView.BUNDLE, lang.get())
+                        .get("load.tooBig", fileOrDir.toString())));
+    }
+
+    /** The bank being loaded, and its Cancel. */
+    public tcplab.ui.common.BackgroundLoad bankLoad() {
+        return bankLoad;
+    }
+
+    private void addBanks(tcplab.quiz.BankLoader.Many loaded) {
         for (tcplab.quiz.Bank b : loaded.banks()) {
             banks.removeIf(old -> old.id().equals(b.id())); // loaded again: the file's new text
             banks.add(b);

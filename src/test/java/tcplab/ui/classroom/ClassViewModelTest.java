@@ -272,6 +272,20 @@ class ClassViewModelTest {
     }
 
     @Test
+    void aBankLoadsWhileTheClassWaits_andIsAskedOnlyOnceItHasLoaded() throws Exception {
+        started();
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+        vm.loadBanksInBackground(Path.of("banks/seeds.yaml"), background::add, ui::add);
+        assertEquals("banks/seeds.yaml", vm.bankLoad().fileProperty().get());
+        assertEquals(ClassViewModel.Source.GENERATED, vm.sourceProperty().get(), "nothing changes while it loads");
+        background.poll().run();
+        ui.poll().run();
+        assertEquals(ClassViewModel.Source.BANK, vm.sourceProperty().get());
+        assertEquals("", vm.bankLoad().fileProperty().get());
+    }
+
+    @Test
     void theLeaderboard_isHiddenUntilShown_thenListsByRankHereAndInTheBrowsers() throws Exception {
         started();
         String ann = join("Ann");

@@ -207,6 +207,25 @@ class QuizViewModelTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aBankLoadsOffTheWindowsThread_andACancelledOneIsNotAdded() {
+        QuizViewModel vm = new QuizViewModel(null, show -> { }, () -> 0L, () -> 3L);
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> ui = new java.util.ArrayDeque<>();
+        vm.loadBanksInBackground(Path.of("banks/seeds.yaml"), background::add, ui::add);
+        assertEquals("banks/seeds.yaml", vm.bankLoad().fileProperty().get());
+        assertEquals("", vm.banksTextProperty().get(), "nothing is added while it loads");
+        vm.bankLoad().cancel();
+        background.poll().run();
+        ui.poll().run();
+        assertEquals("", vm.banksTextProperty().get(), "a cancelled bank is not added");
+        vm.loadBanksInBackground(Path.of("banks/seeds.yaml"), background::add, ui::add);
+        background.poll().run();
+        ui.poll().run();
+        assertEquals("The articles' services and netstat rows (12 questions)", vm.banksTextProperty().get());
+        assertEquals("", vm.bankLoad().fileProperty().get());
+    }
+
+    @org.junit.jupiter.api.Test
     void aLoadedBankMixesTheTeachersQuestionsIn_andABrokenOneSaysWhereWithoutLosingTheOthers(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         QuizViewModel vm = new QuizViewModel(null, show -> { }, () -> 0L, () -> 3L);
