@@ -618,7 +618,7 @@ public final class NetstatParser {
 
     private ParsedLine windowsOwnerLine(int n, String text) {
         char c0 = tk.cur.charAt(tk.ts[0]);
-        if (tk.nt > 1 && c0 != '[' && c0 != 'T' && c0 != 'C' && c0 != '请' && c0 != '无' && c0 != 'D' && c0 != 'B') {
+        if (tk.nt > 1 && c0 != '[' && c0 != 'T' && c0 != 'C' && c0 != '请' && c0 != '无' && c0 != 'D' && c0 != 'B' && c0 != 'I') {
             return null; // not a -b line: those are one word, [program], or one of the notices below
         }
         String t = text.trim();
@@ -627,6 +627,8 @@ public final class NetstatParser {
             return new ParsedLine.Notice(n, windowsDialect(false), ParsedLine.NoticeCode.ELEVATION_REQUIRED, t, 0);
         }
         if (t.equals("Can not obtain ownership information") || t.startsWith("无法获取所有权信息")
+                || t.startsWith("Impossible d’obtenir les informations de propriétaire")
+                || t.startsWith("Impossible d'obtenir les informations de propriétaire")
                 || t.startsWith("Besitzerinformationen")) {
             sawProgramLines = true;
             return new ParsedLine.Notice(n, windowsDialect(true), ParsedLine.NoticeCode.NO_OWNERSHIP, t, attachTo);

@@ -115,10 +115,13 @@ public final class ToolWords {
                 .title(Tool.NET_TOOLS, "Aktiivsed internetiühendused")
                 .columns(Column.RECV_Q, "VvJrk").columns(Column.SEND_Q, "SaatJrk").columns(Column.LOCAL, "Kohalik aadress")
                 .columns(Column.FOREIGN, "Väline aadress").columns(Column.STATE, "Olek");
+        // French: net-tools translates its title; Windows its title and headings, not the states
+        // (public samples: netstat -abo of a French Windows 10, see the fixtures' README).
         lang("fr")
                 .title(Tool.NET_TOOLS, "Connexions Internet actives")
+                .title(Tool.WINDOWS, "Connexions actives")
                 .columns(Column.LOCAL, "Adresse locale").columns(Column.FOREIGN, "Adresse distante")
-                .columns(Column.STATE, "Etat");
+                .columns(Column.STATE, "Etat", "État");
         lang("ja")
                 .title(Tool.NET_TOOLS, "稼働中のインターネット接続")
                 .columns(Column.RECV_Q, "受信-Q").columns(Column.SEND_Q, "送信-Q").columns(Column.LOCAL, "内部アドレス")

@@ -255,6 +255,22 @@ class DialectShapesTest {
     }
 
     @Nested
+    class FrenchWindows {
+        @Test
+        void translatedHeadingsEnglishStatesAndTheFrenchOwnershipNoticeAreRead() throws IOException {
+            List<ParsedLine> lines = fixture("public/windows-fr-netstat-abo.txt");
+            assertInstanceOf(ParsedLine.Header.class, lines.get(2));
+            assertInstanceOf(ParsedLine.Header.class, lines.get(4));
+            assertEquals(15, sockets(lines).size());
+            ParsedLine.Notice n = assertInstanceOf(ParsedLine.Notice.class, lines.get(9));
+            assertEquals(ParsedLine.NoticeCode.NO_OWNERSHIP, n.code());
+            assertEquals(9, n.attachesTo());
+            assertEquals("svchost.exe", sockets(lines).get(0).row().program());
+            assertEquals("RpcSs", sockets(lines).get(0).row().service());
+        }
+    }
+
+    @Nested
     class PowerShell {
         @Test
         void theTableViewIsReadWithItsPidAndItsEnumStateNames() throws IOException {
