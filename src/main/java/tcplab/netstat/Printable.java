@@ -57,35 +57,28 @@ public final class Printable {
     }
 
     /**
-     * {@code s} without ANSI colour and cursor escapes: CSI ({@code ESC [ ... letter}, as
-     * {@code grep --color} writes {@code ESC[01;31mESC[K}), OSC ({@code ESC ] ... BEL}) and
-     * two-character escapes. Other control characters stay (the line is then binary).
+     * {@code s} without its colour escapes: SGR ({@code ESC [ digits;... m}) and erase-in-line
+     * ({@code ESC [ K}), which {@code grep --color} and coloured terminals write
+     * ({@code ESC[01;31mESC[K8080ESC[mESC[K}). Any other escape (a window title, clear screen,
+     * cursor moves) is left in place, so that the line stays one with control characters and the
+     * user sees it printed as {@code \x1B}: those are not colour, and may be hostile.
      */
     public static String withoutColour(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c != '\u001b' || i + 1 >= n) {
-                sb.append(c);
-                continue;
-            }
-            char k = s.charAt(i + 1);
-            if (k == '[') {
+            if (c == '\u001b' && i + 1 < n && s.charAt(i + 1) == '[') {
                 int j = i + 2;
-                while (j < n && (s.charAt(j) < 0x40 || s.charAt(j) > 0x7e)) {
+                while (j < n && (s.charAt(j) >= '0' && s.charAt(j) <= '9' || s.charAt(j) == ';')) {
                     j++;
                 }
-                i = j; // the final byte, @ to ~
-            } else if (k == ']') {
-                int j = i + 2;
-                while (j < n && s.charAt(j) != '\u0007' && !(s.charAt(j) == '\u001b' && j + 1 < n && s.charAt(j + 1) == '\\')) {
-                    j++;
+                if (j < n && (s.charAt(j) == 'm' || s.charAt(j) == 'K')) {
+                    i = j;
+                    continue;
                 }
-                i = j < n && s.charAt(j) == '\u001b' ? j + 1 : j;
-            } else {
-                i++;
             }
+            sb.append(c);
         }
         return sb.toString();
     }
