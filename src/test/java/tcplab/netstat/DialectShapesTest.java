@@ -193,7 +193,7 @@ class DialectShapesTest {
             assertEquals(1200L, d.details().memory().get("r"));
             assertEquals("0.03", d.details().rttMs());
             String en = new Explainer(Lang.EN).explain(d);
-            assertTrue(en.contains("1200 bytes received and not yet read") && en.contains("3 packets dropped"), en);
+            assertTrue(en.contains("received and not yet read 1200") && en.contains("Packets dropped: 3"), en);
             String zh = new Explainer(Lang.ZH).explain(d);
             assertTrue(zh.contains("1200 字节") && zh.contains("cubic"), zh);
             ParsedLine.Socket row = assertInstanceOf(ParsedLine.Socket.class, lines.get(1));
