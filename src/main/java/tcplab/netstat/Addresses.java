@@ -25,7 +25,15 @@ public final class Addresses {
             return a.equals("::1") || a.startsWith("::ffff:127.") || a.startsWith("::1%");
         }
         if (c == 'l' || c == 'L') {
-            return a.equalsIgnoreCase("localhost") || a.startsWith("localhost.");
+            // Only the names that mean loopback wherever they are looked up (RFC 6761 section 6.3;
+            // Debian's /etc/hosts adds localhost6 and ip6-localhost). A name that merely starts
+            // with "localhost" is another matter: "localhost.localdomain" is the host name of many
+            // badly configured machines, printed for their LAN address too, and a name cut short
+            // by the tool ("localhost.localdoma...") says nothing of the address behind it.
+            return a.equalsIgnoreCase("localhost") || a.equalsIgnoreCase("localhost6");
+        }
+        if (c == 'i' || c == 'I') {
+            return a.equalsIgnoreCase("ip6-localhost") || a.equalsIgnoreCase("ip6-loopback");
         }
         return false;
     }

@@ -28,38 +28,72 @@ import tcplab.tcp.TcpState;
 public final class Explainer {
     static final String BUNDLE = "tcplab.netstat.Explain";
 
+    /*
+     * The rules of the warnings, with the tables that motivate them, are written down in the
+     * README ("The explainer's warnings"); WarningRulesTest runs them on real machines' tables.
+     */
+
     /**
-     * SYN_RECEIVED rows at one instant for SYN_FLOOD. A handshake completes in one round trip, so
-     * a healthy server shows at most a couple; the seeds call "several" suspicious. Five keeps a
-     * small simulated flood visible while a normal busy moment (one or two) stays quiet.
+     * The floor of SYN_FLOOD: SYN_RECEIVED rows on one local port. A handshake completes in one
+     * round trip, so an idle or modest server shows at most a couple; the seed calls "several"
+     * (多个) suspicious. Below five, never a flood.
      */
     public static final int SYN_FLOOD_MIN_ROWS = 5;
-    /** From this many half-open rows the listener's backlog (often 128) is under real pressure. */
+    /**
+     * SYN_FLOOD weighs the half-open rows against the ESTABLISHED ones on the same port: under
+     * load a server has about (arrival rate x round trip) half-open and (arrival rate x
+     * connection time) established connections, so a few among hundreds is normal (a busy web
+     * server: 8 SYN_RECEIVED beside 430 ESTABLISHED on 443). A flood is at least one half-open
+     * for every {@value} established: the forged SYNs never complete, the real clients still do.
+     */
+    public static final int SYN_FLOOD_ESTABLISHED_PER_HALF_OPEN = 10;
+    /** From this many half-open rows on one port the listener's backlog (often 128) is under real pressure. */
     public static final int SYN_FLOOD_HIGH_ROWS = 50;
     /**
-     * Distinct hosts with a pending SYN_SENT for SCAN. SYN_SENT also lasts one round trip; a
-     * browser opens a handful of connections to one or two sites, a worm to dozens of addresses.
+     * Distinct hosts with a pending SYN_SENT below which there is no SCAN finding at all. SYN_SENT
+     * lasts one round trip when the host answers, up to about a minute when it does not (Linux
+     * gives up after 6 retries, 127 s; Windows after 21 s): a browser loading a page, or waiting
+     * on sites blocked on the way, shows a handful to a few hosts. From here on it is a note.
      */
     public static final int SCAN_MIN_HOSTS = 5;
+    /**
+     * Distinct hosts that make a SCAN whoever opened them: the seed's "SYN_SENT非常多且在向不同的机器发出"
+     * (very many, to different machines). A worm opens dozens to hundreds at once (the worm-scan
+     * scenario: 38 after one second); no page load waits on twenty dead hosts.
+     */
+    public static final int SCAN_MANY_HOSTS = 20;
     /**
      * Distinct hosts contacted on 135/139/445 that make a SCAN high severity: a desktop rarely
      * connects out to Windows RPC or file sharing of three machines at once; Blaster did on 135, Sasser on 445.
      */
     public static final int SCAN_WORM_PORT_HOSTS = 3;
+    /** The worm ports: DCE/RPC (Blaster), NetBIOS session and SMB (Sasser and later worms). */
+    public static final Set<Integer> WORM_PORTS = Set.of(135, 139, 445);
     /**
      * CLOSE_WAIT rows of one program for CLOSE_WAIT_LEAK. CLOSE_WAIT lasts until the program calls
      * close(), normally milliseconds; ten that stay mean the program does not close.
      */
     public static final int CLOSE_WAIT_LEAK_ROWS = 10;
     /**
-     * TIME_WAIT rows for TIME_WAIT_PILEUP. Each lasts 60 s (Linux) to 240 s (Windows); a thousand
-     * means a steady stream of short connections. The Linux client range (28,232 ports per
-     * destination) runs out in the tens of thousands: {@link #TIME_WAIT_HIGH_ROWS}.
+     * TIME_WAIT rows for TIME_WAIT_PILEUP. Each lasts 60 s (Linux) to 240 s (Windows XP). Only
+     * the client's TIME_WAIT takes a port: Linux keeps a client port per destination (28,232 of
+     * them, 32768-60999, towards one address and port), Windows takes it from one pool of 16,384
+     * for all destinations. A thousand on client ports is a steady stream of short connections;
+     * tens of thousands can run out ({@link #TIME_WAIT_HIGH_ROWS}). A server's TIME_WAIT sits on
+     * its own service port, one per client it served, and takes no port at all: a note.
      */
     public static final int TIME_WAIT_PILEUP_ROWS = 1000;
     public static final int TIME_WAIT_HIGH_ROWS = 20000;
+    /** Half of Windows' one pool of 16,384 client ports (49152-65535) for all destinations. */
+    public static final int TIME_WAIT_HIGH_ROWS_WINDOWS = 8192;
     /** Ports that should not listen on every interface: telnet, RPC, NetBIOS, SMB, RDP, proxies. */
     public static final Set<Integer> EXPOSED_PORTS = Set.of(23, 135, 139, 445, 3389, 1080, 808, 3128);
+    /**
+     * The ones Windows itself opens on every machine (RPC endpoint mapper, NetBIOS session, SMB),
+     * which its firewall, on by default since XP SP2, keeps from other machines unless file and
+     * printer sharing lets them in: a note on Windows, not an alarm.
+     */
+    public static final Set<Integer> WINDOWS_DEFAULT_PORTS = Set.of(135, 139, 445);
     /** Caps of the per-table sets: bounded memory whatever the input size. */
     public static final int DISTINCT_CAP = 4096;
     private static final int EVIDENCE_CAP = 20;
@@ -81,14 +115,27 @@ public final class Explainer {
     private long unrecognised;
     private final long[] byState = new long[TcpState.values().length];
     private final Set<String> synRecvHosts = new HashSet<>();
-    private final Set<Integer> synRecvPorts = new LinkedHashSet<>();
+    /** SYN_RECEIVED and ESTABLISHED rows per local port (SYN_FLOOD), allocated at the first. */
+    private int[] synRecvByPort;
+    private int[] establishedByPort;
+    private long synRecvNoPort;
     private final Set<String> synSentHosts = new HashSet<>();
     private final Set<String> wormPortHosts = new HashSet<>();
     private long synSentWormPorts;
+    private boolean synSentUnowned;
     private final Map<String, Long> closeWaitByOwner = new LinkedHashMap<>();
     /** Who opened the SYN_SENT rows, where the table says (-b, -p, TCPView): the worm's name. */
     private final Map<String, Long> synSentOwners = new LinkedHashMap<>();
+    /** The distinct hosts each opener tries to reach, each set capped at {@link #SCAN_MANY_HOSTS}. */
+    private final Map<String, Set<String>> synSentHostsByOwner = new HashMap<>();
+    /** TIME_WAIT rows on service ports (the server's) and on client ports, by destination. */
+    private long timeWaitServer;
+    private final Set<Integer> timeWaitServerPorts = new java.util.TreeSet<>();
+    private long timeWaitClient;
+    private final Map<String, Long> timeWaitByDestination = new HashMap<>();
+    private boolean timeWaitWindows;
     private final Map<String, Set<String>> exposed = new TreeMap<>();
+    private final Set<Integer> exposedWindowsDefaults = new java.util.TreeSet<>();
     private final List<String> unexpected = new ArrayList<>();
     private boolean unexpectedHigh;
 
@@ -286,19 +333,16 @@ public final class Explainer {
     // ---------------------------------------------------------------- timers, cut ends, ss details
 
     /**
-     * What the row line says beyond the socket: a timer (net-tools -o, ss -o) and the ends the
-     * tool cut to fit its column. Nothing for the usual row (one null test and a boolean).
+     * What the row line says beyond the socket: a timer (net-tools -o, ss -o). Nothing for the
+     * usual row (one null test).
      */
     private void beyondTheRow(ParsedLine.Socket s, Text out) {
         ParsedLine.RawFields raw = s.raw();
-        if (raw.timer() == null && !raw.truncated()) {
+        // Cut ends are said by the address sentences themselves (Truncation); here only the timer.
+        if (raw.timer() == null) {
             return;
         }
         StringBuilder sb = new StringBuilder(" ");
-        if (raw.truncated()) {
-            sentence(sb, text(raw.localTruncated() && raw.foreignTruncated() ? "cut.both"
-                    : raw.localTruncated() ? "cut.local" : "cut.foreign"));
-        }
         if (raw.timer() != null) {
             SocketDetails.Timer tm = raw.timer().startsWith("timer:(") ? SocketDetails.parse(raw.timer()).timer()
                     : SocketDetails.netToolsTimer(raw.timer());
@@ -516,7 +560,7 @@ public final class Explainer {
         sockets++;
         lastSocket = r;
         lastSocketLine = s.line();
-        count(r);
+        count(r, s.dialect());
 
         // Protocol and family.
         (r.proto() == Proto.TCP ? tProtoTcp : tProtoUdp).render(out);
@@ -538,7 +582,11 @@ public final class Explainer {
             lastLocalTemplate = local;
         }
         String lRaw = s.raw().localHost();
-        if (local == tLocalEmpty) {
+        Truncation.Cut lCut = Truncation.of(s.dialect(), lRaw != null ? lRaw : la, s.raw().localPort(), l.port());
+        if (lCut.host()) {
+            // Cut short: what the stump looks like (loopback, a name, one address) says nothing.
+            cutHost(out, "local", lRaw != null ? lRaw : la.indexOf(':') >= 0 ? Endpoint.bracketed(la) : la, lCut);
+        } else if (local == tLocalEmpty) {
             local.render(out);
         } else if (lRaw != null) {
             local.render(out, lRaw); // as the tool printed it: *, [::], fdlpw
@@ -550,7 +598,11 @@ public final class Explainer {
         out.lit(clause);
         boolean connection = r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN
                 && r.state() != TcpState.CLOSED && f.port() != null && f.port() != 0;
-        port(out, r.proto(), l.port(), s.raw().localPort(), s.dialect(), connection);
+        if (lCut.port()) {
+            cutPort(out, s.raw().localPort(), l.port(), lCut);
+        } else {
+            port(out, r.proto(), l.port(), s.raw().localPort(), s.dialect(), connection);
+        }
         out.lit(end);
 
         // Foreign end.
@@ -560,12 +612,21 @@ public final class Explainer {
         fshow.port = f.port();
         fshow.rawHost = s.raw().foreignHost();
         fshow.rawPort = s.raw().foreignPort();
+        Truncation.Cut fCut = Truncation.of(s.dialect(), fshow.rawHost != null ? fshow.rawHost : fa, fshow.rawPort, f.port());
+        // A connection has a peer, whatever its printed port looks like: "no peer yet" is only
+        // for listeners and for rows that never connected (LISTEN, CLOSED, 0.0.0.0:0).
+        boolean connected = r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN
+                && r.state() != TcpState.CLOSED;
         if (r.proto() == Proto.UDP && (f.port() == null || f.port() == 0)) {
             tForeignUdp.render(out, fshow);
-        } else if (f.port() == null || f.port() == 0 && (f.isAnyAddress() || r.state() == TcpState.LISTEN)) {
+        } else if (connected && f.port() == null && !fCut.any()) {
+            t("foreign.portMissing").render(out, fshow);
+        } else if (!fCut.any() && (f.port() == null || f.port() == 0 && (f.isAnyAddress() || r.state() == TcpState.LISTEN))) {
             tForeignNone.render(out, fshow);
         } else {
-            if (fa.isEmpty()) {
+            if (fCut.host()) {
+                cutHost(out, "foreign", fshow.toString(), fCut);
+            } else if (fa.isEmpty()) {
                 tForeignEmpty.render(out, fshow);
             } else if (Addresses.isLoopback(fa)) {
                 tForeignLoopback.render(out, fshow);
@@ -576,8 +637,13 @@ public final class Explainer {
             } else {
                 tForeignPublic.render(out, fshow);
             }
-            out.lit(clause);
-            port(out, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false);
+            if (fCut.port()) {
+                out.lit(clause);
+                cutPort(out, s.raw().foreignPort(), f.port(), fCut);
+            } else if (!fCut.host() || f.port() != null) {
+                out.lit(clause);
+                port(out, r.proto(), f.port(), s.raw().foreignPort(), s.dialect(), false);
+            }
         }
         out.lit(end);
 
@@ -602,12 +668,21 @@ public final class Explainer {
         }
 
         // Queues: only when they say something (most rows show 0 and 0).
-        queues(out, r);
+        queues(out, r, s.dialect());
+
+        // Which side's TIME_WAIT this is (the TIME_WAIT_PILEUP rule's distinction, row by row).
+        if (r.state() == TcpState.TIME_WAIT && !lCut.port() && l.port() != null) {
+            timeWaitSide(out, r, s.dialect());
+        }
 
         // Direction.
         if (connection) {
             out.lit(space);
-            direction(out, r, s.dialect());
+            if (lCut.port() || fCut.port()) {
+                t("dir.cut").render(out); // the ports it would be told from are cut short
+            } else {
+                direction(out, r, s.dialect());
+            }
         }
 
         // Owner.
@@ -620,22 +695,30 @@ public final class Explainer {
 
     /**
      * What non-zero queues mean. For a listener, Linux reports the accept queue (connections that
-     * completed the handshake and wait for accept()) as Recv-Q, and ss its backlog as Send-Q
-     * (tcp_diag_get_info); for a connection they are bytes not yet read by the program, and bytes
-     * not yet acknowledged by the peer (net-tools: tcp4_seq_show's rx_queue and tx_queue).
+     * completed the handshake and wait for accept(), counted in connections) as Recv-Q, and ss its
+     * backlog as Send-Q (tcp_diag_get_info). For a connection they are sequence numbers: Recv-Q is
+     * rcv_nxt - copied_seq and Send-Q write_seq - snd_una (get_tcp4_sock, tcp_diag_get_info), so
+     * the SYN and the FIN, which take one sequence number each, count as one until they are
+     * acknowledged (ours) or read (the peer's FIN: tcp_recvmsg adds it to copied_seq when read()
+     * returns 0). A SYN_SENT row's Send-Q of 1 is its SYN, not a byte of data. macOS and BSD
+     * print the bytes in the socket buffers (sb_cc), and there a number is bytes.
      */
-    private void queues(Text out, SocketRow r) {
+    private void queues(Text out, SocketRow r, Dialect dialect) {
         Long rq = r.recvQ();
         Long sq = r.sendQ();
         Long backlog = r.backlog();
-        boolean listen = r.state() == TcpState.LISTEN;
+        TcpState st = r.state();
         if ((rq == null || rq == 0) && (sq == null || sq == 0) && backlog == null) {
             return;
         }
-        if (listen) {
+        if (st == TcpState.LISTEN) {
             if (rq != null && rq > 0) {
                 out.lit(space);
-                t("queue.acceptQueue").render(out, rq);
+                if (backlog != null) {
+                    t("queue.acceptQueueOf").render(out, rq, backlog);
+                } else {
+                    t("queue.acceptQueue").render(out, rq);
+                }
             }
             if (backlog != null) {
                 out.lit(space);
@@ -643,13 +726,63 @@ public final class Explainer {
             }
             return;
         }
+        boolean sequence = dialect != null && dialect.os() == Dialect.Os.LINUX;
         if (rq != null && rq > 0) {
             out.lit(space);
-            t("queue.recv").render(out, rq);
+            boolean finIn = st == TcpState.CLOSE_WAIT || st == TcpState.LAST_ACK || st == TcpState.CLOSING;
+            if (sequence && finIn) {
+                if (rq == 1) {
+                    t("queue.recvFin").render(out);
+                } else {
+                    t("queue.recvPlusFin").render(out, rq, rq - 1);
+                }
+            } else {
+                t("queue.recv").render(out, rq);
+            }
         }
         if (sq != null && sq > 0) {
             out.lit(space);
-            t("queue.send").render(out, sq);
+            boolean finOut = st == TcpState.FIN_WAIT_1 || st == TcpState.CLOSING || st == TcpState.LAST_ACK;
+            if (sequence && (st == TcpState.SYN_SENT || st == TcpState.SYN_RECEIVED) && sq == 1) {
+                t("queue.sendSyn").render(out);
+            } else if (sequence && finOut) {
+                if (sq == 1) {
+                    t("queue.sendFin").render(out);
+                } else {
+                    t("queue.sendPlusFin").render(out, sq, sq - 1);
+                }
+            } else {
+                t("queue.send").render(out, sq);
+            }
+        }
+    }
+
+    /** An address the tool cut short: said so, and not read as loopback, a name or an address. */
+    private void cutHost(Text out, String side, Object shown, Truncation.Cut cut) {
+        t(side + (cut.marked() ? ".cut.marked" : ".cut")).render(out, shown, cut.hostWidth());
+    }
+
+    /** A port the tool cut short: its stump is no port number to look up. */
+    private void cutPort(Text out, String rawPort, Integer port, Truncation.Cut cut) {
+        Object shown = rawPort != null ? rawPort : port == null ? "*" : port;
+        t(cut.marked() ? "port.cut.marked" : "port.cut").render(out, shown, cut.width());
+    }
+
+    /**
+     * A TIME_WAIT row's side: on a port this machine serves (the server closed first: harmless,
+     * it holds no port of its own), or on a client port towards one destination (the kind that
+     * can exhaust client ports when tens of thousands pile up). Silent when the table cannot tell.
+     */
+    private void timeWaitSide(Text out, SocketRow r, Dialect dialect) {
+        int lp = r.local().port();
+        if (serverSideTimeWait(lp, dialect)) {
+            out.lit(space);
+            t("tw.server").render(out, lp);
+        } else if (!listening.isEmpty() || isClientPort(lp, dialect)) {
+            out.lit(space);
+            String fa = r.foreign().address();
+            t("tw.client").render(out, new Object[] {lp, fa.indexOf(':') >= 0 ? Endpoint.bracketed(fa) : fa,
+                r.foreign().port() == null ? "*" : r.foreign().port()});
         }
     }
 
@@ -897,7 +1030,7 @@ public final class Explainer {
 
     // ---------------------------------------------------------------- aggregates
 
-    private void count(SocketRow r) {
+    private void count(SocketRow r, Dialect dialect) {
         if (r.proto() == Proto.UDP) {
             udp++;
             return;
@@ -919,6 +1052,9 @@ public final class Explainer {
                         if (where.size() < 4) {
                             where.add(Endpoint.bracketed(r.local().address()));
                         }
+                        if (dialect != null && dialect.os() == Dialect.Os.WINDOWS && WINDOWS_DEFAULT_PORTS.contains(lp)) {
+                            exposedWindowsDefaults.add(lp);
+                        }
                     }
                 }
                 break;
@@ -926,8 +1062,21 @@ public final class Explainer {
                 if (synRecvHosts.size() < DISTINCT_CAP) {
                     synRecvHosts.add(peer);
                 }
-                if (lp != null && synRecvPorts.size() < 8) {
-                    synRecvPorts.add(lp);
+                if (lp == null) {
+                    synRecvNoPort++;
+                } else {
+                    if (synRecvByPort == null) {
+                        synRecvByPort = new int[65536];
+                    }
+                    synRecvByPort[lp]++;
+                }
+                break;
+            case ESTABLISHED:
+                if (lp != null) {
+                    if (establishedByPort == null) {
+                        establishedByPort = new int[65536];
+                    }
+                    establishedByPort[lp]++;
                 }
                 break;
             case SYN_SENT:
@@ -935,11 +1084,17 @@ public final class Explainer {
                     synSentHosts.add(peer);
                 }
                 String opener = ownerName(r);
-                if (opener != null && (synSentOwners.size() < EVIDENCE_CAP || synSentOwners.containsKey(opener))) {
+                if (opener == null) {
+                    synSentUnowned = true;
+                } else if (synSentOwners.size() < EVIDENCE_CAP || synSentOwners.containsKey(opener)) {
                     synSentOwners.merge(opener, 1L, Long::sum);
+                    Set<String> hosts = synSentHostsByOwner.computeIfAbsent(opener, k -> new HashSet<>());
+                    if (hosts.size() < SCAN_MANY_HOSTS) {
+                        hosts.add(peer);
+                    }
                 }
                 Integer fp = r.foreign().port();
-                if (fp != null && (fp == 135 || fp == 139 || fp == 445)) {
+                if (fp != null && WORM_PORTS.contains(fp)) {
                     synSentWormPorts++;
                     if (wormPortHosts.size() < DISTINCT_CAP) {
                         wormPortHosts.add(peer);
@@ -953,9 +1108,32 @@ public final class Explainer {
                     closeWaitByOwner.merge(who, 1L, Long::sum);
                 }
                 break;
+            case TIME_WAIT:
+                if (lp != null && serverSideTimeWait(lp, dialect)) {
+                    timeWaitServer++;
+                    if (timeWaitServerPorts.size() < 8) {
+                        timeWaitServerPorts.add(lp);
+                    }
+                } else {
+                    timeWaitClient++;
+                    timeWaitWindows |= dialect != null && dialect.os() == Dialect.Os.WINDOWS;
+                    String dest = Endpoint.shown(peer, r.foreign().port(), null, null);
+                    if (timeWaitByDestination.size() < DISTINCT_CAP || timeWaitByDestination.containsKey(dest)) {
+                        timeWaitByDestination.merge(dest, 1L, Long::sum);
+                    }
+                }
+                break;
             default:
                 break;
         }
+    }
+
+    /**
+     * A TIME_WAIT on a port this machine serves: one it listens on in this table, or, in a table
+     * without LISTEN rows (netstat without -a), a service port that is not a client port.
+     */
+    private boolean serverSideTimeWait(int lp, Dialect dialect) {
+        return listening.get(lp) || listening.isEmpty() && isServicePort(Proto.TCP, lp, dialect);
     }
 
     /**
@@ -978,28 +1156,8 @@ public final class Explainer {
             }
         }
         List<Warning> ws = new ArrayList<>();
-        long synRecv = byState[TcpState.SYN_RECEIVED.ordinal()];
-        if (synRecv >= SYN_FLOOD_MIN_ROWS) {
-            ws.add(warning(Warning.Code.SYN_FLOOD, synRecv >= SYN_FLOOD_HIGH_ROWS ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
-                    synRecv, count("hosts", synRecvHosts.size(), capped(synRecvHosts)),
-                    count("localPorts", synRecvPorts.size(), joinPorts(synRecvPorts))));
-        }
-        long synSent = byState[TcpState.SYN_SENT.ordinal()];
-        boolean wormy = wormPortHosts.size() >= SCAN_WORM_PORT_HOSTS;
-        if (synSentHosts.size() >= SCAN_MIN_HOSTS || wormy) {
-            Warning.Severity sev = wormy ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
-            String opener = null;
-            long most = 0;
-            for (Map.Entry<String, Long> e : synSentOwners.entrySet()) {
-                if (e.getValue() > most) {
-                    opener = e.getKey();
-                    most = e.getValue();
-                }
-            }
-            ws.add(opener == null ? warning(Warning.Code.SCAN, sev, synSent, capped(synSentHosts), synSentWormPorts)
-                    : warningWith(Warning.Code.SCAN, sev, "evidence.program", synSent, capped(synSentHosts),
-                            synSentWormPorts, opener, most));
-        }
+        synFlood(ws);
+        scan(ws);
         for (Map.Entry<String, Long> e : closeWaitByOwner.entrySet()) {
             if (e.getValue() >= CLOSE_WAIT_LEAK_ROWS) {
                 ws.add(e.getKey() == null
@@ -1007,17 +1165,8 @@ public final class Explainer {
                         : warning(Warning.Code.CLOSE_WAIT_LEAK, Warning.Severity.MEDIUM, e.getValue(), e.getKey()));
             }
         }
-        long timeWait = byState[TcpState.TIME_WAIT.ordinal()];
-        if (timeWait >= TIME_WAIT_PILEUP_ROWS) {
-            ws.add(warning(Warning.Code.TIME_WAIT_PILEUP, timeWait >= TIME_WAIT_HIGH_ROWS ? Warning.Severity.MEDIUM
-                    : Warning.Severity.LOW, timeWait));
-        }
-        for (Map.Entry<String, Set<String>> e : exposed.entrySet()) {
-            int port = Integer.parseInt(e.getKey());
-            Services.Service svc = services.byPort(Proto.TCP, port);
-            ws.add(warning(Warning.Code.EXPOSED_SERVICE, port == 23 ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
-                    port, svc != null ? svc.name() : "?", String.join(", ", e.getValue())));
-        }
+        timeWait(ws);
+        exposedServices(ws);
         if (!unexpected.isEmpty()) {
             // Each finding is a sentence of its own, with its full stop.
             ws.add(warning(Warning.Code.UNEXPECTED_PROGRAM, unexpectedHigh ? Warning.Severity.HIGH : Warning.Severity.LOW,
@@ -1025,6 +1174,159 @@ public final class Explainer {
         }
         ws.sort((a, b) -> b.severity().compareTo(a.severity()));
         return new Summary(lines, sockets, unrecognised, udp, states, ws);
+    }
+
+    /**
+     * SYN_FLOOD: on each local port, at least {@link #SYN_FLOOD_MIN_ROWS} half-open rows and at
+     * least one for every {@link #SYN_FLOOD_ESTABLISHED_PER_HALF_OPEN} ESTABLISHED rows there.
+     */
+    private void synFlood(List<Warning> ws) {
+        long rows = 0;
+        long established = 0;
+        boolean high = false;
+        Set<Integer> ports = new LinkedHashSet<>();
+        if (synRecvByPort != null) {
+            for (int p = 0; p < 65536; p++) {
+                int sr = synRecvByPort[p];
+                if (sr < SYN_FLOOD_MIN_ROWS) {
+                    continue;
+                }
+                int est = establishedByPort == null ? 0 : establishedByPort[p];
+                if ((long) sr * SYN_FLOOD_ESTABLISHED_PER_HALF_OPEN >= est) {
+                    rows += sr;
+                    established += est;
+                    high |= sr >= SYN_FLOOD_HIGH_ROWS;
+                    if (ports.size() < 8) {
+                        ports.add(p);
+                    }
+                }
+            }
+        }
+        if (synRecvNoPort >= SYN_FLOOD_MIN_ROWS) {
+            rows += synRecvNoPort;
+            high |= synRecvNoPort >= SYN_FLOOD_HIGH_ROWS;
+        }
+        if (rows == 0) {
+            return;
+        }
+        // The ESTABLISHED rows beside them are said where there are any (the rule weighed them).
+        ws.add(warningWith(Warning.Code.SYN_FLOOD, high ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
+                established == 0 ? "evidence" : "evidence.established",
+                rows, count("hosts", synRecvHosts.size(), capped(synRecvHosts)),
+                ports.isEmpty() ? text("evidence.noPort") : count("localPorts", ports.size(), joinPorts(ports)),
+                count("established", established, established)));
+    }
+
+    /**
+     * SCAN, from the surest to a mere note: SYN_SENT to {@link #SCAN_WORM_PORT_HOSTS} hosts on the
+     * worm ports (high); to {@link #SCAN_MIN_HOSTS} hosts from a program that is not a browser, or
+     * to {@link #SCAN_MANY_HOSTS} hosts (medium; low when only browsers opened them); to
+     * {@link #SCAN_MIN_HOSTS} hosts otherwise (a note: a browser's page load looks like that).
+     */
+    private void scan(List<Warning> ws) {
+        long synSent = byState[TcpState.SYN_SENT.ordinal()];
+        int hosts = synSentHosts.size();
+        if (hosts < SCAN_MIN_HOSTS && wormPortHosts.size() < SCAN_WORM_PORT_HOSTS) {
+            return;
+        }
+        String opener = null;
+        long most = 0;
+        for (Map.Entry<String, Long> e : synSentOwners.entrySet()) {
+            if (e.getValue() > most) {
+                opener = e.getKey();
+                most = e.getValue();
+            }
+        }
+        String stranger = null; // the non-browser that reaches the most hosts
+        int strangerHosts = 0;
+        boolean onlyBrowsers = !synSentUnowned && !synSentOwners.isEmpty();
+        for (Map.Entry<String, Set<String>> e : synSentHostsByOwner.entrySet()) {
+            if (ProgramCheck.isBrowser(e.getKey())) {
+                continue;
+            }
+            onlyBrowsers = false;
+            if (e.getValue().size() > strangerHosts) {
+                stranger = e.getKey();
+                strangerHosts = e.getValue().size();
+            }
+        }
+        Warning.Severity sev;
+        String why;
+        if (wormPortHosts.size() >= SCAN_WORM_PORT_HOSTS) {
+            sev = Warning.Severity.HIGH;
+            why = "wormPorts";
+        } else if (strangerHosts >= SCAN_MIN_HOSTS) {
+            sev = Warning.Severity.MEDIUM;
+            why = "program";
+            opener = stranger;
+            most = synSentOwners.get(stranger);
+        } else if (hosts >= SCAN_MANY_HOSTS) {
+            sev = onlyBrowsers ? Warning.Severity.LOW : Warning.Severity.MEDIUM;
+            why = onlyBrowsers ? "browsers" : "manyHosts";
+        } else {
+            sev = Warning.Severity.INFO;
+            why = "note";
+        }
+        String message = t("w.SCAN.message." + why).format(opener == null ? "" : opener);
+        ws.add(opener == null
+                ? warningSaying(Warning.Code.SCAN, sev, "evidence", message, synSent, capped(synSentHosts), synSentWormPorts)
+                : warningSaying(Warning.Code.SCAN, sev, "evidence.program", message, synSent, capped(synSentHosts),
+                        synSentWormPorts, opener, most));
+    }
+
+    /**
+     * TIME_WAIT_PILEUP: client TIME_WAITs that can exhaust ports (per destination on Linux and
+     * macOS, all together on Windows), or a note for a server's, which take no port.
+     */
+    private void timeWait(List<Warning> ws) {
+        String dest = null;
+        long most = 0;
+        for (Map.Entry<String, Long> e : timeWaitByDestination.entrySet()) {
+            if (e.getValue() > most) {
+                dest = e.getKey();
+                most = e.getValue();
+            }
+        }
+        long pool = timeWaitWindows ? timeWaitClient : most;
+        if (pool >= TIME_WAIT_PILEUP_ROWS) {
+            ws.add(warningSaying(Warning.Code.TIME_WAIT_PILEUP,
+                    pool >= (timeWaitWindows ? TIME_WAIT_HIGH_ROWS_WINDOWS : TIME_WAIT_HIGH_ROWS) ? Warning.Severity.MEDIUM
+                            : Warning.Severity.LOW, "evidence.client",
+                    t(timeWaitWindows ? "w.TIME_WAIT_PILEUP.message.windows" : "w.TIME_WAIT_PILEUP.message.client").format(),
+                    timeWaitClient, most, dest));
+        }
+        if (timeWaitServer >= TIME_WAIT_PILEUP_ROWS) {
+            ws.add(warningSaying(Warning.Code.TIME_WAIT_PILEUP, Warning.Severity.INFO, "evidence.server",
+                    t("w.TIME_WAIT_PILEUP.message.server").format(), timeWaitServer,
+                    count("localPorts", timeWaitServerPorts.size(), joinPorts(timeWaitServerPorts))));
+        }
+    }
+
+    /**
+     * EXPOSED_SERVICE: one finding per port that attackers look for and that listens on every
+     * address; Windows' own 135/139/445 together, as a note that says what its firewall does.
+     */
+    private void exposedServices(List<Warning> ws) {
+        StringBuilder windows = new StringBuilder();
+        for (Map.Entry<String, Set<String>> e : exposed.entrySet()) {
+            int port = Integer.parseInt(e.getKey());
+            Services.Service svc = services.byPort(Proto.TCP, port);
+            String evidence = t("w.EXPOSED_SERVICE.evidence").format(port, svc != null ? svc.name() : "?",
+                    String.join(", ", e.getValue()));
+            if (exposedWindowsDefaults.contains(port)) {
+                if (windows.length() > 0) {
+                    windows.append(lang == Lang.ZH ? ";" : "; ");
+                }
+                windows.append(evidence);
+                continue;
+            }
+            ws.add(new Warning(Warning.Code.EXPOSED_SERVICE, port == 23 ? Warning.Severity.HIGH : Warning.Severity.MEDIUM,
+                    evidence, t("w.EXPOSED_SERVICE.message").format()));
+        }
+        if (windows.length() > 0) {
+            ws.add(new Warning(Warning.Code.EXPOSED_SERVICE, Warning.Severity.INFO, windows.toString(),
+                    t("w.EXPOSED_SERVICE.message.windows").format()));
+        }
     }
 
     /**
@@ -1040,11 +1342,12 @@ public final class Explainer {
         return set.size() >= DISTINCT_CAP ? DISTINCT_CAP + "+" : Integer.toString(set.size());
     }
 
-    private static String joinPorts(Set<Integer> ports) {
+    /** Port numbers as a list: "80, 443"; in Chinese with the enumeration comma, "80、443". */
+    private String joinPorts(Set<Integer> ports) {
         StringBuilder sb = new StringBuilder();
         for (Integer p : ports) {
             if (sb.length() > 0) {
-                sb.append(", ");
+                sb.append(lang == Lang.ZH ? "\u3001" : ", ");
             }
             sb.append(p);
         }
@@ -1053,6 +1356,12 @@ public final class Explainer {
 
     private Warning warning(Warning.Code code, Warning.Severity sev, Object... evidence) {
         return warningWith(code, sev, "evidence", evidence);
+    }
+
+    /** A warning whose evidence is the bundle's {@code w.CODE.<evidenceKey>}, with its own message. */
+    private Warning warningSaying(Warning.Code code, Warning.Severity sev, String evidenceKey, String message,
+                                  Object... evidence) {
+        return new Warning(code, sev, t("w." + code.name() + "." + evidenceKey).format(evidence), message);
     }
 
     /** A warning whose evidence is the bundle's {@code w.CODE.<evidenceKey>}. */

@@ -41,7 +41,48 @@ final class ProgramCheck {
             Map.entry(3306, List.of("mysqld", "mariadbd")),
             Map.entry(5432, List.of("postgres", "postmaster", "postgresql")));
 
+    /**
+     * Words in the process names of web browsers, as netstat -b, -p, ss and TCPView print them
+     * (chrome.exe, "Google Chrome Helper", firefox-esr, msedge.exe, and the browsers common in
+     * China: 360se.exe, QQBrowser.exe, SogouExplorer.exe). A browser opening a handful of
+     * connections to different hosts at once is a page load, not a scan.
+     */
+    static final List<String> BROWSER_WORDS = List.of("chrome", "chromium", "firefox", "msedge", "iexplore", "opera",
+            "brave", "safari", "vivaldi", "webkit", "360se", "360chrome", "qqbrowser", "sogouexplorer", "ucbrowser",
+            "maxthon", "yandex", "2345explorer", "liebao");
+
     private ProgramCheck() {
+    }
+
+    /** Whether {@code program} is a web browser's process (see {@link #BROWSER_WORDS}). */
+    static boolean isBrowser(String program) {
+        if (program == null) {
+            return false;
+        }
+        String p = program.toLowerCase(Locale.ROOT);
+        for (String w : BROWSER_WORDS) {
+            if (p.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code program} can be a program's name at all: it has a letter. The Timer column
+     * of {@code netstat -tanpo} read as a name ({@code 0/0)}) has none, and no finding is made
+     * about it.
+     */
+    static boolean isName(String program) {
+        if (program == null) {
+            return false;
+        }
+        for (int i = 0; i < program.length(); i++) {
+            if (Character.isLetter(program.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The well-known program that {@code program} imitates, or null. */
@@ -71,7 +112,7 @@ final class ProgramCheck {
     /** The usual servers of {@code port} when {@code program} is not one of them; else null. */
     static List<String> unusualServer(int port, String program) {
         List<String> usual = SERVERS.get(port);
-        if (usual == null || program == null || program.isEmpty() || program.equals("-")) {
+        if (usual == null || !isName(program)) {
             return null;
         }
         String p = program.toLowerCase(Locale.ROOT);

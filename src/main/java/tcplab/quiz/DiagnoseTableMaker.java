@@ -207,6 +207,9 @@ final class DiagnoseTableMaker extends Maker {
             List<String> codes = new ArrayList<>();
             Warning main = null;
             for (Warning w : ws) {
+                if (w.severity() == Warning.Severity.INFO) {
+                    continue; // a note (Windows' own ports, a browser's handful of SYN_SENT), not a diagnosis
+                }
                 codes.add(w.code().name());
                 for (Diagnosis g : Diagnosis.values()) {
                     if (g.warning == w.code()) {

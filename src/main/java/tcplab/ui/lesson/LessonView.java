@@ -420,7 +420,9 @@ public final class LessonView extends BorderPane {
         pastedTable = tcplab.netstat.ExplainedTable.of(paste, lang());
         StringBuilder w = new StringBuilder();
         for (tcplab.netstat.ExplainedTable.TitledWarning tw : pastedTable.warnings()) {
-            w.append(w.length() == 0 ? "" : "\n").append("⚠ ").append(tw.title()).append(": ").append(tw.warning().evidence());
+            // A note (INFO) is no alarm: no warning sign before it.
+            w.append(w.length() == 0 ? "" : "\n").append(tw.warning().severity() == tcplab.netstat.Warning.Severity.INFO ? "" : "⚠ ")
+                    .append(tw.title()).append(": ").append(tw.warning().evidence());
         }
         pastedWarnings.setText(w.toString());
         pastedWarnings.setVisible(w.length() > 0);

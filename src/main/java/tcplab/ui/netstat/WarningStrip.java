@@ -138,7 +138,9 @@ final class WarningStrip extends VBox {
         boolean open = advised.contains(key);
         javafx.scene.paint.Color severity = NetstatStyle.severityColor(w.severity(), palette);
         Label badge = new Label();
-        badge.textProperty().bind(Bindings.concat("⚠ ", text.apply("severity." + w.severity().name())));
+        // A note (INFO: what is normal, such as Windows' own ports) carries no warning sign.
+        badge.textProperty().bind(Bindings.concat(w.severity() == Warning.Severity.INFO ? "" : "⚠ ",
+                text.apply("severity." + w.severity().name())));
         badge.setMinWidth(Region.USE_PREF_SIZE);
         badge.setStyle("-fx-background-color: " + Palette.css(severity) + "; -fx-text-fill: " + Palette.css(NetstatStyle.textOn(severity))
                 + "; -fx-font-weight: bold; -fx-padding: 0 0.45em 0 0.45em; -fx-background-radius: 3;");

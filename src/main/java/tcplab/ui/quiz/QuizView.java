@@ -106,8 +106,6 @@ public final class QuizView extends BorderPane {
         Label banks = new Label();
         banks.setId("quiz-banks");
         banks.textProperty().bind(vm.banksTextProperty());
-        bankOnly.visibleProperty().bind(vm.banksTextProperty().isNotEmpty());
-        bankOnly.managedProperty().bind(bankOnly.visibleProperty());
         FlowPane settings = new FlowPane(8, 6, label("ui.mode"), mode, label("ui.topic"), topic, label("ui.difficulty"), level,
                 label("ui.count"), count, label("ui.timeLimit"), limit, label("ui.name"), name, bank, banks, bankOnly, start, stop, clock);
         settings.setAlignment(Pos.CENTER_LEFT);
@@ -123,7 +121,10 @@ public final class QuizView extends BorderPane {
         javafx.beans.binding.BooleanBinding classRunning = vm.runningProperty()
                 .and(vm.modeProperty().isEqualTo(QuizSession.Mode.CLASSROOM));
         for (javafx.scene.Node n : settings.getChildren()) {
-            if (n != stop && n != clock) {
+            if (n == bankOnly) { // "only the bank's questions" means something once a bank is loaded
+                n.visibleProperty().bind(classRunning.not().and(vm.banksTextProperty().isNotEmpty()));
+                n.managedProperty().bind(n.visibleProperty());
+            } else if (n != stop && n != clock) {
                 n.visibleProperty().bind(classRunning.not());
                 n.managedProperty().bind(n.visibleProperty());
             }

@@ -56,6 +56,22 @@ class QuizViewTest {
     }
 
     @Test
+    void onlyTheBanksQuestions_isOfferedOnceABankHasLoaded_whileItLoadsTheRowSaysWhichFile(FxRobot robot) throws Exception {
+        openQuizTab(robot);
+        assertFalse(robot.lookup("#quiz-bankOnly").query().isVisible(), "no bank loaded: nothing to ask alone");
+        assertFalse(robot.lookup("#quiz-bankload-row").query().isVisible());
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        robot.interact(() -> quiz.loadBanksInBackground(Path.of("banks/seeds.yaml"), background::add, javafx.application.Platform::runLater));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#quiz-bankload-row").query().isVisible());
+        assertEquals("Loading banks/seeds.yaml…", robot.lookup("#quiz-bankload-file").queryAs(Label.class).getText());
+        background.poll().run();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#quiz-bankload-row").query().isVisible());
+        assertTrue(robot.lookup("#quiz-bankOnly").query().isVisible());
+    }
+
+    @Test
     void practice_clickTheRightOption_seeFeedback_thenShowMeLoadsTheScenarioAtItsTime(FxRobot robot) throws Exception {
         openQuizTab(robot);
         assertEquals("Quiz", window.bottomTabs().getSelectionModel().getSelectedItem().getText());
