@@ -582,7 +582,7 @@ public final class Explainer {
             lastLocalTemplate = local;
         }
         String lRaw = s.raw().localHost();
-        Truncation.Cut lCut = Truncation.of(s.dialect(), lRaw != null ? lRaw : la, s.raw().localPort(), l.port());
+        Truncation.Cut lCut = Truncation.of(s.dialect(), lRaw != null ? lRaw : la, s.raw().localPort(), l.port(), s.raw().localTruncated());
         if (lCut.host()) {
             // Cut short: what the stump looks like (loopback, a name, one address) says nothing.
             cutHost(out, "local", lRaw != null ? lRaw : la.indexOf(':') >= 0 ? Endpoint.bracketed(la) : la, lCut);
@@ -612,7 +612,7 @@ public final class Explainer {
         fshow.port = f.port();
         fshow.rawHost = s.raw().foreignHost();
         fshow.rawPort = s.raw().foreignPort();
-        Truncation.Cut fCut = Truncation.of(s.dialect(), fshow.rawHost != null ? fshow.rawHost : fa, fshow.rawPort, f.port());
+        Truncation.Cut fCut = Truncation.of(s.dialect(), fshow.rawHost != null ? fshow.rawHost : fa, fshow.rawPort, f.port(), s.raw().foreignTruncated());
         // A connection has a peer, whatever its printed port looks like: "no peer yet" is only
         // for listeners and for rows that never connected (LISTEN, CLOSED, 0.0.0.0:0).
         boolean connected = r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN

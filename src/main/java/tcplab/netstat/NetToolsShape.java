@@ -132,10 +132,6 @@ final class NetToolsShape implements RowShape {
      * 23 characters long. A dotted IPv4 address is never cut (21 characters at most).
      */
     private boolean cut(int k) {
-        if (t.te[k] - t.ts[k] != 23) {
-            return false;
-        }
-        int colon = t.cur.lastIndexOf(':', t.te[k] - 1);
-        return !Addresses.isNumeric(t.cur.substring(t.ts[k], colon)) || t.cur.substring(t.ts[k], colon).indexOf(':') >= 0;
+        return Truncation.printed(Dialect.LINUX, t.cur.substring(t.ts[k], t.te[k]), ':');
     }
 }
