@@ -274,9 +274,18 @@ def realtime():
         pass
 
 
+# The sock:inet_sock_set_state tracepoint is global: a tracing instance sees the sockets of every
+# network namespace, and two checks at once (two builds on one machine, as CI beside a developer's
+# verify) use the same addresses and ports, so each would read the other's state changes. One run
+# at a time, machine-wide; the lock goes with the process.
+LOCK = "/tmp/tcplab-kernelcheck.lock"
+
+
 def run(plan_path):
     with open(plan_path) as fh:
         plan = json.load(fh)
+    lock = open(LOCK, "a")
+    fcntl.flock(lock, fcntl.LOCK_EX)
     realtime()
     r = Run(plan)
     try:
