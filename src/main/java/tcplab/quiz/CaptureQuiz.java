@@ -28,8 +28,9 @@ import tcplab.tcp.TcpState;
  *   <li>shuffled packets are only taken where each one must follow the one before (it
  *       acknowledges it, or its sender's numbers go further), so the capture order is the only
  *       possible one and every other order offered is impossible;</li>
- *   <li>a state is asked of the packet's sender (whose change on sending is certain); when the
- *       inference marks it inferred, the question says so and why.</li>
+ *   <li>a state is asked of the packet's sender (whose change on sending is certain), or of its
+ *       receiver after the connection's last packet; when the inference marks it inferred (no
+ *       later packet shows when the last one arrived), the question says so and why.</li>
  * </ul>
  * Sequence and acknowledgment numbers are relative to each end's initial sequence number, as
  * Wireshark shows them.
@@ -552,7 +553,11 @@ public final class CaptureQuiz {
 
         Question state(int i) {
             Connection.Packet p = ps.get(i);
-            int e = p.from();
+            // The sender's change on sending is certain. A receiver's is asked only after the
+            // connection's last packet, when nothing later can tell when it arrived: then the
+            // inference assumes it arrived when captured, and the question says so.
+            boolean received = i == ps.size() - 1 && rnd.nextBoolean();
+            int e = received ? 1 - p.from() : p.from();
             long frame = p.tcp().frame();
             TcpState answer = c.stateAfter(e, frame);
             TcpState before = c.stateAfter(e, frame - 1);
@@ -572,7 +577,8 @@ public final class CaptureQuiz {
             near.add(c.stateAfter(1 - e, frame));
             List<String> opts = Choices.stateOptions(rnd, answer, near);
             int from = Math.max(0, i - CONTEXT);
-            StringBuilder prompt = new StringBuilder(t.get("capq.state.prompt", head(), list(from, i, -1, null),
+            StringBuilder prompt = new StringBuilder(t.get(received ? "capq.state.promptReceived" : "capq.state.prompt",
+                    head(), list(from, i, -1, null),
                     who(e), Long.toString(frame)));
             if (reason != null) {
                 prompt.append('\n').append(t.get("capq.state.inferred",
@@ -588,6 +594,7 @@ public final class CaptureQuiz {
             }
             Map<String, String> f = fields(null);
             f.put("end", endName(e));
+            f.put("role", received ? "receiver" : "sender");
             f.put("frame", Long.toString(frame));
             f.put("before_state", before.name());
             f.put("state", answer.name());
@@ -601,7 +608,7 @@ public final class CaptureQuiz {
                     continue;
                 }
                 TcpState s = TcpState.valueOf(o);
-                why.put(o, s == before ? t.get("capq.fb.state.stays", o, answer.name())
+                why.put(o, s == before ? t.get(received ? "capq.fb.state.staysReceived" : "capq.fb.state.stays", o, answer.name())
                         : t.get("fb.state.means", o, t.get("meaning." + o)));
             }
             return new Question(id, QuestionType.CAPTURE_STATE, d, prompt.toString(), opts, answer.name(),
