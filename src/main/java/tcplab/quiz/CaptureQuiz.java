@@ -361,7 +361,7 @@ public final class CaptureQuiz {
                 Connection.Packet q = ps.get(k);
                 if (q.from() == src) {
                     long e = (q.tcp().seq() + q.tcp().seqLen()) & 0xFFFFFFFFL;
-                    if (ref < 0 || after(e, end)) {
+                    if (ref < 0 || !after(end, e)) { // on a tie the latest, nearest the question
                         ref = k;
                         end = e;
                     }
@@ -481,9 +481,17 @@ public final class CaptureQuiz {
             }
             cands.add(orderText(natural));
             Collections.shuffle(cands, rnd);
+            // then any other order (each one impossible, since the capture order is forced), so that
+            // even 3 packets have 3 wrong options
+            List<List<Integer>> all = new ArrayList<>();
+            permutations(new ArrayList<>(), k, all);
+            Collections.shuffle(all, rnd);
+            for (List<Integer> p : all) {
+                cands.add(orderText(p));
+            }
             cands = new ArrayList<>(new LinkedHashSet<>(cands));
             cands.remove(answer);
-            List<String> opts = Choices.options(rnd, answer, cands.subList(0, Math.min(4, cands.size())), 4);
+            List<String> opts = Choices.options(rnd, answer, cands.subList(0, Math.min(3, cands.size())), 4);
             Map<String, String> why = new LinkedHashMap<>();
             for (String o : opts) {
                 if (!o.equals(answer)) {
@@ -609,11 +617,26 @@ public final class CaptureQuiz {
                 }
                 TcpState s = TcpState.valueOf(o);
                 why.put(o, s == before ? t.get(received ? "capq.fb.state.staysReceived" : "capq.fb.state.stays", o, answer.name())
-                        : t.get("fb.state.means", o, t.get("meaning." + o)));
+                        : t.get("capq.fb.state.means", o, t.get("meaning." + o)));
             }
             return new Question(id, QuestionType.CAPTURE_STATE, d, prompt.toString(), opts, answer.name(),
                     AnswerKind.STATE, List.of(), t.get("capq.state.explain", who(e), String.join(" → ", path)), answer, f, null)
                     .withFeedback(why);
+        }
+    }
+
+    /** Every order of 1..n (n at most 6: 720 of them). */
+    static void permutations(List<Integer> prefix, int n, List<List<Integer>> out) {
+        if (prefix.size() == n) {
+            out.add(new ArrayList<>(prefix));
+            return;
+        }
+        for (int i = 1; i <= n; i++) {
+            if (!prefix.contains(i)) {
+                prefix.add(i);
+                permutations(prefix, n, out);
+                prefix.remove(prefix.size() - 1);
+            }
         }
     }
 

@@ -107,7 +107,7 @@ class CaptureQuizPropertiesTest {
             @ForAll("langs") Lang lang) {
         Question q = generator(fixture, lang).question(seed, index, CAPTURE);
         assertTrue(CaptureQuiz.TYPES.contains(q.type()), q.type().toString());
-        assertTrue(q.options().size() >= 3, q.prompt() + q.options());
+        assertEquals(4, q.options().size(), q.prompt() + q.options());
         assertEquals(1, q.options().stream().filter(o -> Answers.text(o).equals(Answers.text(q.answer()))).count(),
                 q.options() + " " + q.answer());
         assertEquals(q.options().size(), q.options().stream().map(Answers::text).distinct().count(), q.options().toString());
