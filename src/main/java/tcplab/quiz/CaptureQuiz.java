@@ -317,13 +317,32 @@ public final class CaptureQuiz {
             int from = Math.max(0, i - CONTEXT);
             int to = Math.min(ps.size() - 1, i + 2);
             String prompt = t.get("capq.field.prompt", head(), list(from, to, i, "flags"), Long.toString(x.frame()),
-                    t.get("capq.field.flags"));
+                    t.get("capq.field.ask.flags"));
             String expl = t.get("capq.field.flagsExplain", Long.toString(x.frame()), answer, t.get("capq.flags." + key));
             Map<String, String> f = fields("flags");
             f.put("frame", Long.toString(x.frame()));
             f.put("data", x.payloadLen() > 0 ? "yes" : "no");
+            // each wrong combination says what a packet with it would be doing
+            Map<String, String> why = new LinkedHashMap<>();
+            for (String o : opts) {
+                if (!o.equals(answer)) {
+                    int bits = 0;
+                    for (String name : o.split(",")) {
+                        bits |= switch (name) {
+                            case "SYN" -> TcpPacket.SYN;
+                            case "FIN" -> TcpPacket.FIN;
+                            case "RST" -> TcpPacket.RST;
+                            case "PSH" -> TcpPacket.PSH;
+                            default -> TcpPacket.ACK;
+                        };
+                    }
+                    boolean data = (bits & TcpPacket.PSH) != 0;
+                    String k = flagKey(new TcpPacket(0, 0, 4, "", 0, "", 0, 0, 0, bits, 0, data ? 1 : 0, 0));
+                    why.put(o, t.get("capq.fb.flags", o, t.get("capq.flags." + k)));
+                }
+            }
             return new Question(id, QuestionType.CAPTURE_FIELD, d, prompt, opts, answer, AnswerKind.TEXT, List.of(),
-                    expl, null, f, null);
+                    expl, null, f, null).withFeedback(why);
         }
 
         String flagKey(TcpPacket x) {
@@ -407,7 +426,7 @@ public final class CaptureQuiz {
             from = Math.max(0, Math.min(from, i));
             int to = Math.min(ps.size() - 1, i + 2);
             String prompt = t.get("capq.field.prompt", head(), list(from, to, i, what), Long.toString(x.frame()),
-                    t.get("capq.field." + what));
+                    t.get("capq.field.ask." + what));
             Map<String, String> f = fields(what);
             f.put("frame", Long.toString(x.frame()));
             f.put("data", answerNum > 1 ? "yes" : "no");
@@ -537,7 +556,8 @@ public final class CaptureQuiz {
                     if (pa.from() != pb.from()) {
                         return t.get("capq.fb.order.acks", lb, la, ackText(pb));
                     }
-                    return t.get("capq.fb.order.same", la, lb);
+                    boolean dataAfterAck = pa.tcp().seq() == pb.tcp().seq() && pa.tcp().seqLen() == 0 && pb.tcp().seqLen() > 0;
+                    return t.get(dataAfterAck ? "capq.fb.order.sameData" : "capq.fb.order.same", la, lb);
                 }
             }
             throw new IllegalStateException("a wrong order that breaks no rule: " + order);
