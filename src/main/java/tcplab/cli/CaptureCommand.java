@@ -39,11 +39,11 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|jsonl", defaultValue = "text", descriptionKey = "format")
     Format format;
 
-    @Override
-    public Integer call() {
-        Lang lang = langOption.lang();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    /**
+     * Reads and analyses a capture file; a missing or unreadable file, or one that is no capture
+     * at all, is a clear message (a damaged one gives what was readable, with its problem).
+     */
+    static CaptureAnalysis load(String file, Lang lang) {
         Path path = Path.of(file);
         if (Files.isDirectory(path)) {
             throw UserException.usage(Cli.texts(lang).get("capture.isDirectory", file));
@@ -63,6 +63,15 @@ public final class CaptureCommand implements Callable<Integer> {
         if (notCapture) {
             throw UserException.failure(a.problem().format(file, lang));
         }
+        return a;
+    }
+
+    @Override
+    public Integer call() {
+        Lang lang = langOption.lang();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CaptureAnalysis a = load(file, lang);
         if (format == Format.jsonl) {
             CaptureReport.jsonl(a, file, lang, out);
         } else {

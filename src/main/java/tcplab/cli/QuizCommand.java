@@ -88,6 +88,9 @@ public final class QuizCommand implements Callable<Integer> {
         @Option(names = "--bank-only", descriptionKey = "bankOnly")
         boolean bankOnly;
 
+        @Option(names = "--capture", paramLabel = "FILE", descriptionKey = "capture")
+        String capture;
+
         /** The command's filter with the RFC-model choice. */
         QuizGenerator.Filter filter(Texts t, String topic, String difficulty) {
             return QuizCommand.filter(t, topic, difficulty).withRfcModel(rfcModel);
@@ -99,6 +102,35 @@ public final class QuizCommand implements Callable<Integer> {
          * half a bank).
          */
         QuizGenerator generator(Texts t, Lang lang, QuizGenerator.Filter filter) {
+            return generator(t, lang, filter, null);
+        }
+
+        /**
+         * {@link #generator(Texts, Lang, QuizGenerator.Filter)}, or with {@code --capture} a
+         * generator of questions from that capture ({@link tcplab.quiz.CaptureQuiz}); a capture
+         * damaged partway is said on {@code err} and asked about as far as it was readable.
+         */
+        QuizGenerator generator(Texts t, Lang lang, QuizGenerator.Filter filter, PrintWriter err) {
+            boolean captureTypes = filter.types().stream().anyMatch(QuestionType::fromCapture);
+            if (capture == null && captureTypes) {
+                throw UserException.usage(t.get("quiz.captureTopicWithout"));
+            }
+            if (capture != null) {
+                if (!bankPaths.isEmpty() || bankOnly) {
+                    throw UserException.usage(t.get("quiz.captureAndBank"));
+                }
+                tcplab.capture.CaptureAnalysis a = CaptureCommand.load(capture, lang);
+                if (a.problem() != null && err != null) {
+                    err.println(a.problem().format(capture, lang));
+                    err.flush();
+                }
+                tcplab.quiz.CaptureQuiz cq = new tcplab.quiz.CaptureQuiz(
+                        java.nio.file.Path.of(capture).getFileName().toString(), a.connections());
+                if (!cq.canAsk()) {
+                    throw UserException.failure(t.get("quiz.captureNothing", capture));
+                }
+                return new QuizGenerator(lang, cq);
+            }
             if (bankOnly && bankPaths.isEmpty()) {
                 throw UserException.usage(t.get("quiz.bankOnlyWithout"));
             }
@@ -165,7 +197,7 @@ public final class QuizCommand implements Callable<Integer> {
             history = l.of(name);
         }
         long s = seed != null ? seed : System.nanoTime() & 0xFFFFFFFL;
-        QuizSession session = new QuizSession(sources.generator(t, lang, filter), s, count, filter, mode,
+        QuizSession session = new QuizSession(sources.generator(t, lang, filter, spec.commandLine().getErr()), s, count, filter, mode,
                 timeLimitS == null ? 0 : timeLimitS * 1000, System::currentTimeMillis, name == null ? "" : name, history);
         Saver saver = new Saver(store, name != null, session, out, spec.commandLine().getErr(), q, lang);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Cli.stdinCharset()));
@@ -385,7 +417,7 @@ public final class QuizCommand implements Callable<Integer> {
                 throw UserException.usage(t.get("quiz.badFormat", format));
             }
             PrintWriter out = spec.commandLine().getOut();
-            QuizGenerator g = sources.generator(t, lang, f);
+            QuizGenerator g = sources.generator(t, lang, f, spec.commandLine().getErr());
             Texts q = Texts.of(QuizGenerator.BUNDLE, lang);
             for (int i = 0; i < count; i++) {
                 Question qu = g.question(seed, i, f);

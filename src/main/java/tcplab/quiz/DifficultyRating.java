@@ -112,6 +112,20 @@ final class DifficultyRating {
                 // Both sides closing at once goes through CLOSING, an edge off both usual paths.
                 return new Features(steps, "both".equals(f.get("closer")) ? 2 : 0, false, 0, 0, 0, 0);
             }
+            case CAPTURE_FIELD: {
+                // flags are read from what the packet does; seq and ack need RFC 9293 §3.4's arithmetic
+                String field = f.get("field");
+                int numbers = "flags".equals(field) ? 0 : "seq".equals(field) ? 1 : 2;
+                if (numbers > 0 && "yes".equals(f.get("data"))) {
+                    numbers++;
+                }
+                return new Features(1, 0, false, numbers, 0, 1, 0);
+            }
+            case CAPTURE_ORDER:
+                return new Features(Integer.parseInt(f.get("packets")), 0, false, 0, 0, 0, 0);
+            case CAPTURE_STATE:
+                // an inferred state needs the reasoning the capture point cannot show: one more
+                return new Features(1, 0, false, 0, rarity(state(f.get("state"))), 1, "yes".equals(f.get("inferred")) ? 1 : 0);
             default:
                 throw new IllegalArgumentException("no rating for " + q.type() + " (a bank question has its teacher's level)");
         }

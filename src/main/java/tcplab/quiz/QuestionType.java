@@ -13,6 +13,12 @@ public enum QuestionType {
     DIAGNOSE_TABLE("netstat", DiagnoseTableMaker::new),
     PORT_CLASS("ports", PortClassMaker::new),
     ORDER_STEPS("segments", OrderStepsMaker::new),
+    /** Restore a blanked field (flags, seq, ack) of a captured packet ({@link CaptureQuiz}); needs a capture. */
+    CAPTURE_FIELD("capture", null),
+    /** Put a capture's shuffled packets back in order ({@link CaptureQuiz}); needs a capture. */
+    CAPTURE_ORDER("capture", null),
+    /** Name a packet sender's state after it, as the capture's inference has it ({@link CaptureQuiz}). */
+    CAPTURE_STATE("capture", null),
     /** A teacher's own question, from a question bank ({@link Bank}); no maker: the file holds it. */
     BANK("bank", null);
 
@@ -29,9 +35,14 @@ public enum QuestionType {
         return maker.apply(ask);
     }
 
-    /** Whether the quiz makes questions of this type (every type but a bank's). */
+    /** Whether the quiz makes questions of this type without anything given (every type but a bank's and a capture's). */
     public boolean generated() {
         return maker != null;
+    }
+
+    /** Whether questions of this type come from a capture ({@link CaptureQuiz}). */
+    public boolean fromCapture() {
+        return "capture".equals(topic);
     }
 
     /** The types the quiz makes. */

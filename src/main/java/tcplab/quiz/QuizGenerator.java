@@ -94,12 +94,19 @@ public final class QuizGenerator {
         for (QuestionType q : QuestionType.generatedTypes()) {
             out.add(q.jsonName());
         }
+        // with --capture only
+        out.add("capture");
+        for (QuestionType q : CaptureQuiz.TYPES) {
+            out.add(q.jsonName());
+        }
         return out;
     }
 
     private final Lang lang;
     private final List<Bank> banks;
     private final boolean bankOnly;
+    /** The capture every question comes from, or null. */
+    private final CaptureQuiz capture;
 
     public QuizGenerator(Lang lang) {
         this(lang, List.of(), false);
@@ -113,6 +120,25 @@ public final class QuizGenerator {
         this.lang = lang;
         this.banks = List.copyOf(banks);
         this.bankOnly = bankOnly;
+        this.capture = null;
+    }
+
+    /** A generator whose every question comes from {@code capture} ({@link CaptureQuiz}). */
+    public QuizGenerator(Lang lang, CaptureQuiz capture) {
+        this.lang = lang;
+        this.banks = List.of();
+        this.bankOnly = false;
+        this.capture = capture;
+    }
+
+    /** The same generator in another language: the same seed gives the same questions in its words. */
+    public QuizGenerator withLang(Lang other) {
+        return capture != null ? new QuizGenerator(other, capture) : new QuizGenerator(other, banks, bankOnly);
+    }
+
+    /** The capture the questions come from, or null. */
+    public CaptureQuiz capture() {
+        return capture;
     }
 
     /** The banks this generator draws from. */
@@ -140,6 +166,9 @@ public final class QuizGenerator {
 
     /** Question number {@code index} (from 0) of the quiz with {@code seed}. */
     public Question question(long seed, int index, Filter filter) {
+        if (capture != null) {
+            return capture.question(seed, index, lang, filter.types(), filter.difficulty());
+        }
         Question fromBank = bankQuestion(seed, index, filter);
         if (fromBank != null) {
             return fromBank;

@@ -75,7 +75,7 @@ public final class QuizSession {
      * as they were.
      */
     public void relabel(tcplab.i18n.Lang lang) {
-        generator = new QuizGenerator(lang, generator.banks(), generator.bankOnly());
+        generator = generator.withLang(lang);
         if (current != null && !finished()) {
             current = make(answered.size());
         }

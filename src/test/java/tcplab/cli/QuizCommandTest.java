@@ -262,4 +262,74 @@ class QuizCommandTest {
         assertEquals(0, typed.code(), typed.err());
         assertTrue(typed.out().contains("(type your answer)"), typed.out());
     }
+
+    private static String fixture(String name) throws Exception {
+        return Path.of(QuizCommandTest.class.getResource("/tcplab/capture/fixtures/" + name).toURI()).toString();
+    }
+
+    @Test
+    void generateWithACaptureAsksOnlyAboutThatCaptureTheSameForTheSameSeedInBothLanguages() throws Exception {
+        String f = fixture("data-a.pcap");
+        Run en = run("", "quiz", "generate", "--capture", f, "--count", "12", "--seed", "4", "--lang", "en");
+        assertEquals(0, en.code(), en.err());
+        assertEquals(en.out(), run("", "quiz", "generate", "--capture", f, "--count", "12", "--seed", "4", "--lang", "en").out());
+        Run zh = run("", "quiz", "generate", "--capture", f, "--count", "12", "--seed", "4", "--lang", "zh");
+        String[] e = en.out().split("\n");
+        String[] z = zh.out().split("\n");
+        assertEquals(12, e.length);
+        for (int i = 0; i < e.length; i++) {
+            JsonNode a = JSON.readTree(e[i]);
+            JsonNode b = JSON.readTree(z[i]);
+            assertTrue(a.get("type").asText().startsWith("capture_"), e[i]);
+            assertEquals("data-a.pcap", a.get("capture").asText());
+            assertEquals(a.get("answer"), b.get("answer"));
+            assertTrue(b.get("prompt").asText().contains("抓包文件 data-a.pcap"), z[i]);
+        }
+    }
+
+    @Test
+    void aCaptureTopicPicksThatKindOfQuestion() throws Exception {
+        Run r = run("", "quiz", "generate", "--capture", fixture("handshake-close-b.pcapng"), "--topic", "capture_order",
+                "--count", "5", "--lang", "en");
+        assertEquals(0, r.code(), r.err());
+        for (String line : r.out().split("\n")) {
+            assertEquals("capture_order", JSON.readTree(line).get("type").asText());
+        }
+    }
+
+    @Test
+    void aCaptureTopicWithoutACaptureOrACaptureWithABankIsAUsageMessage() throws Exception {
+        Run r = run("", "quiz", "generate", "--topic", "capture", "--lang", "en");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--capture FILE"), r.err());
+        Run both = run("", "quiz", "generate", "--capture", fixture("reset-a.pcap"), "--bank", "x.yaml", "--lang", "en");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--capture cannot be mixed with --bank"), both.err());
+    }
+
+    @Test
+    void aMissingOrNonCaptureFileIsAClearMessageNotAStackTrace(@TempDir Path dir) throws Exception {
+        Run missing = run("", "quiz", "generate", "--capture", dir.resolve("nope.pcap").toString(), "--lang", "en");
+        assertFalse(missing.code() == 0);
+        assertTrue(missing.err().contains("nope.pcap"), missing.err());
+        Path text = dir.resolve("notes.pcap");
+        Files.writeString(text, "not a capture at all\n");
+        Run notCapture = run("", "quiz", "--capture", text.toString(), "--lang", "zh");
+        assertFalse(notCapture.code() == 0);
+        assertTrue(notCapture.err().contains("notes.pcap"), notCapture.err());
+        assertFalse(notCapture.err().contains("Exception"), notCapture.err());
+    }
+
+    @Test
+    void aPracticeOnACaptureTakesTheAnswersTypedAndScoresThem() throws Exception {
+        String f = fixture("simultaneous-close-b.pcapng");
+        Run g = run("", "quiz", "generate", "--capture", f, "--count", "3", "--seed", "9", "--lang", "en");
+        StringBuilder answers = new StringBuilder();
+        for (String line : g.out().split("\n")) {
+            answers.append(JSON.readTree(line).get("answer").asText()).append('\n');
+        }
+        Run r = run(answers.toString(), "quiz", "--capture", f, "--count", "3", "--seed", "9", "--lang", "en");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Score: 3 / 3"), r.out());
+    }
 }
