@@ -144,7 +144,8 @@ public final class CaptureRun {
                 inferred.put(s, c.initialReason(e));
             }
         }
-        after.add(state.clone());
+        // before step 1 nothing is shown yet; step 1 (time 0) sets up what each end was before the first packet
+        after.add(initial.isEmpty() ? state.clone() : new TcpState[] {TcpState.CLOSED, TcpState.CLOSED});
         if (!initial.isEmpty()) {
             for (StateChange s : initial) {
                 entries.add(new Timeline.Entry(1, s));
@@ -302,7 +303,10 @@ public final class CaptureRun {
         return s instanceof StateChange sc ? inferred.get(sc) : null;
     }
 
-    /** Each end's state after step {@code k} (0: before the first step). */
+    /**
+     * Each end's state after step {@code k}; before the first step (k = 0) CLOSED when the run's
+     * first step sets up the states the ends had before the first packet (a listener, say).
+     */
     public TcpState stateAfter(int end, int k) {
         return statesAfter[Math.max(0, Math.min(k, statesAfter.length - 1))][end];
     }
@@ -317,7 +321,7 @@ public final class CaptureRun {
         LinkedHashMap<String, List<SocketRow>> out = new LinkedHashMap<>();
         for (int e = 0; e < 2; e++) {
             List<SocketRow> rows = new ArrayList<>();
-            if (e == 1 && connection.initialState(1) == TcpState.LISTEN) {
+            if (e == 1 && connection.initialState(1) == TcpState.LISTEN && k >= 1) {
                 rows.add(new SocketRow(tcplab.netstat.Proto.TCP, tcplab.netstat.Family.IPV4, false,
                         tcplab.netstat.Endpoint.of("0.0.0.0", connection.port(1)), tcplab.netstat.Endpoint.anyPort("0.0.0.0"),
                         TcpState.LISTEN, 0L, 0L, null, null, null, null));
