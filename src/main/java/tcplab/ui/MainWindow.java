@@ -297,6 +297,7 @@ public final class MainWindow {
         more.setFocusTraversable(false);
         more.getItems().addAll(menuItem("menu-open", "ctl.open", this::openFile),
                 menuItem("menu-open-capture", "ctl.openCapture", this::openCaptureDialog),
+                menuItem("menu-save-capture", "ctl.saveCapture", this::saveCaptureDialog),
                 menuItem("menu-export", "ctl.export", this::exportPng));
         // The lists get widths that follow the zoom: a ComboBox measures itself by its closed
         // popup list, whose size stays that of the largest zoom it has seen, so after a zoom out
@@ -306,6 +307,10 @@ public final class MainWindow {
         zoomedWidth(profile, 190, ZoomSteps.max());
         zoomedWidth(theme, 165, ZoomSteps.max());
         HBox profileGroup = group(profileLabel, profile);
+        // a capture is what it was: no profile, delay or loss changes it
+        for (Node n : List.of(profileLabel, profile, delayLabel, delay, lossLabel, loss)) {
+            n.disableProperty().bind(vm.captureRunProperty().isNotNull());
+        }
         HBox delayGroup = group(delayLabel, delay);
         HBox lossGroup = group(lossLabel, loss);
         HBox absoluteGroup = group(absolute);
@@ -837,13 +842,16 @@ public final class MainWindow {
             return;
         }
         String text = t().get("status", String.format(Locale.ROOT, "%.1f", vm.timeUs() / 1000.0), vm.step(), tl.steps());
-        // a capture's transition no packet shows says why it is believed
+        // a capture's transition no packet shows is marked as inferred; the tooltip says why
+        StringBuilder why = new StringBuilder();
         for (tcplab.sim.TraceEvent e : vm.eventsOfCurrentStep()) {
-            String why = vm.inferredReason(e);
-            if (why != null && e instanceof tcplab.sim.TraceEvent.StateChange sc) {
-                text += "  ·  " + sc.host() + " " + sc.to().name() + " — " + t().get("capture.inferred", why);
+            String reason = vm.inferredReason(e);
+            if (reason != null && e instanceof tcplab.sim.TraceEvent.StateChange sc) {
+                text += "  ·  " + t().get("capture.inferredShort", sc.host(), sc.to().name());
+                why.append(why.length() == 0 ? "" : "\n").append(sc.host()).append(' ').append(sc.to().name()).append(": ").append(reason);
             }
         }
+        status.setTooltip(why.length() == 0 ? null : new javafx.scene.control.Tooltip(why.toString()));
         status.setText(text);
     }
 
@@ -999,6 +1007,23 @@ public final class MainWindow {
         File f = fc.showOpenDialog(stage);
         if (f != null) {
             openCapture(f.toPath());
+        }
+    }
+
+    private void saveCaptureDialog() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(t().get("ctl.saveCaptureTitle"));
+        String name = vm.scenarioProperty().get() == null ? "run" : vm.scenarioProperty().get().name();
+        fc.setInitialFileName(name + ".pcapng");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"),
+                new FileChooser.ExtensionFilter("pcap", "*.pcap"));
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                vm.saveCapture(f.toPath());
+            } catch (IOException e) {
+                vm.reportError(t().get("ctl.saveCaptureFailed", f, e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
         }
     }
 

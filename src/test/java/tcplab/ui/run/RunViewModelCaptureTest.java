@@ -167,4 +167,47 @@ class RunViewModelCaptureTest {
             assertNotNull(vm.simulationProperty().get());
         }
     }
+
+    @Nested
+    class SavingAsACapture {
+        @ParameterizedTest
+        @ValueSource(strings = {"run.pcap", "run.pcapng"})
+        void writesEverySegmentOfTheRunOnceWithItsHeaderAndTimeInTheFormatTheNameAsks(String name,
+                @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            RunViewModel vm = new RunViewModel();
+            assertTrue(vm.load("handshake"));
+            java.nio.file.Path f = dir.resolve(name);
+            int written = vm.saveCapture(f);
+            assertEquals(vm.timeline().flights().size(), written);
+            CaptureAnalysis a = read(java.nio.file.Files.readAllBytes(f));
+            assertNull(a.problem());
+            assertEquals(name.endsWith("ng") ? tcplab.capture.CaptureReader.Format.PCAPNG : tcplab.capture.CaptureReader.Format.PCAP, a.format());
+            java.util.List<tcplab.capture.Connection.Packet> packets = a.connections().get(0).packets();
+            assertEquals(written, packets.size());
+            for (int i = 0; i < written; i++) {
+                var seg = vm.timeline().flights().get(i).send().segment();
+                assertEquals(Integer.toUnsignedLong(seg.seq()), packets.get(i).tcp().seq());
+                assertEquals(seg.flags(), packets.get(i).tcp().flags() & 0x1F);
+                assertEquals(vm.timeline().flights().get(i).startUs(), packets.get(i).tcp().timeNanos() / 1000);
+            }
+        }
+
+        @Test
+        void aCaptureOpenedAndSavedAgainHasTheSamePackets(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            RunViewModel vm = new RunViewModel();
+            CaptureAnalysis original = read(bytes("data-a.pcap"));
+            vm.showCapture(original, "data-a.pcap");
+            java.nio.file.Path f = dir.resolve("again.pcap");
+            vm.saveCapture(f);
+            var again = read(java.nio.file.Files.readAllBytes(f)).connections().get(0);
+            var first = original.connections().get(0);
+            assertEquals(first.packets().size(), again.packets().size());
+            for (int i = 0; i < again.packets().size(); i++) {
+                assertEquals(first.packets().get(i).tcp().seq(), again.packets().get(i).tcp().seq());
+                assertEquals(first.packets().get(i).tcp().flags(), again.packets().get(i).tcp().flags());
+            }
+            assertEquals(first.zeekState(), again.zeekState());
+            assertEquals(first.history(), again.history());
+        }
+    }
 }
