@@ -8,7 +8,8 @@ import java.util.Locale;
  * The output formats this package reads and writes, by their {@code --dialect} names.
  *
  * <p>The first twelve are what the emitter can write (and the simulator can show); the last
- * three are only read: a German Windows, FreeBSD, and the kernel's {@code /proc/net/tcp} table.
+ * five are only read: a German Windows, FreeBSD, the kernel's {@code /proc/net/tcp} table, lsof
+ * and PowerShell.
  */
 public enum Dialect {
     /** {@code netstat -an} on Windows. */
@@ -40,7 +41,14 @@ public enum Dialect {
     /** {@code netstat -an} on FreeBSD. Read only. */
     BSD("bsd", Os.BSD, false),
     /** The kernel's {@code /proc/net/tcp} and {@code tcp6}: hex addresses and states. Read only. */
-    PROC("proc-net-tcp", Os.LINUX, false);
+    PROC("proc-net-tcp", Os.LINUX, false),
+    /**
+     * {@code lsof -i} (Linux and macOS: the same columns; the Linux port range is assumed). Read
+     * only.
+     */
+    LSOF("lsof", Os.LINUX, false),
+    /** PowerShell {@code Get-NetTCPConnection}, table view. Read only. */
+    POWERSHELL("powershell", Os.WINDOWS, false);
 
     /** The operating system a dialect comes from: it decides which client port range applies. */
     public enum Os { WINDOWS, LINUX, MACOS, BSD }

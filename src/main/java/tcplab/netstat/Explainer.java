@@ -208,7 +208,11 @@ public final class Explainer {
         if (line instanceof ParsedLine.Socket s) {
             StringBuilder sb = new StringBuilder(640);
             socket(s, new Text.Chars(sb));
+            beyondTheRow(s, new Text.Chars(sb));
             return sb.toString();
+        }
+        if (line instanceof ParsedLine.Detail d) {
+            return detail(d);
         }
         if (line instanceof ParsedLine.Header h) {
             listening = new BitSet(65536);
@@ -224,6 +228,8 @@ public final class Explainer {
                     return text("notice.NO_OWNERSHIP", n.attachesTo());
                 case WRAPPED:
                     return text("notice.WRAPPED", n.attachesTo());
+                case WRAPPED_REST:
+                    return text("notice.WRAPPED_REST", n.attachesTo());
                 case COMMAND:
                     return command(n.text());
                 default:
@@ -321,6 +327,88 @@ public final class Explainer {
     void explainSocket(ParsedLine.Socket s, Text out) {
         lines++;
         socket(s, out);
+        beyondTheRow(s, out);
+    }
+
+    // ---------------------------------------------------------------- timers, cut ends, ss details
+
+    /**
+     * What the row line says beyond the socket: a timer (net-tools -o, ss -o). Nothing for the
+     * usual row (one null test).
+     */
+    private void beyondTheRow(ParsedLine.Socket s, Text out) {
+        ParsedLine.RawFields raw = s.raw();
+        // Cut ends are said by the address sentences themselves (Truncation); here only the timer.
+        if (raw.timer() == null) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(" ");
+        if (raw.timer() != null) {
+            SocketDetails.Timer tm = raw.timer().startsWith("timer:(") ? SocketDetails.parse(raw.timer()).timer()
+                    : SocketDetails.netToolsTimer(raw.timer());
+            if (tm != null) {
+                sentence(sb, timer(tm));
+            }
+        }
+        String said = sb.toString().trim();
+        if (!said.isEmpty()) {
+            out.str(lang == Lang.ZH ? said : " " + said);
+        }
+    }
+
+    /** One sentence on a timer: which one, when it fires, what its count means. */
+    private String timer(SocketDetails.Timer tm) {
+        String kind = tm.kind();
+        String key = switch (kind) {
+            case "on" -> "timer.on";
+            case "keepalive" -> "timer.keepalive";
+            case "timewait" -> "timer.timewait";
+            case "persist", "probe" -> "timer.probe";
+            case "off" -> "timer.off";
+            default -> "timer.other";
+        };
+        return text(key, tm.left() == null ? "?" : tm.left(), tm.count() == null ? "0" : tm.count(), kind);
+    }
+
+    /** An ss detail line: the row it belongs to, then its timer, owner, memory and TCP internals. */
+    private String detail(ParsedLine.Detail d) {
+        SocketDetails x = d.details();
+        StringBuilder sb = new StringBuilder(text("detail.of", d.attachesTo()));
+        if (x.timer() != null) {
+            sentence(sb, timer(x.timer()));
+        }
+        if (x.uid() != null || x.inode() != null) {
+            sentence(sb, text("detail.owner", x.uid() == null ? "?" : x.uid(), x.inode() == null ? "?" : x.inode()));
+        }
+        java.util.Map<String, Long> m = x.memory();
+        if (!m.isEmpty()) {
+            sentence(sb, text("detail.memory", m.getOrDefault("r", 0L), m.getOrDefault("rb", 0L),
+                    m.getOrDefault("t", 0L), m.getOrDefault("tb", 0L), m.getOrDefault("d", 0L)));
+        }
+        if (x.congestion() != null) {
+            sentence(sb, text("detail.congestion", x.congestion()));
+        }
+        if (x.rttMs() != null) {
+            sentence(sb, text("detail.rtt", x.rttMs()));
+        }
+        if (x.cwnd() != null) {
+            sentence(sb, text("detail.cwnd", x.cwnd()));
+        }
+        if (x.rtoMs() != null) {
+            sentence(sb, text("detail.rto", x.rtoMs()));
+        }
+        if (x.isEmpty()) {
+            sentence(sb, text("detail.other"));
+        }
+        return sb.toString();
+    }
+
+    /** Appends a sentence: after a space in English, straight after the full stop in Chinese. */
+    private static void sentence(StringBuilder sb, String s) {
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '。') {
+            sb.append(' ');
+        }
+        sb.append(s);
     }
 
     // ---------------------------------------------------------------- one socket
@@ -494,7 +582,7 @@ public final class Explainer {
             lastLocalTemplate = local;
         }
         String lRaw = s.raw().localHost();
-        Truncation.Cut lCut = Truncation.of(s.dialect(), lRaw != null ? lRaw : la, s.raw().localPort(), l.port());
+        Truncation.Cut lCut = Truncation.of(s.dialect(), lRaw != null ? lRaw : la, s.raw().localPort(), l.port(), s.raw().localTruncated());
         if (lCut.host()) {
             // Cut short: what the stump looks like (loopback, a name, one address) says nothing.
             cutHost(out, "local", lRaw != null ? lRaw : la.indexOf(':') >= 0 ? Endpoint.bracketed(la) : la, lCut);
@@ -524,7 +612,7 @@ public final class Explainer {
         fshow.port = f.port();
         fshow.rawHost = s.raw().foreignHost();
         fshow.rawPort = s.raw().foreignPort();
-        Truncation.Cut fCut = Truncation.of(s.dialect(), fshow.rawHost != null ? fshow.rawHost : fa, fshow.rawPort, f.port());
+        Truncation.Cut fCut = Truncation.of(s.dialect(), fshow.rawHost != null ? fshow.rawHost : fa, fshow.rawPort, f.port(), s.raw().foreignTruncated());
         // A connection has a peer, whatever its printed port looks like: "no peer yet" is only
         // for listeners and for rows that never connected (LISTEN, CLOSED, 0.0.0.0:0).
         boolean connected = r.proto() == Proto.TCP && r.state() != null && r.state() != TcpState.LISTEN

@@ -61,6 +61,9 @@ public final class JsonlWriter implements AutoCloseable {
     private static final byte[] FOREIGN_PORT_RAW = b(",\"foreign_port_raw\":");
     private static final byte[] LOCAL_ADDRESS_RAW = b(",\"local_address_raw\":");
     private static final byte[] FOREIGN_ADDRESS_RAW = b(",\"foreign_address_raw\":");
+    private static final byte[] TIMER = b(",\"timer\":");
+    private static final byte[] LOCAL_TRUNCATED = b(",\"local_truncated\":true");
+    private static final byte[] FOREIGN_TRUNCATED = b(",\"foreign_truncated\":true");
     private static final byte[] NULL = b("null");
     private static final byte[] END = b("\"}");
     /** {@code "name"} of each state and dialect, pre-encoded. */
@@ -132,6 +135,12 @@ public final class JsonlWriter implements AutoCloseable {
                 out.raw(ATTACHES_TO);
                 out.num(n.attachesTo());
             }
+        } else if (line instanceof ParsedLine.Detail d) {
+            dialect(d.dialect());
+            out.raw(ATTACHES_TO);
+            out.num(d.attachesTo());
+            out.raw(TEXT);
+            out.quoted(d.text());
         } else if (line instanceof ParsedLine.Unrecognised u) {
             out.raw(REASON_CODE);
             out.quoted(u.why().name());
@@ -303,6 +312,16 @@ public final class JsonlWriter implements AutoCloseable {
         if (raw.foreignHost() != null) {
             out.raw(FOREIGN_ADDRESS_RAW);
             out.quoted(raw.foreignHost());
+        }
+        if (raw.timer() != null) {
+            out.raw(TIMER);
+            out.quoted(raw.timer());
+        }
+        if (raw.localTruncated()) {
+            out.raw(LOCAL_TRUNCATED);
+        }
+        if (raw.foreignTruncated()) {
+            out.raw(FOREIGN_TRUNCATED);
         }
     }
 

@@ -7,7 +7,7 @@ package tcplab.netstat;
 public sealed interface ParsedLine {
     int line();
 
-    /** The jsonl {@code kind}: socket, header, program, notice, blank or unrecognised. */
+    /** The jsonl {@code kind}: socket, header, program, notice, detail, blank or unrecognised. */
     String kind();
 
     /**
@@ -48,6 +48,18 @@ public sealed interface ParsedLine {
         @Override
         public String kind() {
             return "notice";
+        }
+    }
+
+    /**
+     * A line of details under the socket row on line {@code attachesTo}: {@code ss -m} memory,
+     * {@code ss -i} TCP internals (and whatever -e/-o words ss puts there), read into
+     * {@code details}.
+     */
+    record Detail(int line, Dialect dialect, String text, int attachesTo, SocketDetails details) implements ParsedLine {
+        @Override
+        public String kind() {
+            return "detail";
         }
     }
 
@@ -117,7 +129,11 @@ public sealed interface ParsedLine {
         /** Only the protocol of a row: the rest is missing. */
         PROTOCOL_ONLY,
         /** A single word under a row that is not followed by a netstat -b program line ({0}). */
-        LONE_WORD
+        LONE_WORD,
+        /** An lsof row without protocol and NAME after its TYPE column. */
+        LSOF_COLUMNS,
+        /** A Get-NetTCPConnection row that is not address, port, address, port, state [setting] [PID]. */
+        POWERSHELL_COLUMNS
     }
 
     /** The kinds of notice lines. */
@@ -131,14 +147,45 @@ public sealed interface ParsedLine {
         /** The command line that printed what follows ({@code C:\>netstat -ano}, {@code $ ss -tan}). */
         COMMAND,
         /** A row cut in two by a narrow window: its protocol alone; the rest is the next line. */
-        WRAPPED
+        WRAPPED,
+        /** The end of a row cut in three: read with the two lines above it, as the row on line attachesTo. */
+        WRAPPED_REST
     }
 
     /**
      * The tool's own text for the fields that are normalised in the row: null when the tool
-     * printed exactly the canonical value.
+     * printed exactly the canonical value. Also what the row line says beyond a
+     * {@link SocketRow}: a net-tools timer, and which ends the tool cut to fit its column.
      */
-    record RawFields(String state, String localHost, String localPort, String foreignHost, String foreignPort) {
+    record RawFields(String state, String localHost, String localPort, String foreignHost, String foreignPort,
+                     String timer, boolean localTruncated, boolean foreignTruncated) {
         public static final RawFields NONE = new RawFields(null, null, null, null, null);
+
+        public RawFields(String state, String localHost, String localPort, String foreignHost, String foreignPort) {
+            this(state, localHost, localPort, foreignHost, foreignPort, null, false, false);
+        }
+
+        /**
+         * The same texts with net-tools' {@code -o} Timer column ({@code keepalive (7194.43/0/0)}):
+         * the timer, the seconds left, the retransmissions and the keepalive probes sent.
+         */
+        public RawFields withTimer(String t) {
+            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, t, localTruncated, foreignTruncated);
+        }
+
+        /**
+         * The same texts, marked where the tool cut an address to fit its column (net-tools
+         * without {@code -W} cuts the host of an end longer than 23 characters; macOS and
+         * FreeBSD cut the whole {@code host.port} at 22, or 18 with {@code -A}): such a host or
+         * port is a prefix of the real one and must not be read as a whole address.
+         */
+        public RawFields withTruncated(boolean local, boolean foreign) {
+            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, timer, local, foreign);
+        }
+
+        /** True when either end was cut by the tool. */
+        public boolean truncated() {
+            return localTruncated || foreignTruncated;
+        }
     }
 }

@@ -55,4 +55,31 @@ public final class Printable {
         return c < 0x20 || c >= 0x7f && c <= 0x9f || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069'
                 || c == '\u200e' || c == '\u200f' || c == '\u061c';
     }
+
+    /**
+     * {@code s} without its colour escapes: SGR ({@code ESC [ digits;... m}) and erase-in-line
+     * ({@code ESC [ K}), which {@code grep --color} and coloured terminals write
+     * ({@code ESC[01;31mESC[K8080ESC[mESC[K}). Any other escape (a window title, clear screen,
+     * cursor moves) is left in place, so that the line stays one with control characters and the
+     * user sees it printed as {@code \x1B}: those are not colour, and may be hostile.
+     */
+    public static String withoutColour(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\u001b' && i + 1 < n && s.charAt(i + 1) == '[') {
+                int j = i + 2;
+                while (j < n && (s.charAt(j) >= '0' && s.charAt(j) <= '9' || s.charAt(j) == ';')) {
+                    j++;
+                }
+                if (j < n && (s.charAt(j) == 'm' || s.charAt(j) == 'K')) {
+                    i = j;
+                    continue;
+                }
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
 }

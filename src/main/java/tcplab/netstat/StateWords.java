@@ -7,7 +7,8 @@ import java.util.Map;
 import tcplab.tcp.TcpState;
 
 /**
- * Every word a tool prints for a TCP state, in one table (NETSTAT.md, "State words by tool").
+ * Every word a tool prints for a TCP state, in one table (NETSTAT.md, "State words by tool"), plus
+ * the translated words of {@link ToolWords}.
  * Parsing accepts the words of every tool at once, so header-less lines are read too.
  */
 public final class StateWords {
@@ -46,21 +47,11 @@ public final class StateWords {
         // Old Microsoft KB spellings that real netstat.exe never prints, but articles do.
         WORDS.put("SYN_SEND", TcpState.SYN_SENT);
         WORDS.put("TIMED_WAIT", TcpState.TIME_WAIT);
-        // German Windows translates the state words (NETSTAT.md). The OEM code page cp850 turns
-        // the Ö of ABHÖREN into byte 0x99, which cp1252 shows as ™: both spellings are seen.
-        WORDS.put("ABHÖREN", TcpState.LISTEN);
-        WORDS.put("ABH™REN", TcpState.LISTEN);
-        WORDS.put("ABHOEREN", TcpState.LISTEN);
-        WORDS.put("HERGESTELLT", TcpState.ESTABLISHED);
-        WORDS.put("WARTEND", TcpState.TIME_WAIT);
-        WORDS.put("SCHLIESSEN_WARTEN", TcpState.CLOSE_WAIT);
-        WORDS.put("FIN_WARTEN_1", TcpState.FIN_WAIT_1);
-        WORDS.put("FIN_WARTEN_2", TcpState.FIN_WAIT_2);
-        WORDS.put("SYN_GESENDET", TcpState.SYN_SENT);
-        WORDS.put("SYN_EMPFANGEN", TcpState.SYN_RECEIVED);
-        WORDS.put("SCHLIESSEND", TcpState.CLOSING);
-        WORDS.put("LETZTES_ACK", TcpState.LAST_ACK);
-        WORDS.put("GESCHLOSSEN", TcpState.CLOSED);
+        // Translated words (German Windows, net-tools in Czech, German, Portuguese...): ToolWords.
+        // An English spelling always wins: a translation never changes what a word means.
+        for (ToolWords.StateWord w : ToolWords.stateWords()) {
+            WORDS.putIfAbsent(w.word(), w.state());
+        }
     }
 
     private StateWords() {

@@ -84,9 +84,10 @@ public final class TextReport {
                 commands.add(explainer.text("text.line", n.line()) + colon() + ex);
             }
         } else if (line instanceof ParsedLine.Program
-                || line instanceof ParsedLine.Notice n && n.code() == ParsedLine.NoticeCode.WRAPPED) {
+                || line instanceof ParsedLine.Notice n && (n.code() == ParsedLine.NoticeCode.WRAPPED
+                        || n.code() == ParsedLine.NoticeCode.WRAPPED_REST)) {
             // Shown in the row it belongs to (its owner column, or the joined row).
-        } else if (line instanceof ParsedLine.Notice) {
+        } else if (line instanceof ParsedLine.Notice || line instanceof ParsedLine.Detail) {
             if (other.size() < MAX_OTHER && ex != null) {
                 other.add(explainer.text("text.line", line.line()) + colon() + ex);
             }

@@ -5,9 +5,10 @@ package tcplab.netstat;
  * instead of reading the stump as something else (a port 5 that was 51642, a host name
  * "localhost.localdoma" that is no loopback, an IPv6 address of four groups).
  *
- * <p>This is the one place that decides. It reads the printed text for now; when the parser's
- * records carry their own truncation mark (issue 17, branch {@code parser}), {@link #of} reads
- * that mark first and the text rules stay as the fallback for older records.
+ * <p>This is the one place that decides the rules: the explainer asks {@link #of} for its sentences;
+ * net-tools' row shape asks {@link #printed} for the record's {@code local_truncated} and
+ * {@code foreign_truncated} marks; macOS/BSD's shape, which alone knows its column's width, marks
+ * the record and {@link #of} reads that mark.
  *
  * <p>The widths are the tools' own:
  * <ul>
@@ -57,6 +58,16 @@ final class Truncation {
      * null), {@code port} its number (null for {@code *}). Allocates nothing for a whole end.
      */
     static Cut of(Dialect dialect, String host, String rawPort, Integer port) {
+        return of(dialect, host, rawPort, port, false);
+    }
+
+    /**
+     * {@link #of}, told whether the parser found this end filling its column ({@code columnFull},
+     * the record's truncation mark). For macOS and BSD only the parser can know the column's width
+     * (22, or 18 under {@code -A}): a whole {@code 192.168.1.100.5432} is 18 characters wide in a
+     * 22-column table, and its port is not cut.
+     */
+    static Cut of(Dialect dialect, String host, String rawPort, Integer port, boolean columnFull) {
         if (host == null) {
             return Cut.NONE;
         }
@@ -78,12 +89,13 @@ final class Truncation {
                     return new Cut(true, false, false, NET_TOOLS_WIDTH);
                 }
                 return Cut.NONE;
-            case MACOS: {
+            case MACOS:
+            case BSD: { // FreeBSD's inetprint() is the one macOS took
                 boolean v6 = host.indexOf(':') >= 0;
                 // "fe80::aede:48ff:" ends in a lone colon: certainly cut. An IPv6 address of
                 // exactly 16 characters fills inet6name's 16 and may have been cut there.
                 boolean hostCut = v6 && (host.length() == BSD_HOST || host.endsWith(":") && !host.endsWith("::"));
-                if (printed == BSD_WIDTH_A || printed == BSD_WIDTH) {
+                if (columnFull && (printed == BSD_WIDTH_A || printed == BSD_WIDTH)) {
                     boolean nameCut = !v6 && !completeIpv4(host) && !Addresses.isAny(host);
                     return new Cut(hostCut || nameCut, true, false, printed, hostCut ? BSD_HOST : printed);
                 }
@@ -92,6 +104,18 @@ final class Truncation {
             default:
                 return Cut.NONE;
         }
+    }
+
+    /**
+     * Whether the tool cut one printed end ({@code host:port} with {@code sep} ':', BSD's
+     * {@code host.port} with '.'), by the same rules as {@link #of}.
+     */
+    static boolean printed(Dialect dialect, String end, char sep) {
+        int at = end.lastIndexOf(sep);
+        if (at <= 0) {
+            return marked(end);
+        }
+        return of(dialect, end.substring(0, at), end.substring(at + 1), null).any();
     }
 
     private static int digits(int n) {

@@ -118,8 +118,8 @@ public final class Conn implements TcpEndpoint.Events {
     }
 
     private Segment seg(int flags, int seq, int ack, int len) {
-        return new Segment(remote, local, seq, ack, flags, 64240, len, (flags & Flags.SYN) != 0 ? 1460 : 0,
-                len > 0 ? "data" : null);
+        return Segment.from(remote).to(local).seq(seq).ack(ack).flags(flags).window(64240)
+                .mss((flags & Flags.SYN) != 0 ? 1460 : 0).data(len, len > 0 ? "data" : null).build();
     }
 
     /** Applies one step at the next virtual instant; returns false when the engine refused the call. */

@@ -87,7 +87,7 @@ public final class Profile {
         put(s, "TcpMaxConnectRetransmissions", 2, 0, 255, TCPIP_2003 + ": TcpMaxConnectRetransmissions, default 2");
         put(s, "TcpMaxConnectResponseRetransmissions", 2, 0, 255, TCPIP_2003 + ": TcpMaxConnectResponseRetransmissions, default 2");
         put(s, "TcpMaxDataRetransmissions", 5, 0, 255, TCPIP_2003 + ": TcpMaxDataRetransmissions, default 5");
-        put(s, "TcpTimedWaitDelay", 240, 30, 300, TCPIP_2003 + ": TcpTimedWaitDelay, default 0xF0 = 240 s");
+        put(s, "TcpTimedWaitDelay", 240, 30, 300, "Microsoft TechNet cc938217 (Windows 2000, and XP): TcpTimedWaitDelay, default 0xF0 = 240 s");
         put(s, "SynAttackProtect", 0, 0, 2, TCPIP_2003 + ": SynAttackProtect, 0 on XP (no SYN cookies)");
         put(s, "TcpMaxHalfOpen", 100, 1, 65535, TCPIP_2003 + ": TcpMaxHalfOpen, default 100 (professional editions)");
         put(s, "MaxUserPort", 5000, 5000, 65534, TCPIP_2003 + ": MaxUserPort, default 5000; client ports 1025-5000");
@@ -107,9 +107,10 @@ public final class Profile {
         put(s, "MaxSynRetransmissions", 2, 2, 8, "netsh interface tcp show global: Max SYN Retransmissions 2");
         put(s, "TcpMaxConnectResponseRetransmissions", 2, 0, 255, TCPIP_2003 + ": TcpMaxConnectResponseRetransmissions, default 2");
         put(s, "TcpMaxDataRetransmissions", 5, 0, 255, TCPIP_2003 + ": TcpMaxDataRetransmissions, default 5");
-        // Windows 2000/XP/Server 2003 kept TIME_WAIT 240 s (0xF0); since Vista and Server 2008
-        // the default of TcpTimedWaitDelay is 120 s (0x78).
-        put(s, "TcpTimedWaitDelay", 120, 30, 300, "Windows Vista and later: TcpTimedWaitDelay, default 120 s (240 s on 2000/XP/2003)");
+        // Windows 2000 and XP kept TIME_WAIT 240 s (0xF0, technet cc938217); Microsoft documents
+        // 120 s (0x78) from Windows Server 2003 on (technet cc757512), the value of every later Windows.
+        put(s, "TcpTimedWaitDelay", 120, 30, 300,
+                "Microsoft TechNet cc757512 (Windows Server 2003 and later): TcpTimedWaitDelay, default 0x78 = 120 s (240 s on 2000/XP, cc938217)");
         put(s, "SynAttackProtect", 1, 0, 1,
                 "Windows Vista and later: SYN attack protection always on (cookies-like SYN-ACK without state when the backlog is full)");
         put(s, "dynamicport_start", 49152, 1025, 65535, "netsh int ipv4 show dynamicport tcp: Start Port 49152 (IANA dynamic range, since Vista)");
@@ -227,25 +228,48 @@ public final class Profile {
                 long orphan = get("tcp_orphan_retries");
                 // tcp_orphan_retries(): "0 means 8" while the RTO has not hit its maximum.
                 int orphanRetries = orphan == 0 ? 8 : (int) orphan;
-                return new TcpConfig(get("rto_initial_ms"), get("rto_min_ms"), get("rto_max_ms"),
-                        (int) get("tcp_syn_retries"), (int) get("tcp_syn_linear_timeouts"), (int) get("tcp_synack_retries"),
-                        (int) get("tcp_retries2"), orphanRetries, TcpConfig.GiveUp.LINUX_TIME_BUDGET,
-                        get("time_wait_ms"), get("tcp_fin_timeout") * 1000, get("user_timeout_ms"),
-                        (int) get("mss"), (int) get("window"), (int) get("initial_cwnd"));
+                return common()
+                        .synRetries((int) get("tcp_syn_retries"), (int) get("tcp_syn_linear_timeouts"))
+                        .synAckRetries((int) get("tcp_synack_retries"))
+                        .dataRetries((int) get("tcp_retries2"), orphanRetries, TcpConfig.GiveUp.LINUX_TIME_BUDGET)
+                        .timeWaitMs(get("time_wait_ms"))
+                        .finWait2TimeoutMs(get("tcp_fin_timeout") * 1000)
+                        .finTimeRtoFloor(true)
+                        .rttEstimator(TcpConfig.RttEstimator.LINUX)
+                        // tcp_early_retrans default 3: tail loss probes on (ip-sysctl.rst).
+                        .tailLossProbe(true)
+                        .build();
             }
             case WINDOWS_XP:
-                return new TcpConfig(get("rto_initial_ms"), get("rto_min_ms"), get("rto_max_ms"),
-                        (int) get("TcpMaxConnectRetransmissions"), 0, (int) get("TcpMaxConnectResponseRetransmissions"),
-                        (int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"), TcpConfig.GiveUp.COUNT,
-                        get("TcpTimedWaitDelay") * 1000, 0, get("user_timeout_ms"),
-                        (int) get("mss"), (int) get("window"), (int) get("initial_cwnd"));
+                return common()
+                        .synRetries((int) get("TcpMaxConnectRetransmissions"), 0)
+                        .synAckRetries((int) get("TcpMaxConnectResponseRetransmissions"))
+                        .dataRetries((int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"),
+                                TcpConfig.GiveUp.COUNT)
+                        .timeWaitMs(get("TcpTimedWaitDelay") * 1000)
+                        .build();
             default:
-                return new TcpConfig(get("rto_initial_ms"), get("rto_min_ms"), get("rto_max_ms"),
-                        (int) get("MaxSynRetransmissions"), 0, (int) get("TcpMaxConnectResponseRetransmissions"),
-                        (int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"), TcpConfig.GiveUp.COUNT,
-                        get("TcpTimedWaitDelay") * 1000, 0, get("user_timeout_ms"),
-                        (int) get("mss"), (int) get("window"), (int) get("initial_cwnd"));
+                // MaxSynRetransmissions is a count ("the maximum number of retransmissions that
+                // will be attempted before the connection setup fails", TCP_INITIAL_RTO_PARAMETERS),
+                // with no time budget; the RTO follows RFC 6298; the Anniversary Update (1607)
+                // brought Tail Loss Probe and RACK to Windows 10 (Microsoft networking blog, July 2016).
+                return common()
+                        .synRetries((int) get("MaxSynRetransmissions"), 0)
+                        .synAckRetries((int) get("TcpMaxConnectResponseRetransmissions"))
+                        .dataRetries((int) get("TcpMaxDataRetransmissions"), (int) get("TcpMaxDataRetransmissions"),
+                                TcpConfig.GiveUp.COUNT)
+                        .timeWaitMs(get("TcpTimedWaitDelay") * 1000)
+                        .tailLossProbe(true)
+                        .build();
         }
+    }
+
+    /** The settings every family names alike: RTO bounds, user timeout, MSS, window, initial cwnd. */
+    private TcpConfig.Builder common() {
+        return TcpConfig.builder()
+                .rtoInitialMs(get("rto_initial_ms")).rtoMinMs(get("rto_min_ms")).rtoMaxMs(get("rto_max_ms"))
+                .userTimeoutMs(get("user_timeout_ms"))
+                .mss((int) get("mss")).window((int) get("window")).initialCwnd((int) get("initial_cwnd"));
     }
 
     /** First client (ephemeral) port. */

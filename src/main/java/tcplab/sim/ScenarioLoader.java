@@ -33,7 +33,7 @@ public final class ScenarioLoader {
     /** The built-in scenarios, in the order the README lists them. */
     public static final List<String> BUILTIN = List.of(
             "handshake", "data", "active-close", "passive-close", "simultaneous-open", "simultaneous-close",
-            "refused", "syn-timeout", "syn-flood", "syn-flood-cookies", "worm-scan", "half-open");
+            "refused", "syn-timeout", "syn-flood", "syn-flood-cookies", "worm-scan", "half-open", "close-unread");
 
     private static final Set<String> TOP_KEYS = Set.of("scenario", "title", "about", "seed", "hosts", "link", "actions", "until_ms");
     private static final Set<String> HOST_KEYS = Set.of("address", "profile", "set", "closed_ports");
@@ -41,8 +41,9 @@ public final class ScenarioLoader {
     private static final Set<String> DROP_KEYS = Set.of("flags", "from", "to", "nth", "count", "after_ms");
     private static final List<String> ACTIONS = List.of("listen", "connect", "send", "close", "abort", "restart", "flood", "scan");
     private static final Map<String, Set<String>> ACTION_KEYS = Map.of(
-            "listen", Set.of("port", "backlog", "accept", "program", "reply", "close_after_eof_ms", "close_after_ms"),
-            "connect", Set.of("to", "from_port", "program", "send", "close_after_eof_ms", "close_after_ms", "count", "interval_ms"),
+            "listen", Set.of("port", "backlog", "accept", "program", "reply", "close_after_eof_ms", "close_after_ms", "read_after_ms"),
+            "connect", Set.of("to", "from_port", "program", "send", "close_after_eof_ms", "close_after_ms", "read_after_ms",
+                    "count", "interval_ms"),
             "send", Set.of("bytes", "text", "port"),
             "close", Set.of("port", "listener"),
             "abort", Set.of("port"),
@@ -408,7 +409,7 @@ public final class ScenarioLoader {
                 }
                 AppBehavior app = new AppBehavior(0, null, replyBytes, replyText,
                         checks.number(n, "close_after_eof_ms", -1, 0, 86_400_000, false),
-                        checks.number(n, "close_after_ms", -1, 0, 86_400_000, false));
+                        checks.number(n, "close_after_ms", -1, 0, 86_400_000, false), readAfter(n));
                 return new Scenario.Listen(at, host, line, port, backlog, accept, checks.text(n, "program", null), app);
             }
             case "connect": {
@@ -427,7 +428,7 @@ public final class ScenarioLoader {
                 }
                 AppBehavior app = new AppBehavior(reqBytes, reqText, 0, null,
                         checks.number(n, "close_after_eof_ms", -1, 0, 86_400_000, false),
-                        checks.number(n, "close_after_ms", -1, 0, 86_400_000, false));
+                        checks.number(n, "close_after_ms", -1, 0, 86_400_000, false), readAfter(n));
                 int count = (int) checks.number(n, "count", 1, 1, 1_000_000, true);
                 double interval = checks.number(n, "interval_ms", 0, 0, 86_400_000, false);
                 if (count > 1 && fromPort > 0) {
@@ -536,6 +537,23 @@ public final class ScenarioLoader {
     }
 
     // ------------------------------------------------------------------ value helpers
+
+    /** {@code read_after_ms}: milliseconds (0, the default: reads at once) or {@code never}. */
+    private double readAfter(YNode map) {
+        YNode v = map.get("read_after_ms");
+        if (v != null && v.isScalar() && v.text().trim().equalsIgnoreCase("never")) {
+            return AppBehavior.NEVER_READS;
+        }
+        if (v != null) {
+            try {
+                Double.parseDouble(v.isScalar() ? v.text().trim().replace("_", "") : "");
+            } catch (NumberFormatException e) {
+                problem(v, "scenario.notMsOrNever", "read_after_ms", String.valueOf(v.text()));
+                return 0;
+            }
+        }
+        return checks.number(map, "read_after_ms", 0, 0, 86_400_000, false);
+    }
 
     private boolean bool(YNode map, String key, boolean def) {
         YNode v = map.get(key);

@@ -206,7 +206,7 @@ public final class ScenarioRunner {
                     int offset = mask == 0 ? 0 : 1 + sim.randomInt(Math.max(1, mask - 1));
                     Endpoint src = new Endpoint((f.spoofBase() & ~mask) | (offset & mask), 1024 + sim.randomInt(64_512));
                     // A raw SYN as flooding tools send it: random ISN, no TCB on the sender.
-                    sim.sendRaw(h, new Segment(src, dst, sim.randomInt(Integer.MAX_VALUE), 0, Flags.SYN, 64_240, 0, 1460, null));
+                    sim.sendRaw(h, Segment.syn(src, dst, sim.randomInt(Integer.MAX_VALUE), 64_240, 1460));
                 });
             }
         } else if (a instanceof Scenario.Scan s) {

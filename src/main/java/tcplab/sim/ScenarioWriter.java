@@ -195,6 +195,11 @@ public final class ScenarioWriter {
         if (app.closeAfterMs() >= 0) {
             f.add("close_after_ms: " + YamlChecks.fmt(app.closeAfterMs()));
         }
+        if (app.readAfterMs() == AppBehavior.NEVER_READS) {
+            f.add("read_after_ms: never");
+        } else if (app.readAfterMs() > 0) {
+            f.add("read_after_ms: " + YamlChecks.fmt(app.readAfterMs()));
+        }
     }
 
     private static String data(int bytes, String label) {

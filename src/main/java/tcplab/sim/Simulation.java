@@ -316,6 +316,7 @@ public final class Simulation implements TcpEndpoint.Events {
             return null;
         }
         TcpEndpoint ep = new TcpEndpoint(h.config(), local, this::nextIsn, this);
+        ep.setReadsAtOnce(app.readsAtOnce());
         Sock s = new Sock(nextSockId++, h, Sock.Kind.ACTIVE, ep, null, program, h.pidFor(program), app);
         ep.attach(s);
         ep.setRemote(to);
@@ -533,8 +534,7 @@ public final class Simulation implements TcpEndpoint.Events {
                 // SYN cookie (RFC 4987 §3.6): answer without keeping any state; the ISN is the cookie.
                 int cookie = cookie(new Endpoint(h.address(), l.local().port()), seg.src());
                 TcpConfig cfg = h.config();
-                transmitFrom(h, new Segment(new Endpoint(h.address(), l.local().port()), seg.src(), cookie, seg.seq() + 1,
-                        Flags.SYN | Flags.ACK, cfg.window(), 0, cfg.mss(), null));
+                transmitFrom(h, Segment.synAck(seg.dst(), seg.src(), cookie, seg.seq() + 1, cfg.window(), cfg.mss()));
                 return;
             }
             int limit = cookies == 0 ? h.profile().halfOpenLimitWithoutCookies(l.backlog) : l.backlog;
@@ -572,6 +572,7 @@ public final class Simulation implements TcpEndpoint.Events {
     private Sock newChild(Sock l) {
         Host h = l.host;
         TcpEndpoint ep = TcpEndpoint.childOfListener(h.config(), new Endpoint(h.address(), l.local().port()), this::nextIsn, this);
+        ep.setReadsAtOnce(l.app.readsAtOnce());
         Sock child = new Sock(nextSockId++, h, Sock.Kind.CHILD, ep, l, l.program, l.pid, l.app);
         ep.attach(child);
         return child;
@@ -661,16 +662,23 @@ public final class Simulation implements TcpEndpoint.Events {
                 app(h, s, s.local(), s.remote(), "connect", "ECONNREFUSED");
                 break;
             case TIMED_OUT:
-                app(h, s, s.local(), s.remote(), s.established ? "read" : "connect", "ETIMEDOUT");
-                break;
             case USER_TIMED_OUT:
-                app(h, s, s.local(), s.remote(), s.established ? "read" : "connect", "ETIMEDOUT");
+                // A closed descriptor has no reader left to fail (see appAttached).
+                if (!s.closedByApp) {
+                    app(h, s, s.local(), s.remote(), s.established ? "read" : "connect", "ETIMEDOUT");
+                }
                 break;
             case RESET:
-                app(h, s, s.local(), s.remote(), "read", "ECONNRESET");
+                if (!s.closedByApp) {
+                    app(h, s, s.local(), s.remote(), "read", "ECONNRESET");
+                }
                 break;
             case DATA:
-                if (appAttached(s)) {
+                if (appAttached(s) && !s.endpoint.readsAtOnce()) {
+                    // Not read yet: it waits in the receive queue (netstat's Recv-Q).
+                    s.unreadLabel = segment.data();
+                    s.unreadPush |= segment.has(Flags.PSH);
+                } else if (appAttached(s)) {
                     app(h, s, s.local(), s.remote(), "read", "OK", segment.len(), segment.data());
                     if (s.app.replyBytes() > 0 && segment != null && segment.has(Flags.PSH)) {
                         // React after TCP has finished with this segment (its ACK goes out first,
@@ -680,7 +688,9 @@ public final class Simulation implements TcpEndpoint.Events {
                 }
                 break;
             case EOF:
-                if (appAttached(s)) {
+                if (appAttached(s) && !s.endpoint.readsAtOnce()) {
+                    s.unreadEof = true;
+                } else if (appAttached(s)) {
                     app(h, s, s.local(), s.remote(), "read", "EOF");
                     if (s.app.closeAfterEofMs() >= 0) {
                         schedule(now + Math.round(s.app.closeAfterEofMs() * 1000), () -> close(s));
@@ -695,8 +705,13 @@ public final class Simulation implements TcpEndpoint.Events {
         }
     }
 
+    /**
+     * Whether an application holds this connection and can read from it: it connected, or
+     * accepted it, and has not closed it. After close() no program can read the descriptor, so
+     * data or a FIN arriving then (in FIN-WAIT-1 or FIN-WAIT-2) is no read() of anybody's.
+     */
     private boolean appAttached(Sock s) {
-        return s.kind == Sock.Kind.ACTIVE || (s.kind == Sock.Kind.CHILD && s.accepted);
+        return !s.closedByApp && (s.kind == Sock.Kind.ACTIVE || (s.kind == Sock.Kind.CHILD && s.accepted));
     }
 
     private void startApp(Sock s) {
@@ -707,6 +722,36 @@ public final class Simulation implements TcpEndpoint.Events {
         if (a.closeAfterMs() >= 0) {
             schedule(now + Math.round(a.closeAfterMs() * 1000), () -> close(s));
         }
+        if (a.readAfterMs() > 0) {
+            schedule(now + Math.round(a.readAfterMs() * 1000), () -> startReading(s));
+        }
+    }
+
+    /**
+     * The application reads for the first time: everything waiting in one read(), the end of the
+     * stream after it if the FIN came, and from then on it reads as data arrives.
+     */
+    private void startReading(Sock s) {
+        if (s.removed || s.closedByApp) {
+            return;
+        }
+        int n = s.endpoint.read();
+        s.endpoint.setReadsAtOnce(true);
+        if (n > 0) {
+            app(s.host, s, s.local(), s.remote(), "read", "OK", n, s.unreadLabel);
+            if (s.app.replyBytes() > 0 && s.unreadPush) {
+                schedule(now, () -> send(s, s.app.replyBytes(), s.app.replyLabel()));
+            }
+        }
+        if (s.unreadEof) {
+            app(s.host, s, s.local(), s.remote(), "read", "EOF");
+            if (s.app.closeAfterEofMs() >= 0) {
+                schedule(now + Math.round(s.app.closeAfterEofMs() * 1000), () -> close(s));
+            }
+        }
+        s.unreadLabel = null;
+        s.unreadPush = false;
+        s.unreadEof = false;
     }
 
     private void removeSock(Sock s) {

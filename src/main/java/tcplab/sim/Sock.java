@@ -38,6 +38,10 @@ public final class Sock {
     boolean inAcceptQueue;
     /** The application called close() or abort() on it: it gave up its descriptor. */
     boolean closedByApp;
+    // What waits for an application that does not read yet (AppBehavior.readAfterMs).
+    String unreadLabel;
+    boolean unreadPush;
+    boolean unreadEof;
 
     // Listener-only state: the two queues of RFC 4987 §2 / Linux's request and accept queues.
     int backlog;
@@ -158,10 +162,10 @@ public final class Sock {
 
     /**
      * netstat's Recv-Q: for a listener, the connections waiting in the accept queue (what Linux
-     * reports for a LISTEN socket); the model's applications read at once, so 0 otherwise.
+     * reports for a LISTEN socket); for a connection, the octets its application has not read yet.
      */
     public int recvQueue() {
-        return kind == Kind.LISTENER ? acceptQueueCount : 0;
+        return kind == Kind.LISTENER ? acceptQueueCount : endpoint.unreadBytes();
     }
 
     @Override

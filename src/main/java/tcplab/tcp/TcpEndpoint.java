@@ -105,13 +105,26 @@ public final class TcpEndpoint {
     private int irs;
     private int rcvNxt;
     private final int rcvWnd;
+    /**
+     * Whether the application reads everything as soon as it arrives (the default). When not, in-order
+     * data waits in {@link #unread} until {@link #read}: netstat's Recv-Q, and what decides
+     * between FIN and RST on close ({@link #close}).
+     */
+    private boolean readsAtOnce = true;
+    private int unread;
 
     private final ArrayDeque<Chunk> sendQueue = new ArrayDeque<>();
 
     // Retransmission (RFC 6298) and the other timers, all in virtual microseconds.
     private long rtoUs;
     private long srttUs = -1;
+    /** RTTVAR (RFC 6298 estimator); 4·RTTVAR, Linux's tp->rttvar_us (Linux estimator). */
     private long rttvarUs;
+    /** Linux estimator state (tcp_sock): 8·SRTT, the smoothed deviation, its maximum in this window, rtt_seq. */
+    private long srtt8Us;
+    private long mdevUs;
+    private long mdevMaxUs;
+    private int linuxRttSeq;
     private int retransmits;
     private long rtxStartUs = -1;
     private long synSentUs = -1;
@@ -120,6 +133,14 @@ public final class TcpEndpoint {
     private long rttStartUs;
     private int cwnd;
     private long rtxAt = NEVER;
+    /** When the tail loss probe fires (RFC 8985 §7); NEVER when none is armed. */
+    private long probeAt = NEVER;
+    /** A probe is out and not yet acknowledged up to {@link #tlpHighSeq} (Linux tp->tlp_high_seq). */
+    private boolean tlpOutstanding;
+    private int tlpHighSeq;
+    /** An RTO happened and {@link #lossHighSeq} (SND.NXT then) is not yet acknowledged. */
+    private boolean lossRecovery;
+    private int lossHighSeq;
     private long timeWaitAt = NEVER;
     private long finWait2At = NEVER;
     /** When we last answered an unacceptable pure ACK or SYN (see {@link #ackRateLimited}); MIN_VALUE for never. */
@@ -165,10 +186,10 @@ public final class TcpEndpoint {
         }
         if (seg.has(Flags.ACK)) {
             // <SEQ=SEG.ACK><CTL=RST>
-            return new Segment(seg.dst(), seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null);
+            return Segment.reset(seg.dst(), seg.src(), seg.ack());
         }
         // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>
-        return new Segment(seg.dst(), seg.src(), 0, seg.seq() + seg.seqLen(), Flags.RST | Flags.ACK, 0, 0, 0, null);
+        return Segment.resetAck(seg.dst(), seg.src(), 0, seg.seq() + seg.seqLen());
     }
 
     // ------------------------------------------------------------------ user calls (§3.10.1–3.10.5)
@@ -261,12 +282,18 @@ public final class TcpEndpoint {
                 setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
                 return CallResult.OK;
             case ESTABLISHED:
+                if (unread > 0) {
+                    return closeDiscardingUnread(nowUs);
+                }
                 orphaned = true;
                 enqueueFin();
                 setState(TcpState.FIN_WAIT_1, Cause.CLOSE, null);
                 pump(nowUs);
                 return CallResult.OK;
             case CLOSE_WAIT:
+                if (unread > 0) {
+                    return closeDiscardingUnread(nowUs);
+                }
                 orphaned = true;
                 enqueueFin();
                 setState(TcpState.LAST_ACK, Cause.CLOSE, null);
@@ -275,6 +302,45 @@ public final class TcpEndpoint {
             default:
                 return CallResult.CONNECTION_CLOSING;
         }
+    }
+
+    /**
+     * CLOSE while received data is still unread: the data is thrown away, so the peer must not
+     * believe it was delivered. RFC 9293 §3.6.1 ("if data is still in the receive buffer ... a RST
+     * should be sent") and RFC 2525 §2.17; Linux's __tcp_close() counts the unread octets (the FIN
+     * not counted), moves to CLOSE and sends RST,ACK with SND.NXT and RCV.NXT
+     * (tcp_send_active_reset), and the peer's next read fails with ECONNRESET.
+     */
+    private CallResult closeDiscardingUnread(long nowUs) {
+        orphaned = true;
+        unread = 0;
+        transmit(Segment.resetAck(local, remote, sndMax, rcvNxt), nowUs);
+        setState(TcpState.CLOSED, Cause.CLOSE, null);
+        return CallResult.OK;
+    }
+
+    /**
+     * Whether the application reads what arrives at once (true, the default) or only when it calls
+     * {@link #read}. Switching back to true does not read what is waiting: call {@link #read}.
+     */
+    public void setReadsAtOnce(boolean atOnce) {
+        this.readsAtOnce = atOnce;
+    }
+
+    public boolean readsAtOnce() {
+        return readsAtOnce;
+    }
+
+    /** RECEIVE (RFC 9293 §3.10.3): the application takes every octet waiting; returns how many. */
+    public int read() {
+        int n = unread;
+        unread = 0;
+        return n;
+    }
+
+    /** Octets received in order and not yet read by the application: netstat's Recv-Q. */
+    public int unreadBytes() {
+        return unread;
     }
 
     /** ABORT (RFC 9293 §3.10.5): RST where a connection is synchronized or half-synchronized, then CLOSED. */
@@ -289,7 +355,7 @@ public final class TcpEndpoint {
             case CLOSE_WAIT:
                 // RFC: <SEQ=SND.NXT><CTL=RST>. Linux (tcp_send_active_reset) also sets ACK with
                 // RCV.NXT; the peer accepts either because SEQ is what it expects.
-                transmit(new Segment(local, remote, sndMax, rcvNxt, Flags.RST | Flags.ACK, 0, 0, 0, null), nowUs);
+                transmit(Segment.resetAck(local, remote, sndMax, rcvNxt), nowUs);
                 setState(TcpState.CLOSED, Cause.ABORT, null);
                 return CallResult.OK;
             default:
@@ -335,9 +401,13 @@ public final class TcpEndpoint {
         if (seg.has(Flags.RST)) {
             return;
         }
-        // Second, check for an ACK: nothing could have been acknowledged yet.
+        // Second, check for an ACK: nothing could have been acknowledged yet. <SEQ=SEG.ACK><CTL=RST>,
+        // sent from the address the segment was sent to: a listener is bound to 0.0.0.0, and a
+        // reset from 0.0.0.0 matches no connection of the peer, which would ignore it and go on
+        // retransmitting. Linux builds every such reset from the offending segment with its
+        // addresses swapped (tcp_v4_send_reset()), as RFC 9293 §3.10.7.2 forms it from the segment.
         if (seg.has(Flags.ACK)) {
-            transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+            transmit(Segment.reset(seg.dst(), seg.src(), seg.ack()), nowUs);
             return;
         }
         // Third, check for a SYN.
@@ -387,7 +457,7 @@ public final class TcpEndpoint {
         if (seg.has(Flags.ACK)) {
             if (Seq.le(seg.ack(), iss) || Seq.gt(seg.ack(), sndNxt)) {
                 if (!seg.has(Flags.RST)) {
-                    transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+                    transmit(Segment.reset(local, seg.src(), seg.ack()), nowUs);
                 }
                 return;
             }
@@ -418,6 +488,7 @@ public final class TcpEndpoint {
             dropAckedChunks();
             retransmits = 0;
             rtxAt = NEVER;
+            probeAt = NEVER;
             setState(TcpState.ESTABLISHED, Cause.RCV_SYN_ACK, seg);
             events.notice(this, Notice.CONNECTED, seg);
             sendAck(nowUs);
@@ -484,6 +555,7 @@ public final class TcpEndpoint {
                 // "If the connection was initiated with a passive OPEN, then return this
                 // connection to the LISTEN state and return."
                 rtxAt = NEVER;
+                probeAt = NEVER;
                 setState(TcpState.LISTEN, Cause.RCV_SYN, seg);
                 events.notice(this, Notice.DELETED, seg);
                 return;
@@ -506,7 +578,7 @@ public final class TcpEndpoint {
                 }
             } else {
                 // <SEQ=SEG.ACK><CTL=RST>
-                transmit(new Segment(local, seg.src(), seg.ack(), 0, Flags.RST, 0, 0, 0, null), nowUs);
+                transmit(Segment.reset(local, seg.src(), seg.ack()), nowUs);
                 return;
             }
         }
@@ -570,6 +642,9 @@ public final class TcpEndpoint {
             int fresh = seg.seq() + seg.len() - rcvNxt;
             if (Seq.le(seg.seq(), rcvNxt) && fresh > 0) {
                 rcvNxt += fresh;
+                if (!readsAtOnce) {
+                    unread += fresh;
+                }
                 events.notice(this, Notice.DATA, seg);
             }
             // In order or not, acknowledge: a gap makes this a duplicate ACK asking for RCV.NXT.
@@ -628,6 +703,7 @@ public final class TcpEndpoint {
         dropAckedChunks();
         retransmits = 0;
         rtxAt = NEVER;
+        probeAt = NEVER;
         setState(TcpState.ESTABLISHED, Cause.RCV_ACK_OF_SYN, seg);
         events.notice(this, Notice.CONNECTED, seg);
         pump(nowUs);
@@ -640,6 +716,7 @@ public final class TcpEndpoint {
                 if (passive) {
                     // "return this connection to LISTEN state ... The user need not be informed."
                     rtxAt = NEVER;
+                    probeAt = NEVER;
                     setState(TcpState.LISTEN, Cause.RCV_RST, seg);
                     events.notice(this, Notice.DELETED, seg);
                 } else {
@@ -698,7 +775,7 @@ public final class TcpEndpoint {
 
     /** The earliest virtual time (µs) at which {@link #onTimer} has work to do; MAX_VALUE for none. */
     public long nextDeadline() {
-        return Math.min(rtxAt, Math.min(timeWaitAt, finWait2At));
+        return Math.min(Math.min(rtxAt, probeAt), Math.min(timeWaitAt, finWait2At));
     }
 
     /** Called at (or after) {@link #nextDeadline()}: runs every timer that is due. */
@@ -715,10 +792,98 @@ public final class TcpEndpoint {
             setState(TcpState.CLOSED, Cause.TIMEOUT_FIN_WAIT_2, null);
             return;
         }
+        if (probeAt <= nowUs) {
+            // The probe timer stands in for the RTO timer (Linux keeps one timer, ICSK_TIME_LOSS_PROBE
+            // or ICSK_TIME_RETRANS): when both are due the probe goes first.
+            probeAt = NEVER;
+            sendLossProbe(nowUs);
+            return;
+        }
         if (rtxAt <= nowUs) {
             rtxAt = NEVER;
             retransmissionTimeout(nowUs);
         }
+    }
+
+    /**
+     * Arms the tail loss probe (RFC 8985 §7.2) as Linux's tcp_schedule_loss_probe() does, when
+     * something is in flight and the connection is not recovering from an RTO: PTO = 2·SRTT, plus
+     * the minimum RTO (for the peer's delayed ACK) when one segment is in flight or 2 ms
+     * (TCP_TIMEOUT_MIN) when more are, 1 s before any RTT sample; and never later than the RTO
+     * would fire. {@code advancingRto}: an ACK just restarted the RTO, so the full RTO is left.
+     */
+    private void scheduleLossProbe(long nowUs, boolean advancingRto) {
+        probeAt = NEVER;
+        if (!cfg.tailLossProbe() || sndUna == sndMax || sndUna == iss || inLossRecovery() || !state.isSynchronized()) {
+            return;
+        }
+        long pto;
+        if (srttUs >= 0) {
+            // One segment in flight: allow for the peer's delayed ACK, Linux's TCP_RTO_MIN (a
+            // constant 200 ms) and RFC 8985's WCDelAckT alike.
+            pto = 2 * srttUs + (segmentsInFlight() == 1 ? 200_000 : 2_000);
+        } else {
+            pto = 1_000_000;
+        }
+        long rtoLeft = advancingRto ? rtoUs : rtxAt - nowUs;
+        if (rtoLeft > 0) {
+            pto = Math.min(pto, rtoLeft);
+        }
+        probeAt = nowUs + pto;
+    }
+
+    /**
+     * The probe (Linux tcp_send_loss_probe(), RFC 8985 §7.3): a new segment if one may be sent,
+     * otherwise the last segment sent again; at most one probe until it is acknowledged. The RTO is
+     * then restarted from now with its current value, not doubled: the probe is not a timeout, so
+     * a segment lost twice is retransmitted a second time one RTO after the probe (RFC 6298 §5.5's
+     * backoff starts only with the first real RTO).
+     */
+    private void sendLossProbe(long nowUs) {
+        if (tlpOutstanding) {
+            // "At most one outstanding TLP": the RTO timer takes over where it stood.
+            return;
+        }
+        Chunk fresh = null;
+        Chunk tail = null;
+        for (Chunk c : sendQueue) {
+            if (Seq.lt(c.seq, sndNxt)) {
+                tail = c;
+            } else {
+                fresh = c;
+                break;
+            }
+        }
+        if (fresh != null && !(fresh.len > 0 && fresh.seq + fresh.len - sndUna - sndWnd > 0)) {
+            sendChunk(fresh, nowUs, false);
+        } else if (tail != null) {
+            // Karn: the ACK of a segment sent twice gives no RTT sample.
+            rttTiming = false;
+            sendChunk(tail, nowUs, true);
+        } else {
+            return;
+        }
+        probeAt = NEVER;
+        tlpOutstanding = true;
+        tlpHighSeq = sndMax;
+        armRtx(nowUs, rtoUs);
+    }
+
+    /** Segments (data or FIN) sent and not yet acknowledged: Linux's packets_out. */
+    private int segmentsInFlight() {
+        int n = 0;
+        for (Chunk c : sendQueue) {
+            if (!Seq.lt(c.seq, sndNxt)) {
+                break;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** After an RTO and until all that was outstanding then is acknowledged (Linux's TCP_CA_Loss). */
+    private boolean inLossRecovery() {
+        return lossRecovery && Seq.lt(sndUna, lossHighSeq);
     }
 
     private void retransmissionTimeout(long nowUs) {
@@ -726,7 +891,14 @@ public final class TcpEndpoint {
             case SYN_SENT: {
                 // Linux counts SYN retransmissions: tcp_syn_retries plus tcp_syn_linear_timeouts
                 // (tcp_timer.c, tcp_write_timeout), e.g. 6 + 4 = 10, the last at 67 s, giving up at 131 s.
-                if (retransmits >= cfg.synRetries() + cfg.synLinearTimeouts()) {
+                boolean countSpent = retransmits >= cfg.synRetries() + cfg.synLinearTimeouts();
+                // tcp_write_timeout() has a second limit: retransmits_timed_out() against the time
+                // tcp_model_timeout() computes from tcp_syn_retries alone, as if the backoff doubled
+                // from the initial RTO (rto_base = tcp_timeout_init()): 7 s for tcp_syn_retries = 2,
+                // reached before the count when the linear timeouts make the SYNs come faster.
+                boolean budgetSpent = cfg.giveUp() == TcpConfig.GiveUp.LINUX_TIME_BUDGET && retransmits > 0
+                        && nowUs - synSentUs >= cfg.synBudgetMs() * 1000;
+                if (countSpent || budgetSpent) {
                     giveUp(Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
                     return;
                 }
@@ -781,6 +953,12 @@ public final class TcpEndpoint {
             rtxStartUs = start;
         }
         retransmits++;
+        // An RTO ends any probe episode and starts loss recovery (tcp_retransmit_timer clears
+        // tlp_high_seq, tcp_enter_loss): no probe until what is outstanding now is acknowledged.
+        tlpOutstanding = false;
+        probeAt = NEVER;
+        lossRecovery = true;
+        lossHighSeq = sndMax;
         // Karn's algorithm (RFC 6298 §3): no RTT sample from a retransmitted segment; back off
         // the timer (§5.5) and restart with a congestion window of one segment (RFC 5681 §3.1).
         rttTiming = false;
@@ -840,19 +1018,19 @@ public final class TcpEndpoint {
         if (retransmits == 0) {
             synSentUs = nowUs;
         }
-        transmit(new Segment(local, remote, iss, 0, Flags.SYN, rcvWnd, 0, cfg.mss(), null), nowUs);
+        transmit(Segment.syn(local, remote, iss, rcvWnd, cfg.mss()), nowUs);
     }
 
     private void sendSynAck(long nowUs) {
         if (retransmits == 0) {
             synSentUs = nowUs;
         }
-        transmit(new Segment(local, remote, iss, rcvNxt, Flags.SYN | Flags.ACK, rcvWnd, 0, cfg.mss(), null), nowUs);
+        transmit(Segment.synAck(local, remote, iss, rcvNxt, rcvWnd, cfg.mss()), nowUs);
     }
 
     /** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>: a plain, duplicate or challenge ACK. */
     private void sendAck(long nowUs) {
-        transmit(new Segment(local, remote, sndMax, rcvNxt, Flags.ACK, rcvWnd, 0, 0, null), nowUs);
+        transmit(Segment.ack(local, remote, sndMax, rcvNxt, rcvWnd), nowUs);
     }
 
     private void enqueueData(int len, String label) {
@@ -916,9 +1094,13 @@ public final class TcpEndpoint {
         if (Seq.gt(sndNxt, sndMax)) {
             sndMax = sndNxt;
         }
-        transmit(new Segment(local, remote, c.seq, rcvNxt, flags, rcvWnd, c.len, 0, c.label), nowUs);
+        transmit(Segment.from(local).to(remote).seq(c.seq).ack(rcvNxt).flags(flags).window(rcvWnd).data(c.len, c.label).build(), nowUs);
         if (rtxAt == NEVER) {
             armRtx(nowUs, rtoUs);
+        }
+        if (!retransmission) {
+            // tcp_write_xmit() ends with tcp_schedule_loss_probe(sk, false) after new data.
+            scheduleLossProbe(nowUs, false);
         }
     }
 
@@ -943,10 +1125,19 @@ public final class TcpEndpoint {
         if (cwnd < MAX_CWND) {
             cwnd++;
         }
-        // RFC 6298 §5.3: restart the timer when new data is acknowledged, stop it when all is.
+        if (tlpOutstanding && Seq.ge(ack, tlpHighSeq)) {
+            tlpOutstanding = false; // the probe episode is over (tcp_process_tlp_ack)
+        }
+        if (lossRecovery && !Seq.lt(ack, lossHighSeq)) {
+            lossRecovery = false;   // TCP_CA_Loss ends when high_seq is acknowledged
+        }
+        // RFC 6298 §5.3: restart the timer when new data is acknowledged, stop it when all is;
+        // Linux's tcp_set_xmit_timer() arms the probe in its place when it may.
         rtxAt = NEVER;
+        probeAt = NEVER;
         if (sndUna != sndMax) {
             armRtx(nowUs, rtoUs);
+            scheduleLossProbe(nowUs, true);
         }
     }
 
@@ -956,11 +1147,20 @@ public final class TcpEndpoint {
         }
     }
 
-    /** RTO from a measurement (RFC 6298 §2.2–2.3, with Linux's floor: RTO = SRTT + max(4·RTTVAR, RTO.min)). */
+    /** A new RTT measurement {@code r} (µs) gives a new RTO, by the configured estimator. */
     private void sampleRtt(long r) {
         if (r < 0) {
             return;
         }
+        long rto = cfg.rttEstimator() == TcpConfig.RttEstimator.LINUX ? linuxRttEstimator(r) : rfc6298Estimator(r);
+        rtoUs = Math.min(rto, cfg.rtoMaxMs() * 1000);
+    }
+
+    /**
+     * RFC 6298 §2.2–2.4: SRTT and RTTVAR with gains 1/8 and 1/4, RTO = SRTT + max(G, 4·RTTVAR)
+     * with G the clock granularity (1 µs here), no less than the minimum RTO.
+     */
+    private long rfc6298Estimator(long r) {
         if (srttUs < 0) {
             srttUs = r;
             rttvarUs = r / 2;
@@ -968,8 +1168,58 @@ public final class TcpEndpoint {
             rttvarUs = (3 * rttvarUs + Math.abs(srttUs - r)) / 4;
             srttUs = (7 * srttUs + r) / 8;
         }
-        long rto = srttUs + Math.max(4 * rttvarUs, cfg.rtoMinMs() * 1000);
-        rtoUs = Math.min(rto, cfg.rtoMaxMs() * 1000);
+        return Math.max(srttUs + Math.max(1, 4 * rttvarUs), cfg.rtoMinMs() * 1000);
+    }
+
+    /**
+     * Linux's tcp_rtt_estimator() (net/ipv4/tcp_input.c) and __tcp_set_rto(), in its fixed-point
+     * units: {@link #srtt8Us} is 8·SRTT, {@link #mdevUs} and {@link #rttvarUs} are 4·RTTVAR. The
+     * RTO is SRTT + rttvar, and rttvar starts at no less than tcp_rto_min, rises at once with the
+     * deviation but falls only once per window of data (when SND.UNA passes the rtt_seq mark), by a
+     * quarter of the way to the largest deviation of that window, itself floored at tcp_rto_min.
+     * So a steady 200 ms round trip keeps a 600 ms RTO where RFC 6298's formula falls to 500 ms.
+     */
+    private long linuxRttEstimator(long mrtt) {
+        long m = mrtt;
+        long rtoMin = cfg.rtoMinMs() * 1000;
+        if (srtt8Us > 0) {
+            m -= srtt8Us >> 3;          // m is now the error of the estimate
+            srtt8Us += m;               // srtt = 7/8 srtt + 1/8 new
+            if (m < 0) {
+                m = -m;
+                m -= mdevUs >> 2;
+                // The RTT fell: a finer gain for mdev, so the RTO does not grow (Eifel-like).
+                if (m > 0) {
+                    m >>= 3;
+                }
+            } else {
+                m -= mdevUs >> 2;
+            }
+            mdevUs += m;                // mdev = 3/4 mdev + 1/4 new
+            if (mdevUs > mdevMaxUs) {
+                mdevMaxUs = mdevUs;
+                if (mdevMaxUs > rttvarUs) {
+                    rttvarUs = mdevMaxUs;
+                }
+            }
+            if (Seq.gt(sndUna, linuxRttSeq)) {
+                // A window of data has been acknowledged since the last such step.
+                if (mdevMaxUs < rttvarUs) {
+                    rttvarUs -= (rttvarUs - mdevMaxUs) >> 2;
+                }
+                linuxRttSeq = sndMax;
+                mdevMaxUs = rtoMin;
+            }
+        } else {
+            srtt8Us = m << 3;
+            mdevUs = m << 1;            // makes the first RTO 3·RTT
+            rttvarUs = Math.max(mdevUs, rtoMin);
+            mdevMaxUs = rttvarUs;
+            linuxRttSeq = sndMax;
+        }
+        srtt8Us = Math.max(1, srtt8Us);
+        srttUs = srtt8Us >> 3;
+        return srttUs + rttvarUs;
     }
 
     private void armRtx(long nowUs, long afterUs) {
@@ -978,6 +1228,7 @@ public final class TcpEndpoint {
 
     private void enterTimeWait(Cause cause, Segment seg, long nowUs) {
         rtxAt = NEVER;
+        probeAt = NEVER;
         finWait2At = NEVER;
         setState(TcpState.TIME_WAIT, cause, seg);
         timeWaitAt = nowUs + cfg.timeWaitMs() * 1000;
@@ -986,7 +1237,14 @@ public final class TcpEndpoint {
     private void enterFinWait2(Segment seg, long nowUs) {
         setState(TcpState.FIN_WAIT_2, Cause.RCV_ACK_OF_FIN, seg);
         if (orphaned && cfg.finWait2TimeoutMs() > 0) {
-            finWait2At = nowUs + cfg.finWait2TimeoutMs() * 1000;
+            long hold = cfg.finWait2TimeoutMs() * 1000;
+            if (cfg.finTimeRtoFloor()) {
+                // Linux's tcp_fin_time() (include/net/tcp.h): never less than 3.5 RTO,
+                // (rto << 2) - (rto >> 1), so a small tcp_fin_timeout cannot drop the socket
+                // before a retransmitted FIN of the peer could arrive (2.1 s for a 600 ms RTO).
+                hold = Math.max(hold, (rtoUs << 2) - (rtoUs >> 1));
+            }
+            finWait2At = nowUs + hold;
         }
     }
 
@@ -1001,6 +1259,7 @@ public final class TcpEndpoint {
         events.stateChanged(this, from, to, cause);
         if (to == TcpState.CLOSED) {
             rtxAt = NEVER;
+            probeAt = NEVER;
             timeWaitAt = NEVER;
             finWait2At = NEVER;
             sendQueue.clear();

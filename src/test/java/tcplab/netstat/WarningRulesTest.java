@@ -356,6 +356,20 @@ class WarningRulesTest {
                     "the IPv6 address itself is cut at 16 characters: " + lines.get(3));
         }
 
+        @ParameterizedTest
+        @EnumSource(Lang.class)
+        void aWholeMacAddressOf18CharactersInA22ColumnTableIsNotCalledCut(Lang lang) {
+            // 18 characters fill the column of `netstat -A` only; plain `-an` prints 22.
+            String mac = "Active Internet connections (including servers)\n"
+                    + "Proto Recv-Q Send-Q  Local Address          Foreign Address        (state)\n"
+                    + "tcp4       0      0  192.168.1.100.5432     10.0.0.1.80            ESTABLISHED\n";
+            List<String> lines = new ArrayList<>();
+            explain(mac, lang, lines);
+            String row = lines.get(2);
+            assertFalse(row.contains(lang == Lang.ZH ? "截短" : "cut short"), row);
+            assertTrue(row.contains("postgresql"), row);
+        }
+
         @Test
         void aConnectedRowWithoutAPrintedPortStillHasAPeer() {
             List<String> lines = new ArrayList<>();

@@ -54,6 +54,26 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void readAfterMsTakesMillisecondsOrNeverAndSaysWhereAnythingElseIs() throws ProblemException {
+        String head = String.join("\n", "scenario: r", "title: {en: R, zh: 读}", "hosts:", "  a: {address: 10.0.0.1}",
+                "  b: {address: 10.0.0.2}", "actions:", "");
+        Scenario sc = ScenarioLoader.parse(head + String.join("\n",
+                "  - {at: 0, host: b, do: listen, port: 80, read_after_ms: never}",
+                "  - {at: 0, host: a, do: connect, to: b:80, read_after_ms: 250}",
+                "  - {at: 0, host: a, do: connect, to: b:80}"), "r.yaml");
+        assertEquals(AppBehavior.NEVER_READS, ((Scenario.Listen) sc.actions().get(0)).app().readAfterMs());
+        assertEquals(250, ((Scenario.Connect) sc.actions().get(1)).app().readAfterMs());
+        assertTrue(((Scenario.Connect) sc.actions().get(2)).app().readsAtOnce());
+        ProblemException e = assertThrows(ProblemException.class, () -> ScenarioLoader.parse(head
+                + "  - {at: 0, host: b, do: listen, port: 80, read_after_ms: later}", "r.yaml"));
+        assertEquals("r.yaml:7: 'read_after_ms' must be a number of milliseconds or never, not 'later'", e.format(Lang.EN));
+        assertEquals("r.yaml:7: “read_after_ms”应当是毫秒数或 never,而不是“later”", e.format(Lang.ZH));
+        e = assertThrows(ProblemException.class, () -> ScenarioLoader.parse(head
+                + "  - {at: 0, host: b, do: listen, port: 80, read_after_ms: -3}", "r.yaml"));
+        assertEquals("r.yaml:7: 'read_after_ms' must be between 0 and 86400000, not -3", e.format(Lang.EN));
+    }
+
+    @Test
     void aMissingTranslationNamesTheKeyAndTheLanguage() {
         List<String> p = problems("missing-translation.yaml", Lang.EN);
         assertTrue(p.contains(BROKEN.resolve("missing-translation.yaml") + ":3: 'title' has no 'zh' text; every text is needed in both en and zh"), p.toString());

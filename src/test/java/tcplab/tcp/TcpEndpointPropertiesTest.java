@@ -100,6 +100,9 @@ class TcpEndpointPropertiesTest {
             allow(s, CLOSED, TIMEOUT_USER);
         }
         allow(FIN_WAIT_2, CLOSED, TIMEOUT_FIN_WAIT_2);
+        // RFC 9293 §3.6.1 / RFC 2525 §2.17: CLOSE with unread data resets the connection.
+        allow(ESTABLISHED, CLOSED, CLOSE);
+        allow(CLOSE_WAIT, CLOSED, CLOSE);
     }
 
     static void allow(TcpState from, TcpState to, Cause cause) {
@@ -273,8 +276,16 @@ class TcpEndpointPropertiesTest {
             @ForAll("drops") List<Boolean> drops,
             @ForAll("isns") int isnA,
             @ForAll("isns") int isnB,
-            @ForAll("delays") long delayMs) {
-        TcpConfig cfg = TcpConfig.rfcDefaults().withFinWait2TimeoutMs(60_000);
+            @ForAll("delays") long delayMs,
+            @ForAll boolean linux) {
+        // Both the RFC configuration and one with Linux's rules (time budgets, tail loss probe,
+        // its RTT estimator, the 3.5 RTO floor of FIN-WAIT-2).
+        TcpConfig.Builder b = TcpConfig.rfcDefaults().toBuilder().finWait2TimeoutMs(60_000);
+        if (linux) {
+            b.synRetries(6, 4).dataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET).tailLossProbe(true)
+                    .rttEstimator(TcpConfig.RttEstimator.LINUX).finTimeRtoFloor(true);
+        }
+        TcpConfig cfg = b.build();
         Wire w = new Wire(cfg, isnA, isnB, delayMs * 1000, drops);
         for (Call c : calls) {
             w.runUntil(w.now + c.gapMs() * 1000L);
@@ -291,6 +302,67 @@ class TcpEndpointPropertiesTest {
         }
         checkFinished(w, w.a, w.noticesA);
         checkFinished(w, w.b, w.noticesB);
+    }
+
+    /**
+     * Linux's two limits on SYN-SENT (tcp_write_timeout): no SYN leaves once the time budget
+     * (tcp_model_timeout of tcp_syn_retries from the initial RTO) is spent, never more than
+     * retries + linear timeouts are retransmitted, and connect() fails at the first timeout after
+     * the last SYN: the timer is not shortened to the budget, so that is the budget or later.
+     */
+    @Property(tries = 500)
+    void aSynSentEndpointSendsNoSynAfterTheTimeBudgetAndGivesUpAtTheNextTimeout(
+            @ForAll("synRetries") int retries,
+            @ForAll("synLinear") int linear,
+            @ForAll("rtoInitial") int rtoMs) {
+        TcpConfig cfg = TcpConfig.builder().rtoInitialMs(rtoMs).synRetries(retries, linear)
+                .dataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET).build();
+        Recorder rec = new Recorder();
+        TcpEndpoint e = new TcpEndpoint(cfg, tcplab.tcp.Endpoint.of("10.0.0.1", 40000), () -> 1, rec);
+        e.connect(tcplab.tcp.Endpoint.of("10.0.0.2", 80), 0);
+        long lastRto = 0;
+        for (int guard = 0; guard < 1000 && e.state() == SYN_SENT; guard++) {
+            long d = e.nextDeadline();
+            lastRto = d - rec.sentTimes().get(rec.sentTimes().size() - 1);
+            rec.now = d;
+            e.onTimer(d);
+        }
+        long budgetUs = cfg.synBudgetMs() * 1000;
+        List<Long> times = rec.sentTimes();
+        long gaveUp = rec.transitionTimes.get(rec.transitionTimes.size() - 1);
+        if (e.state() != CLOSED || !rec.notices.contains(Notice.TIMED_OUT)) {
+            throw new AssertionError("did not time out: " + e.state());
+        }
+        if (times.size() > 1 + retries + linear) {
+            throw new AssertionError(times.size() + " SYNs for " + retries + " + " + linear + " retries");
+        }
+        for (long t : times.subList(1, times.size())) {
+            if (t >= budgetUs) {
+                throw new AssertionError("a SYN at " + t + " µs, budget " + budgetUs + " µs: " + times);
+            }
+        }
+        long last = times.get(times.size() - 1);
+        if (gaveUp != last + lastRto) {
+            throw new AssertionError("gave up at " + gaveUp + ", not at the timeout after the last SYN " + last);
+        }
+        if (times.size() < 1 + retries + linear && gaveUp < budgetUs) {
+            throw new AssertionError("gave up at " + gaveUp + " before the budget " + budgetUs + " with retries left");
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> synRetries() {
+        return Arbitraries.integers().between(1, 10);
+    }
+
+    @Provide
+    Arbitrary<Integer> synLinear() {
+        return Arbitraries.integers().between(0, 8);
+    }
+
+    @Provide
+    Arbitrary<Integer> rtoInitial() {
+        return Arbitraries.integers().between(100, 3000);
     }
 
     private static void checkFinished(Wire w, TcpEndpoint e, List<Notice> notices) {

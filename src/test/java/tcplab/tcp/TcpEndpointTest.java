@@ -176,7 +176,8 @@ class TcpEndpointTest {
 
     /** A segment from the peer. */
     static Segment peer(int flags, int seq, int ack, int len) {
-        return new Segment(REMOTE, LOCAL, seq, ack, flags, WND, len, (flags & SYN) != 0 ? 1460 : 0, len > 0 ? "x" : null);
+        return Segment.from(REMOTE).to(LOCAL).seq(seq).ack(ack).flags(flags).window(WND).mss((flags & SYN) != 0 ? 1460 : 0)
+                .data(len, len > 0 ? "x" : null).build();
     }
 
     static Segment syn(int seq) {
@@ -204,8 +205,7 @@ class TcpEndpointTest {
     }
 
     static TcpConfig config(long rtoInitialMs, int synRetries, int synLinear) {
-        return new TcpConfig(rtoInitialMs, 200, 120_000, synRetries, synLinear, 5, 15, 8, TcpConfig.GiveUp.COUNT,
-                60_000, 0, 0, 1460, WND, 10);
+        return TcpConfig.builder().rtoInitialMs(rtoInitialMs).synRetries(synRetries, synLinear).window(WND).build();
     }
 
     // ------------------------------------------------------------------ fixtures, one per state
@@ -429,6 +429,22 @@ class TcpEndpointTest {
         }
 
         @Test
+        void aListenerOnEveryInterfaceResetsAnAckFromTheAddressTheAckWasSentTo() {
+            // The listener is bound to 0.0.0.0:80; an ACK for 10.0.0.1:80 with no connection
+            // (the peer's handshake ACK lost until our SYN-ACKs gave up) is answered from
+            // 10.0.0.1:80, or the peer could not match the RST (tcp_v4_send_reset, §3.10.7.2).
+            Recorder rec = new Recorder();
+            TcpEndpoint l = new TcpEndpoint(CFG, new Endpoint(0, 80), () -> ISS, rec);
+            l.listen(0);
+            rec.clear();
+            l.segmentArrives(data(IRS + 1, ISS + 1, 100), 5 * S);
+            assertEquals(1, rec.sent.size());
+            Segment r = rec.sent.get(0).segment();
+            assertSegment(r, RST, ISS + 1, 0, 0);
+            assertEquals(LISTEN, l.state());
+        }
+
+        @Test
         void listen_sendWithForeignSocket_sendsSynAndMovesToSynSent() {
             Conn c = listen();
             c.ep.setRemote(REMOTE);
@@ -578,6 +594,37 @@ class TcpEndpointTest {
         }
 
         @Test
+        void aSynSentEndpointGivesUpAfterTheTimeBudget() {
+            // Linux 6.18 with tcp_syn_retries = 2 and tcp_syn_linear_timeouts = 4: SYNs at 0-5 s,
+            // ETIMEDOUT at 7 s = tcp_model_timeout(2, 1 s), before the count (6) is spent.
+            TcpConfig linux = config(1000, 2, 4).toBuilder().dataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET).build();
+            Conn c = closed(linux);
+            c.connect(0);
+            c.runTimers(1000 * S);
+            assertEquals(List.of(0L, 1 * S, 2 * S, 3 * S, 4 * S, 5 * S), c.rec.sentTimes());
+            assertEquals(List.of(0L, 7 * S), c.rec.transitionTimes);
+            assertEquals(tr(SYN_SENT, CLOSED, Cause.TIMEOUT_RETRANSMISSION), c.rec.transitions.get(1));
+            assertTrue(c.rec.notices.contains(Notice.TIMED_OUT));
+        }
+
+        @Test
+        void aSynSentEndpointCountingRetriesOnlyIgnoresTheTimeBudget() {
+            // The same numbers under a count rule: all 2 + 4 retransmissions go out.
+            Conn c = closed(config(1000, 2, 4));
+            c.connect(0);
+            c.runTimers(1000 * S);
+            assertEquals(List.of(0L, 1 * S, 2 * S, 3 * S, 4 * S, 5 * S, 7 * S), c.rec.sentTimes());
+            assertEquals(List.of(0L, 11 * S), c.rec.transitionTimes);
+        }
+
+        @Test
+        void theSynTimeBudgetIsTheModelTimeoutOfTheSynRetriesFromTheInitialRto() {
+            assertEquals(127_000, config(1000, 6, 4).synBudgetMs());
+            assertEquals(7_000, config(1000, 2, 4).synBudgetMs());
+            assertEquals(21_000, config(3000, 2, 0).synBudgetMs());
+        }
+
+        @Test
         void synSent_openAgain_connectionAlreadyExists() {
             Conn c = synSent();
             assertEquals(CONNECTION_ALREADY_EXISTS, c.connect(0));
@@ -675,6 +722,39 @@ class TcpEndpointTest {
 
     @Nested
     class Established {
+        @Test
+        void anEstablishedEndpointClosingWithUnreadDataSendsRstInsteadOfFin() {
+            // RFC 9293 §3.6.1, RFC 2525 §2.17, Linux __tcp_close(): RST,ACK <SEQ=SND.NXT><ACK=RCV.NXT>.
+            Conn c = established();
+            c.ep.setReadsAtOnce(false);
+            c.arrive(data(IRS + 1, ISS + 1, 100), 0);
+            assertEquals(100, c.ep.unreadBytes());
+            c.cleared();
+            assertEquals(OK, c.close(10 * MS));
+            assertSegment(onlySent(c), RST | ACK, ISS + 1, IRS + 101, 0);
+            assertTransitions(c, tr(ESTABLISHED, CLOSED, Cause.CLOSE));
+            assertEquals(NEVER, c.ep.nextDeadline());
+        }
+
+        @Test
+        void anEstablishedEndpointThatReadWhatArrivedClosesWithFin() {
+            Conn c = established();
+            c.ep.setReadsAtOnce(false);
+            c.arrive(data(IRS + 1, ISS + 1, 100), 0);
+            assertEquals(100, c.ep.read());
+            assertEquals(0, c.ep.unreadBytes());
+            c.cleared();
+            c.close(10 * MS);
+            assertSegment(onlySent(c), FIN | ACK, ISS + 1, IRS + 101, 0);
+            assertTransitions(c, tr(ESTABLISHED, FIN_WAIT_1, Cause.CLOSE));
+        }
+
+        @Test
+        void anEstablishedEndpointReadingAtOnceLeavesNothingUnread() {
+            Conn c = established();
+            c.arrive(data(IRS + 1, ISS + 1, 100), 0);
+            assertEquals(0, c.ep.unreadBytes());
+        }
         @Test
         void established_activeOpenFixtureMatchesPassiveExceptPassiveFlag() {
             Conn c = synSent();
@@ -783,7 +863,7 @@ class TcpEndpointTest {
         @Test
         void established_zeroLengthSegmentAtRcvNxt_isAcceptedSilently() {
             Conn c = established();
-            c.arrive(new Segment(REMOTE, LOCAL, IRS + 1, ISS + 1, ACK, 1000, 0, 0, null), 0);
+            c.arrive(Segment.ack(REMOTE, LOCAL, IRS + 1, ISS + 1, 1000), 0);
             assertNothingSent(c);
             assertEquals(1000, c.ep.sndWnd());
             assertTransitions(c);
@@ -835,8 +915,8 @@ class TcpEndpointTest {
             // an older ACK (a delayed duplicate) must not, or its stale window (here 0) stalls us.
             Conn c = established();
             c.send(100, 0);
-            c.arrive(new Segment(REMOTE, LOCAL, IRS + 1, ISS + 101, ACK, 1000, 0, 0, null), 10 * MS);
-            c.arrive(new Segment(REMOTE, LOCAL, IRS + 1, ISS + 1, ACK, 0, 0, 0, null), 11 * MS);
+            c.arrive(Segment.ack(REMOTE, LOCAL, IRS + 1, ISS + 101, 1000), 10 * MS);
+            c.arrive(Segment.ack(REMOTE, LOCAL, IRS + 1, ISS + 1, 0), 11 * MS);
             assertEquals(1000, c.ep.sndWnd());
             c.cleared();
             c.send(100, 12 * MS);
@@ -947,6 +1027,40 @@ class TcpEndpointTest {
 
     @Nested
     class FinWait2 {
+        /** ESTABLISHED after a 200 ms handshake (RTO 600 ms), closed at 1 s, our FIN acknowledged at 1.2 s. */
+        private Conn orphanedAfterRoundTrips(TcpConfig cfg) {
+            Conn c = listen(cfg);
+            c.arrive(syn(IRS), 0);
+            c.arrive(ack(IRS + 1, ISS + 1), 200 * MS);
+            c.close(1 * S);
+            c.arrive(ack(IRS + 1, ISS + 2), 1200 * MS);
+            assertEquals(FIN_WAIT_2, c.state());
+            return c.cleared();
+        }
+
+        @Test
+        void anOrphanedFinWait2WithASmallFinTimeoutWaitsThreeAndAHalfRto() {
+            // tcp_fin_time(): max(tcp_fin_timeout, 3.5 RTO).
+            Conn c = orphanedAfterRoundTrips(CFG.toBuilder().finWait2TimeoutMs(1000).finTimeRtoFloor(true).build());
+            long rto = c.ep.rtoUs();
+            assertTrue(rto >= 500 * MS, "RTO after two 200 ms samples: " + rto);
+            assertEquals(1200 * MS + rto * 7 / 2, c.ep.nextDeadline());
+            c.runTimers(1000 * S);
+            assertTransitions(c, tr(FIN_WAIT_2, CLOSED, Cause.TIMEOUT_FIN_WAIT_2));
+        }
+
+        @Test
+        void anOrphanedFinWait2WithALargeFinTimeoutWaitsTheFinTimeout() {
+            Conn c = orphanedAfterRoundTrips(CFG.toBuilder().finWait2TimeoutMs(60_000).finTimeRtoFloor(true).build());
+            assertEquals(1200 * MS + 60 * S, c.ep.nextDeadline());
+        }
+
+        @Test
+        void anOrphanedFinWait2WithoutTheRtoFloorWaitsTheFinTimeoutAlone() {
+            Conn c = orphanedAfterRoundTrips(CFG.toBuilder().finWait2TimeoutMs(1000).build());
+            assertEquals(2200 * MS, c.ep.nextDeadline());
+        }
+
         @Test
         void finWait2_receivesFin_movesToTimeWaitAndAcks() {
             Conn c = finWait2();
@@ -973,7 +1087,7 @@ class TcpEndpointTest {
 
         @Test
         void finWait2_orphaned_isDroppedExactlyAfterFinTimeout() {
-            Conn c = finWait2(CFG.withFinWait2TimeoutMs(60_000));
+            Conn c = finWait2(CFG.toBuilder().finWait2TimeoutMs(60_000).build());
             assertEquals(60 * S, c.ep.nextDeadline());
             c.timer(60 * S - 1);
             assertTransitions(c);
@@ -996,6 +1110,31 @@ class TcpEndpointTest {
 
     @Nested
     class CloseWait {
+        @Test
+        void aCloseWaitEndpointClosingWithUnreadDataSendsRst() {
+            Conn c = established();
+            c.ep.setReadsAtOnce(false);
+            c.arrive(data(IRS + 1, ISS + 1, 100), 0);
+            c.arrive(fin(IRS + 101, ISS + 1), 0);
+            assertEquals(CLOSE_WAIT, c.state());
+            c.cleared();
+            assertEquals(OK, c.close(10 * MS));
+            assertSegment(onlySent(c), RST | ACK, ISS + 1, IRS + 102, 0);
+            assertTransitions(c, tr(CLOSE_WAIT, CLOSED, Cause.CLOSE));
+        }
+
+        @Test
+        void aCloseWaitEndpointWhoseOnlyUnreadThingIsTheFinClosesWithFin() {
+            // __tcp_close() does not count the FIN as unread data.
+            Conn c = established();
+            c.ep.setReadsAtOnce(false);
+            c.arrive(fin(IRS + 1, ISS + 1), 0);
+            c.cleared();
+            assertEquals(OK, c.close(10 * MS));
+            assertSegment(onlySent(c), FIN | ACK, ISS + 1, IRS + 2, 0);
+            assertTransitions(c, tr(CLOSE_WAIT, LAST_ACK, Cause.CLOSE));
+        }
+
         @Test
         void closeWait_close_sendsFinAndMovesToLastAck() {
             Conn c = closeWait();
@@ -1115,7 +1254,7 @@ class TcpEndpointTest {
 
         @Test
         void timeWait_lengthComesFromConfig() {
-            Conn c = timeWait(CFG.withTimeWaitMs(240_000));
+            Conn c = timeWait(CFG.toBuilder().timeWaitMs(240_000).build());
             assertEquals(240 * S, c.ep.nextDeadline());
         }
 
@@ -1207,7 +1346,7 @@ class TcpEndpointTest {
 
         @Test
         void dataRetransmission_doublesRtoAndGivesUpAfterCount() {
-            Conn c = established(CFG.withDataRetries(3, 8, TcpConfig.GiveUp.COUNT));
+            Conn c = established(CFG.toBuilder().dataRetries(3, 8, TcpConfig.GiveUp.COUNT).build());
             assertEquals(200 * MS, c.ep.rtoUs());
             c.send(100, 0);
             c.runTimers(1000 * S);
@@ -1228,7 +1367,7 @@ class TcpEndpointTest {
 
         @Test
         void dataRetransmission_linuxTimeBudget_givesUpAtTheBudget() {
-            Conn c = established(CFG.withDataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET));
+            Conn c = established(CFG.toBuilder().dataRetries(15, 8, TcpConfig.GiveUp.LINUX_TIME_BUDGET).build());
             c.send(100, 0);
             c.runTimers(10_000 * S);
             List<Long> expected = new ArrayList<>();
@@ -1248,12 +1387,106 @@ class TcpEndpointTest {
 
         @Test
         void orphanedFin_usesOrphanRetriesAndGivesUpSilently() {
-            Conn c = finWait1(CFG.withDataRetries(15, 2, TcpConfig.GiveUp.COUNT));
+            Conn c = finWait1(CFG.toBuilder().dataRetries(15, 2, TcpConfig.GiveUp.COUNT).build());
             c.runTimers(1000 * S);
             assertEquals(List.of(200 * MS, 600 * MS), c.rec.sentTimes());
             assertTransitions(c, tr(FIN_WAIT_1, CLOSED, Cause.TIMEOUT_RETRANSMISSION));
             assertEquals(List.of(1400 * MS), c.rec.transitionTimes);
             assertFalse(c.rec.notices.contains(Notice.TIMED_OUT));
+        }
+
+        /** RTO after the handshake (200 ms) and {@code windows} request/ACK exchanges, each a 200 ms round trip. */
+        private long rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator estimator, int windows) {
+            Conn c = listen(CFG.toBuilder().rttEstimator(estimator).build());
+            c.arrive(syn(IRS), 0);
+            c.arrive(ack(IRS + 1, ISS + 1), 200 * MS);
+            for (int i = 0; i < windows; i++) {
+                long t = (i + 1) * S;
+                c.send(100, t);
+                c.arrive(ack(IRS + 1, ISS + 1 + 100 * (i + 1)), t + 200 * MS);
+            }
+            return c.ep.rtoUs();
+        }
+
+        @Test
+        void aLinuxEndpointKeepsA600msRtoAfterASecondSampleOfASteady200msRoundTrip() {
+            // tcp_rtt_estimator(): rttvar falls only once per window, towards a deviation floored at
+            // tcp_rto_min; Linux 6.18 shows 600 ms here.
+            assertEquals(600 * MS, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.LINUX, 0));
+            assertEquals(600 * MS, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.LINUX, 1));
+        }
+
+        @Test
+        void aLinuxEndpointsRtoSettlesAtSrttPlusTheMinimumRto() {
+            // (the kernel's fixed-point arithmetic leaves a few µs over)
+            assertEquals(400, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.LINUX, 60) / MS);
+        }
+
+        @Test
+        void anRfc6298EndpointLowersItsRtoTo500msAfterTheSecondSample() {
+            // RFC 6298 §2.3: RTTVAR = 3/4·100 + 1/4·0 = 75 ms, RTO = 200 + 4·75 = 500 ms.
+            assertEquals(600 * MS, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.RFC_6298, 0));
+            assertEquals(500 * MS, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.RFC_6298, 1));
+            // ... and towards SRTT + G (the clock granularity, 1 µs in the model), no less than the minimum RTO (§2.4).
+            assertEquals(200 * MS + 1, rtoAfterSteadyRoundTrips(TcpConfig.RttEstimator.RFC_6298, 60));
+        }
+
+        /** ESTABLISHED after a 200 ms handshake: SRTT 200 ms, RTO 600 ms. */
+        private Conn establishedAfter200ms(boolean tailLossProbe) {
+            Conn c = listen(CFG.toBuilder().tailLossProbe(tailLossProbe).rttEstimator(TcpConfig.RttEstimator.LINUX).build());
+            c.arrive(syn(IRS), 0);
+            c.arrive(ack(IRS + 1, ISS + 1), 200 * MS);
+            assertEquals(600 * MS, c.ep.rtoUs());
+            return c.cleared();
+        }
+
+        @Test
+        void aSegmentLostTwiceIsProbedThenRetransmittedOneUndoubledRtoAfterTheProbe() {
+            // RFC 8985 §7, tcp_schedule_loss_probe()/tcp_send_loss_probe(): PTO = min(2·SRTT +
+            // RTO.min, RTO) = 600 ms, the probe resends the tail, the RTO restarts at 600 ms; only
+            // the real timeout after it doubles the RTO.
+            Conn c = establishedAfter200ms(true);
+            c.send(100, 1 * S);
+            c.runTimers(3 * S);
+            assertEquals(List.of(1000 * MS, 1600 * MS, 2200 * MS), c.rec.sentTimes());
+            for (Segment s : c.rec.segments()) {
+                assertSegment(s, PSH | ACK, ISS + 1, IRS + 1, 100);
+            }
+            assertEquals(1200 * MS, c.ep.rtoUs());
+            assertEquals(3400 * MS, c.ep.nextDeadline());
+        }
+
+        @Test
+        void withoutTailLossProbeTheSecondRetransmissionComesAfterADoubledRto() {
+            Conn c = establishedAfter200ms(false);
+            c.send(100, 1 * S);
+            c.runTimers(3 * S);
+            assertEquals(List.of(1000 * MS, 1600 * MS, 2800 * MS), c.rec.sentTimes());
+        }
+
+        @Test
+        void withSeveralSegmentsInFlightTheProbeComesAfterTwoRoundTripsAndResendsTheLastSegment() {
+            Conn c = establishedAfter200ms(true);
+            c.send(2920, 1 * S); // two full segments
+            assertEquals(1402 * MS, c.ep.nextDeadline());
+            c.cleared();
+            c.timer(1402 * MS);
+            assertSegment(onlySent(c), PSH | ACK, ISS + 1461, IRS + 1, 1460);
+            assertEquals(2002 * MS, c.ep.nextDeadline());
+        }
+
+        @Test
+        void anAcknowledgedProbeEndsTheEpisodeAndTheNextTailIsProbedAgain() {
+            Conn c = establishedAfter200ms(true);
+            c.send(100, 1 * S);
+            c.timer(1600 * MS);                                // the probe
+            c.arrive(ack(IRS + 1, ISS + 101), 1800 * MS);      // it got through
+            assertEquals(NEVER, c.ep.nextDeadline());
+            c.send(100, 2 * S);
+            c.cleared();
+            c.runTimers(2 * S + 600 * MS);
+            assertSegment(onlySent(c), PSH | ACK, ISS + 101, IRS + 1, 100);
+            assertEquals(List.of(2600 * MS), c.rec.sentTimes());
         }
 
         @Test
@@ -1297,7 +1530,7 @@ class TcpEndpointTest {
         @Test
         void userTimeout_givesUpExactlyWhenItExpires() {
             // RFC 9293 §3.10.8; Linux clamps the RTO to the time left (tcp_clamp_rto_to_user_timeout).
-            Conn c = established(CFG.withUserTimeoutMs(5000));
+            Conn c = established(CFG.toBuilder().userTimeoutMs(5000).build());
             c.send(100, 0);
             c.runTimers(1000 * S);
             assertEquals(List.of(0L, 200 * MS, 600 * MS, 1400 * MS, 3000 * MS), c.rec.sentTimes());
@@ -1436,7 +1669,7 @@ class TcpEndpointTest {
         @Test
         void resetFor_segmentWithoutAck_isRstAckAcknowledgingSegLen() {
             // SYN + 10 octets + FIN occupy 12 sequence numbers; SEQ+12 wraps past 2^32.
-            Segment in = new Segment(REMOTE, LOCAL, 0xFFFFFFFA, 0, SYN | FIN, WND, 10, 0, null);
+            Segment in = Segment.from(REMOTE).to(LOCAL).seq(0xFFFFFFFA).flags(SYN | FIN).window(WND).len(10).build();
             Segment r = TcpEndpoint.resetFor(in);
             assertNotNull(r);
             assertEquals(LOCAL, r.src());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import tcplab.netstat.ExplainedTable;
 import tcplab.netstat.ParsedLine;
+import tcplab.netstat.ToolWords;
 import tcplab.ui.common.UiTexts;
 
 /**
@@ -14,16 +15,6 @@ import tcplab.ui.common.UiTexts;
  * the header); a short sentence for blank and unrecognised lines. Shared by both view models, over the rows of an {@link ExplainedTable}.
  */
 final class LineExplanations {
-    /** Column words of every tool's header (English, Chinese, German, /proc) and what they mean. */
-    private static final String[][] COLUMNS = {
-        {"PID/Program name", "col.program"}, {"Proto", "col.proto"}, {"协议", "col.proto"}, {"Netid", "col.netid"},
-        {"Recv-Q", "col.recvq"}, {"Send-Q", "col.sendq"}, {"Local Address", "col.local"}, {"本地地址", "col.local"},
-        {"Lokale Adresse", "col.local"}, {"local_address", "col.local"}, {"Foreign Address", "col.foreign"},
-        {"外部地址", "col.foreign"}, {"Remoteadresse", "col.foreign"}, {"Peer Address", "col.foreign"},
-        {"rem_address", "col.foreign"}, {"State", "col.state"}, {"(state)", "col.state"}, {"状态", "col.state"},
-        {"Status", "col.state"}, {"PID", "col.pid"}, {"Process", "col.process"},
-    };
-
     private LineExplanations() {
     }
 
@@ -44,6 +35,9 @@ final class LineExplanations {
     private static String explain(ParsedLine line, String fromExplainer, UiTexts t) {
         if (line instanceof ParsedLine.Header h) {
             return header(h.text(), t);
+        }
+        if (line instanceof ParsedLine.Detail) {
+            return fromExplainer != null ? sentences(fromExplainer) : t.get("explain.none");
         }
         if (line instanceof ParsedLine.Blank) {
             return t.get("explain.blank");
@@ -72,12 +66,14 @@ final class LineExplanations {
         List<int[]> found = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         boolean program = text.contains("PID/Program name");
-        for (String[] c : COLUMNS) {
-            int at = text.indexOf(c[0]);
-            if (at < 0 || keys.contains(c[1]) || (program && c[1].equals("col.pid"))) {
+        // The column words of every tool and language, from the parser's own table.
+        for (ToolWords.ColumnWord c : ToolWords.columnWords()) {
+            String key = c.column().key();
+            int at = text.indexOf(c.word());
+            if (at < 0 || keys.contains(key) || (program && key.equals("col.pid"))) {
                 continue;
             }
-            keys.add(c[1]);
+            keys.add(key);
             found.add(new int[] {at, keys.size() - 1});
         }
         if (found.size() < 2) {

@@ -1,0 +1,131 @@
+package tcplab.netstat;
+
+import java.util.Locale;
+import tcplab.netstat.ParsedLine.Why;
+import tcplab.tcp.TcpState;
+
+/** BSD and macOS {@code netstat} rows: a dot before the port, {@code tcp4}/{@code tcp46}. */
+final class BsdShape implements RowShape {
+    private final LineTokens t;
+    private final NetstatParser p;
+
+    BsdShape(LineTokens t, NetstatParser p) {
+        this.t = t;
+        this.p = p;
+    }
+
+    /** BSD/macOS: {@code [socket flowhash] tcp4 0 0 127.0.0.1.8080 *.* LISTEN}; tcp46 is dual stack. */
+    @Override
+    public ParsedLine.Socket read(int n) {
+        int i = 0;
+        if (t.nt >= 6 && !isProto(0)) {
+            // -A: the control block's address first (FreeBSD: Tcpcb), and on macOS its flow hash.
+            i = isProto(1) ? 1 : 2;
+        }
+        String pw = t.tok(i).toLowerCase(Locale.ROOT);
+        if (!pw.startsWith("tcp") && !pw.startsWith("udp")) {
+            return t.fail(0, Why.NO_SHAPE, null);
+        }
+        if (t.nt - i < 5) {
+            return t.fail(1, Why.BSD_COLUMNS, null);
+        }
+        Proto proto;
+        if (pw.startsWith("tcp")) {
+            proto = Proto.TCP;
+        } else if (pw.startsWith("udp")) {
+            proto = Proto.UDP;
+        } else {
+            return t.fail(0, Why.NO_SHAPE, null);
+        }
+        String suffix = pw.substring(3);
+        Family fam;
+        boolean dual = false;
+        switch (suffix) {
+            case "4": fam = Family.IPV4; break;
+            case "6": fam = Family.IPV6; break;
+            case "46": fam = Family.IPV6; dual = true; break;
+            case "": fam = null; break;
+            default:
+                return t.fail(2, Why.UNKNOWN_PROTOCOL, t.tok(i));
+        }
+        if (!t.isNumber(i + 1) || !t.isNumber(i + 2)) {
+            return t.fail(2, Why.QUEUES, null);
+        }
+        TcpState state = null;
+        String stateRaw = null;
+        int expected = i + 5;
+        boolean udpExtras = proto == Proto.UDP && t.nt > i + 5 && !StateWords.isStateWord(t.tok(i + 5));
+        if (t.nt > i + 5 && !udpExtras) {
+            stateRaw = t.tok(i + 5);
+            if (!StateWords.isStateWord(stateRaw)) {
+                return t.fail(3, Why.UNKNOWN_STATE, stateRaw);
+            }
+            state = proto == Proto.TCP ? StateWords.parse(stateRaw) : null;
+            expected++;
+        } else if (proto == Proto.TCP) {
+            return t.fail(2, Why.NEEDS_STATE, null);
+        }
+        if (t.nt != expected && !(p.section() == NetstatParser.Section.BSD && extrasAfter(expected))) {
+            return t.fail(3, Why.EXTRA_COLUMNS, t.restFrom(expected < t.nt ? expected : t.nt - 1));
+        }
+        String l = t.tok(i + 3);
+        String f = t.tok(i + 4);
+        if (t.lastSeparator(l) != '.' && !l.equals("*") || t.lastSeparator(f) != '.' && !f.equals("*")) {
+            return t.fail(2, Why.ADDRESS_WITHOUT_PORT, t.lastSeparator(l) != '.' && !l.equals("*") ? l : f);
+        }
+        LineTokens.Ends e = t.ends(proto, i + 3, i + 4, '.');
+        if (e == null) {
+            return null;
+        }
+        Family family = fam != null ? fam : e.family;
+        Endpoint local = e.local;
+        Endpoint foreign = e.foreign;
+        // BSD prints "*" for the wildcard; its family is the protocol's, not the text's.
+        if (family == Family.IPV6 && local.address().equals("0.0.0.0")) {
+            local = new Endpoint("::", local.port());
+        }
+        if (family == Family.IPV6 && foreign.address().equals("0.0.0.0")) {
+            foreign = new Endpoint("::", foreign.port());
+        }
+        Dialect d = p.label(p.section() == NetstatParser.Section.BSD && p.layoutDialect() == Dialect.BSD ? Dialect.BSD : Dialect.MACOS);
+        SocketRow row = new SocketRow(proto, family, dual, local, foreign, state,
+                Addresses.parseLong(t.tok(i + 1)), Addresses.parseLong(t.tok(i + 2)), null, null, null);
+        ParsedLine.RawFields raw = e.raw(stateRaw, state, d);
+        // The address columns are 22 characters wide, 18 with -A; a longer host.port is cut to
+        // the width (inetprint's "%-*.*s"), port digits first: 192.168.1.221.5486 was port 5486x.
+        int width = i > 0 ? 18 : 22;
+        boolean lt = t.te[i + 3] - t.ts[i + 3] >= width;
+        boolean ft = t.te[i + 4] - t.ts[i + 4] >= width;
+        if (lt || ft) {
+            raw = raw.withTruncated(lt, ft);
+        }
+        return new ParsedLine.Socket(n, d, row, raw);
+    }
+
+    private boolean isProto(int k) {
+        String w = t.tok(k).toLowerCase(Locale.ROOT);
+        return w.startsWith("tcp") || w.startsWith("udp");
+    }
+
+    /**
+     * Columns after the state that a BSD header announced: macOS {@code -b} (rxbytes txbytes),
+     * {@code -v} (rhiwat shiwat pid epid state options ...), FreeBSD {@code -P} (Log ID, often
+     * {@code -}). Numbers, hex, dashes, or {@code process:pid}: never an address or a state.
+     */
+    private boolean extrasAfter(int from) {
+        if (t.nt - from > 16) {
+            return false;
+        }
+        for (int k = from; k < t.nt; k++) {
+            for (int c = t.ts[k]; c < t.te[k]; c++) {
+                char ch = t.cur.charAt(c);
+                boolean ok = ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F' || ch == 'x' || ch == '-'
+                        || ch == ':' || k == t.nt - 1 && Character.isLetter(ch) || k == t.nt - 1 && (ch == '.' || ch == '_');
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,159 @@
+package tcplab.kernel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tcplab.sim.AppBehavior;
+import tcplab.sim.DropRule;
+import tcplab.sim.Scenario;
+import tcplab.tcp.Endpoint;
+
+/**
+ * A scenario turned into what {@code src/test/kernel/kernelcheck.py} runs on the real kernel: the
+ * hosts (one network namespace each, sysctls set inside it), the link's delay and drop rules,
+ * and the applications' timed actions. Only what the kernel can be made to do exactly is
+ * accepted; anything else is refused with the reason ({@link Unsupported}).
+ */
+final class KernelPlan {
+
+    /** The scenario asks for something the kernel run cannot reproduce exactly. */
+    static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String reason) {
+            super(reason);
+        }
+    }
+
+    private KernelPlan() {
+    }
+
+    /**
+     * The kernel's address for a scenario address: 10.R.c.d, R chosen per run, so that the
+     * tracepoint (which is global) shows this run's sockets apart from anything else on the machine.
+     */
+    static int kernelAddress(int scenarioAddress, int r) {
+        return (10 << 24) | (r << 16) | (scenarioAddress & 0xffff);
+    }
+
+    /**
+     * @param appOptions per host, extra options for its applications the scenario format cannot
+     *                   say yet (e.g. {@code reads: never}; issue 16 item 2 adds them to the format)
+     * @param extraSysctls per host, kernel settings the model has no setting for
+     */
+    static String json(Scenario sc, double untilMs, Map<String, Map<String, Object>> appOptions,
+                       Map<String, Map<String, Object>> extraSysctls, int r) throws Unsupported {
+        if (sc.loss() > 0) {
+            throw new Unsupported("random loss (loss " + sc.loss() + ") cannot be repeated on the kernel");
+        }
+        Map<String, Object> plan = new LinkedHashMap<>();
+        List<Object> hosts = new ArrayList<>();
+        Map<String, Integer> addresses = new LinkedHashMap<>();
+        for (Scenario.HostSpec h : sc.hosts()) {
+            if (!"linux".equals(h.profile())) {
+                throw new Unsupported("host " + h.name() + " has the " + h.profile() + " profile: only linux runs on this kernel");
+            }
+            Map<String, Object> sysctls = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> e : h.settings().entrySet()) {
+                sysctls.put(sysctl(h.name(), e.getKey()), e.getValue());
+            }
+            sysctls.putAll(extraSysctls.getOrDefault(h.name(), Map.of()));
+            Map<String, Object> host = new LinkedHashMap<>();
+            host.put("name", h.name());
+            host.put("addr", Endpoint.formatAddress(kernelAddress(h.address(), r)));
+            host.put("sysctls", sysctls);
+            hosts.add(host);
+            addresses.put(h.name(), h.address());
+        }
+        plan.put("hosts", hosts);
+        plan.put("delay_ms", sc.delayMs());
+        plan.put("until_ms", untilMs);
+        List<Object> drops = new ArrayList<>();
+        for (DropRule d : sc.drops()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("flags", d.flags());
+            m.put("from", d.from());
+            m.put("to", d.to());
+            m.put("nth", d.nth());
+            m.put("count", d.count());
+            m.put("after_ms", d.afterMs());
+            drops.add(m);
+        }
+        plan.put("drops", drops);
+        List<Object> actions = new ArrayList<>();
+        List<Object> dark = new ArrayList<>();
+        for (Scenario.Action a : sc.actions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at_ms", a.atMs());
+            m.put("host", a.host());
+            if (a instanceof Scenario.Listen l) {
+                m.put("do", "listen");
+                m.put("port", l.port());
+                // The simulator's default backlog for Linux is nginx's 511 (Profile.defaultBacklog).
+                m.put("backlog", l.backlog() > 0 ? l.backlog() : 511);
+                m.put("accept", l.accept());
+                app(m, l.app());
+            } else if (a instanceof Scenario.Connect c) {
+                if (c.count() != 1) {
+                    throw new Unsupported("connect with count " + c.count() + " is not run on the kernel yet");
+                }
+                m.put("do", "connect");
+                int to = c.to().hostName() != null ? addresses.get(c.to().hostName()) : c.to().address();
+                m.put("to", Endpoint.formatAddress(kernelAddress(to, r)) + ":" + c.to().port());
+                m.put("from_port", c.fromPort());
+                app(m, c.app());
+            } else if (a instanceof Scenario.Send s) {
+                m.put("do", "send");
+                m.put("bytes", s.bytes());
+                m.put("port", s.port());
+            } else if (a instanceof Scenario.Close c) {
+                m.put("do", "close");
+                m.put("port", c.port());
+                m.put("listener", c.listenerPort());
+            } else if (a instanceof Scenario.Abort ab) {
+                m.put("do", "abort");
+                m.put("port", ab.port());
+            } else if (a instanceof Scenario.Restart) {
+                m.put("do", "restart");
+                // A crashed machine sends nothing: the relay drops what the host sends while
+                // its sockets are torn down (the RST of the abortive close included).
+                dark.add(Map.of("host", a.host(), "from_ms", a.atMs() - 1, "to_ms", a.atMs() + 50));
+            } else {
+                throw new Unsupported(a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                        + " (line " + a.line() + ") is not run on the kernel: it needs raw sockets and many addresses");
+            }
+            Map<String, Object> extra = appOptions.get(a.host());
+            if (extra != null && (a instanceof Scenario.Listen || a instanceof Scenario.Connect)) {
+                m.putAll(extra);
+            }
+            actions.add(m);
+        }
+        plan.put("actions", actions);
+        plan.put("dark", dark);
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(plan);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void app(Map<String, Object> m, AppBehavior app) {
+        m.put("send", app.requestBytes());
+        m.put("reply", app.replyBytes());
+        m.put("close_after_eof_ms", app.closeAfterEofMs());
+        m.put("close_after_ms", app.closeAfterMs());
+    }
+
+    /** The sysctl a profile setting is; settings of the model alone (rto_min_ms...) cannot be set on a kernel. */
+    private static String sysctl(String host, String setting) throws Unsupported {
+        if (setting.startsWith("tcp_")) {
+            return "net.ipv4." + setting;
+        }
+        if (setting.equals("somaxconn")) {
+            return "net.core.somaxconn";
+        }
+        throw new Unsupported("host " + host + " sets " + setting + ", which is no sysctl of the kernel");
+    }
+}
