@@ -64,6 +64,8 @@ public final class Profile {
         put(s, "tcp_syncookies", 1, 0, 2, IP_SYSCTL + ": tcp_syncookies, default 1 (cookies when the SYN queue overflows)");
         put(s, "tcp_retries2", 15, 1, 255, IP_SYSCTL + ": tcp_retries2, default 15 (≈924.6 s of data retransmission)");
         put(s, "tcp_orphan_retries", 0, 0, 255, IP_SYSCTL + ": tcp_orphan_retries, default 0, which the kernel reads as 8");
+        put(s, "tcp_early_retrans", 3, 0, 4,
+                IP_SYSCTL + ": tcp_early_retrans, default 3 (tail loss probes on; 0, 1 and 2 turn them off)");
         put(s, "somaxconn", 4096, 1, 1 << 20, "Linux Documentation/networking/ip-sysctl.rst: net.core.somaxconn, 4096 since 5.4");
         put(s, "ip_local_port_range_min", 32768, 1, 65535, IP_SYSCTL + ": ip_local_port_range, default 32768 60999");
         put(s, "ip_local_port_range_max", 60999, 1, 65535, IP_SYSCTL + ": ip_local_port_range, default 32768 60999");
@@ -236,8 +238,9 @@ public final class Profile {
                         .finWait2TimeoutMs(get("tcp_fin_timeout") * 1000)
                         .finTimeRtoFloor(true)
                         .rttEstimator(TcpConfig.RttEstimator.LINUX)
-                        // tcp_early_retrans default 3: tail loss probes on (ip-sysctl.rst).
-                        .tailLossProbe(true)
+                        // tcp_schedule_loss_probe() (net/ipv4/tcp_output.c) probes only when
+                        // tcp_early_retrans is 3 or 4 (the default 3; ip-sysctl.rst).
+                        .tailLossProbe(get("tcp_early_retrans") >= 3)
                         .build();
             }
             case WINDOWS_XP:

@@ -510,13 +510,29 @@ public final class TcpEndpoint {
                 // SYN-ACK again (tcp_check_req, "retransmitted SYN") instead of the bare ACK the
                 // acceptability test below would send.
                 sendSynAck(nowUs);
+                if (passive) {
+                    // tcp_check_req() then restarts the request's timer from now with its current
+                    // backed-off timeout ("Reset timer after retransmitting SYNACK, similar to the
+                    // idea of fast retransmit in recovery": mod_timer_pending(&req->rsk_timer,
+                    // jiffies + reqsk_timeout(req, TCP_RTO_MAX))). The resend does not count as a
+                    // timeout (num_retrans, not num_timeout), so the give-up count is unchanged.
+                    armRtx(nowUs, backedOff(cfg.rtoInitialMs() * 1000, retransmits));
+                }
                 return;
             }
             if (seg.ack() == sndNxt) {
                 // Simultaneous open, Figure 8 line 6: the peer's SYN,ACK acknowledges our SYN.
                 // Its SYN is the one we already have, so it fails the sequence test; like Linux
-                // (tcp_validate_incoming), take its ACK.
+                // (tcp_validate_incoming(), the "goto pass" for this very segment), take its ACK.
+                long sentBefore = sndMax;
                 completeHandshake(seg, nowUs);
+                if (state == TcpState.ESTABLISHED && sndMax == sentBefore) {
+                    // Linux then treats the SYN as a retransmission of what it has: tcp_data_queue()
+                    // forces an immediate ACK for a segment wholly below rcv_nxt ("A retransmit, 2nd
+                    // most common case"), sent by tcp_ack_snd_check() unless data just carried it.
+                    // RFC 9293 Figure 8 shows no third segment; the kernel sends one from each side.
+                    sendAck(nowUs);
+                }
                 return;
             }
         }

@@ -133,8 +133,7 @@ class KernelConformanceTest {
     }
 
     static List<String> runOnKernel(KernelCase c) throws Exception {
-        String plan = KernelPlan.json(c.scenario(), c.untilMs(), c.appOptions(), c.sysctls(),
-                ThreadLocalRandom.current().nextInt(100, 250));
+        String plan = KernelPlan.json(c.scenario(), c.untilMs(), ThreadLocalRandom.current().nextInt(100, 250));
         List<String> lines = KernelRunner.run(plan, c.untilMs());
         List<String> notes = lines.stream().filter(l -> l.startsWith("note")).toList();
         assertEquals(List.of(), notes, c + ": the kernel run reported problems");

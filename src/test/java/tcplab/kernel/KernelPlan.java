@@ -38,13 +38,7 @@ final class KernelPlan {
         return (10 << 24) | (r << 16) | (scenarioAddress & 0xffff);
     }
 
-    /**
-     * @param appOptions per host, extra options for its applications the scenario format cannot
-     *                   say yet (e.g. {@code reads: never}; issue 16 item 2 adds them to the format)
-     * @param extraSysctls per host, kernel settings the model has no setting for
-     */
-    static String json(Scenario sc, double untilMs, Map<String, Map<String, Object>> appOptions,
-                       Map<String, Map<String, Object>> extraSysctls, int r) throws Unsupported {
+    static String json(Scenario sc, double untilMs, int r) throws Unsupported {
         if (sc.loss() > 0) {
             throw new Unsupported("random loss (loss " + sc.loss() + ") cannot be repeated on the kernel");
         }
@@ -59,7 +53,6 @@ final class KernelPlan {
             for (Map.Entry<String, Long> e : h.settings().entrySet()) {
                 sysctls.put(sysctl(h.name(), e.getKey()), e.getValue());
             }
-            sysctls.putAll(extraSysctls.getOrDefault(h.name(), Map.of()));
             Map<String, Object> host = new LinkedHashMap<>();
             host.put("name", h.name());
             host.put("addr", Endpoint.formatAddress(kernelAddress(h.address(), r)));
@@ -124,10 +117,6 @@ final class KernelPlan {
                 throw new Unsupported(a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
                         + " (line " + a.line() + ") is not run on the kernel: it needs raw sockets and many addresses");
             }
-            Map<String, Object> extra = appOptions.get(a.host());
-            if (extra != null && (a instanceof Scenario.Listen || a instanceof Scenario.Connect)) {
-                m.putAll(extra);
-            }
             actions.add(m);
         }
         plan.put("actions", actions);
@@ -144,6 +133,15 @@ final class KernelPlan {
         m.put("reply", app.replyBytes());
         m.put("close_after_eof_ms", app.closeAfterEofMs());
         m.put("close_after_ms", app.closeAfterMs());
+        // read_after_ms: kernelcheck.py's "reads" is "always" (registers the socket for reading
+        // at once), "never", or the milliseconds after connect()/accept() its first read waits.
+        if (app.readAfterMs() == AppBehavior.NEVER_READS) {
+            m.put("reads", "never");
+        } else if (app.readAfterMs() > 0) {
+            m.put("reads", app.readAfterMs());
+        } else {
+            m.put("reads", "always");
+        }
     }
 
     /** The sysctl a profile setting is; settings of the model alone (rto_min_ms...) cannot be set on a kernel. */

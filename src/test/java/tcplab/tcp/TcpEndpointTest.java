@@ -536,18 +536,32 @@ class TcpEndpointTest {
         }
 
         @Test
-        void synSent_simultaneousOpen_synAckOfOurSynCompletesWithoutAnotherSegment() {
-            // RFC 9293 Figure 8, line 6: the peer's SYN,ACK carries the SYN we already have.
+        void synSent_simultaneousOpen_synAckOfOurSynCompletesAndIsAckedAsLinuxDoes() {
+            // RFC 9293 Figure 8, line 6: the peer's SYN,ACK carries the SYN we already have. The
+            // figure sends nothing more; Linux takes the SYN for a retransmission and ACKs it at
+            // once (tcp_data_queue()), so each side of a simultaneous open sends three segments.
             Conn c = synSent();
             c.arrive(syn(IRS), 0);
             c.cleared();
             c.arrive(synAck(IRS, ISS + 1), 10 * MS);
-            assertNothingSent(c);
+            assertSegment(onlySent(c), ACK, ISS + 1, IRS + 1, 0);
             assertTransitions(c, tr(SYN_RECEIVED, ESTABLISHED, Cause.RCV_ACK_OF_SYN));
             assertTrue(c.rec.notices.contains(Notice.CONNECTED));
             assertEquals(ISS + 1, c.ep.sndUna());
             assertEquals(IRS + 1, c.ep.rcvNxt());
             assertEquals(NEVER, c.ep.nextDeadline());
+        }
+
+        @Test
+        void synSent_simultaneousOpen_queuedDataCarriesThatAckInsteadOfABareOne() {
+            // tcp_data_snd_check() runs before tcp_ack_snd_check(): data that may leave now
+            // carries the ACK, and no bare ACK follows.
+            Conn c = synSent();
+            c.send(10, 0);
+            c.arrive(syn(IRS), 0);
+            c.cleared();
+            c.arrive(synAck(IRS, ISS + 1), 10 * MS);
+            assertSegment(onlySent(c), PSH | ACK, ISS + 1, IRS + 1, 10);
         }
 
         @Test
@@ -694,6 +708,32 @@ class TcpEndpointTest {
             c.arrive(syn(IRS), 500 * MS);
             assertSegment(onlySent(c), SYN | ACK, ISS, IRS + 1, 0);
             assertTransitions(c);
+        }
+
+        @Test
+        void synReceived_retransmittedSynRestartsTheSynAckTimerFromNow() {
+            // tcp_check_req(): after resending the SYN-ACK, mod_timer_pending(&req->rsk_timer,
+            // jiffies + reqsk_timeout(req, TCP_RTO_MAX)). The SYN-ACK timer (1 s) would fire at
+            // 1 s; the SYN retransmitted at 0.9 s moves it to 1.9 s.
+            Conn c = synReceived();
+            c.arrive(syn(IRS), 900 * MS);
+            assertEquals(1900 * MS, c.ep.nextDeadline());
+        }
+
+        @Test
+        void synReceived_retransmittedSynKeepsTheBackoffAndTheGiveUpCount() {
+            // The resend is not a timeout (inet_rtx_syn_ack() counts num_retrans, the give-up
+            // num_timeout): after the SYN-ACK timeouts at 1 s and 3 s (timer now 4 s), a SYN at
+            // 3.5 s restarts the 4 s timeout: 7.5 s, then 15.5, 31.5, and the request is dropped
+            // after the fifth timeout's 32 s, at 63.5 s.
+            Conn c = synReceived();
+            c.runTimers(3 * S);
+            c.arrive(syn(IRS), 3500 * MS);
+            assertEquals(7500 * MS, c.ep.nextDeadline());
+            c.cleared();
+            c.runTimers(1000 * S);
+            assertEquals(List.of(7500 * MS, 15_500 * MS, 31_500 * MS), c.rec.sentTimes());
+            assertEquals(List.of(63_500 * MS), c.rec.transitionTimes);
         }
 
         @Test
