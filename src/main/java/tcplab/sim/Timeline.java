@@ -89,6 +89,8 @@ public final class Timeline {
     private final List<String> hostNames;
     private final Map<Integer, String> hostByAddress;
     private final long delayUs;
+    /** What the ladder writes under each host's name for a run recorded elsewhere (a capture); empty for a simulation. */
+    private Map<String, String> hostNotes = Map.of();
 
     private Timeline(Scenario scenario, ScenarioRunner.Overrides overrides, List<Entry> entries, long[] stepTimes,
                      List<Flight> flights, boolean complete, List<String> hostNames, Map<Integer, String> hostByAddress,
@@ -185,6 +187,36 @@ public final class Timeline {
                 complete, List.copyOf(names), Map.copyOf(byAddress), sim.delayUs());
     }
 
+    /**
+     * A run recorded elsewhere (a capture's connection, see tcplab.capture.CaptureRun): its events,
+     * step times and flights as they were, with no scenario behind them, so it cannot be replayed
+     * ({@link #replayable()} is false) and its hosts have no simulated socket tables.
+     * {@code hostNotes} is what the ladder writes under each host's name (its address and port).
+     */
+    public static Timeline recorded(List<Entry> entries, long[] stepTimes, List<Flight> flights, List<String> hostNames,
+                                    Map<Integer, String> hostByAddress, Map<String, String> hostNotes) {
+        for (int i = 1; i < stepTimes.length; i++) {
+            if (stepTimes[i] < stepTimes[i - 1]) {
+                throw new IllegalArgumentException("step times go back at step " + (i + 1));
+            }
+        }
+        Timeline tl = new Timeline(null, ScenarioRunner.Overrides.NONE, List.copyOf(entries), stepTimes.clone(),
+                List.copyOf(flights), true, List.copyOf(hostNames), Map.copyOf(hostByAddress), 0);
+        tl.hostNotes = Map.copyOf(hostNotes);
+        return tl;
+    }
+
+    /** Whether the run comes from a scenario and can be rebuilt at any step ({@link #replayTo}); false for a capture. */
+    public boolean replayable() {
+        return scenario != null;
+    }
+
+    /** What the ladder writes under a host's name for a run recorded elsewhere, or null. */
+    public String hostNote(String host) {
+        return hostNotes.get(host);
+    }
+
+    /** The scenario run; null for a run recorded elsewhere (a capture). */
     public Scenario scenario() {
         return scenario;
     }
@@ -283,6 +315,9 @@ public final class Timeline {
 
     /** The simulation after step {@code k}: rebuilt from the scenario and run forward, so it is exact. */
     public Simulation replayTo(int k) {
+        if (scenario == null) {
+            throw new IllegalStateException("a run recorded elsewhere has no simulation to replay");
+        }
         try {
             ScenarioRunner.Run run = ScenarioRunner.build(scenario, overrides, TraceSink.NONE);
             Simulation sim = run.simulation();
@@ -320,6 +355,9 @@ public final class Timeline {
     public static final String LESSON_DROP = "lesson";
 
     private Timeline withDrop(DropRule rule, int maxSteps) throws ProblemException {
+        if (scenario == null) {
+            throw new IllegalStateException("a run recorded elsewhere cannot be run again with a drop");
+        }
         List<DropRule> drops = new ArrayList<>(overrides.extraDrops());
         drops.add(rule);
         return record(scenario, overrides.withExtraDrops(drops), maxSteps);

@@ -295,7 +295,10 @@ public final class MainWindow {
         more.setId("more");
         more.textProperty().bind(text("ctl.more"));
         more.setFocusTraversable(false);
-        more.getItems().addAll(menuItem("menu-open", "ctl.open", this::openFile), menuItem("menu-export", "ctl.export", this::exportPng));
+        more.getItems().addAll(menuItem("menu-open", "ctl.open", this::openFile),
+                menuItem("menu-open-capture", "ctl.openCapture", this::openCaptureDialog),
+                menuItem("menu-save-capture", "ctl.saveCapture", this::saveCaptureDialog),
+                menuItem("menu-export", "ctl.export", this::exportPng));
         // The lists get widths that follow the zoom: a ComboBox measures itself by its closed
         // popup list, whose size stays that of the largest zoom it has seen, so after a zoom out
         // the bar would keep the 200 % widths (and the groups moved into More stay there).
@@ -304,6 +307,10 @@ public final class MainWindow {
         zoomedWidth(profile, 190, ZoomSteps.max());
         zoomedWidth(theme, 165, ZoomSteps.max());
         HBox profileGroup = group(profileLabel, profile);
+        // a capture is what it was: no profile, delay or loss changes it
+        for (Node n : List.of(profileLabel, profile, delayLabel, delay, lossLabel, loss)) {
+            n.disableProperty().bind(vm.captureRunProperty().isNotNull());
+        }
         HBox delayGroup = group(delayLabel, delay);
         HBox lossGroup = group(lossLabel, loss);
         HBox absoluteGroup = group(absolute);
@@ -328,7 +335,8 @@ public final class MainWindow {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        root.setTop(new VBox(controls, timeRow, loadingRow(), error));
+        root.setTop(new VBox(controls, timeRow, connectionRow(), loadingRow(),
+                tcplab.ui.common.LoadingRow.of("capture-loading", vm.captureLoad(), vm.langProperty()), error));
 
         // Middle: ladder | (state diagram, inspector).
         ladder.setId("ladder");
@@ -731,8 +739,8 @@ public final class MainWindow {
             if (vm.scenarioSourceProperty().get() != null && ScenarioLoader.isBuiltin(vm.scenarioSourceProperty().get())) {
                 scenarioBox.setValue(vm.scenarioSourceProperty().get());
                 settings.put("scenario", vm.scenarioSourceProperty().get());
-            } else if (vm.scenarioProperty().get() != null) {
-                // A file or a lesson's own scenario: named in the box's prompt, not as a built-in.
+            } else if (vm.scenarioProperty().get() != null || vm.captureRunProperty().get() != null) {
+                // A file, a lesson's own scenario or a capture: named in the box's prompt, not as a built-in.
                 scenarioBox.setValue(null);
                 scenarioPrompt();
             }
@@ -793,7 +801,13 @@ public final class MainWindow {
     }
 
     private void scenarioPrompt() {
-        if (vm.scenarioProperty().get() != null) {
+        if (vm.captureRunProperty().get() != null) {
+            String file = vm.scenarioSourceProperty().get();
+            scenarioBox.setPromptText(Path.of(file).getFileName() + " — " + vm.connectionLabel(vm.captureRunProperty().get().connection()).trim());
+            if (scenarioBox.getValue() == null && scenarioBox.getButtonCell() != null) {
+                scenarioBox.getButtonCell().setText(scenarioBox.getPromptText());
+            }
+        } else if (vm.scenarioProperty().get() != null) {
             scenarioBox.setPromptText(vm.scenarioProperty().get().name() + " — "
                     + vm.scenarioProperty().get().title(vm.langProperty().get()));
             if (scenarioBox.getValue() == null && scenarioBox.getButtonCell() != null) {
@@ -827,7 +841,18 @@ public final class MainWindow {
             status.setText("");
             return;
         }
-        status.setText(t().get("status", String.format(Locale.ROOT, "%.1f", vm.timeUs() / 1000.0), vm.step(), tl.steps()));
+        String text = t().get("status", String.format(Locale.ROOT, "%.1f", vm.timeUs() / 1000.0), vm.step(), tl.steps());
+        // a capture's transition no packet shows is marked as inferred; the tooltip says why
+        StringBuilder why = new StringBuilder();
+        for (tcplab.sim.TraceEvent e : vm.eventsOfCurrentStep()) {
+            String reason = vm.inferredReason(e);
+            if (reason != null && e instanceof tcplab.sim.TraceEvent.StateChange sc) {
+                text += "  ·  " + t().get("capture.inferredShort", sc.host(), sc.to().name());
+                why.append(why.length() == 0 ? "" : "\n").append(sc.host()).append(' ').append(sc.to().name()).append(": ").append(reason);
+            }
+        }
+        status.setTooltip(why.length() == 0 ? null : new javafx.scene.control.Tooltip(why.toString()));
+        status.setText(text);
     }
 
     private void keyPressed(KeyEvent e) {
@@ -973,6 +998,82 @@ public final class MainWindow {
      */
     public void openScenarioFile(Path file) {
         vm.loadInBackground(file, tcplab.ui.common.BackgroundLoad.LOADER, javafx.application.Platform::runLater);
+    }
+
+    private void openCaptureDialog() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(t().get("ctl.openCaptureTitle"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t().get("ctl.captureFiles"), "*.pcap", "*.pcapng", "*.cap"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            openCapture(f.toPath());
+        }
+    }
+
+    private void saveCaptureDialog() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(t().get("ctl.saveCaptureTitle"));
+        String name = vm.scenarioProperty().get() == null ? "run" : vm.scenarioProperty().get().name();
+        fc.setInitialFileName(name + ".pcapng");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"),
+                new FileChooser.ExtensionFilter("pcap", "*.pcap"));
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                vm.saveCapture(f.toPath());
+            } catch (IOException e) {
+                vm.reportError(t().get("ctl.saveCaptureFailed", f, e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        }
+    }
+
+    /**
+     * Opens a capture off the FX thread (reading it, finding its connections, inferring both
+     * ends' states) as a run: the loading row shows while it reads; the current run stays until then.
+     */
+    public void openCapture(Path file) {
+        vm.loadCaptureInBackground(file, tcplab.ui.common.BackgroundLoad.LOADER, javafx.application.Platform::runLater);
+    }
+
+    /** The loaded capture's connection picker: shown only when it holds more than one. */
+    private Node connectionRow() {
+        ComboBox<tcplab.capture.Connection> pick = new ComboBox<>(vm.captureConnections());
+        pick.setId("capture-connection");
+        pick.setFocusTraversable(false);
+        javafx.util.Callback<javafx.scene.control.ListView<tcplab.capture.Connection>, javafx.scene.control.ListCell<tcplab.capture.Connection>> cells =
+                lv -> new javafx.scene.control.ListCell<>() {
+                    @Override
+                    protected void updateItem(tcplab.capture.Connection c, boolean empty) {
+                        super.updateItem(c, empty);
+                        setText(empty || c == null ? null : vm.connectionLabel(c));
+                    }
+                };
+        pick.setCellFactory(cells);
+        pick.setButtonCell(cells.call(null));
+        boolean[] updating = {false};
+        vm.captureRunProperty().addListener((o, a, run) -> {
+            updating[0] = true;
+            pick.setValue(run == null ? null : run.connection());
+            updating[0] = false;
+        });
+        pick.valueProperty().addListener((o, a, c) -> {
+            if (!updating[0] && c != null && (vm.captureRunProperty().get() == null || vm.captureRunProperty().get().connection() != c)) {
+                if (!vm.pickConnection(c)) {
+                    updating[0] = true;
+                    pick.setValue(a);
+                    updating[0] = false;
+                }
+            }
+        });
+        vm.langProperty().addListener((o, a, l) -> pick.setButtonCell(cells.call(null)));
+        Label label = label("capture.picker");
+        HBox row = new HBox(8, label, pick);
+        row.setId("capture-row");
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.setPadding(new javafx.geometry.Insets(2, 8, 2, 8));
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.size(vm.captureConnections()).greaterThan(1));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     /** "Loading FILE…", a progress bar and Cancel: shown only while a file loads. */

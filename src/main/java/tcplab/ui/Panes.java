@@ -104,6 +104,15 @@ public final class Panes {
             }
         });
         focusHost(nm, vm);
+        // A capture has no simulation: each end's table is what the capture run says it was
+        // after the step (the same emitter and explainer then print and explain it).
+        vm.stepProperty().addListener((o, a, k) -> captureTables(nm, vm));
+        vm.timelineProperty().addListener((o, a, tl) -> {
+            if (vm.captureRunProperty().get() != null && vm.captureRunProperty().get().timeline() == tl) {
+                captureTables(nm, vm);
+                focusHost(nm, vm);
+            }
+        });
         window.addBottomTab("tab.netstat", netstat, 0);
         window.bottomTabs().getSelectionModel().select(0); // each host's netstat first: it changes as the run plays
         // The other panes are made when their tab is first opened (start-up time).
@@ -133,6 +142,18 @@ public final class Panes {
         if (host != null) {
             nm.selectHost(host);
         }
+    }
+
+    /** A capture's tables after the playhead's step (Linux's netstat: the fixtures and most students' captures are Linux). */
+    private static void captureTables(NetstatViewModel nm, RunViewModel vm) {
+        tcplab.capture.CaptureRun run = vm.captureRunProperty().get();
+        if (run == null || vm.timeline() != run.timeline()) {
+            return;
+        }
+        java.util.Map<String, tcplab.netstat.Dialect> natives = new java.util.HashMap<>();
+        natives.put(run.host(0), tcplab.netstat.Dialect.LINUX);
+        natives.put(run.host(1), tcplab.netstat.Dialect.LINUX);
+        nm.setTables(run.rowsAfter(vm.step()), natives);
     }
 
     /** Hands every host's socket table, as netstat would list it now, to the netstat pane. */

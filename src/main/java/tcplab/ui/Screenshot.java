@@ -169,7 +169,17 @@ public final class Screenshot {
         if (r.lesson() != null) {
             return renderLesson(r, w, settings);
         }
-        if (!vm.load(r.scenario())) {
+        String lower = r.scenario().toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".pcap") || lower.endsWith(".pcapng") || lower.endsWith(".cap")) {
+            // a capture instead of a scenario: opened as the window's "Open capture…" does
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(Path.of(r.scenario()))) {
+                if (!vm.showCapture(tcplab.capture.CaptureAnalysis.read(in), r.scenario())) {
+                    return vm.errorProperty().get();
+                }
+            } catch (java.io.IOException e) {
+                return tcplab.i18n.Texts.of(tcplab.ui.run.LadderView.BUNDLE, r.lang()).get("capture.cannotRead", r.scenario(), e.getMessage());
+            }
+        } else if (!vm.load(r.scenario())) {
             return vm.errorProperty().get();
         }
         Scene scene = w.scene(r.width(), r.height());

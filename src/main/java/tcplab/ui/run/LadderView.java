@@ -548,6 +548,10 @@ public final class LadderView extends Region {
     }
 
     private String hostDetail(String host) {
+        if (timeline.scenario() == null) {
+            String note = timeline.hostNote(host);
+            return note == null ? "" : note;
+        }
         for (tcplab.sim.Scenario.HostSpec hs : timeline.scenario().hosts()) {
             if (hs.name().equals(host)) {
                 String profile = timeline.overrides().profile() != null ? timeline.overrides().profile() : hs.profile();

@@ -104,6 +104,11 @@ public final class RunViewModel {
     private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(-1);
     /** The cancel flag of the load running in the background, or null. */
     private java.util.concurrent.atomic.AtomicBoolean loadCancel;
+    private final ReadOnlyObjectWrapper<tcplab.capture.CaptureRun> captureRun = new ReadOnlyObjectWrapper<>();
+    private final javafx.collections.ObservableList<tcplab.capture.Connection> captureConnections =
+            javafx.collections.FXCollections.observableArrayList();
+    private final tcplab.ui.common.BackgroundLoad captureLoad = new tcplab.ui.common.BackgroundLoad();
+    private String captureFile;
     private final ObjectProperty<Lang> lang = new SimpleObjectProperty<>(Lang.system());
     /** Virtual milliseconds played per real second. */
     private final DoubleProperty speed = new SimpleDoubleProperty(250);
@@ -277,6 +282,7 @@ public final class RunViewModel {
             Timeline tl = Timeline.record(sc, overrides(List.of()), MAX_STEPS);
             scenarioSource.set(label);
             scenario.set(sc);
+            clearCapture();
             install(tl, 0);
             error.set("");
             return true;
@@ -294,6 +300,7 @@ public final class RunViewModel {
         if (timeline.get() != tl) {
             scenarioSource.set(label);
             scenario.set(tl.scenario());
+            clearCapture();
             install(tl, 0);
         }
         seekStep(k);
@@ -335,6 +342,7 @@ public final class RunViewModel {
                 done = () -> {
                     scenarioSource.set(file.toString());
                     scenario.set(sc);
+                    clearCapture();
                     install(tl, 0);
                     error.set("");
                 };
@@ -374,8 +382,8 @@ public final class RunViewModel {
     /** Re-runs the current scenario with the current impairments (profile, delay, loss), keeping the playhead. */
     public boolean rerun() {
         Timeline old = timeline.get();
-        if (old == null) {
-            return false;
+        if (old == null || !old.replayable()) {
+            return false; // a capture is what it was: no profile, delay or loss changes it
         }
         try {
             Timeline tl = Timeline.record(old.scenario(), overrides(old.overrides().extraDrops()), MAX_STEPS);
@@ -550,7 +558,7 @@ public final class RunViewModel {
      */
     public boolean dropInFlight(long id) {
         Timeline tl = timeline.get();
-        if (tl == null) {
+        if (tl == null || !tl.replayable()) {
             return false;
         }
         Timeline.Flight f = tl.flight(id);
@@ -591,7 +599,13 @@ public final class RunViewModel {
         Timeline tl = timeline.get();
         int before = step.get();
         timeUs.set(t);
-        if (k != simStep || sim == null) {
+        if (!tl.replayable()) {
+            // a capture: no simulation behind it; its tables come from the capture run
+            sim = null;
+            simStep = k;
+            step.set(k);
+            simulation.set(null);
+        } else if (k != simStep || sim == null) {
             if (sim != null && k > simStep) {
                 for (int i = simStep; i < k; i++) {
                     sim.step();
@@ -823,6 +837,151 @@ public final class RunViewModel {
         return t.get(shown.gone() ? "follow.gone" : "follow.conn", s.host(), s.local().toString(), s.remote().toString());
     }
 
+    // ------------------------------------------------------------------ captures
+
+    /** The capture connection shown (null while a simulation is shown). */
+    public ReadOnlyObjectProperty<tcplab.capture.CaptureRun> captureRunProperty() {
+        return captureRun.getReadOnlyProperty();
+    }
+
+    /** The loaded capture's connections the picker offers (empty while a simulation is shown). */
+    public javafx.collections.ObservableList<tcplab.capture.Connection> captureConnections() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(captureConnections);
+    }
+
+    /** The capture being read in the background (for the loading row). */
+    public tcplab.ui.common.BackgroundLoad captureLoad() {
+        return captureLoad;
+    }
+
+    private void clearCapture() {
+        captureRun.set(null);
+        captureConnections.clear();
+        captureFile = null;
+    }
+
+    /**
+     * Reads a capture on {@code background} (finding its connections and inferring their states)
+     * and shows it through {@code ui}: its first connection that has a handshake, else its first.
+     * The current run stays until then; a file that is no capture leaves it, with the reason.
+     */
+    public void loadCaptureInBackground(Path file, java.util.concurrent.Executor background, java.util.concurrent.Executor ui) {
+        Lang l = lang.get();
+        captureLoad.start(file.toString(), () -> {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                return tcplab.capture.CaptureAnalysis.read(in);
+            }
+        }, background, ui, a -> showCapture(a, file.toString()), e -> error.set(tcplab.i18n.Texts.of(LadderView.BUNDLE, l)
+                .get(e instanceof OutOfMemoryError ? "load.tooBig" : "capture.cannotRead", file.toString(),
+                        String.valueOf(e.getMessage()))));
+    }
+
+    /**
+     * "Save as capture…": the run shown, every segment once as it went on the wire, written as
+     * {@code simulate --pcap} writes it (pcapng for a {@code .pcapng} name, else pcap). Returns
+     * the number of packets written; a write that fails throws, for the window to say.
+     */
+    public int saveCapture(Path file) throws java.io.IOException {
+        Timeline tl = timeline.get();
+        if (tl == null) {
+            return 0;
+        }
+        List<TraceEvent> events = new ArrayList<>();
+        for (Timeline.Entry en : tl.entries()) {
+            events.add(en.event());
+        }
+        List<tcplab.capture.TraceExport.Captured> packets = tcplab.capture.TraceExport.seenBy(events, null);
+        try (java.io.OutputStream os = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            tcplab.capture.TraceExport.write(packets, false, tcplab.capture.TraceExport.formatFor(file.getFileName().toString()), os);
+        }
+        return packets.size();
+    }
+
+    /** Cancels the capture being read, if any. */
+    public void cancelCaptureLoad() {
+        captureLoad.cancel();
+    }
+
+    /**
+     * Shows a capture read already: the picker's list is its connections, the run shown the first
+     * one {@link #defaultConnection} picks. False (and the reason in {@link #errorProperty()}, the
+     * current run kept) when it holds none the window can show. Damage part-way is reported
+     * while what was read before it is shown.
+     */
+    public boolean showCapture(tcplab.capture.CaptureAnalysis a, String file) {
+        tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get());
+        boolean notCapture = a.problem() != null && a.frames() == 0;
+        if (notCapture) {
+            error.set(a.problem().format(file, lang.get()));
+            return false;
+        }
+        tcplab.capture.Connection pick = defaultConnection(a.connections());
+        if (pick == null) {
+            error.set(t.get(a.connections().isEmpty() ? "capture.noTcp" : "capture.onlyIpv6", file));
+            return false;
+        }
+        captureFile = file;
+        captureConnections.setAll(a.connections());
+        pickConnection(pick);
+        error.set(a.problem() == null ? "" : a.problem().format(file, lang.get()));
+        return true;
+    }
+
+    /**
+     * The connection a capture opens on: the first with a handshake in it (a student's curl shows
+     * DNS over UDP and maybe a stray connection before), else the first; IPv4 only. Null: none.
+     */
+    public static tcplab.capture.Connection defaultConnection(List<tcplab.capture.Connection> cs) {
+        tcplab.capture.Connection first = null;
+        for (tcplab.capture.Connection c : cs) {
+            if (!tcplab.capture.CaptureRun.supported(c)) {
+                continue;
+            }
+            if (first == null) {
+                first = c;
+            }
+            if (c.packets().stream().anyMatch(p -> p.tcp().has(tcplab.capture.TcpPacket.SYN))) {
+                return c;
+            }
+        }
+        return first;
+    }
+
+    /** Shows connection {@code c} of the loaded capture (the picker); false for one the window cannot show (IPv6). */
+    public boolean pickConnection(tcplab.capture.Connection c) {
+        if (c == null || !tcplab.capture.CaptureRun.supported(c)) {
+            if (c != null) {
+                error.set(tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get()).get("capture.ipv6", c.id()));
+            }
+            return false;
+        }
+        tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get());
+        tcplab.capture.CaptureRun run = tcplab.capture.CaptureRun.of(c, t.get("capture.client"), t.get("capture.server"));
+        scenarioSource.set(captureFile == null ? "" : captureFile);
+        scenario.set(null);
+        captureRun.set(run);
+        install(run.timeline(), 0);
+        error.set("");
+        return true;
+    }
+
+    /** The picker's line for a connection: "#2 10.0.0.1:5000 → 10.0.0.2:80 · SF · 9 packets". */
+    public String connectionLabel(tcplab.capture.Connection c) {
+        tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get());
+        return t.get(tcplab.capture.CaptureRun.supported(c) ? "capture.connection" : "capture.connectionV6", c.id(),
+                c.endText(0), c.endText(1), c.zeekState(), c.packets().size());
+    }
+
+    /**
+     * Why a trace event of the capture shown is an inference, in the current language; null
+     * when a packet shows it or a simulation is shown.
+     */
+    public String inferredReason(TraceEvent e) {
+        tcplab.capture.CaptureRun run = captureRun.get();
+        String key = run == null ? null : run.inferredReason(e);
+        return key == null ? null : tcplab.i18n.Texts.of(tcplab.capture.CaptureProblem.BUNDLE, lang.get()).get("why." + key);
+    }
+
     /** Shows a message to the user (a failed export, say). */
     public void reportError(String message) {
         error.set(message == null ? "" : message);
@@ -843,6 +1002,9 @@ public final class RunViewModel {
 
     /** Whether {@code address} is in the spoofed range of one of the scenario's SYN floods. */
     private static boolean spoofed(Timeline tl, int address) {
+        if (tl.scenario() == null) {
+            return false;
+        }
         for (tcplab.sim.Scenario.Action a : tl.scenario().actions()) {
             if (a instanceof tcplab.sim.Scenario.Flood f) {
                 int mask = f.spoofPrefix() == 0 ? 0 : -1 << (32 - f.spoofPrefix());
