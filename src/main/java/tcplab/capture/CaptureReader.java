@@ -170,36 +170,10 @@ public final class CaptureReader implements Closeable {
 
     /** After the 4-byte block type of a Section Header Block at {@code at}. */
     private void readSectionHeaderRest(long at) {
-        if (!readFully(scratch, 8, true, "truncatedBlock")) {
-            return;
-        }
-        int bomLe = le32(scratch, 4);
-        if (bomLe == PCAPNG_BOM) {
-            bigEndian = false;
-        } else if (be32(scratch, 4) == PCAPNG_BOM) {
-            bigEndian = true;
-        } else {
-            fail(at, "badByteOrderMagic");
-            return;
-        }
-        long len = int32(scratch, 0) & 0xFFFFFFFFL;
-        if (len < 28 || len % 4 != 0) {
-            fail(at, "badBlockLength", len);
-            return;
-        }
-        // major, minor, section length: 12 bytes; then options and the trailing length
         if (!readFully(scratch, 4, true, "truncatedBlock")) {
             return;
         }
-        int major = int16(scratch, 0);
-        if (major != 1) {
-            fail(at, "unsupportedVersion", major);
-            return;
-        }
-        if (!skip(len - 16, "truncatedBlock")) {
-            return;
-        }
-        ifaces.clear();
+        readSectionHeaderFromBom(at, new byte[] {scratch[0], scratch[1], scratch[2], scratch[3]});
     }
 
     private Frame nextPcapng() {
@@ -245,7 +219,14 @@ public final class CaptureReader implements Closeable {
 
     private void readSectionHeaderRestAfterType(long at) {
         // scratch[4..8] holds the length as read with the old byte order; re-read it after the BOM
-        byte[] lenBytes = {scratch[4], scratch[5], scratch[6], scratch[7]};
+        readSectionHeaderFromBom(at, new byte[] {scratch[4], scratch[5], scratch[6], scratch[7]});
+    }
+
+    /**
+     * The rest of a Section Header Block from its byte-order magic on; {@code lenBytes} is its
+     * block length as it stood in the file, read in the byte order the magic sets.
+     */
+    private void readSectionHeaderFromBom(long at, byte[] lenBytes) {
         if (!readFully(scratch, 4, true, "truncatedBlock")) {
             return;
         }
@@ -262,6 +243,7 @@ public final class CaptureReader implements Closeable {
             fail(at, "badBlockLength", len);
             return;
         }
+        // major, minor (4 bytes); then the section length, options and the trailing length
         if (!readFully(scratch, 4, true, "truncatedBlock")) {
             return;
         }

@@ -132,6 +132,9 @@ final class NetToolsShape implements RowShape {
      * 23 characters long. A dotted IPv4 address is never cut (21 characters at most).
      */
     private boolean cut(int k) {
-        return Truncation.printed(Dialect.LINUX, t.cur.substring(t.ts[k], t.te[k]), ':');
+        // A column net-tools cut fills its 23 characters (a copy may add a mark: longer); shorter
+        // ones are whole, and need no substring on this hot path.
+        return t.te[k] - t.ts[k] >= Truncation.NET_TOOLS_WIDTH
+                && Truncation.printed(Dialect.LINUX, t.cur.substring(t.ts[k], t.te[k]), ':');
     }
 }

@@ -708,19 +708,19 @@ public final class ClassView extends BorderPane {
     /** Sizes every text for the zoom, and the side column and the code for the room there is. */
     private void restyle() {
         double base = 13 * zoom;
-        String fg = css(palette.foreground());
-        String muted = css(palette.muted());
+        String fg = tcplab.ui.common.Palette.hex(palette.foreground());
+        String muted = tcplab.ui.common.Palette.hex(palette.muted());
         boolean joining = joinPane != null && joinPane.isVisible();
         // Text in English is set in the system font (the CJK family draws ’ as a wide Chinese
         // quote); names keep the CJK family whatever the language (a Chinese name in English).
         String family = Fonts.cjkFamily() != null && vm.langProperty().get() == Lang.ZH ? "'" + Fonts.cjkFamily() + "'" : "System";
         String words = " -fx-font-family: " + family + ";";
-        setStyle("-fx-font-size: " + px(base) + "; -fx-background-color: " + css(palette.panel()) + ";");
+        setStyle("-fx-font-size: " + px(base) + "; -fx-background-color: " + tcplab.ui.common.Palette.hex(palette.panel()) + ";");
         intro.setStyle(size(base * 1.4, fg) + words);
         start.setStyle("-fx-font-size: " + px(base * 1.5) + "; -fx-font-weight: bold;");
-        noLan.setStyle(size(base * 1.2, css(palette.lost())) + " -fx-font-weight: bold;");
+        noLan.setStyle(size(base * 1.2, tcplab.ui.common.Palette.hex(palette.lost())) + " -fx-font-weight: bold;");
         heading.setStyle(size(base * 1.3, muted) + " -fx-font-weight: bold;");
-        clock.setStyle(size(base * 2, vm.timeUpProperty().get() ? css(palette.lost()) : fg) + " -fx-font-weight: bold;");
+        clock.setStyle(size(base * 2, vm.timeUpProperty().get() ? tcplab.ui.common.Palette.hex(palette.lost()) : fg) + " -fx-font-weight: bold;");
         boolean table = vm.promptIsTableProperty().get();
         prompt.setStyle(size(table ? tableSize(base * 1.1) : base * 1.45, fg) + " -fx-font-family: "
                 + (table ? "'" + Fonts.monoFamily() + "'" : family) + ";");
@@ -730,16 +730,16 @@ public final class ClassView extends BorderPane {
         }
         double bigNumber = base * 2;
         answered.setStyle(size(bigNumber, fg) + " -fx-font-weight: bold;");
-        answer.setStyle(size(base * 1.8, css(right())) + " -fx-font-weight: bold;" + words);
+        answer.setStyle(size(base * 1.8, tcplab.ui.common.Palette.hex(right())) + " -fx-font-weight: bold;" + words);
         rightText.setStyle(size(base * 1.6, fg) + " -fx-font-weight: bold;");
         explanation.setStyle(size(base * 1.3, fg) + words);
         show.setStyle("-fx-font-size: " + px(base * 1.3) + ";");
         for (Node cell : barBox.getChildren()) {
             boolean right = Boolean.TRUE.equals(cell.getProperties().get("right"));
             HBox row = (HBox) cell;
-            row.getChildren().get(0).setStyle(size(base * 1.4, right ? css(right()) : fg) + (right ? " -fx-font-weight: bold;" : "") + words);
+            row.getChildren().get(0).setStyle(size(base * 1.4, right ? tcplab.ui.common.Palette.hex(right()) : fg) + (right ? " -fx-font-weight: bold;" : "") + words);
             double h = Math.round(base * 1.8);
-            row.getChildren().get(1).setStyle("-fx-background-color: " + (right ? css(right()) : muted) + "; -fx-pref-height: "
+            row.getChildren().get(1).setStyle("-fx-background-color: " + (right ? tcplab.ui.common.Palette.hex(right()) : muted) + "; -fx-pref-height: "
                     + px(h) + "; -fx-min-height: " + px(h) + ";");
             row.getChildren().get(2).setStyle(size(base * 1.6, fg) + " -fx-font-weight: bold;");
         }
@@ -794,10 +794,6 @@ public final class ClassView extends BorderPane {
         return String.format(Locale.ROOT, "%.1fpx", v);
     }
 
-    private static String css(Color c) {
-        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
-    }
 
     // ------------------------------------------------------------------ cells and words
 

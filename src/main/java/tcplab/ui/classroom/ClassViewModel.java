@@ -150,8 +150,7 @@ public final class ClassViewModel {
     private final Executor fx;
     private final LongSupplier seeds;
     private final int preferredPort;
-    private final List<Bank> banks = new ArrayList<>();
-    private final tcplab.ui.common.BackgroundLoad bankLoad = new tcplab.ui.common.BackgroundLoad();
+    private final tcplab.ui.common.LoadedBanks banks = new tcplab.ui.common.LoadedBanks();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final Runnable roomListener = this::roomChanged;
     /** The questions sent in this session, by number (the summary words them in the current language). */
@@ -503,7 +502,7 @@ public final class ClassViewModel {
         java.util.Set<QuestionType> types = QuizGenerator.topic(topic.get() == null ? "all" : topic.get());
         QuizGenerator.Filter filter = new QuizGenerator.Filter(types == null ? QuestionType.generatedTypes() : types,
                 difficulty.get(), Map.of());
-        List<Bank> use = from == Source.BANK ? List.copyOf(banks) : List.of();
+        List<Bank> use = from == Source.BANK ? banks.list() : List.of();
         if (from == Source.BANK) {
             if (use.isEmpty()) {
                 status.set(t.get("class.noBank"));
@@ -659,27 +658,17 @@ public final class ClassViewModel {
      */
     public void loadBanksInBackground(Path fileOrDir, java.util.concurrent.Executor background,
             java.util.concurrent.Executor ui) {
-        bankLoad.start(fileOrDir.toString(), () -> BankLoader.loadMany(List.of(fileOrDir)), background, ui,
-                this::addBanks, e -> status.set(Texts.of(tcplab.ui.run.LadderView.BUNDLE, lang.get())
-                        .get("load.tooBig", fileOrDir.toString())));
+        banks.load(fileOrDir, background, ui, lang::get, status::set, loaded -> {
+            if (!loaded.banks().isEmpty()) {
+                source.set(Source.BANK); // a bank just loaded is what comes next
+            }
+            describeBanks();
+        });
     }
 
     /** The bank being loaded, and its Cancel. */
     public tcplab.ui.common.BackgroundLoad bankLoad() {
-        return bankLoad;
-    }
-
-    private void addBanks(BankLoader.Many loaded) {
-        for (Bank b : loaded.banks()) {
-            banks.removeIf(old -> old.id().equals(b.id()));
-            banks.add(b);
-        }
-        status.set(loaded.problems().isEmpty() ? ""
-                : new tcplab.i18n.ProblemException(loaded.problems()).format(lang.get()).stripTrailing());
-        if (!loaded.banks().isEmpty()) {
-            source.set(Source.BANK);
-        }
-        describeBanks();
+        return banks.loading();
     }
 
     /** Says which lesson checkpoint "send" would ask (the view calls it when the tab is shown). */
@@ -891,11 +880,7 @@ public final class ClassViewModel {
     }
 
     private void describeBanks() {
-        List<String> parts = new ArrayList<>();
-        Texts qt = quizTexts();
-        for (Bank b : banks) {
-            parts.add(qt.get("ui.bankLoaded", b.title().getOrDefault(lang.get(), b.id()), b.questions().size()));
-        }
+        List<String> parts = banks.names(lang.get() == null ? Lang.EN : lang.get());
         banksText.set(parts.isEmpty() ? "" : t().get("class.banks", String.join(", ", parts)));
     }
 

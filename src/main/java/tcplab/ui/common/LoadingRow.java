@@ -15,7 +15,8 @@ import tcplab.i18n.Texts;
 
 /** "Loading FILE…", a progress bar and Cancel: shown only while a file loads. */
 public final class LoadingRow {
-    private static final String BUNDLE = "tcplab.ui.Ui";
+    /** The window's texts (the same bundle as LadderView.BUNDLE, which ui.common cannot name). */
+    static final String BUNDLE = "tcplab.ui.Ui";
 
     private LoadingRow() {
     }

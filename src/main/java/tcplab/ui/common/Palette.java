@@ -51,8 +51,14 @@ public record Palette(String name, Color background, Color panel, Color foregrou
 
     /** CSS colour text, e.g. for {@code -fx-background-color}. */
     public static String css(Color c) {
-        return String.format("rgba(%d,%d,%d,%.3f)", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
+        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.3f)", (int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255),
                 (int) Math.round(c.getBlue() * 255), c.getOpacity());
+    }
+
+    /** CSS colour text without alpha, {@code #rrggbb} (inline styles of the quiz and class views). */
+    public static String hex(Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     /** The palette as the CSS variables app.css reads ({@code -tcplab-bg: ...;}), for a root's style. */

@@ -277,11 +277,11 @@ public final class QuizView extends BorderPane {
 
     private void restyle() {
         double base = 13 * zoom * (vm.bigTextProperty().get() ? 2.0 : 1.0);
-        String fg = css(palette.foreground());
+        String fg = tcplab.ui.common.Palette.hex(palette.foreground());
         String family = Fonts.cjkFamily() != null && vm.langProperty().get() == Lang.ZH ? "'" + Fonts.cjkFamily() + "'" : "System";
-        setStyle("-fx-font-size: " + (13 * zoom) + "px; -fx-background-color: " + css(palette.panel()) + ";");
+        setStyle("-fx-font-size: " + (13 * zoom) + "px; -fx-background-color: " + tcplab.ui.common.Palette.hex(palette.panel()) + ";");
         // Time up is said in the palette's error colour, as loud as the heading can be.
-        String headingColour = vm.timeUpProperty().get() && vm.finishedProperty().get() ? css(palette.lost()) : fg;
+        String headingColour = vm.timeUpProperty().get() && vm.finishedProperty().get() ? tcplab.ui.common.Palette.hex(palette.lost()) : fg;
         heading.setStyle("-fx-font-size: " + base * 1.1 + "px; -fx-font-weight: bold; -fx-text-fill: " + headingColour + ";");
         // A table is set in the netstat pane's monospace family (its Chinese glyphs are two cells
         // wide, so a Chinese Windows table lines up; "monospace" drew its words as boxes), and no
@@ -324,10 +324,6 @@ public final class QuizView extends BorderPane {
         return Math.max(10, Math.min(wanted, fit));
     }
 
-    private static String css(javafx.scene.paint.Color c) {
-        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
-    }
 
     private String text(String key) {
         return Texts.of(QuizGenerator.BUNDLE, vm.langProperty().get()).get(key);

@@ -57,8 +57,7 @@ public final class QuizViewModel {
     private final StringProperty learner = new SimpleStringProperty("");
     private final BooleanProperty bigText = new SimpleBooleanProperty(false);
     /** The teacher's question banks loaded in this tab; their questions are mixed into the quiz. */
-    private final List<tcplab.quiz.Bank> banks = new java.util.ArrayList<>();
-    private final tcplab.ui.common.BackgroundLoad bankLoad = new tcplab.ui.common.BackgroundLoad();
+    private final tcplab.ui.common.LoadedBanks banks = new tcplab.ui.common.LoadedBanks();
     private final BooleanProperty bankOnly = new SimpleBooleanProperty(false);
     private final javafx.beans.property.ReadOnlyStringWrapper banksText = new javafx.beans.property.ReadOnlyStringWrapper("");
 
@@ -163,24 +162,12 @@ public final class QuizViewModel {
      */
     public void loadBanksInBackground(java.nio.file.Path fileOrDir, java.util.concurrent.Executor background,
             java.util.concurrent.Executor ui) {
-        bankLoad.start(fileOrDir.toString(), () -> tcplab.quiz.BankLoader.loadMany(List.of(fileOrDir)), background, ui,
-                this::addBanks, e -> status.set(Texts.of(tcplab.ui.run.LadderView.BUNDLE, lang.get())
-                        .get("load.tooBig", fileOrDir.toString())));
+        banks.load(fileOrDir, background, ui, lang::get, status::set, loaded -> describeBanks());
     }
 
     /** The bank being loaded, and its Cancel. */
     public tcplab.ui.common.BackgroundLoad bankLoad() {
-        return bankLoad;
-    }
-
-    private void addBanks(tcplab.quiz.BankLoader.Many loaded) {
-        for (tcplab.quiz.Bank b : loaded.banks()) {
-            banks.removeIf(old -> old.id().equals(b.id())); // loaded again: the file's new text
-            banks.add(b);
-        }
-        status.set(loaded.problems().isEmpty() ? ""
-                : new tcplab.i18n.ProblemException(loaded.problems()).format(lang.get()).stripTrailing());
-        describeBanks();
+        return banks.loading();
     }
 
     /** Forgets the loaded banks. */
@@ -191,11 +178,7 @@ public final class QuizViewModel {
     }
 
     private void describeBanks() {
-        List<String> parts = new java.util.ArrayList<>();
-        for (tcplab.quiz.Bank b : banks) {
-            parts.add(t().get("ui.bankLoaded", b.title().getOrDefault(lang.get(), b.id()), b.questions().size()));
-        }
-        banksText.set(String.join(", ", parts));
+        banksText.set(String.join(", ", banks.names(lang.get())));
     }
 
     public BooleanProperty bigTextProperty() {
@@ -300,7 +283,7 @@ public final class QuizViewModel {
         int n = Math.max(1, Math.min(200, count.get()));
         long limit = mode.get() == QuizSession.Mode.EXAM && timeLimitS.get() > 0 ? timeLimitS.get() * 1000L : 0;
         QuizGenerator.Filter filter = new QuizGenerator.Filter(types, difficulty.get(), java.util.Map.of());
-        QuizGenerator generator = new QuizGenerator(lang.get(), banks, bankOnly.get() && !banks.isEmpty());
+        QuizGenerator generator = new QuizGenerator(lang.get(), banks.list(), bankOnly.get() && !banks.isEmpty());
         if (generator.bankOnly() && !generator.hasBankQuestions(filter)) {
             // Not a quiz of generated questions the teacher did not ask for: say why nothing starts.
             status.set(t.get("ui.bankNoneFits"));

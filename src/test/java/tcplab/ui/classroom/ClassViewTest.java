@@ -232,7 +232,9 @@ class ClassViewTest {
         answer(vm, ann, 1, q.answerIndex());
         waitFor("answered 1 / 2", () -> "answered 1 / 2".equals(text(robot, "#class-answered")));
         robot.clickOn("#class-end");
-        waitFor("the class is over", () -> vm.endedProperty().get());
+        // The FX thread sets "ended" and then fills the summary in one step; this thread can look
+        // in between, so it waits for both.
+        waitFor("the class is over", () -> vm.endedProperty().get() && !vm.summaryProperty().isEmpty());
         Node summary = robot.lookup("#class-summary").query();
         assertTrue(summary.isVisible());
         List<String> rows = vm.summaryProperty();
