@@ -823,7 +823,8 @@ public final class MainWindow {
 
     private void refreshRows() {
         Timeline tl = vm.timeline();
-        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get(), vm.absoluteSeqProperty().get()));
+        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get(), vm.absoluteSeqProperty().get(),
+                vm::endpointText, vm::inferredReason));
     }
 
     private void scrollEventsTo(int step) {

@@ -832,9 +832,21 @@ public final class RunViewModel {
         }
         Side s = shown.side();
         if (shown.listener()) {
-            return t.get(shown.gone() ? "follow.listenerGone" : "follow.listener", s.host(), s.local().toString());
+            return t.get(shown.gone() ? "follow.listenerGone" : "follow.listener", s.host(), endpointText(s.local()));
         }
-        return t.get(shown.gone() ? "follow.gone" : "follow.conn", s.host(), s.local().toString(), s.remote().toString());
+        return t.get(shown.gone() ? "follow.gone" : "follow.conn", s.host(), endpointText(s.local()), endpointText(s.remote()));
+    }
+
+    /**
+     * An end as a person reads it: {@code 10.0.0.1:80}; for a capture's IPv6 connection its real
+     * address ({@code [::1]:8080}) instead of the stand-in the run holds ({@link tcplab.capture.CaptureRun#endpointText}).
+     */
+    public String endpointText(Endpoint e) {
+        tcplab.capture.CaptureRun run = captureRun.get();
+        if (run != null && run.timeline() == timeline.get()) {
+            return run.endpointText(e);
+        }
+        return e == null ? "*:*" : e.toString();
     }
 
     // ------------------------------------------------------------------ captures
@@ -917,7 +929,7 @@ public final class RunViewModel {
         }
         tcplab.capture.Connection pick = defaultConnection(a.connections());
         if (pick == null) {
-            error.set(t.get(a.connections().isEmpty() ? "capture.noTcp" : "capture.onlyIpv6", file));
+            error.set(t.get("capture.noTcp", file));
             return false;
         }
         captureFile = file;
@@ -929,7 +941,7 @@ public final class RunViewModel {
 
     /**
      * The connection a capture opens on: the first with a handshake in it (a student's curl shows
-     * DNS over UDP and maybe a stray connection before), else the first; IPv4 only. Null: none.
+     * DNS over UDP and maybe a stray connection before), else the first; IPv4 or IPv6. Null: none.
      */
     public static tcplab.capture.Connection defaultConnection(List<tcplab.capture.Connection> cs) {
         tcplab.capture.Connection first = null;
@@ -947,12 +959,9 @@ public final class RunViewModel {
         return first;
     }
 
-    /** Shows connection {@code c} of the loaded capture (the picker); false for one the window cannot show (IPv6). */
+    /** Shows connection {@code c} of the loaded capture (the picker); false for none. */
     public boolean pickConnection(tcplab.capture.Connection c) {
         if (c == null || !tcplab.capture.CaptureRun.supported(c)) {
-            if (c != null) {
-                error.set(tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get()).get("capture.ipv6", c.id()));
-            }
             return false;
         }
         tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get());
@@ -968,7 +977,7 @@ public final class RunViewModel {
     /** The picker's line for a connection: "#2 10.0.0.1:5000 → 10.0.0.2:80 · SF · 9 packets". */
     public String connectionLabel(tcplab.capture.Connection c) {
         tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get());
-        return t.get(tcplab.capture.CaptureRun.supported(c) ? "capture.connection" : "capture.connectionV6", c.id(),
+        return t.get("capture.connection", c.id(),
                 c.endText(0), c.endText(1), c.zeekState(), c.packets().size());
     }
 
