@@ -304,6 +304,31 @@ public final class CaptureRun {
         return e.toString();
     }
 
+    /**
+     * The octets of an end's address as the capture had it (for writing the run as a capture
+     * again): an IPv6 connection's real 16 octets for its stand-ins, else the IPv4 address.
+     */
+    public byte[] addressBytes(Endpoint e) {
+        if (connection.ipVersion() == 6) {
+            for (int end = 0; end < 2; end++) {
+                if (standIn(end).address() == e.address()) {
+                    try {
+                        // a literal: parsed, never looked up
+                        return java.net.InetAddress.getByName(connection.address(end)).getAddress();
+                    } catch (java.net.UnknownHostException x) {
+                        throw new IllegalStateException("not an IPv6 literal: " + connection.address(end), x);
+                    }
+                }
+            }
+        }
+        return TraceExport.address(e, false);
+    }
+
+    /** Whether the run's ends are IPv6 (the capture's connection was). */
+    public boolean ipv6() {
+        return connection.ipVersion() == 6;
+    }
+
     private Endpoint standIn(int end) {
         int second = connection.address(0).equals(connection.address(1)) ? V6_STAND_IN : V6_STAND_IN + 1;
         return new Endpoint(end == 0 ? V6_STAND_IN : second, connection.port(end));

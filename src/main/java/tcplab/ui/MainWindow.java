@@ -1012,16 +1012,28 @@ public final class MainWindow {
     }
 
     private void saveCaptureDialog() {
+        // First the options simulate --pcap has (capture point, IPv6), then where to write.
+        tcplab.ui.run.SaveCaptureOptions opts = new tcplab.ui.run.SaveCaptureOptions(vm.captureHosts(), vm.shownIsIpv6(),
+                vm.langProperty().get());
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle(t().get("save.title"));
+        dialog.getDialogPane().setContent(opts);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        if (dialog.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
+            return;
+        }
+        tcplab.ui.run.SaveCaptureOptions.Options o = opts.options();
         FileChooser fc = new FileChooser();
         fc.setTitle(t().get("ctl.saveCaptureTitle"));
         String name = vm.scenarioProperty().get() == null ? "run" : vm.scenarioProperty().get().name();
-        fc.setInitialFileName(name + ".pcapng");
+        fc.setInitialFileName(tcplab.ui.run.SaveCaptureOptions.suggestedName(name, o));
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"),
                 new FileChooser.ExtensionFilter("pcap", "*.pcap"));
         File f = fc.showSaveDialog(stage);
         if (f != null) {
             try {
-                vm.saveCapture(f.toPath());
+                vm.saveCapture(f.toPath(), o.captureAt(), o.ipv6());
             } catch (IOException e) {
                 vm.reportError(t().get("ctl.saveCaptureFailed", f, e.getMessage() == null ? e.toString() : e.getMessage()));
             }

@@ -894,6 +894,16 @@ public final class RunViewModel {
      * the number of packets written; a write that fails throws, for the window to say.
      */
     public int saveCapture(Path file) throws java.io.IOException {
+        return saveCapture(file, null, false);
+    }
+
+    /**
+     * "Save as capture…" with the options {@code simulate --pcap} has: {@code captureAt} a host
+     * (what its tcpdump would have shown: what it sent, and what reached it, at arrival) or null
+     * (on the wire, every segment once as sent), and {@code ipv6} (each a.b.c.d as
+     * 2001:db8::a.b.c.d). A capture shown is written with its own addresses, IPv6 if it was.
+     */
+    public int saveCapture(Path file, String captureAt, boolean ipv6) throws java.io.IOException {
         Timeline tl = timeline.get();
         if (tl == null) {
             return 0;
@@ -902,11 +912,26 @@ public final class RunViewModel {
         for (Timeline.Entry en : tl.entries()) {
             events.add(en.event());
         }
-        List<tcplab.capture.TraceExport.Captured> packets = tcplab.capture.TraceExport.seenBy(events, null);
+        List<tcplab.capture.TraceExport.Captured> packets = tcplab.capture.TraceExport.seenBy(events, captureAt);
+        tcplab.capture.CaptureRun run = captureRun.get();
+        java.util.function.Function<Endpoint, byte[]> address = run != null && run.timeline() == tl && run.ipv6()
+                ? run::addressBytes : e -> tcplab.capture.TraceExport.address(e, ipv6);
         try (java.io.OutputStream os = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
-            tcplab.capture.TraceExport.write(packets, false, tcplab.capture.TraceExport.formatFor(file.getFileName().toString()), os);
+            tcplab.capture.TraceExport.write(packets, address, tcplab.capture.TraceExport.formatFor(file.getFileName().toString()), os);
         }
         return packets.size();
+    }
+
+    /** The hosts a capture can be taken at ({@link #saveCapture(Path, String, boolean)}), in the ladder's order. */
+    public List<String> captureHosts() {
+        Timeline tl = timeline.get();
+        return tl == null ? List.of() : List.copyOf(tl.hostNames());
+    }
+
+    /** Whether the run shown is already IPv6 (a capture of an IPv6 connection): saved as it is. */
+    public boolean shownIsIpv6() {
+        tcplab.capture.CaptureRun run = captureRun.get();
+        return run != null && run.timeline() == timeline.get() && run.ipv6();
     }
 
     /** Cancels the capture being read, if any. */
