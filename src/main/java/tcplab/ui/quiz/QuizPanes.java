@@ -22,12 +22,14 @@ public final class QuizPanes {
         QuizViewModel vm = new QuizViewModel(store, show -> show(run, show), System::currentTimeMillis,
                 () -> System.nanoTime() & 0xFFFFFFFL);
         vm.langProperty().bind(run.langProperty());
-        // A classroom quiz is read from the back of the room: while it runs the lower tabs get
-        // most of the window (as F10 does), and give it back when it ends, unless the teacher
-        // had enlarged them already.
+        // A classroom quiz is read from the back of the room, and a capture's packet table is
+        // long: while either runs the lower tabs get most of the window (as F10 does), and give
+        // it back when it ends, unless the teacher had enlarged them already.
         boolean[] enlargedByQuiz = {false};
         vm.runningProperty().addListener((o, was, running) -> {
-            if (running && vm.modeProperty().get() == tcplab.quiz.QuizSession.Mode.CLASSROOM && !window.lowerEnlarged()) {
+            // A capture's questions show up to nine packets, a line each: they get the room too.
+            boolean roomy = vm.modeProperty().get() == tcplab.quiz.QuizSession.Mode.CLASSROOM || vm.captureProperty().get() != null;
+            if (running && roomy && !window.lowerEnlarged()) {
                 enlargedByQuiz[0] = true;
                 window.setLowerEnlarged(true);
             } else if (!running && enlargedByQuiz[0]) {

@@ -86,6 +86,7 @@ class QuizCaptureTest {
         assertNotNull(q);
         assertEquals(type, q.type());
         assertTrue(q.prompt().contains("curl-loopback-v4.pcap"), q.prompt());
+        assertTrue(window.lowerEnlarged(), "the packet table gets most of the window, as F10 gives it");
         Label prompt = robot.lookup("#quiz-prompt").queryAs(Label.class);
         assertEquals(q.prompt(), prompt.getText());
         // The packet lines are readable at 1024×768: no smaller than 10 px, and each on one line
@@ -126,6 +127,7 @@ class QuizCaptureTest {
                 robot.lookup("#quiz-feedback").queryAs(Label.class).getText());
         robot.interact(quiz::next);
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!window.lowerEnlarged(), "and gives it back at the end");
         List<Attempt> saved = store.load().of("小明");
         assertEquals(1, saved.size());
         assertEquals(type.jsonName(), saved.get(0).type());
