@@ -681,6 +681,16 @@ public final class MainWindow {
                     super.updateItem(item, empty);
                     // Events after the playhead are still to come: shown faded.
                     pseudoClassStateChanged(FUTURE, !empty && item != null && item.step() > vm.step());
+                    // A long row (a capture's inferred change with its reason) is cut at the
+                    // column's edge: the whole of it on hover.
+                    if (empty || item == null || item.text().length() < 70) {
+                        setTooltip(null);
+                    } else {
+                        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(item.text());
+                        tip.setWrapText(true);
+                        tip.setMaxWidth(520);
+                        setTooltip(tip);
+                    }
                 }
             };
             row.setOnMouseClicked(e -> {
