@@ -618,7 +618,8 @@ public final class NetstatParser {
 
     private ParsedLine windowsOwnerLine(int n, String text) {
         char c0 = tk.cur.charAt(tk.ts[0]);
-        if (tk.nt > 1 && c0 != '[' && c0 != 'T' && c0 != 'C' && c0 != '请' && c0 != '无' && c0 != 'D' && c0 != 'B' && c0 != 'I') {
+        if (tk.nt > 1 && c0 != '[' && c0 != 'T' && c0 != 'C' && c0 != '请' && c0 != '无' && c0 != 'D' && c0 != 'B' && c0 != 'I'
+                && c0 != 'N') {
             return null; // not a -b line: those are one word, [program], or one of the notices below
         }
         String t = text.trim();
@@ -629,7 +630,10 @@ public final class NetstatParser {
         if (t.equals("Can not obtain ownership information") || t.startsWith("无法获取所有权信息")
                 || t.startsWith("Impossible d’obtenir les informations de propriétaire")
                 || t.startsWith("Impossible d'obtenir les informations de propriétaire")
-                || t.startsWith("Besitzerinformationen")) {
+                || t.startsWith("Besitzerinformationen")
+                // Spanish Windows (public/windows-es-*.txt), also through cp850 read as cp1252 (¢ for ó).
+                || t.startsWith("No se puede obtener información de propiedad")
+                || t.startsWith("No se puede obtener informaci¢n de propiedad")) {
             sawProgramLines = true;
             return new ParsedLine.Notice(n, windowsDialect(true), ParsedLine.NoticeCode.NO_OWNERSHIP, t, attachTo);
         }
