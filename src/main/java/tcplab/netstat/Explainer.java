@@ -22,8 +22,10 @@ import tcplab.tcp.TcpState;
  * table costs no more memory than a small one.
  *
  * <p>Direction is decided from the LISTEN rows seen so far in the same table (net-tools and ss
- * print listeners first; Windows sorts by local address, so 0.0.0.0 listeners come early), and
- * falls back to port classes when the table has no LISTEN row for the port.
+ * print listeners first; Windows sorts by local address, so 0.0.0.0 listeners come early): a
+ * connection is the server's side only if its local port is listened on. Port classes (a
+ * well-known local port, a client-range one) are guessed from only when the table lists no
+ * listener at all (netstat without -a); the README's "Direction" paragraph has the whole rule.
  */
 public final class Explainer {
     static final String BUNDLE = "tcplab.netstat.Explain";
@@ -920,9 +922,14 @@ public final class Explainer {
             tDirUnknown.render(out);
             return;
         }
-        if (!listening.isEmpty() && lp > 1023) {
+        if (!listening.isEmpty()) {
             // The table lists its listening ports (LISTEN rows come before the connections in
-            // every tool's order), and this one is not among them: nobody could connect to it.
+            // every tool's order), and this one is not among them: nobody could connect to it,
+            // however well-known its number. An accepted connection takes the listener's local
+            // port (tcp_v4_syn_recv_sock copies it into the child socket), so while that listener
+            // is open its LISTEN row is here; "probably", because a server may have closed its
+            // listener and kept the connections it had accepted. Only a table that lists no
+            // listener at all leaves the port classes to guess from.
             tDirOutboundTable.render(out, peer, fp);
             return;
         }
