@@ -121,7 +121,8 @@ public final class TextReport {
             line(out, explainer.text("text.noWarnings"));
         }
         for (Warning w : s.warnings()) {
-            line(out, "[" + w.severity().name() + "] " + w.code().name() + colon() + w.evidence());
+            line(out, "[" + w.severity().name() + "] " + ExplainedTable.title(w, explainer.lang()) + " (" + w.code().name() + ")"
+                    + colon() + w.evidence());
             line(out, "    " + w.message());
         }
         out.println();
