@@ -340,8 +340,9 @@ public final class Explainer {
      */
     private void beyondTheRow(ParsedLine.Socket s, Text out) {
         ParsedLine.RawFields raw = s.raw();
-        // Cut ends are said by the address sentences themselves (Truncation); here only the timer.
-        if (raw.timer() == null) {
+        // Cut ends are said by the address sentences themselves (Truncation); here the timer and
+        // what ss -e (or FreeBSD -T) printed on the row.
+        if (raw.timer() == null && raw.details() == null) {
             return;
         }
         StringBuilder sb = new StringBuilder(" ");
@@ -351,6 +352,9 @@ public final class Explainer {
             if (tm != null) {
                 sentence(sb, timer(tm));
             }
+        }
+        if (raw.details() != null) {
+            rowDetails(sb, raw.details());
         }
         String said = sb.toString().trim();
         if (!said.isEmpty()) {
@@ -372,6 +376,37 @@ public final class Explainer {
         return text(key, tm.left() == null ? "?" : tm.left(), tm.count() == null ? "0" : tm.count(), kind);
     }
 
+    /**
+     * What ss -e prints on a row (or on a detail line under it): the owner and inode, the
+     * socket's cookie, IPv6-only, and which directions are shut down.
+     */
+    private void rowDetails(StringBuilder sb, SocketDetails x) {
+        if (x.inode() != null && x.inode() == 0) {
+            sentence(sb, text("detail.noInode"));
+        } else if (x.uid() != null || x.inode() != null) {
+            if (x.uid() == null) {
+                sentence(sb, text("detail.owner.root", x.inode()));
+            } else {
+                sentence(sb, text("detail.owner", x.uid(), x.inode() == null ? "?" : x.inode()));
+            }
+        }
+        if (x.cookie() != null) {
+            sentence(sb, text("detail.cookie", x.cookie()));
+        }
+        if (x.v6only() != null) {
+            sentence(sb, text(x.v6only() == 0 ? "detail.v6only.0" : "detail.v6only.1"));
+        }
+        if (x.shutdown() != null) {
+            String key = switch (x.shutdown()) {
+                case "<->" -> "detail.shutdown.open";
+                case "-->" -> "detail.shutdown.rd";
+                case "<--" -> "detail.shutdown.wr";
+                default -> "detail.shutdown.both";
+            };
+            sentence(sb, text(key));
+        }
+    }
+
     /** An ss detail line: the row it belongs to, then its timer, owner, memory and TCP internals. */
     private String detail(ParsedLine.Detail d) {
         SocketDetails x = d.details();
@@ -379,9 +414,7 @@ public final class Explainer {
         if (x.timer() != null) {
             sentence(sb, timer(x.timer()));
         }
-        if (x.uid() != null || x.inode() != null) {
-            sentence(sb, text("detail.owner", x.uid() == null ? "?" : x.uid(), x.inode() == null ? "?" : x.inode()));
-        }
+        rowDetails(sb, x);
         java.util.Map<String, Long> m = x.memory();
         if (!m.isEmpty()) {
             sentence(sb, text("detail.memory", m.getOrDefault("r", 0L), m.getOrDefault("rb", 0L),
