@@ -396,6 +396,9 @@ public final class Explainer {
         if (x.v6only() != null) {
             sentence(sb, text(x.v6only() == 0 ? "detail.v6only.0" : "detail.v6only.1"));
         }
+        if (x.retransmits() != null) {
+            sentence(sb, text("detail.bsdCounters", x.retransmits(), x.outOfOrder(), x.zeroWindow()));
+        }
         if (x.shutdown() != null) {
             String key = switch (x.shutdown()) {
                 case "<->" -> "detail.shutdown.open";
@@ -685,6 +688,8 @@ public final class Explainer {
         // State.
         if (r.proto() == Proto.UDP) {
             tStateUdp.render(out);
+        } else if (r.state() == null) {
+            t("state.notShown").render(out); // FreeBSD -T, ss filtered to a group of states
         } else if (r.state() != null) {
             String raw = s.raw().state();
             Template special = raw == null ? null : rawStateTemplate(raw);
@@ -723,7 +728,7 @@ public final class Explainer {
         // Owner.
         if (r.program() != null || r.pid() != null) {
             out.lit(space);
-            owner(out, r);
+            owner(out, r, s.dialect() == Dialect.MACOS && r.program() != null && r.program().length() == 16);
             checkProgram(out, r, r.program());
         }
     }
@@ -997,6 +1002,10 @@ public final class Explainer {
     }
 
     private void owner(Text out, SocketRow r) {
+        owner(out, r, false);
+    }
+
+    private void owner(Text out, SocketRow r, boolean cutTo16) {
         if (r.pid() != null && r.pid() == 0 && (r.program() == null || r.program().equals("[System Process]"))) {
             // Windows' PID 0 (TCPView's [System Process]) is no process: the system keeps the socket.
             t("owner").render(out, t("owner.pid0").format());
@@ -1006,6 +1015,11 @@ public final class Explainer {
         StringBuilder who = new StringBuilder();
         if (r.program() != null && !r.program().equals("-")) {
             who.append(r.program());
+            if (cutTo16) {
+                // macOS -v's process:pid column prints the name in 16 characters (%16s), cut.
+                who.append(lang == Lang.ZH ? "" : " ");
+                t("owner.cut16").render(who);
+            }
         }
         if (r.pid() != null) {
             if (who.length() > 0) {

@@ -47,11 +47,25 @@ public final class NetstatParser {
 
     /** The columns a header announced; replaced whenever a new header is read. */
     private record Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc, boolean stateless,
-                          TcpState filterState) {
+                          TcpState filterState, int bsdColumns) {
         Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc) {
-            this(section, dialect, pidColumn, udpProc, false, null);
+            this(section, dialect, pidColumn, udpProc, false, null, 0);
+        }
+
+        Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc, boolean stateless,
+               TcpState filterState) {
+            this(section, dialect, pidColumn, udpProc, stateless, filterState, 0);
         }
     }
+
+    /** macOS {@code netstat -v}: rhiwat shiwat and the owner after the state ({@link #bsdColumns}). */
+    static final int BSD_V = 1;
+    /** macOS {@code -b} (or a -v of macOS 10.15 on): rxbytes txbytes before rhiwat. */
+    static final int BSD_BYTES = 2;
+    /** macOS 13 on: the owner as one {@code process:pid} column (the name cut to 16 characters, spaces kept). */
+    static final int BSD_PROCESS_PID = 4;
+    /** FreeBSD {@code -T}: Rexmit OOORcv 0-win instead of the queues, and no state column. */
+    static final int BSD_T = 8;
 
     private static final Layout NO_LAYOUT = new Layout(Section.NONE, null, false, false);
     private static final int EXCERPT = 200;
@@ -451,10 +465,22 @@ public final class NetstatParser {
                 // macOS prints two spaces before "Local Address" and may add Socket/Flowhash (-A);
                 // FreeBSD -A prints the Tcpcb column.
                 boolean mac = t.contains("Send-Q  Local") || first.equals("Socket");
-                return newHeader(n, t, new Layout(Section.BSD, mac ? Dialect.MACOS : Dialect.BSD, false, false));
+                int extra = 0;
+                if (t.contains("rhiwat")) {
+                    // macOS -v (netstat.c's protopr): [rxbytes txbytes] rhiwat shiwat, then the
+                    // owner: "pid epid" up to macOS 12, one "process:pid" column from macOS 13.
+                    extra = BSD_V | (t.contains("rxbytes") ? BSD_BYTES : 0) | (t.contains("process:pid") ? BSD_PROCESS_PID : 0);
+                }
+                return newHeader(n, t, new Layout(Section.BSD, mac ? Dialect.MACOS : Dialect.BSD, false, false, false, null,
+                        extra));
             }
             return newHeader(n, t, new Layout(Section.LINUX, t.contains("PID/Program") ? Dialect.LINUX_P : Dialect.LINUX,
                     false, false));
+        }
+        // FreeBSD -T: retransmissions, out-of-order segments and zero-window probes instead of
+        // the queues, and no state column (netstat's inet.c, protopr with Tflag).
+        if ((first.equals("Proto") || first.equals("Tcpcb")) && t.contains("Rexmit") && t.contains("OOORcv")) {
+            return newHeader(n, t, new Layout(Section.BSD, Dialect.BSD, false, false, false, null, BSD_T));
         }
         // Column headers of Windows netstat in any language; the PID column comes with -o.
         if (protoFirst && local != null && ToolWords.find(t, ToolWords.Column.FOREIGN) != null) {
@@ -516,6 +542,11 @@ public final class NetstatParser {
             }
         }
         return filters == 1 ? found : null;
+    }
+
+    /** The columns a BSD header announced beyond the usual ones ({@link #BSD_V}...), 0 for none. */
+    int bsdColumns() {
+        return layout.bsdColumns;
     }
 
     /** True for an ss table without a State column (a state filter). */

@@ -18,7 +18,8 @@ import java.util.Map;
  * both ways.
  */
 public record SocketDetails(Timer timer, Long uid, Long inode, Map<String, Long> memory, String congestion,
-                            String rttMs, String rtoMs, Long cwnd, String cookie, String shutdown, Long v6only) {
+                            String rttMs, String rtoMs, Long cwnd, String cookie, String shutdown, Long v6only,
+                            Long retransmits, Long outOfOrder, Long zeroWindow) {
 
     /**
      * A running timer: {@code kind} as the tool names it (on, keepalive, timewait, persist/probe,
@@ -31,7 +32,8 @@ public record SocketDetails(Timer timer, Long uid, Long inode, Map<String, Long>
     /** True when nothing was read. */
     public boolean isEmpty() {
         return timer == null && uid == null && inode == null && memory.isEmpty() && congestion == null && rttMs == null
-                && rtoMs == null && cwnd == null && cookie == null && shutdown == null && v6only == null;
+                && rtoMs == null && cwnd == null && cookie == null && shutdown == null && v6only == null && retransmits == null
+                && outOfOrder == null && zeroWindow == null;
     }
 
     /** The congestion control algorithms Linux ships ({@code tcp_*.c}), the first word of an {@code ss -i} line. */
@@ -94,7 +96,19 @@ public record SocketDetails(Timer timer, Long uid, Long inode, Map<String, Long>
                 shutdown = w;
             }
         }
-        return new SocketDetails(timer, uid, inode, memory, congestion, rtt, rto, cwnd, cookie, shutdown, v6only);
+        return new SocketDetails(timer, uid, inode, memory, congestion, rtt, rto, cwnd, cookie, shutdown, v6only, null, null,
+                null);
+    }
+
+    /**
+     * FreeBSD {@code netstat -T}'s counters of a TCP connection (struct xtcpcb's
+     * t_sndrexmitpack, t_rcvoopack, t_sndzerowin): segments sent again, segments received out of
+     * order, and segments this side sent with a zero window (tcp_output counts one each time it
+     * advertises th_win == 0: its receive buffer was full).
+     */
+    static SocketDetails bsdCounters(long rexmit, long outOfOrder, long zeroWindow) {
+        return new SocketDetails(null, null, null, Map.of(), null, null, null, null, null, null, null, rexmit, outOfOrder,
+                zeroWindow);
     }
 
     /** ss's shutdown word: {@code <->}, {@code -->}, {@code <--} or {@code ---}. */
