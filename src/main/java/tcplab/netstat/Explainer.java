@@ -412,6 +412,9 @@ public final class Explainer {
 
     /** An ss detail line: the row it belongs to, then its timer, owner, memory and TCP internals. */
     private String detail(ParsedLine.Detail d) {
+        if (d.dialect() == Dialect.POWERSHELL_LIST) {
+            return listProperty(d);
+        }
         SocketDetails x = d.details();
         StringBuilder sb = new StringBuilder(text("detail.of", d.attachesTo()));
         if (x.timer() != null) {
@@ -437,6 +440,31 @@ public final class Explainer {
         }
         if (x.isEmpty()) {
             sentence(sb, text("detail.other"));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A property line of Get-NetTCPConnection's list view: whose row it belongs to, then what the
+     * property says (the ones the row is made of are read into it; CIM's general properties that
+     * Get-NetTCPConnection leaves empty are said to be empty).
+     */
+    private String listProperty(ParsedLine.Detail d) {
+        String t = d.text();
+        int colon = t.indexOf(':');
+        String name = colon > 0 ? t.substring(0, colon).trim() : t;
+        String value = colon > 0 ? t.substring(colon + 1).trim() : "";
+        StringBuilder sb = new StringBuilder(text("detail.ps.of", name, d.attachesTo()));
+        switch (name) {
+            case "LocalPort", "RemoteAddress", "RemotePort", "State" -> sentence(sb, text("detail.ps.inRow"));
+            case "OwningProcess" -> sentence(sb, text("detail.ps.OwningProcess"));
+            case "CreationTime" -> sentence(sb, text("detail.ps.CreationTime"));
+            case "InstanceID" -> sentence(sb, text("detail.ps.InstanceID"));
+            case "OffloadState" -> sentence(sb, value.equals("InHost") ? text("detail.ps.InHost")
+                    : text("detail.ps.offloaded", value));
+            case "AppliedSetting" -> sentence(sb, value.isEmpty() ? text("detail.ps.noSetting")
+                    : text("detail.ps.setting", value));
+            default -> sentence(sb, value.isEmpty() ? text("detail.ps.empty") : text("detail.ps.general"));
         }
         return sb.toString();
     }

@@ -133,7 +133,12 @@ public sealed interface ParsedLine {
         /** An lsof row without protocol and NAME after its TYPE column. */
         LSOF_COLUMNS,
         /** A Get-NetTCPConnection row that is not address, port, address, port, state [setting] [PID]. */
-        POWERSHELL_COLUMNS
+        POWERSHELL_COLUMNS,
+        /**
+         * A {@code Name : Value} line of Get-NetTCPConnection's list view whose object lacks one
+         * of LocalAddress, LocalPort, RemoteAddress, RemotePort, State, or has one unreadable ({0}).
+         */
+        LIST_FIELD
     }
 
     /** The kinds of notice lines. */
