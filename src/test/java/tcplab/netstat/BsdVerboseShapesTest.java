@@ -108,7 +108,7 @@ class BsdVerboseShapesTest {
             ParsedLine.Socket ssh = rows("jc-more/freebsd12_netstat-aT.out").get(0);
             String en = new Explainer(Lang.EN).explain(ssh);
             assertTrue(en.contains("State not shown: this output has no state column"), en);
-            assertTrue(en.contains("3 segments sent again (retransmitted)"), en);
+            assertTrue(en.contains("segments sent again (retransmitted): 3;"), en);
             String zh = new Explainer(Lang.ZH).explain(ssh);
             assertTrue(zh.contains("没有显示状态") && zh.contains("重传了 3 个报文段"), zh);
         }
