@@ -79,6 +79,40 @@ class LadderSpacingTest {
         }
     }
 
+    /**
+     * A host sending two segments at once (the data scenario's server: the ACK of the request and
+     * the response, both at 300 ms) draws them one lane apart, closer than a label's height along
+     * the slanted arrow: both labels are still drawn, on each other never.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"data", "active-close", "simultaneous-close", "half-open", "close-unread"})
+    void segmentsSentAtOnceInASimulationEachKeepTheirLabel(String scenario, FxRobot robot) {
+        robot.interact(() -> assertTrue(vm.load(scenario)));
+        LadderView ladder = window.ladder();
+        Timeline tl = vm.timeline();
+        for (int k = 1; k <= tl.steps(); k++) {
+            int step = k;
+            robot.interact(() -> vm.seekStep(step));
+            robot.interact(() -> { });
+            List<LabelBox> labels = ladder.drawnLabels();
+            for (int i = 0; i < labels.size(); i++) {
+                for (int j = i + 1; j < labels.size(); j++) {
+                    assertFalse(labels.get(i).overlaps(labels.get(j), 0),
+                            scenario + " step " + k + ": labels of #" + labels.get(i).flightId() + " and #" + labels.get(j).flightId() + " overlap");
+                }
+            }
+            for (Timeline.Flight f : tl.flights()) {
+                double y0 = ladder.timeOnScreen(f.startUs());
+                double y1 = ladder.timeOnScreen(f.endUs());
+                // wholly on screen and at least 35 % drawn (the ladder labels an arrow from there)
+                boolean onScreen = y0 > 60 && y1 < ladder.getHeight() - 10;
+                if (f.sentBy(k) && onScreen && f.endUs() <= vm.timeUs()) {
+                    assertNotNull(ladder.labelOnScreen(f.id()), scenario + " step " + k + ": #" + f.id() + " is drawn without its label");
+                }
+            }
+        }
+    }
+
     @Test
     void packetsMicrosecondsApartAreARowApartAndEachArrowReachesTheOtherEnd(FxRobot robot) throws Exception {
         open(robot, "curl-loopback-v4.pcap");

@@ -51,6 +51,9 @@ public final class LadderView extends Region {
      * (15 px) above it and the state labels (18 px) beside it.
      */
     private static final double SEGMENT_ROW = 26;
+    /** Where a segment's label may go, in the order tried: side (-1 above, 1 below), fraction of the arrow. */
+    private static final double[][] LABEL_PLACES = {
+        {-1, 0.5}, {-1, 0.62}, {-1, 0.38}, {1, 0.5}, {1, 0.62}, {1, 0.38}, {-1, 0.25}, {-1, 0.75}, {1, 0.25}, {1, 0.75}};
     /** Gaps shorter than this are drawn to scale, however tall; longer ones get a break. */
     private static final long BREAK_AFTER_US = 1_500_000;
 
@@ -768,24 +771,35 @@ public final class LadderView extends Region {
                 g.setFill(isSelected ? palette.highlight() : c);
                 g.fillOval(xe - 6 * zoom, ye - 6 * zoom, 12 * zoom, 12 * zoom);
             }
-            // The label sits on the part already drawn, once there is enough of it; labels that
-            // would pile on each other are left out (the inspector shows any segment in full).
-            // Crossing arrows (a simultaneous close) would put their labels on the same spot: try
-            // the middle, then points nearer each end, before leaving a label out.
+            // The label sits on the part already drawn, once there is enough of it; a label that
+            // fits nowhere without covering another is left out (the inspector shows any segment
+            // in full).
             if (frac >= 0.35) {
-                String text = label(f.id(), seg);
-                double halfWidth = (textWidth(text, font(12, false)) + 6) / 2;
                 double ang = Math.atan2(ye - y0, xe - x0);
                 if (ang > Math.PI / 2 || ang < -Math.PI / 2) {
                     ang += Math.PI; // keep text upright
                 }
-                for (double at : new double[] {0.5, 0.2, 0.8}) {
-                    double lx = x0 + (xe - x0) * at;
-                    double ly = y0 + (ye - y0) * at;
-                    LabelBox box = new LabelBox(lx, ly, ang, halfWidth, -17 * zoom, -2 * zoom, f.id());
-                    if (isSelected || !crowded(box)) {
-                        drawLabelAt(g, text, box, isSelected ? palette.highlight() : c);
-                        break;
+                // Places nearer the middle first, above the arrow then below it, the ends last
+                // (they crowd the lifelines). Below matters when a host sends two segments at once
+                // (an ACK and data: the data scenario's server): they are drawn one lane apart,
+                // closer than a label's height along a slanted arrow, so the second label goes
+                // under its own arrow, where nothing else is. Where the whole label fits nowhere
+                // (two FINs crossing in a simultaneous close: a label of 150 px cannot clear the
+                // other's near the crossing), the flags alone do, away from the crossing.
+                String full = label(f.id(), seg);
+                placing:
+                for (String text : isSelected ? List.of(full) : List.of(full, seg.flagText())) {
+                    double halfWidth = (textWidth(text, font(12, false)) + 6) / 2;
+                    for (double[] place : LABEL_PLACES) {
+                        double lx = x0 + (xe - x0) * place[1];
+                        double ly = y0 + (ye - y0) * place[1];
+                        LabelBox box = place[0] < 0
+                                ? new LabelBox(lx, ly, ang, halfWidth, -17 * zoom, -2 * zoom, f.id())
+                                : new LabelBox(lx, ly, ang, halfWidth, 2 * zoom, 17 * zoom, f.id());
+                        if (isSelected || !crowded(box)) { // the selected label takes the first place
+                            drawLabelAt(g, text, box, isSelected ? palette.highlight() : c);
+                            break placing;
+                        }
                     }
                 }
             }
@@ -862,9 +876,9 @@ public final class LadderView extends Region {
         g.setTextBaseline(VPos.BOTTOM);
         g.setFill(palette.background().deriveColor(0, 1, 1, 0.85));
         double tw = textWidth(text, g.getFont());
-        g.fillRect(-tw / 2 - 3, -17 * zoom, tw + 6, 15 * zoom);
+        g.fillRect(-tw / 2 - 3, box.top(), tw + 6, box.bottom() - box.top());
         g.setFill(c);
-        g.fillText(text, 0, -3 * zoom);
+        g.fillText(text, 0, box.bottom() - 1 * zoom);
         g.restore();
     }
 
