@@ -126,6 +126,8 @@ public final class TcpEndpoint {
     private long mdevMaxUs;
     private int linuxRttSeq;
     private int retransmits;
+    /** SYN-ACK retransmissions allowed at the next timeout, when the listener's queue lowers them; -1: the config's. */
+    private int synAckRetryLimit = -1;
     private long rtxStartUs = -1;
     private long synSentUs = -1;
     private boolean rttTiming;
@@ -931,7 +933,8 @@ public final class TcpEndpoint {
                 // CLOSE in SYN-RECEIVED sent a FIN (§3.10.4), but until the peer acknowledges our
                 // SYN the SYN,ACK is still first on the retransmission queue (§3.10.8): resend it,
                 // then the FIN, on the SYN-ACK schedule.
-                if (retransmits >= cfg.synAckRetries()) {
+                int maxRetries = synAckRetryLimit >= 0 ? synAckRetryLimit : cfg.synAckRetries();
+                if (retransmits >= maxRetries) {
                     // A passive child is just forgotten; the application never knew it.
                     giveUp(passive || orphaned ? null : Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
                     return;
@@ -1351,6 +1354,15 @@ public final class TcpEndpoint {
 
     public int retransmits() {
         return retransmits;
+    }
+
+    /**
+     * The SYN-ACK retransmissions this half-open connection may have in all, as its listener's
+     * queue decides when its timer fires (Linux: reqsk_timer_handler() lowers tcp_synack_retries
+     * for old requests while the queue is crowded); -1 restores the configured number.
+     */
+    public void limitSynAckRetries(int retries) {
+        synAckRetryLimit = retries;
     }
 
     public TcpConfig config() {

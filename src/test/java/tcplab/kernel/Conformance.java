@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import tcplab.kernel.Observation.Step;
 
@@ -43,8 +44,32 @@ final class Conformance {
 
     /** Every aspect in which {@code actual} differs from {@code expected}, at most one difference per aspect. */
     static List<Difference> compare(Observation expected, Observation actual) {
+        return compare(expected, actual, Set.of(), Double.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #compare(Observation, Observation)}, but the {@code crowded} hosts (a flooded
+     * listener: hundreds of request sockets) are compared by counts: see {@link #crowd}.
+     */
+    static List<Difference> compare(Observation expected, Observation actual, Set<String> crowded, double untilMs) {
+        return compare(expected, actual, crowded, Set.of(), untilMs);
+    }
+
+    /**
+     * As above, and the segments of the {@code byPeer} hosts are compared per destination (a
+     * scanner's SYNs to 40 addresses 20 ms apart: the kernel retransmits those whose timers fall
+     * on one tick of its timer wheel in its own order).
+     */
+    static List<Difference> compare(Observation expected, Observation actual, Set<String> crowded, Set<String> byPeer,
+                                    double untilMs) {
         List<Difference> out = new ArrayList<>();
+        for (String host : crowded) {
+            crowd(host, expected, actual, untilMs, out);
+        }
         for (String host : hosts(expected.sockets(), actual.sockets())) {
+            if (crowded.contains(host)) {
+                continue;
+            }
             List<List<Step>> e = expected.sockets().getOrDefault(host, List.of());
             List<List<Step>> a = actual.sockets().getOrDefault(host, List.of());
             String aspect = "states " + host;
@@ -60,9 +85,158 @@ final class Conformance {
                 }
             }
         }
-        compareLists("segments", expected.segments(), actual.segments(), out);
+        Map<String, List<Step>> es = new java.util.LinkedHashMap<>(expected.segments());
+        Map<String, List<Step>> as = new java.util.LinkedHashMap<>(actual.segments());
+        es.keySet().removeAll(crowded);
+        as.keySet().removeAll(crowded);
+        for (String host : byPeer) {
+            split(host, es);
+            split(host, as);
+        }
+        compareLists("segments", es, as, out);
         compareLists("apps", expected.apps(), actual.apps(), out);
         return out;
+    }
+
+    /** Replaces a host's segments by one list per destination, "host to peer". */
+    private static void split(String host, Map<String, List<Step>> segments) {
+        List<Step> all = segments.remove(host);
+        if (all == null) {
+            return;
+        }
+        for (Step s : all) {
+            String w = s.what();
+            String peer = w.substring(w.indexOf(" to ") + 4, w.lastIndexOf(' '));
+            segments.computeIfAbsent(host + " to " + peer, k -> new ArrayList<>()).add(s);
+        }
+    }
+
+    /** The windows at whose ends a crowded host's counts are compared. */
+    static final double WINDOW_MS = 250;
+
+    /**
+     * A crowded host compared by counts, not socket by socket: a flood's request sockets differ
+     * only in their spoofed addresses, and the kernel fires the SYN-ACK timers of requests made
+     * 10 ms apart together on one tick of its timer wheel (a 4 s timeout has 256 ms ticks at
+     * HZ=250), so the order of their retransmissions is the wheel's, not the requests'. At the
+     * end of every {@value #WINDOW_MS} ms window these must agree:
+     * <ul>
+     * <li>the segments the host has sent so far, per flags (SYN,ACK; RST; ...), and
+     * <li>the sockets it has in SYN_RECEIVED (and in each other state) at that moment.
+     * </ul>
+     * Windows are compared up to the run's end less the slack (what comes after is not seen).
+     * The count seen at {@code t} must be one the expected side had at some moment from
+     * {@code t - slack} to {@code t + slack}, where slack is {@value #BASE_MS} ms plus
+     * 1/{@value #SLACK_DIVISOR} of {@code t}: each timeout is at most 1/8 late on the wheel (see
+     * the class comment) and the timeouts that lead up to {@code t} add up to at most {@code t}.
+     * Both directions, as the model (whose timers are exact) is compared with the kernel, and one
+     * kernel run with another. The kernel's own counters (SYN cookies sent, SYNs dropped on a full request queue,
+     * {@link Observation#COUNTERS}) must equal the model's exactly.
+     */
+    static void crowd(String host, Observation expected, Observation actual, double untilMs, List<Difference> out) {
+        double end = 0;
+        for (Observation o : List.of(expected, actual)) {
+            for (Step s : o.segments().getOrDefault(host, List.of())) {
+                end = Math.max(end, s.ms());
+            }
+            for (List<Step> sock : o.sockets().getOrDefault(host, List.of())) {
+                end = Math.max(end, sock.get(sock.size() - 1).ms());
+            }
+        }
+        TreeSet<String> flags = new TreeSet<>();
+        for (Observation o : List.of(expected, actual)) {
+            for (Step s : o.segments().getOrDefault(host, List.of())) {
+                flags.add(s.what().substring(0, s.what().indexOf(' ')));
+            }
+        }
+        TreeSet<String> states = new TreeSet<>();
+        for (Observation o : List.of(expected, actual)) {
+            for (List<Step> sock : o.sockets().getOrDefault(host, List.of())) {
+                for (Step s : sock) {
+                    states.add(s.what().substring(s.what().indexOf('>') + 1));
+                }
+            }
+        }
+        // What happens after the run's end is not seen: a window is compared when its whole band is in the run.
+        while (end > 0 && end + tolerance(end) > untilMs) {
+            end -= WINDOW_MS;
+        }
+        for (String f : flags) {
+            String d = band(end, t -> sent(expected, host, f, t), t -> sent(actual, host, f, t));
+            if (d != null) {
+                out.add(new Difference("segments " + host, f + " sent " + d));
+                break;
+            }
+        }
+        for (String st : states) {
+            String d = band(end, t -> in(expected, host, st, t), t -> in(actual, host, st, t));
+            if (d != null) {
+                out.add(new Difference("states " + host, "sockets in " + st + " " + d));
+                break;
+            }
+        }
+        Map<String, Long> ec = expected.counters().getOrDefault(host, Map.of());
+        Map<String, Long> ac = actual.counters().getOrDefault(host, Map.of());
+        for (String c : Observation.COUNTERS) {
+            long e = ec.getOrDefault(c, 0L);
+            long a = ac.getOrDefault(c, 0L);
+            if (e != a) {
+                out.add(new Difference("counters " + host, c + " " + e + " expected, " + a + " seen"));
+                break;
+            }
+        }
+    }
+
+    /** Null when {@code actual(t)} is within the expected band at every window's end up to {@code end}. */
+    private static String band(double end, java.util.function.DoubleToIntFunction expected,
+                               java.util.function.DoubleToIntFunction actual) {
+        for (double t = WINDOW_MS; t <= end; t += WINDOW_MS) {
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            double from = t - tolerance(t);
+            double to = t + tolerance(t);
+            // The expected value over [from, to], sampled at every millisecond.
+            for (double u = Math.max(0, from); u <= to; u += 1) {
+                int v = expected.applyAsInt(u);
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            int a = actual.applyAsInt(t);
+            if (a < lo || a > hi) {
+                return String.format(Locale.ROOT, "by %.0f ms: %d seen, %d expected (%d to %d from %.0f to %.0f ms)",
+                        t, a, expected.applyAsInt(t), lo, hi, Math.max(0, from), to);
+            }
+        }
+        return null;
+    }
+
+    /** Segments with these flags {@code host} had sent by {@code t}. */
+    private static int sent(Observation o, String host, String flags, double t) {
+        int n = 0;
+        for (Step s : o.segments().getOrDefault(host, List.of())) {
+            if (s.ms() <= t && s.what().startsWith(flags + " ")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Sockets of {@code host} in {@code state} at {@code t}. */
+    private static int in(Observation o, String host, String state, double t) {
+        int n = 0;
+        for (List<Step> sock : o.sockets().getOrDefault(host, List.of())) {
+            String now = null;
+            for (Step s : sock) {
+                if (s.ms() > t) {
+                    break;
+                }
+                now = s.what().substring(s.what().indexOf('>') + 1);
+            }
+            if (state.equals(now)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void compareLists(String what, Map<String, List<Step>> expected, Map<String, List<Step>> actual,
@@ -110,6 +284,11 @@ final class Conformance {
     }
 
     private static String whole(List<Step> expected, List<Step> actual) {
-        return "\n      expected " + expected + "\n      seen     " + actual;
+        return "\n      expected " + shortened(expected) + "\n      seen     " + shortened(actual);
+    }
+
+    /** A flood's 300 segments would bury the difference: the first 30 steps are enough. */
+    private static String shortened(List<Step> steps) {
+        return steps.size() <= 30 ? steps.toString() : steps.subList(0, 30) + " and " + (steps.size() - 30) + " more";
     }
 }

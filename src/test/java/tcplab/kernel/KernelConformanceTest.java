@@ -58,7 +58,7 @@ class KernelConformanceTest {
     }
 
     static List<String> recorded(KernelCase c) {
-        try (InputStream in = KernelConformanceTest.class.getResourceAsStream("/tcplab/kernel/observed/" + c.name() + ".tsv")) {
+        try (InputStream in = KernelConformanceTest.class.getResourceAsStream("/tcplab/kernel/observed/" + c.recordingName() + ".tsv")) {
             if (in == null) {
                 throw new AssertionError("no recording of " + c + " in " + OBSERVED + ": run the check as root with -Dtcplab.kernel.record=true");
             }
@@ -73,7 +73,7 @@ class KernelConformanceTest {
      * must still be there (when a fix lands, its entry in {@link KernelCase#ALL} goes).
      */
     static void assertModelMatches(KernelCase c, Observation kernel, Observation model, String kernelName) {
-        List<Conformance.Difference> diffs = Conformance.compare(kernel, model);
+        List<Conformance.Difference> diffs = Conformance.compare(kernel, model, c.crowded(), c.byPeer(), c.untilMs());
         List<String> unexpected = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Conformance.Difference d : diffs) {
@@ -98,7 +98,7 @@ class KernelConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> theModelDoesWhatTheRecordedKernelDid() {
-        return KernelCase.ALL.stream().map(c -> DynamicTest.dynamicTest(c.name(), () ->
+        return KernelCase.ALL.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () ->
                 assertModelMatches(c, Observation.fromKernel(recorded(c), c.untilMs()), simulate(c), "the recorded kernel")));
     }
 
@@ -109,7 +109,7 @@ class KernelConformanceTest {
         boolean record = Boolean.getBoolean("tcplab.kernel.record");
         // -Dtcplab.kernel.cases=a,b runs only those (to record one again).
         List<String> only = List.of(System.getProperty("tcplab.kernel.cases", "").split(","));
-        return KernelCase.ALL.stream().filter(c -> only.equals(List.of("")) || only.contains(c.name())).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        return KernelCase.ALL.stream().filter(c -> only.equals(List.of("")) || only.contains(c.recordingName())).map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             List<String> lines = runOnKernel(c);
             Observation live = Observation.fromKernel(lines, c.untilMs());
             if (record) {
@@ -119,11 +119,11 @@ class KernelConformanceTest {
                 // milliseconds (softirqs left to ksoftirqd): a run that strays from the recording
                 // is run again, up to RUNS times, before the difference counts.
                 Observation expected = Observation.fromKernel(recorded(c), c.untilMs());
-                List<Conformance.Difference> drift = Conformance.compare(expected, live);
+                List<Conformance.Difference> drift = Conformance.compare(expected, live, c.crowded(), c.byPeer(), c.untilMs());
                 for (int run = 2; run <= RUNS && !drift.isEmpty(); run++) {
                     System.err.println("kernel check: " + c + " run " + (run - 1) + " strayed, running it again: " + drift.get(0));
                     live = Observation.fromKernel(runOnKernel(c), c.untilMs());
-                    drift = Conformance.compare(expected, live);
+                    drift = Conformance.compare(expected, live, c.crowded(), c.byPeer(), c.untilMs());
                 }
                 assertTrue(drift.isEmpty(), c + ": this kernel (seen) differs from the recording (expected), " + RUNS + " runs:\n  "
                         + String.join("\n  ", drift.stream().map(Object::toString).toList()));
@@ -160,6 +160,6 @@ class KernelConformanceTest {
                 sb.append(s).append('\n');
             }
         }
-        Files.writeString(OBSERVED.resolve(c.name() + ".tsv"), sb.toString());
+        Files.writeString(OBSERVED.resolve(c.recordingName() + ".tsv"), sb.toString());
     }
 }

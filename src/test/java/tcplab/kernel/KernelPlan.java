@@ -57,6 +57,9 @@ final class KernelPlan {
             host.put("name", h.name());
             host.put("addr", Endpoint.formatAddress(kernelAddress(h.address(), r)));
             host.put("sysctls", sysctls);
+            // closed_ports: drop, a firewall's DROP: the relay drops what comes to a port the
+            // host does not listen on, where the simulator's host drops it on arrival.
+            host.put("filtered", h.closedPorts() == tcplab.sim.Profile.ClosedPort.DROP);
             hosts.add(host);
             addresses.put(h.name(), h.address());
         }
@@ -113,6 +116,31 @@ final class KernelPlan {
                 // A crashed machine sends nothing: the relay drops what the host sends while
                 // its sockets are torn down (the RST of the abortive close included).
                 dark.add(Map.of("host", a.host(), "from_ms", a.atMs() - 1, "to_ms", a.atMs() + 50));
+            } else if (a instanceof Scenario.Flood f) {
+                // Raw SYNs from spoofed addresses: the relay writes them (kernelcheck.py, flood_packets).
+                m.put("do", "flood");
+                int to = f.to().hostName() != null ? addresses.get(f.to().hostName()) : f.to().address();
+                m.put("to", Endpoint.formatAddress(kernelAddress(to, r)) + ":" + f.to().port());
+                m.put("count", f.count());
+                m.put("interval_ms", f.intervalMs());
+                m.put("spoof", Endpoint.formatAddress(f.spoofBase()) + "/" + f.spoofPrefix());
+            } else if (a instanceof Scenario.Scan s) {
+                // A scan is one connect() per address and port, one every interval_ms
+                // (ScenarioRunner schedules it the same way), each application passive.
+                int i = 0;
+                for (int target : s.targets()) {
+                    for (int port : s.ports()) {
+                        Map<String, Object> c = new LinkedHashMap<>();
+                        c.put("at_ms", a.atMs() + i++ * s.intervalMs());
+                        c.put("host", a.host());
+                        c.put("do", "connect");
+                        c.put("to", Endpoint.formatAddress(kernelAddress(target, r)) + ":" + port);
+                        c.put("from_port", 0);
+                        app(c, AppBehavior.PASSIVE);
+                        actions.add(c);
+                    }
+                }
+                continue;
             } else {
                 throw new Unsupported(a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
                         + " (line " + a.line() + ") is not run on the kernel: it needs raw sockets and many addresses");
