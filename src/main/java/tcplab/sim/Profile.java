@@ -66,6 +66,8 @@ public final class Profile {
         put(s, "tcp_orphan_retries", 0, 0, 255, IP_SYSCTL + ": tcp_orphan_retries, default 0, which the kernel reads as 8");
         put(s, "tcp_early_retrans", 3, 0, 4,
                 IP_SYSCTL + ": tcp_early_retrans, default 3 (tail loss probes on; 0, 1 and 2 turn them off)");
+        put(s, "tcp_invalid_ratelimit", 500, 0, 3_600_000, IP_SYSCTL
+                + ": tcp_invalid_ratelimit, default 500 ms (at most one SYN-ACK to a repeated SYN, or challenge ACK, per connection in that time)");
         put(s, "somaxconn", 4096, 1, 1 << 20, "Linux Documentation/networking/ip-sysctl.rst: net.core.somaxconn, 4096 since 5.4");
         put(s, "ip_local_port_range_min", 32768, 1, 65535, IP_SYSCTL + ": ip_local_port_range, default 32768 60999");
         put(s, "ip_local_port_range_max", 60999, 1, 65535, IP_SYSCTL + ": ip_local_port_range, default 32768 60999");
@@ -241,6 +243,7 @@ public final class Profile {
                         // tcp_schedule_loss_probe() (net/ipv4/tcp_output.c) probes only when
                         // tcp_early_retrans is 3 or 4 (the default 3; ip-sysctl.rst).
                         .tailLossProbe(get("tcp_early_retrans") >= 3)
+                        .oowRateLimitMs(get("tcp_invalid_ratelimit"))
                         .build();
             }
             case WINDOWS_XP:

@@ -142,6 +142,8 @@ record KernelCase(String name, boolean builtin, double untilMs, Map<String, Stri
             file("data-lost-twice", 4000, differs()),
             file("fin-wait-2-orphan", 5000, differs()),
             file("rto-second-sample", 3000, differs()),
+            file("syn-recv-repeated-syn", 10000, differs()),
+            file("simultaneous-open-challenge", 6000, differs()),
             crowded("syn-flood", 18000, "server"),
             crowded("syn-flood-cookies", 5000, "server"),
             as("worm-scan", "linux", 8000, "worm"));
