@@ -17,6 +17,7 @@ import tcplab.tcp.Cause;
 import tcplab.tcp.Endpoint;
 import tcplab.tcp.Flags;
 import tcplab.tcp.Notice;
+import tcplab.tcp.Resend;
 import tcplab.tcp.Segment;
 import tcplab.tcp.TcpConfig;
 import tcplab.tcp.TcpEndpoint;
@@ -416,13 +417,22 @@ public final class Simulation implements TcpEndpoint.Events {
 
     @Override
     public void transmit(TcpEndpoint from, Segment segment) {
-        transmitFrom(((Sock) from.attachment()).host, segment);
+        transmitFrom(((Sock) from.attachment()).host, segment, null);
+    }
+
+    @Override
+    public void transmit(TcpEndpoint from, Segment segment, Resend resend) {
+        transmitFrom(((Sock) from.attachment()).host, segment, resend);
     }
 
     private void transmitFrom(Host from, Segment seg) {
+        transmitFrom(from, seg, null);
+    }
+
+    private void transmitFrom(Host from, Segment seg, Resend resend) {
         long id = ++segmentIds;
         if (tracing) {
-            trace.accept(new SegmentEvent(now, from.name(), SegmentAction.SEND, id, seg, null, null));
+            trace.accept(new SegmentEvent(now, from.name(), SegmentAction.SEND, id, seg, null, null, resend));
         }
         Host to = hostsByAddress.get(seg.dst().address());
         for (int i = 0; i < drops.size(); i++) {

@@ -29,6 +29,11 @@ public final class TcpEndpoint {
         /** Put {@code segment} on the wire. */
         void transmit(TcpEndpoint from, Segment segment);
 
+        /** Put {@code segment} on the wire, sent by a timer ({@code resend} null: sent for any other reason). */
+        default void transmit(TcpEndpoint from, Segment segment, Resend resend) {
+            transmit(from, segment);
+        }
+
         /** The endpoint moved from one state to another. */
         void stateChanged(TcpEndpoint endpoint, TcpState from, TcpState to, Cause cause);
 
@@ -129,6 +134,8 @@ public final class TcpEndpoint {
     /** SYN-ACK retransmissions allowed at the next timeout, when the listener's queue lowers them; -1: the config's. */
     private int synAckRetryLimit = -1;
     private long rtxStartUs = -1;
+    /** The timer whose expiry is sending segments right now (the trace tells RTO and TLP apart), or null. */
+    private Resend sendingFor;
     /** The timeout the retransmission timer was last armed with (Linux's icsk_rto for SYN states). */
     private long rtxIntervalUs;
     private long synSentUs = -1;
@@ -846,12 +853,22 @@ public final class TcpEndpoint {
             // The probe timer stands in for the RTO timer (Linux keeps one timer, ICSK_TIME_LOSS_PROBE
             // or ICSK_TIME_RETRANS): when both are due the probe goes first.
             probeAt = NEVER;
-            sendLossProbe(nowUs);
+            sendingFor = Resend.TLP;
+            try {
+                sendLossProbe(nowUs);
+            } finally {
+                sendingFor = null;
+            }
             return;
         }
         if (rtxAt <= nowUs) {
             rtxAt = NEVER;
-            retransmissionTimeout(nowUs);
+            sendingFor = Resend.RTO;
+            try {
+                retransmissionTimeout(nowUs);
+            } finally {
+                sendingFor = null;
+            }
         }
     }
 
@@ -1306,7 +1323,7 @@ public final class TcpEndpoint {
     }
 
     private void transmit(Segment seg, long nowUs) {
-        events.transmit(this, seg);
+        events.transmit(this, seg, sendingFor);
     }
 
     /** The one place a state changes: emits the transition, and on CLOSED clears everything. */

@@ -734,7 +734,8 @@ public final class LadderView extends Region {
                     double lx = x0 + (xe - x0) * at;
                     double ly = y0 + (ye - y0) * at;
                     if (isSelected || !crowded(labels, lx, ly, (dense ? 15 : 14) * zoom)) {
-                        drawLabelAt(g, label(f.id(), seg), x0, y0, xe, ye, lx, ly, isSelected ? palette.highlight() : c, f.id());
+                        drawLabelAt(g, label(f.id(), seg) + resendMark(f.send()), x0, y0, xe, ye, lx, ly,
+                                isSelected ? palette.highlight() : c, f.id());
                         labels.add(new double[] {lx, ly});
                         break;
                     }
@@ -827,6 +828,15 @@ public final class LadderView extends Region {
     /** "SYN,ACK seq=0 ack=1 len=0": relative to each direction's ISN unless absolute numbers are on. */
     String label(long flightId, Segment seg) {
         return numbers == null ? seg.flagText() : numbers.label(flightId, seg, absoluteSeq);
+    }
+
+    /**
+     * " · RTO" or " · TLP" after the label of a segment a timer sent again: the retransmission
+     * timer, or the tail-loss probe that goes before it (RFC 8985 §7). The two abbreviations are
+     * what Chinese texts use too.
+     */
+    static String resendMark(tcplab.sim.TraceEvent.SegmentEvent send) {
+        return send.resend() == null ? "" : " · " + send.resend().name();
     }
 
     private void drawPlayhead(GraphicsContext g, double w) {
