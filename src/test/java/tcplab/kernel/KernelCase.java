@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tcplab.i18n.ProblemException;
 import tcplab.sim.Scenario;
 import tcplab.sim.ScenarioLoader;
@@ -23,26 +22,20 @@ import tcplab.sim.ScenarioLoader;
  *                    fix that lands tells to remove it here.
  * @param profile     null, or the profile every host is given (a built-in scenario of other hosts
  *                    run as Linux hosts)
- * @param crowded     hosts compared by counts per window rather than socket by socket (a flooded
- *                    listener, {@link Conformance#crowd})
- * @param byPeer      hosts whose segments are compared per destination (a scanner)
  */
-record KernelCase(String name, boolean builtin, double untilMs, Map<String, String> known, String profile,
-                  Set<String> crowded, Set<String> byPeer) {
+record KernelCase(String name, boolean builtin, double untilMs, Map<String, String> known, String profile) {
 
     KernelCase(String name, boolean builtin, double untilMs, Map<String, String> known) {
-        this(name, builtin, untilMs, known, null, Set.of(), Set.of());
+        this(name, builtin, untilMs, known, null);
     }
 
     Scenario scenario() {
-        Scenario sc = load();
-        if (profile == null) {
-            return sc;
-        }
-        List<Scenario.HostSpec> hosts = sc.hosts().stream().map(h -> new Scenario.HostSpec(h.name(), h.address(), profile,
-                h.profile().equals(profile) ? h.settings() : Map.of(), h.closedPorts(), h.line())).toList();
-        return new Scenario(sc.name(), sc.source(), sc.title(), sc.about(), sc.seed(), sc.delayMs(), sc.loss(), sc.drops(),
-                hosts, sc.actions(), sc.untilMs());
+        return KernelCheck.withProfile(load(), profile);
+    }
+
+    /** How its hosts are compared (a flood's target by counts, a scanner per destination), as kernel-check does. */
+    KernelCheck.Options options() {
+        return KernelCheck.Options.of(scenario());
     }
 
     private Scenario load() {
@@ -82,14 +75,9 @@ record KernelCase(String name, boolean builtin, double untilMs, Map<String, Stri
         return new KernelCase(name, false, untilMs, known);
     }
 
-    /** A built-in scenario with every host on {@code profile}, the {@code byPeer} hosts' segments compared per destination. */
-    private static KernelCase as(String name, String profile, double untilMs, String... byPeer) {
-        return new KernelCase(name, true, untilMs, differs(), profile, Set.of(), Set.of(byPeer));
-    }
-
-    /** A built-in scenario whose {@code crowded} hosts are compared by counts. */
-    private static KernelCase crowded(String name, double untilMs, String... crowded) {
-        return new KernelCase(name, true, untilMs, differs(), null, Set.of(crowded), Set.of());
+    /** A built-in scenario with every host on {@code profile}. */
+    private static KernelCase as(String name, String profile, double untilMs) {
+        return new KernelCase(name, true, untilMs, differs(), profile);
     }
 
     private static Map<String, String> differs(String... aspectThenItem) {
@@ -144,7 +132,7 @@ record KernelCase(String name, boolean builtin, double untilMs, Map<String, Stri
             file("rto-second-sample", 3000, differs()),
             file("syn-recv-repeated-syn", 10000, differs()),
             file("simultaneous-open-challenge", 6000, differs()),
-            crowded("syn-flood", 18000, "server"),
-            crowded("syn-flood-cookies", 5000, "server"),
-            as("worm-scan", "linux", 8000, "worm"));
+            builtin("syn-flood", 18000, differs()),
+            builtin("syn-flood-cookies", 5000, differs()),
+            as("worm-scan", "linux", 8000));
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
 import tcplab.kernel.Observation.Step;
 
 /**
@@ -22,37 +24,53 @@ import tcplab.kernel.Observation.Step;
  * {@value #BASE_MS} ms (the relay's and the applications' scheduling, /proc polled every 2 ms)
  * plus 1/{@value #SLACK_DIVISOR} of the interval.
  */
-final class Conformance {
+public final class Conformance {
 
-    static final double BASE_MS = 10;
-    static final double SLACK_DIVISOR = 8;
+    public static final double BASE_MS = 10;
+    public static final double SLACK_DIVISOR = 8;
 
-    /** One aspect that differs: {@code aspect} as "states client", "segments server", "apps client". */
-    record Difference(String aspect, String detail) {
+    /**
+     * One aspect that differs: {@code kind} states, segments, apps or counters, of {@code host}
+     * (for segments compared per destination: "worm to *.*.1.7"); {@code detail} worded in the
+     * language of the texts the comparison was given.
+     */
+    public record Difference(String kind, String host, String detail) {
+
+        /** "states client", as the known differences of the test's cases name aspects. */
+        public String aspect() {
+            return kind + " " + host;
+        }
+
+        /** The aspect in the user's words, then what differs. */
+        public String format(Texts t) {
+            return t.get("aspect." + kind, host) + ": " + detail;
+        }
+
         @Override
         public String toString() {
-            return aspect + ": " + detail;
+            return aspect() + ": " + detail;
         }
     }
 
     private Conformance() {
     }
 
-    static double tolerance(double intervalMs) {
+    public static double tolerance(double intervalMs) {
         return BASE_MS + Math.abs(intervalMs) / SLACK_DIVISOR;
     }
 
     /** Every aspect in which {@code actual} differs from {@code expected}, at most one difference per aspect. */
-    static List<Difference> compare(Observation expected, Observation actual) {
-        return compare(expected, actual, Set.of(), Double.MAX_VALUE);
+    public static List<Difference> compare(Observation expected, Observation actual) {
+        return compare(expected, actual, Set.of(), Set.of(), Double.MAX_VALUE, Texts.of(KernelCheck.BUNDLE, Lang.EN));
     }
 
     /**
      * As {@link #compare(Observation, Observation)}, but the {@code crowded} hosts (a flooded
      * listener: hundreds of request sockets) are compared by counts: see {@link #crowd}.
      */
-    static List<Difference> compare(Observation expected, Observation actual, Set<String> crowded, double untilMs) {
-        return compare(expected, actual, crowded, Set.of(), untilMs);
+    public static List<Difference> compare(Observation expected, Observation actual, Set<String> crowded, Set<String> byPeer,
+                                           double untilMs) {
+        return compare(expected, actual, crowded, byPeer, untilMs, Texts.of(KernelCheck.BUNDLE, Lang.EN));
     }
 
     /**
@@ -60,11 +78,11 @@ final class Conformance {
      * scanner's SYNs to 40 addresses 20 ms apart: the kernel retransmits those whose timers fall
      * on one tick of its timer wheel in its own order).
      */
-    static List<Difference> compare(Observation expected, Observation actual, Set<String> crowded, Set<String> byPeer,
-                                    double untilMs) {
+    public static List<Difference> compare(Observation expected, Observation actual, Set<String> crowded, Set<String> byPeer,
+                                           double untilMs, Texts t) {
         List<Difference> out = new ArrayList<>();
         for (String host : crowded) {
-            crowd(host, expected, actual, untilMs, out);
+            crowd(host, expected, actual, untilMs, t, out);
         }
         for (String host : hosts(expected.sockets(), actual.sockets())) {
             if (crowded.contains(host)) {
@@ -72,15 +90,14 @@ final class Conformance {
             }
             List<List<Step>> e = expected.sockets().getOrDefault(host, List.of());
             List<List<Step>> a = actual.sockets().getOrDefault(host, List.of());
-            String aspect = "states " + host;
             if (e.size() != a.size()) {
-                out.add(new Difference(aspect, e.size() + " sockets expected, " + a.size() + " seen: expected " + e + ", seen " + a));
+                out.add(new Difference("states", host, t.get("diff.socketCount", e.size(), a.size()) + whole(e, a, t)));
                 continue;
             }
             for (int i = 0; i < e.size(); i++) {
-                String d = sequence(e.get(i), a.get(i));
+                String d = sequence(e.get(i), a.get(i), untilMs, t);
                 if (d != null) {
-                    out.add(new Difference(aspect, "socket " + (i + 1) + ": " + d));
+                    out.add(new Difference("states", host, t.get("diff.socket", i + 1, d)));
                     break;
                 }
             }
@@ -93,8 +110,8 @@ final class Conformance {
             split(host, es);
             split(host, as);
         }
-        compareLists("segments", es, as, out);
-        compareLists("apps", expected.apps(), actual.apps(), out);
+        compareLists("segments", es, as, untilMs, t, out);
+        compareLists("apps", expected.apps(), actual.apps(), untilMs, t, out);
         return out;
     }
 
@@ -133,7 +150,7 @@ final class Conformance {
      * kernel run with another. The kernel's own counters (SYN cookies sent, SYNs dropped on a full request queue,
      * {@link Observation#COUNTERS}) must equal the model's exactly.
      */
-    static void crowd(String host, Observation expected, Observation actual, double untilMs, List<Difference> out) {
+    static void crowd(String host, Observation expected, Observation actual, double untilMs, Texts t, List<Difference> out) {
         double end = 0;
         for (Observation o : List.of(expected, actual)) {
             for (Step s : o.segments().getOrDefault(host, List.of())) {
@@ -162,16 +179,16 @@ final class Conformance {
             end -= WINDOW_MS;
         }
         for (String f : flags) {
-            String d = band(end, t -> sent(expected, host, f, t), t -> sent(actual, host, f, t));
+            String d = band(end, u -> sent(expected, host, f, u), u -> sent(actual, host, f, u), t.get("crowded.sent", f), t);
             if (d != null) {
-                out.add(new Difference("segments " + host, f + " sent " + d));
+                out.add(new Difference("segments", host, d));
                 break;
             }
         }
         for (String st : states) {
-            String d = band(end, t -> in(expected, host, st, t), t -> in(actual, host, st, t));
+            String d = band(end, u -> in(expected, host, st, u), u -> in(actual, host, st, u), t.get("crowded.in", st), t);
             if (d != null) {
-                out.add(new Difference("states " + host, "sockets in " + st + " " + d));
+                out.add(new Difference("states", host, d));
                 break;
             }
         }
@@ -181,7 +198,7 @@ final class Conformance {
             long e = ec.getOrDefault(c, 0L);
             long a = ac.getOrDefault(c, 0L);
             if (e != a) {
-                out.add(new Difference("counters " + host, c + " " + e + " expected, " + a + " seen"));
+                out.add(new Difference("counters", host, t.get("diff.counter", c, e, a)));
                 break;
             }
         }
@@ -189,29 +206,28 @@ final class Conformance {
 
     /** Null when {@code actual(t)} is within the expected band at every window's end up to {@code end}. */
     private static String band(double end, java.util.function.DoubleToIntFunction expected,
-                               java.util.function.DoubleToIntFunction actual) {
-        for (double t = WINDOW_MS; t <= end; t += WINDOW_MS) {
+                               java.util.function.DoubleToIntFunction actual, String what, Texts t) {
+        for (double at = WINDOW_MS; at <= end; at += WINDOW_MS) {
             int lo = Integer.MAX_VALUE;
             int hi = Integer.MIN_VALUE;
-            double from = t - tolerance(t);
-            double to = t + tolerance(t);
+            double from = at - tolerance(at);
+            double to = at + tolerance(at);
             // The expected value over [from, to], sampled at every millisecond.
             for (double u = Math.max(0, from); u <= to; u += 1) {
                 int v = expected.applyAsInt(u);
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
-            int a = actual.applyAsInt(t);
+            int a = actual.applyAsInt(at);
             if (a < lo || a > hi) {
-                return String.format(Locale.ROOT, "by %.0f ms: %d seen, %d expected (%d to %d from %.0f to %.0f ms)",
-                        t, a, expected.applyAsInt(t), lo, hi, Math.max(0, from), to);
+                return t.get("diff.band", what, ms(at), a, lo, hi, ms(Math.max(0, from)), ms(to));
             }
         }
         return null;
     }
 
     /** Segments with these flags {@code host} had sent by {@code t}. */
-    private static int sent(Observation o, String host, String flags, double t) {
+    public static int sent(Observation o, String host, String flags, double t) {
         int n = 0;
         for (Step s : o.segments().getOrDefault(host, List.of())) {
             if (s.ms() <= t && s.what().startsWith(flags + " ")) {
@@ -222,7 +238,7 @@ final class Conformance {
     }
 
     /** Sockets of {@code host} in {@code state} at {@code t}. */
-    private static int in(Observation o, String host, String state, double t) {
+    public static int in(Observation o, String host, String state, double t) {
         int n = 0;
         for (List<Step> sock : o.sockets().getOrDefault(host, List.of())) {
             String now = null;
@@ -240,11 +256,11 @@ final class Conformance {
     }
 
     private static void compareLists(String what, Map<String, List<Step>> expected, Map<String, List<Step>> actual,
-                                     List<Difference> out) {
+                                     double untilMs, Texts t, List<Difference> out) {
         for (String host : hosts(expected, actual)) {
-            String d = sequence(expected.getOrDefault(host, List.of()), actual.getOrDefault(host, List.of()));
+            String d = sequence(expected.getOrDefault(host, List.of()), actual.getOrDefault(host, List.of()), untilMs, t);
             if (d != null) {
-                out.add(new Difference(what + " " + host, d));
+                out.add(new Difference(what, host, d));
             }
         }
     }
@@ -255,8 +271,17 @@ final class Conformance {
         return hosts;
     }
 
-    /** Null when the two sequences say the same in the same order at the same times; else where they part. */
+    /** Null when the two sequences say the same in the same order at the same times; else where they part (English). */
     static String sequence(List<Step> expected, List<Step> actual) {
+        return sequence(expected, actual, Double.MAX_VALUE, Texts.of(KernelCheck.BUNDLE, Lang.EN));
+    }
+
+    /**
+     * As above; a step that one side has and the other has not, after the last step both have,
+     * is forgiven when it came so near the end of the run ({@code untilMs}) that within the
+     * tolerance it could have come after it (a retransmission the timer wheel made late).
+     */
+    static String sequence(List<Step> expected, List<Step> actual, double untilMs, Texts t) {
         int n = Math.min(expected.size(), actual.size());
         double prevE = 0;
         double prevA = 0;
@@ -264,31 +289,41 @@ final class Conformance {
             Step e = expected.get(i);
             Step a = actual.get(i);
             if (!e.what().equals(a.what())) {
-                return "#" + (i + 1) + " expected " + e + ", seen " + a + whole(expected, actual);
+                return t.get("diff.other", i + 1, e, a) + whole(expected, actual, t);
             }
             double interval = e.ms() - prevE;
             double off = (a.ms() - prevA) - interval;
             if (Math.abs(off) > tolerance(interval)) {
-                return String.format(Locale.ROOT, "#%d %s at %.1f ms, expected at %.1f ms (%+.1f ms after the step before, tolerance %.1f)",
-                        i + 1, a.what(), a.ms(), e.ms(), off, tolerance(interval)) + whole(expected, actual);
+                return t.get("diff.time", i + 1, a.what(), ms(a.ms()), ms(e.ms()), String.format(Locale.ROOT, "%+.1f", off),
+                        ms(tolerance(interval))) + whole(expected, actual, t);
             }
             prevE = e.ms();
             prevA = a.ms();
         }
-        if (expected.size() != actual.size()) {
-            return expected.size() > actual.size()
-                    ? "missing " + expected.subList(n, expected.size()) + whole(expected, actual)
-                    : "more: " + actual.subList(n, actual.size()) + whole(expected, actual);
+        List<Step> extra = expected.size() > actual.size() ? expected.subList(n, expected.size()) : actual.subList(n, actual.size());
+        double prev = expected.size() > actual.size() ? prevE : prevA;
+        if (!extra.isEmpty()) {
+            Step first = extra.get(0);
+            if (first.ms() + tolerance(first.ms() - prev) > untilMs) {
+                return null; // it could as well have come after the end of the run
+            }
+            return t.get(expected.size() > actual.size() ? "diff.missing" : "diff.more", extra) + whole(expected, actual, t);
         }
         return null;
     }
 
-    private static String whole(List<Step> expected, List<Step> actual) {
-        return "\n      expected " + shortened(expected) + "\n      seen     " + shortened(actual);
+    private static String ms(double ms) {
+        return String.format(Locale.ROOT, "%.1f", ms);
+    }
+
+    /** Both whole sequences, under the difference (the command prints them side by side instead). */
+    private static String whole(List<?> expected, List<?> actual, Texts t) {
+        return "\n      " + t.get("list.expected") + " " + shortened(expected, t) + "\n      " + t.get("list.seen") + " "
+                + shortened(actual, t);
     }
 
     /** A flood's 300 segments would bury the difference: the first 30 steps are enough. */
-    private static String shortened(List<Step> steps) {
-        return steps.size() <= 30 ? steps.toString() : steps.subList(0, 30) + " and " + (steps.size() - 30) + " more";
+    private static String shortened(List<?> steps, Texts t) {
+        return steps.size() <= 30 ? steps.toString() : steps.subList(0, 30) + " " + t.get("list.more", steps.size() - 30);
     }
 }

@@ -24,7 +24,7 @@ import tcplab.tcp.TcpState;
  * time); per host the segments it sent (flags, sequence numbers relative to the sender's ISN,
  * length, and whether the link delivered or dropped it); per host what its applications saw.
  */
-record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>> segments, Map<String, List<Step>> apps,
+public record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>> segments, Map<String, List<Step>> apps,
                    Map<String, Map<String, Long>> counters) {
 
     /**
@@ -33,14 +33,14 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
      * cookie_v4_init_sequence()) and SYNs dropped because the request queue was full
      * (LINUX_MIB_TCPREQQFULLDROP in tcp_conn_request()).
      */
-    static final List<String> COUNTERS = List.of("SyncookiesSent", "TCPReqQFullDrop");
+    public static final List<String> COUNTERS = List.of("SyncookiesSent", "TCPReqQFullDrop");
 
-    Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>> segments, Map<String, List<Step>> apps) {
+    public Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>> segments, Map<String, List<Step>> apps) {
         this(sockets, segments, apps, Map.of());
     }
 
     /** Something that happened at {@code ms}, written as {@code what}. */
-    record Step(double ms, String what) {
+    public record Step(double ms, String what) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.1f %s", ms, what);
@@ -53,7 +53,7 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
      * The simulator's run up to {@code untilMs}, plus the ends of the TIME-WAITs that had begun by
      * then (the kernel's are read from its TIME-WAIT timer, see {@link #fromKernel}).
      */
-    static Observation fromSim(Simulation sim, List<TraceEvent> events, double untilMs) {
+    public static Observation fromSim(Simulation sim, List<TraceEvent> events, double untilMs) {
         long until = Math.round(untilMs * 1000);
         Map<String, Map<Integer, List<Step>>> socks = new LinkedHashMap<>();
         Map<String, List<Step>> segs = new LinkedHashMap<>();
@@ -172,7 +172,7 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
      * on as a timewait socket (tcp_time_wait()); a TIME_WAIT not over by the end of the run ends
      * when its timer (/proc's tm->when, as {@code ss -o} shows it) says.
      */
-    static Observation fromKernel(List<String> lines, double untilMs) {
+    public static Observation fromKernel(List<String> lines, double untilMs) {
         Map<String, String> hostOfAddress = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         for (String line : lines) {
