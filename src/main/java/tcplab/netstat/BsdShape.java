@@ -17,6 +17,9 @@ final class BsdShape implements RowShape {
     /** BSD/macOS: {@code [socket flowhash] tcp4 0 0 127.0.0.1.8080 *.* LISTEN}; tcp46 is dual stack. */
     @Override
     public ParsedLine.Socket read(int n) {
+        if ((p.bsdColumns() & NetstatParser.BSD_T) != 0 && p.section() == NetstatParser.Section.BSD) {
+            return readT(n);
+        }
         int i = 0;
         if (t.nt >= 6 && !isProto(0)) {
             // -A: the control block's address first (FreeBSD: Tcpcb), and on macOS its flow hash.
@@ -65,7 +68,11 @@ final class BsdShape implements RowShape {
         } else if (proto == Proto.TCP) {
             return t.fail(2, Why.NEEDS_STATE, null);
         }
-        if (t.nt != expected && !(p.section() == NetstatParser.Section.BSD && extrasAfter(expected))) {
+        owner = null;
+        ownerPid = null;
+        boolean verbose = p.section() == NetstatParser.Section.BSD && (p.bsdColumns() & NetstatParser.BSD_V) != 0;
+        if (t.nt != expected && !(verbose ? verboseAfter(expected) : p.section() == NetstatParser.Section.BSD
+                && extrasAfter(expected))) {
             return t.fail(3, Why.EXTRA_COLUMNS, t.restFrom(expected < t.nt ? expected : t.nt - 1));
         }
         String l = t.tok(i + 3);
@@ -89,7 +96,7 @@ final class BsdShape implements RowShape {
         }
         Dialect d = p.label(p.section() == NetstatParser.Section.BSD && p.layoutDialect() == Dialect.BSD ? Dialect.BSD : Dialect.MACOS);
         SocketRow row = new SocketRow(proto, family, dual, local, foreign, state,
-                Addresses.parseLong(t.tok(i + 1)), Addresses.parseLong(t.tok(i + 2)), null, null, null);
+                Addresses.parseLong(t.tok(i + 1)), Addresses.parseLong(t.tok(i + 2)), ownerPid, owner, null);
         ParsedLine.RawFields raw = e.raw(stateRaw, state, d);
         // The address columns are 22 characters wide, 18 with -A; a longer host.port is cut to
         // the width (inetprint's "%-*.*s"), port digits first: 192.168.1.221.5486 was port 5486x.
@@ -98,6 +105,120 @@ final class BsdShape implements RowShape {
         boolean ft = t.te[i + 4] - t.ts[i + 4] >= width;
         if (lt || ft) {
             raw = raw.withTruncated(lt, ft);
+        }
+        return new ParsedLine.Socket(n, d, row, raw);
+    }
+
+    /** The owner {@link #verboseAfter} read from a macOS -v row (null when none). */
+    private String owner;
+    private Integer ownerPid;
+
+    /**
+     * macOS {@code -v} after the state (or after the addresses of a UDP row): [rxbytes txbytes]
+     * rhiwat shiwat, then the owner, then hex flags. The owner is "pid epid" up to macOS 12, and
+     * from macOS 13 one column "process:pid" whose name netstat prints in 16 characters
+     * ({@code %16s}), cut, right-aligned and with its spaces ("Brave Browser He:7187"): the
+     * owner is the first word ending in {@code :digits}, its name everything from the column's
+     * start to that colon.
+     */
+    private boolean verboseAfter(int from) {
+        int cols = p.bsdColumns();
+        int k = from + ((cols & NetstatParser.BSD_BYTES) != 0 ? 4 : 2);
+        if (k > t.nt) {
+            return false;
+        }
+        for (int c = from; c < k; c++) {
+            if (!t.isNumber(c)) {
+                return false;
+            }
+        }
+        int rest;
+        if ((cols & NetstatParser.BSD_PROCESS_PID) != 0) {
+            int end = -1;
+            for (int c = k; c < t.nt && c < k + 8; c++) {
+                String w = t.tok(c);
+                int colon = w.lastIndexOf(':');
+                if (colon >= 0 && colon < w.length() - 1 && isDigits(w, colon + 1)) {
+                    end = c;
+                    break;
+                }
+            }
+            if (end < 0) {
+                return false;
+            }
+            String w = t.tok(end);
+            int colon = t.ts[end] + w.lastIndexOf(':');
+            String name = t.cur.substring(t.ts[k], colon).trim();
+            long pid = Addresses.parseLong(t.cur.substring(colon + 1, t.te[end]));
+            if (name.isEmpty() || pid < 0) {
+                return false;
+            }
+            owner = name;
+            ownerPid = (int) Math.min(Integer.MAX_VALUE, pid);
+            rest = end + 1;
+        } else {
+            if (k + 2 > t.nt || !t.isNumber(k) || !t.isNumber(k + 1)) {
+                return false;
+            }
+            ownerPid = (int) Math.min(Integer.MAX_VALUE, Addresses.parseLong(t.tok(k)));
+            rest = k + 2;
+        }
+        return rest >= t.nt || extrasAfter(rest);
+    }
+
+    private boolean isDigits(String w, int from) {
+        for (int c = from; c < w.length(); c++) {
+            if (w.charAt(c) < '0' || w.charAt(c) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * FreeBSD {@code -T} (with {@code -A}, the Tcpcb column first): {@code tcp4 3 0 0 local
+     * foreign}, no state; UDP rows leave the three counters blank: {@code udp4 local foreign}.
+     */
+    private ParsedLine.Socket readT(int n) {
+        int i = isProto(0) ? 0 : t.nt > 1 && isProto(1) ? 1 : -1;
+        if (i < 0) {
+            return t.fail(0, Why.NO_SHAPE, null);
+        }
+        String pw = t.tok(i).toLowerCase(Locale.ROOT);
+        Proto proto = pw.startsWith("tcp") ? Proto.TCP : Proto.UDP;
+        int li = proto == Proto.TCP ? i + 4 : i + 1;
+        if (t.nt != li + 2) {
+            return t.fail(1, Why.BSD_COLUMNS, null);
+        }
+        if (proto == Proto.TCP && (!t.isNumber(i + 1) || !t.isNumber(i + 2) || !t.isNumber(i + 3))) {
+            return t.fail(2, Why.QUEUES, null);
+        }
+        String suffix = pw.substring(3);
+        Family fam = suffix.equals("4") ? Family.IPV4 : suffix.startsWith("6") || suffix.equals("46") ? Family.IPV6 : null;
+        LineTokens.Ends e = t.ends(proto, li, li + 1, '.');
+        if (e == null) {
+            return null;
+        }
+        Family family = fam != null ? fam : e.family;
+        Endpoint local = e.local;
+        Endpoint foreign = e.foreign;
+        if (family == Family.IPV6 && local.address().equals("0.0.0.0")) {
+            local = new Endpoint("::", local.port());
+        }
+        if (family == Family.IPV6 && foreign.address().equals("0.0.0.0")) {
+            foreign = new Endpoint("::", foreign.port());
+        }
+        Dialect d = p.label(Dialect.BSD);
+        SocketRow row = new SocketRow(proto, family, suffix.equals("46"), local, foreign, null, null, null, null, null, null);
+        ParsedLine.RawFields raw = e.raw(null, null, d);
+        int width = i > 0 ? 18 : 22;
+        boolean lt = t.te[li] - t.ts[li] >= width;
+        boolean ft = t.te[li + 1] - t.ts[li + 1] >= width;
+        if (lt || ft) {
+            raw = raw.withTruncated(lt, ft);
+        }
+        if (proto == Proto.TCP) {
+            raw = raw.withDetails(SocketDetails.bsdCounters(t.number(i + 1), t.number(i + 2), t.number(i + 3)));
         }
         return new ParsedLine.Socket(n, d, row, raw);
     }

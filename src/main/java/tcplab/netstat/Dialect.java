@@ -8,8 +8,8 @@ import java.util.Locale;
  * The output formats this package reads and writes, by their {@code --dialect} names.
  *
  * <p>The first twelve are what the emitter can write (and the simulator can show); the last
- * five are only read: a German Windows, FreeBSD, the kernel's {@code /proc/net/tcp} table, lsof
- * and PowerShell.
+ * six are only read: a German Windows, FreeBSD, the kernel's {@code /proc/net/tcp} table, lsof
+ * and PowerShell's table and list views.
  */
 public enum Dialect {
     /** {@code netstat -an} on Windows. */
@@ -48,7 +48,12 @@ public enum Dialect {
      */
     LSOF("lsof", Os.LINUX, false),
     /** PowerShell {@code Get-NetTCPConnection}, table view. Read only. */
-    POWERSHELL("powershell", Os.WINDOWS, false);
+    POWERSHELL("powershell", Os.WINDOWS, false),
+    /**
+     * PowerShell {@code Get-NetTCPConnection | Format-List}: one {@code Name : Value} line per
+     * property, a blank line between connections. Read only.
+     */
+    POWERSHELL_LIST("powershell-list", Os.WINDOWS, false);
 
     /** The operating system a dialect comes from: it decides which client port range applies. */
     public enum Os { WINDOWS, LINUX, MACOS, BSD }

@@ -58,7 +58,7 @@ public final class ExplainedTable {
         this.summary = summary;
         List<TitledWarning> ws = new ArrayList<>();
         for (Warning w : summary.warnings()) {
-            ws.add(new TitledWarning(w, title(w.code(), lang)));
+            ws.add(new TitledWarning(w, title(w, lang)));
         }
         this.warnings = Collections.unmodifiableList(ws);
     }
@@ -103,9 +103,20 @@ public final class ExplainedTable {
         return new ExplainedTable(lang, rows, n, explainer.summary());
     }
 
-    /** The short title of a finding in {@code lang}: "Possible SYN flood", "疑似 SYN 洪水攻击"... */
+    /** The short title of a kind of finding in {@code lang}: "Possible SYN flood", "疑似 SYN 洪水攻击"... */
     public static String title(Warning.Code code, Lang lang) {
         return Texts.of(Explainer.BUNDLE, lang).get("w." + code.name() + ".title");
+    }
+
+    /**
+     * The short title of this finding in {@code lang}. A note (INFO: what is normal, such as a
+     * server's own TIME_WAITs) has a title of its own that reads as a note ("TIME_WAIT on ports
+     * this machine serves"), never the alarm's ("Many TIME_WAIT") above a text that says
+     * "harmless".
+     */
+    public static String title(Warning w, Lang lang) {
+        String key = w.severity() == Warning.Severity.INFO ? ".note.title" : ".title";
+        return Texts.of(Explainer.BUNDLE, lang).get("w." + w.code().name() + key);
     }
 
     public Lang lang() {

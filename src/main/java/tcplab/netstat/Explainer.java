@@ -22,8 +22,10 @@ import tcplab.tcp.TcpState;
  * table costs no more memory than a small one.
  *
  * <p>Direction is decided from the LISTEN rows seen so far in the same table (net-tools and ss
- * print listeners first; Windows sorts by local address, so 0.0.0.0 listeners come early), and
- * falls back to port classes when the table has no LISTEN row for the port.
+ * print listeners first; Windows sorts by local address, so 0.0.0.0 listeners come early): a
+ * connection is the server's side only if its local port is listened on. Port classes (a
+ * well-known local port, a client-range one) are guessed from only when the table lists no
+ * listener at all (netstat without -a); the README's "Direction" paragraph has the whole rule.
  */
 public final class Explainer {
     static final String BUNDLE = "tcplab.netstat.Explain";
@@ -338,8 +340,9 @@ public final class Explainer {
      */
     private void beyondTheRow(ParsedLine.Socket s, Text out) {
         ParsedLine.RawFields raw = s.raw();
-        // Cut ends are said by the address sentences themselves (Truncation); here only the timer.
-        if (raw.timer() == null) {
+        // Cut ends are said by the address sentences themselves (Truncation); here the timer and
+        // what ss -e (or FreeBSD -T) printed on the row.
+        if (raw.timer() == null && raw.details() == null) {
             return;
         }
         StringBuilder sb = new StringBuilder(" ");
@@ -349,6 +352,9 @@ public final class Explainer {
             if (tm != null) {
                 sentence(sb, timer(tm));
             }
+        }
+        if (raw.details() != null) {
+            rowDetails(sb, raw.details());
         }
         String said = sb.toString().trim();
         if (!said.isEmpty()) {
@@ -370,16 +376,51 @@ public final class Explainer {
         return text(key, tm.left() == null ? "?" : tm.left(), tm.count() == null ? "0" : tm.count(), kind);
     }
 
+    /**
+     * What ss -e prints on a row (or on a detail line under it): the owner and inode, the
+     * socket's cookie, IPv6-only, and which directions are shut down.
+     */
+    private void rowDetails(StringBuilder sb, SocketDetails x) {
+        if (x.inode() != null && x.inode() == 0) {
+            sentence(sb, text("detail.noInode"));
+        } else if (x.uid() != null || x.inode() != null) {
+            if (x.uid() == null) {
+                sentence(sb, text("detail.owner.root", x.inode()));
+            } else {
+                sentence(sb, text("detail.owner", x.uid(), x.inode() == null ? "?" : x.inode()));
+            }
+        }
+        if (x.cookie() != null) {
+            sentence(sb, text("detail.cookie", x.cookie()));
+        }
+        if (x.v6only() != null) {
+            sentence(sb, text(x.v6only() == 0 ? "detail.v6only.0" : "detail.v6only.1"));
+        }
+        if (x.retransmits() != null) {
+            sentence(sb, text("detail.bsdCounters", x.retransmits(), x.outOfOrder(), x.zeroWindow()));
+        }
+        if (x.shutdown() != null) {
+            String key = switch (x.shutdown()) {
+                case "<->" -> "detail.shutdown.open";
+                case "-->" -> "detail.shutdown.rd";
+                case "<--" -> "detail.shutdown.wr";
+                default -> "detail.shutdown.both";
+            };
+            sentence(sb, text(key));
+        }
+    }
+
     /** An ss detail line: the row it belongs to, then its timer, owner, memory and TCP internals. */
     private String detail(ParsedLine.Detail d) {
+        if (d.dialect() == Dialect.POWERSHELL_LIST) {
+            return listProperty(d);
+        }
         SocketDetails x = d.details();
         StringBuilder sb = new StringBuilder(text("detail.of", d.attachesTo()));
         if (x.timer() != null) {
             sentence(sb, timer(x.timer()));
         }
-        if (x.uid() != null || x.inode() != null) {
-            sentence(sb, text("detail.owner", x.uid() == null ? "?" : x.uid(), x.inode() == null ? "?" : x.inode()));
-        }
+        rowDetails(sb, x);
         java.util.Map<String, Long> m = x.memory();
         if (!m.isEmpty()) {
             sentence(sb, text("detail.memory", m.getOrDefault("r", 0L), m.getOrDefault("rb", 0L),
@@ -399,6 +440,31 @@ public final class Explainer {
         }
         if (x.isEmpty()) {
             sentence(sb, text("detail.other"));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A property line of Get-NetTCPConnection's list view: whose row it belongs to, then what the
+     * property says (the ones the row is made of are read into it; CIM's general properties that
+     * Get-NetTCPConnection leaves empty are said to be empty).
+     */
+    private String listProperty(ParsedLine.Detail d) {
+        String t = d.text();
+        int colon = t.indexOf(':');
+        String name = colon > 0 ? t.substring(0, colon).trim() : t;
+        String value = colon > 0 ? t.substring(colon + 1).trim() : "";
+        StringBuilder sb = new StringBuilder(text("detail.ps.of", name, d.attachesTo()));
+        switch (name) {
+            case "LocalPort", "RemoteAddress", "RemotePort", "State" -> sentence(sb, text("detail.ps.inRow"));
+            case "OwningProcess" -> sentence(sb, text("detail.ps.OwningProcess"));
+            case "CreationTime" -> sentence(sb, text("detail.ps.CreationTime"));
+            case "InstanceID" -> sentence(sb, text("detail.ps.InstanceID"));
+            case "OffloadState" -> sentence(sb, value.equals("InHost") ? text("detail.ps.InHost")
+                    : text("detail.ps.offloaded", value));
+            case "AppliedSetting" -> sentence(sb, value.isEmpty() ? text("detail.ps.noSetting")
+                    : text("detail.ps.setting", value));
+            default -> sentence(sb, value.isEmpty() ? text("detail.ps.empty") : text("detail.ps.general"));
         }
         return sb.toString();
     }
@@ -650,6 +716,8 @@ public final class Explainer {
         // State.
         if (r.proto() == Proto.UDP) {
             tStateUdp.render(out);
+        } else if (r.state() == null) {
+            t("state.notShown").render(out); // FreeBSD -T, ss filtered to a group of states
         } else if (r.state() != null) {
             String raw = s.raw().state();
             Template special = raw == null ? null : rawStateTemplate(raw);
@@ -688,7 +756,7 @@ public final class Explainer {
         // Owner.
         if (r.program() != null || r.pid() != null) {
             out.lit(space);
-            owner(out, r);
+            owner(out, r, s.dialect() == Dialect.MACOS && r.program() != null && r.program().length() == 16);
             checkProgram(out, r, r.program());
         }
     }
@@ -920,9 +988,14 @@ public final class Explainer {
             tDirUnknown.render(out);
             return;
         }
-        if (!listening.isEmpty() && lp > 1023) {
+        if (!listening.isEmpty()) {
             // The table lists its listening ports (LISTEN rows come before the connections in
-            // every tool's order), and this one is not among them: nobody could connect to it.
+            // every tool's order), and this one is not among them: nobody could connect to it,
+            // however well-known its number. An accepted connection takes the listener's local
+            // port (tcp_v4_syn_recv_sock copies it into the child socket), so while that listener
+            // is open its LISTEN row is here; "probably", because a server may have closed its
+            // listener and kept the connections it had accepted. Only a table that lists no
+            // listener at all leaves the port classes to guess from.
             tDirOutboundTable.render(out, peer, fp);
             return;
         }
@@ -957,6 +1030,10 @@ public final class Explainer {
     }
 
     private void owner(Text out, SocketRow r) {
+        owner(out, r, false);
+    }
+
+    private void owner(Text out, SocketRow r, boolean cutTo16) {
         if (r.pid() != null && r.pid() == 0 && (r.program() == null || r.program().equals("[System Process]"))) {
             // Windows' PID 0 (TCPView's [System Process]) is no process: the system keeps the socket.
             t("owner").render(out, t("owner.pid0").format());
@@ -966,6 +1043,11 @@ public final class Explainer {
         StringBuilder who = new StringBuilder();
         if (r.program() != null && !r.program().equals("-")) {
             who.append(r.program());
+            if (cutTo16) {
+                // macOS -v's process:pid column prints the name in 16 characters (%16s), cut.
+                who.append(lang == Lang.ZH ? "" : " ");
+                t("owner.cut16").render(who);
+            }
         }
         if (r.pid() != null) {
             if (who.length() > 0) {

@@ -62,6 +62,10 @@ public final class JsonlWriter implements AutoCloseable {
     private static final byte[] LOCAL_ADDRESS_RAW = b(",\"local_address_raw\":");
     private static final byte[] FOREIGN_ADDRESS_RAW = b(",\"foreign_address_raw\":");
     private static final byte[] TIMER = b(",\"timer\":");
+    private static final byte[] UID = b(",\"uid\":");
+    private static final byte[] INODE = b(",\"inode\":");
+    private static final byte[] SK_COOKIE = b(",\"sk_cookie\":");
+    private static final byte[] SHUTDOWN = b(",\"shutdown\":");
     private static final byte[] LOCAL_TRUNCATED = b(",\"local_truncated\":true");
     private static final byte[] FOREIGN_TRUNCATED = b(",\"foreign_truncated\":true");
     private static final byte[] NULL = b("null");
@@ -316,6 +320,25 @@ public final class JsonlWriter implements AutoCloseable {
         if (raw.timer() != null) {
             out.raw(TIMER);
             out.quoted(raw.timer());
+        }
+        SocketDetails d = raw.details();
+        if (d != null) {
+            if (d.uid() != null) {
+                out.raw(UID);
+                out.num(d.uid());
+            }
+            if (d.inode() != null) {
+                out.raw(INODE);
+                out.num(d.inode());
+            }
+            if (d.cookie() != null) {
+                out.raw(SK_COOKIE);
+                out.quoted(d.cookie());
+            }
+            if (d.shutdown() != null) {
+                out.raw(SHUTDOWN);
+                out.quoted(d.shutdown());
+            }
         }
         if (raw.localTruncated()) {
             out.raw(LOCAL_TRUNCATED);

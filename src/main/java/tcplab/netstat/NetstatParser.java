@@ -47,11 +47,25 @@ public final class NetstatParser {
 
     /** The columns a header announced; replaced whenever a new header is read. */
     private record Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc, boolean stateless,
-                          TcpState filterState) {
+                          TcpState filterState, int bsdColumns) {
         Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc) {
-            this(section, dialect, pidColumn, udpProc, false, null);
+            this(section, dialect, pidColumn, udpProc, false, null, 0);
+        }
+
+        Layout(Section section, Dialect dialect, boolean pidColumn, boolean udpProc, boolean stateless,
+               TcpState filterState) {
+            this(section, dialect, pidColumn, udpProc, stateless, filterState, 0);
         }
     }
+
+    /** macOS {@code netstat -v}: rhiwat shiwat and the owner after the state ({@link #bsdColumns}). */
+    static final int BSD_V = 1;
+    /** macOS {@code -b} (or a -v of macOS 10.15 on): rxbytes txbytes before rhiwat. */
+    static final int BSD_BYTES = 2;
+    /** macOS 13 on: the owner as one {@code process:pid} column (the name cut to 16 characters, spaces kept). */
+    static final int BSD_PROCESS_PID = 4;
+    /** FreeBSD {@code -T}: Rexmit OOORcv 0-win instead of the queues, and no state column. */
+    static final int BSD_T = 8;
 
     private static final Layout NO_LAYOUT = new Layout(Section.NONE, null, false, false);
     private static final int EXCERPT = 200;
@@ -135,6 +149,100 @@ public final class NetstatParser {
         return sawProgramLines;
     }
 
+    /**
+     * The properties of an MSFT_NetTCPConnection object as {@code Format-List *} prints them (the
+     * public sample in netstat-fixtures/public), in their order: a line "Name : Value" whose
+     * name is one of these is a property of Get-NetTCPConnection's list view.
+     */
+    static final java.util.Set<String> PS_LIST_PROPERTIES = java.util.Set.of("Caption", "Description", "ElementName",
+            "InstanceID", "CommunicationStatus", "DetailedStatus", "HealthState", "InstallDate", "Name", "OperatingStatus",
+            "OperationalStatus", "PrimaryStatus", "Status", "StatusDescriptions", "AvailableRequestedStates",
+            "EnabledDefault", "EnabledState", "OtherEnabledState", "RequestedState", "TimeOfLastStateChange",
+            "TransitioningToState", "AggregationBehavior", "Directionality", "CreationTime", "LocalAddress", "LocalPort",
+            "OwningProcess", "AppliedSetting", "OffloadState", "RemoteAddress", "RemotePort", "State", "PSComputerName");
+
+    /** Property lines read for one list-view object at most (Format-List * prints 33). */
+    static final int MAX_LIST_PROPERTIES = 64;
+
+    /**
+     * One object of Get-NetTCPConnection's list view, from its first property line on to the
+     * blank line after it (at most {@link #MAX_LIST_PROPERTIES} lines, so memory stays bounded):
+     * the LocalAddress line becomes the socket row, built from the object's LocalAddress,
+     * LocalPort, RemoteAddress, RemotePort, State and OwningProcess; every other property line
+     * is a {@code detail} record attached to it. An object without those five (readable) stays
+     * a run of unrecognised lines that say so.
+     */
+    private ParsedLine listObject(ParsedLine.Unrecognised first) {
+        List<ParsedLine.Unrecognised> props = new ArrayList<>();
+        props.add(first);
+        while (props.size() < MAX_LIST_PROPERTIES) {
+            ParsedLine l = readOne();
+            if (l instanceof ParsedLine.Unrecognised u && u.why() == Why.LIST_FIELD) {
+                props.add(u);
+                continue;
+            }
+            fresh = l;
+            break;
+        }
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        int rowLine = 0;
+        for (ParsedLine.Unrecognised u : props) {
+            String t = u.excerpt();
+            v.putIfAbsent(u.detail(), t.substring(t.indexOf(':') + 1).trim());
+            if (u.detail().equals("LocalAddress")) {
+                rowLine = u.line();
+            }
+        }
+        String missing = null;
+        for (String k : new String[] {"LocalAddress", "LocalPort", "RemoteAddress", "RemotePort", "State"}) {
+            if (v.get(k) == null || v.get(k).isEmpty()) {
+                missing = k;
+                break;
+            }
+        }
+        long lp = Addresses.parseLong(v.getOrDefault("LocalPort", ""));
+        long fp = Addresses.parseLong(v.getOrDefault("RemotePort", ""));
+        TcpState state = missing == null ? StateWords.parse(v.get("State")) : null;
+        if (missing == null && (lp < 0 || lp > 65535)) {
+            missing = "LocalPort " + v.get("LocalPort");
+        } else if (missing == null && (fp < 0 || fp > 65535)) {
+            missing = "RemotePort " + v.get("RemotePort");
+        } else if (missing == null && state == null) {
+            missing = "State " + v.get("State");
+        }
+        if (missing != null) {
+            for (int i = 1; i < props.size(); i++) {
+                ParsedLine.Unrecognised u = props.get(i);
+                ahead.add(new ParsedLine.Unrecognised(u.line(), Why.LIST_FIELD, missing, u.excerpt()));
+            }
+            return new ParsedLine.Unrecognised(first.line(), Why.LIST_FIELD, missing, first.excerpt());
+        }
+        String la = v.get("LocalAddress");
+        String fa = v.get("RemoteAddress");
+        Integer pid = null;
+        long owning = Addresses.parseLong(v.getOrDefault("OwningProcess", ""));
+        if (owning >= 0) {
+            pid = (int) Math.min(Integer.MAX_VALUE, owning);
+        }
+        Family fam = la.indexOf(':') >= 0 ? Family.IPV6 : Family.IPV4;
+        Dialect d = label(Dialect.POWERSHELL_LIST);
+        SocketRow row = new SocketRow(Proto.TCP, fam, false, Endpoint.of(la, (int) lp), Endpoint.of(fa, (int) fp), state,
+                null, null, pid, null, null);
+        ParsedLine.RawFields raw = new ParsedLine.RawFields(v.get("State"), null, null, null, null);
+        ParsedLine out = null;
+        SocketDetails none = SocketDetails.parse("");
+        for (ParsedLine.Unrecognised u : props) {
+            ParsedLine rec = u.line() == rowLine ? new ParsedLine.Socket(rowLine, d, row, raw)
+                    : new ParsedLine.Detail(u.line(), d, u.excerpt().trim(), rowLine, none);
+            if (out == null) {
+                out = rec;
+            } else {
+                ahead.add(rec);
+            }
+        }
+        return out;
+    }
+
     /** Parses a whole text (tests, small inputs). */
     public static List<ParsedLine> parseAll(String text) {
         return parseAll(text, null);
@@ -159,6 +267,9 @@ public final class NetstatParser {
         fresh = null;
         if (l instanceof ParsedLine.Unrecognised u && u.why() == Why.PROTOCOL_ONLY) {
             return wrapped(u);
+        }
+        if (l instanceof ParsedLine.Unrecognised u && u.why() == Why.LIST_FIELD) {
+            return listObject(u);
         }
         return withOwner(l);
     }
@@ -344,6 +455,12 @@ public final class NetstatParser {
             attachTo = 0;
             return new ParsedLine.Unrecognised(n, Why.BINARY, null, excerpt(text));
         }
+        if (tk.nt >= 2 && tk.te[1] - tk.ts[1] == 1 && tk.cur.charAt(tk.ts[1]) == ':'
+                && PS_LIST_PROPERTIES.contains(tk.tok(0))) {
+            attachTo = 0;
+            // A property of Get-NetTCPConnection's list view: read with its object (listObject).
+            return new ParsedLine.Unrecognised(n, Why.LIST_FIELD, tk.tok(0), excerpt(text));
+        }
         ParsedLine header = header(n, text);
         if (header != null) {
             attachTo = 0;
@@ -451,10 +568,22 @@ public final class NetstatParser {
                 // macOS prints two spaces before "Local Address" and may add Socket/Flowhash (-A);
                 // FreeBSD -A prints the Tcpcb column.
                 boolean mac = t.contains("Send-Q  Local") || first.equals("Socket");
-                return newHeader(n, t, new Layout(Section.BSD, mac ? Dialect.MACOS : Dialect.BSD, false, false));
+                int extra = 0;
+                if (t.contains("rhiwat")) {
+                    // macOS -v (netstat.c's protopr): [rxbytes txbytes] rhiwat shiwat, then the
+                    // owner: "pid epid" up to macOS 12, one "process:pid" column from macOS 13.
+                    extra = BSD_V | (t.contains("rxbytes") ? BSD_BYTES : 0) | (t.contains("process:pid") ? BSD_PROCESS_PID : 0);
+                }
+                return newHeader(n, t, new Layout(Section.BSD, mac ? Dialect.MACOS : Dialect.BSD, false, false, false, null,
+                        extra));
             }
             return newHeader(n, t, new Layout(Section.LINUX, t.contains("PID/Program") ? Dialect.LINUX_P : Dialect.LINUX,
                     false, false));
+        }
+        // FreeBSD -T: retransmissions, out-of-order segments and zero-window probes instead of
+        // the queues, and no state column (netstat's inet.c, protopr with Tflag).
+        if ((first.equals("Proto") || first.equals("Tcpcb")) && t.contains("Rexmit") && t.contains("OOORcv")) {
+            return newHeader(n, t, new Layout(Section.BSD, Dialect.BSD, false, false, false, null, BSD_T));
         }
         // Column headers of Windows netstat in any language; the PID column comes with -o.
         if (protoFirst && local != null && ToolWords.find(t, ToolWords.Column.FOREIGN) != null) {
@@ -516,6 +645,11 @@ public final class NetstatParser {
             }
         }
         return filters == 1 ? found : null;
+    }
+
+    /** The columns a BSD header announced beyond the usual ones ({@link #BSD_V}...), 0 for none. */
+    int bsdColumns() {
+        return layout.bsdColumns;
     }
 
     /** True for an ss table without a State column (a state filter). */
@@ -590,7 +724,7 @@ public final class NetstatParser {
                 return new Layout(Section.PROC, d, false, false);
             case LSOF:
                 return new Layout(Section.LSOF, d, false, false);
-            case POWERSHELL:
+            case POWERSHELL: case POWERSHELL_LIST:
                 return new Layout(Section.POWERSHELL, d, false, false);
             default:
                 return new Layout(Section.NONE, d, false, false);
@@ -618,7 +752,8 @@ public final class NetstatParser {
 
     private ParsedLine windowsOwnerLine(int n, String text) {
         char c0 = tk.cur.charAt(tk.ts[0]);
-        if (tk.nt > 1 && c0 != '[' && c0 != 'T' && c0 != 'C' && c0 != '请' && c0 != '无' && c0 != 'D' && c0 != 'B' && c0 != 'I') {
+        if (tk.nt > 1 && c0 != '[' && c0 != 'T' && c0 != 'C' && c0 != '请' && c0 != '无' && c0 != 'D' && c0 != 'B' && c0 != 'I'
+                && c0 != 'N') {
             return null; // not a -b line: those are one word, [program], or one of the notices below
         }
         String t = text.trim();
@@ -629,7 +764,10 @@ public final class NetstatParser {
         if (t.equals("Can not obtain ownership information") || t.startsWith("无法获取所有权信息")
                 || t.startsWith("Impossible d’obtenir les informations de propriétaire")
                 || t.startsWith("Impossible d'obtenir les informations de propriétaire")
-                || t.startsWith("Besitzerinformationen")) {
+                || t.startsWith("Besitzerinformationen")
+                // Spanish Windows (public/windows-es-*.txt), also through cp850 read as cp1252 (¢ for ó).
+                || t.startsWith("No se puede obtener información de propiedad")
+                || t.startsWith("No se puede obtener informaci¢n de propiedad")) {
             sawProgramLines = true;
             return new ParsedLine.Notice(n, windowsDialect(true), ParsedLine.NoticeCode.NO_OWNERSHIP, t, attachTo);
         }

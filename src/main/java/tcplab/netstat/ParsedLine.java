@@ -133,7 +133,12 @@ public sealed interface ParsedLine {
         /** An lsof row without protocol and NAME after its TYPE column. */
         LSOF_COLUMNS,
         /** A Get-NetTCPConnection row that is not address, port, address, port, state [setting] [PID]. */
-        POWERSHELL_COLUMNS
+        POWERSHELL_COLUMNS,
+        /**
+         * A {@code Name : Value} line of Get-NetTCPConnection's list view whose object lacks one
+         * of LocalAddress, LocalPort, RemoteAddress, RemotePort, State, or has one unreadable ({0}).
+         */
+        LIST_FIELD
     }
 
     /** The kinds of notice lines. */
@@ -158,11 +163,11 @@ public sealed interface ParsedLine {
      * {@link SocketRow}: a net-tools timer, and which ends the tool cut to fit its column.
      */
     record RawFields(String state, String localHost, String localPort, String foreignHost, String foreignPort,
-                     String timer, boolean localTruncated, boolean foreignTruncated) {
+                     String timer, boolean localTruncated, boolean foreignTruncated, SocketDetails details) {
         public static final RawFields NONE = new RawFields(null, null, null, null, null);
 
         public RawFields(String state, String localHost, String localPort, String foreignHost, String foreignPort) {
-            this(state, localHost, localPort, foreignHost, foreignPort, null, false, false);
+            this(state, localHost, localPort, foreignHost, foreignPort, null, false, false, null);
         }
 
         /**
@@ -170,7 +175,8 @@ public sealed interface ParsedLine {
          * the timer, the seconds left, the retransmissions and the keepalive probes sent.
          */
         public RawFields withTimer(String t) {
-            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, t, localTruncated, foreignTruncated);
+            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, t, localTruncated, foreignTruncated,
+                    details);
         }
 
         /**
@@ -180,7 +186,16 @@ public sealed interface ParsedLine {
          * port is a prefix of the real one and must not be read as a whole address.
          */
         public RawFields withTruncated(boolean local, boolean foreign) {
-            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, timer, local, foreign);
+            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, timer, local, foreign, details);
+        }
+
+        /**
+         * The same texts with what the row line says of the socket beyond its columns: ss -e's
+         * uid, inode, cookie and shutdown state; FreeBSD -T's retransmission counters.
+         */
+        public RawFields withDetails(SocketDetails d) {
+            return new RawFields(state, localHost, localPort, foreignHost, foreignPort, timer, localTruncated,
+                    foreignTruncated, d);
         }
 
         /** True when either end was cut by the tool. */

@@ -9,9 +9,17 @@ import java.util.Map;
  * {@code keepalive (7194.43/0/0)}), the owner ({@code uid:1000 ino:603583}), the memory
  * ({@code skmem:(r0,rb131072,t0,tb16384,f0,w0,o0,bl0,d0)}, tcp_diag's SK_MEMINFO_* in that order)
  * and the TCP internals of {@code -i} ({@code cubic wscale:7,7 rto:204 rtt:0.03/0.015 cwnd:10}).
+ *
+ * <p>{@code ss -e} on the row itself (iproute2 misc/ss.c, sock_details_print and inet_show_sock):
+ * {@code uid:N} only for a user other than root ({@code if (s->uid)}), {@code ino:N}, the socket's
+ * cookie {@code sk:HEX}, {@code v6only:0|1} for an IPv6 socket, and the shutdown state
+ * {@code %c-%c} of INET_DIAG_SHUTDOWN: '-' instead of '<' when receiving is shut
+ * (RCV_SHUTDOWN), '-' instead of '>' when sending is (SEND_SHUTDOWN), so {@code <->} is open
+ * both ways.
  */
 public record SocketDetails(Timer timer, Long uid, Long inode, Map<String, Long> memory, String congestion,
-                            String rttMs, String rtoMs, Long cwnd) {
+                            String rttMs, String rtoMs, Long cwnd, String cookie, String shutdown, Long v6only,
+                            Long retransmits, Long outOfOrder, Long zeroWindow) {
 
     /**
      * A running timer: {@code kind} as the tool names it (on, keepalive, timewait, persist/probe,
@@ -24,7 +32,8 @@ public record SocketDetails(Timer timer, Long uid, Long inode, Map<String, Long>
     /** True when nothing was read. */
     public boolean isEmpty() {
         return timer == null && uid == null && inode == null && memory.isEmpty() && congestion == null && rttMs == null
-                && rtoMs == null && cwnd == null;
+                && rtoMs == null && cwnd == null && cookie == null && shutdown == null && v6only == null && retransmits == null
+                && outOfOrder == null && zeroWindow == null;
     }
 
     /** The congestion control algorithms Linux ships ({@code tcp_*.c}), the first word of an {@code ss -i} line. */
@@ -48,6 +57,9 @@ public record SocketDetails(Timer timer, Long uid, Long inode, Map<String, Long>
         String rtt = null;
         String rto = null;
         Long cwnd = null;
+        String cookie = null;
+        String shutdown = null;
+        Long v6only = null;
         for (String w : text.trim().split("\\s+")) {
             if (w.startsWith("timer:(") && w.endsWith(")")) {
                 String[] f = w.substring(7, w.length() - 1).split(",");
@@ -76,9 +88,38 @@ public record SocketDetails(Timer timer, Long uid, Long inode, Map<String, Long>
                 rto = w.substring(4);
             } else if (w.startsWith("cwnd:")) {
                 cwnd = number(w.substring(5));
+            } else if (w.startsWith("sk:") && w.length() > 3) {
+                cookie = w.substring(3);
+            } else if (w.startsWith("v6only:")) {
+                v6only = number(w.substring(7));
+            } else if (isShutdown(w)) {
+                shutdown = w;
             }
         }
-        return new SocketDetails(timer, uid, inode, memory, congestion, rtt, rto, cwnd);
+        return new SocketDetails(timer, uid, inode, memory, congestion, rtt, rto, cwnd, cookie, shutdown, v6only, null, null,
+                null);
+    }
+
+    /**
+     * FreeBSD {@code netstat -T}'s counters of a TCP connection (struct xtcpcb's
+     * t_sndrexmitpack, t_rcvoopack, t_sndzerowin): segments sent again, segments received out of
+     * order, and segments this side sent with a zero window (tcp_output counts one each time it
+     * advertises th_win == 0: its receive buffer was full).
+     */
+    static SocketDetails bsdCounters(long rexmit, long outOfOrder, long zeroWindow) {
+        return new SocketDetails(null, null, null, Map.of(), null, null, null, null, null, null, null, rexmit, outOfOrder,
+                zeroWindow);
+    }
+
+    /** ss's shutdown word: {@code <->}, {@code -->}, {@code <--} or {@code ---}. */
+    static boolean isShutdown(String w) {
+        return w.length() == 3 && (w.charAt(0) == '<' || w.charAt(0) == '-') && w.charAt(1) == '-'
+                && (w.charAt(2) == '>' || w.charAt(2) == '-');
+    }
+
+    /** True when ss -e put its own fields on the row ({@code ino:}, {@code sk:}, {@code uid:}). */
+    static boolean hasRowDetails(String rest) {
+        return rest.contains("ino:") || rest.contains(" sk:") || rest.startsWith("sk:") || rest.contains("uid:");
     }
 
     /**

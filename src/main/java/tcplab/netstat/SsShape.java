@@ -59,8 +59,12 @@ final class SsShape implements RowShape {
         String program = null;
         boolean users = false;
         String timer = null;
+        SocketDetails details = null;
         if (t.nt > i + 5) {
             String rest = t.restFrom(i + 5);
+            if (SocketDetails.hasRowDetails(rest)) {
+                details = SocketDetails.parse(rest); // ss -e
+            }
             int tm = rest.indexOf("timer:(");
             if (tm >= 0) {
                 int close = rest.indexOf(')', tm);
@@ -92,7 +96,10 @@ final class SsShape implements RowShape {
         SocketRow row = new SocketRow(proto, e.family, dual, e.local, e.foreign, state,
                 Addresses.parseLong(t.tok(i + 1)), listen ? null : sendQ, pid, program, null, listen ? sendQ : null);
         ParsedLine.RawFields raw = e.raw(stateRaw, state, d);
-        return new ParsedLine.Socket(n, d, row, timer != null ? raw.withTimer(timer) : raw);
+        if (timer != null) {
+            raw = raw.withTimer(timer);
+        }
+        return new ParsedLine.Socket(n, d, row, details != null ? raw.withDetails(details) : raw);
     }
 
     /**

@@ -29,6 +29,8 @@ public final class TextReport {
     private final Explainer explainer;
     private final Map<TcpState, List<Row>> byState = new EnumMap<>(TcpState.class);
     private final List<Row> udp = new ArrayList<>();
+    /** TCP rows whose output prints no state (FreeBSD -T, ss filtered to several states). */
+    private final List<Row> tcpNoState = new ArrayList<>();
     private final List<String> other = new ArrayList<>();
     private final List<String> commands = new ArrayList<>();
     private final List<Dialect> dialects = new ArrayList<>();
@@ -70,8 +72,10 @@ public final class TextReport {
                     Endpoint.shown(r.local().address(), r.local().port(), raw.localHost(), raw.localPort()),
                     Endpoint.shown(r.foreign().address(), r.foreign().port(), raw.foreignHost(), raw.foreignPort()),
                     state, owner.toString(), ex);
-            if (r.proto() == Proto.UDP || r.state() == null) {
+            if (r.proto() == Proto.UDP) {
                 udp.add(row);
+            } else if (r.state() == null) {
+                tcpNoState.add(row);
             } else {
                 byState.computeIfAbsent(r.state(), k -> new ArrayList<>()).add(row);
             }
@@ -121,7 +125,8 @@ public final class TextReport {
             line(out, explainer.text("text.noWarnings"));
         }
         for (Warning w : s.warnings()) {
-            line(out, "[" + w.severity().name() + "] " + w.code().name() + colon() + w.evidence());
+            line(out, "[" + w.severity().name() + "] " + ExplainedTable.title(w, explainer.lang()) + " (" + w.code().name() + ")"
+                    + colon() + w.evidence());
             line(out, "    " + w.message());
         }
         out.println();
@@ -144,9 +149,11 @@ public final class TextReport {
                 group(out, st.name(), rows, s.byState().getOrDefault(st.name(), (long) rows.size()));
             }
         }
+        if (!tcpNoState.isEmpty()) {
+            group(out, explainer.text("text.tcpNoState"), tcpNoState, tcpNoState.size());
+        }
         if (!udp.isEmpty()) {
-            long stateless = s.sockets() - s.byState().values().stream().mapToLong(Long::longValue).sum();
-            group(out, "UDP", udp, Math.max(stateless, udp.size()));
+            group(out, "UDP", udp, Math.max(s.udpSockets(), udp.size()));
         }
         if (dropped > 0) {
             line(out, explainer.text("text.truncated", dropped));

@@ -16,7 +16,9 @@ import tcplab.tcp.TcpState;
  * <p>Sources: net-tools 2.10's own translations (Debian 12, {@code /usr/share/locale/LANG/
  * LC_MESSAGES/net-tools.mo}: cs, de, et, fr, ja, pt_BR; the column headings as its netstat prints
  * them, captured in {@code src/test/resources/netstat-fixtures/debian12-netns}); Windows in
- * Chinese and German from the fixtures and NETSTAT.md.
+ * Chinese and German from the fixtures and NETSTAT.md; Windows in Spanish, Italian, Japanese,
+ * Korean, Portuguese, Russian and Traditional Chinese from the public samples listed in
+ * {@code netstat-fixtures/README.md} (no word here without one).
  */
 public final class ToolWords {
     /** The tool a title or a state word belongs to. */
@@ -122,10 +124,45 @@ public final class ToolWords {
                 .title(Tool.WINDOWS, "Connexions actives")
                 .columns(Column.LOCAL, "Adresse locale").columns(Column.FOREIGN, "Adresse distante")
                 .columns(Column.STATE, "Etat", "État");
+        // Japanese Windows (win2012r2.com, "netstat -ano"): title and headings translated, state
+        // words English; net-tools in Japanese translates its own title and headings.
         lang("ja")
+                .title(Tool.WINDOWS, "アクティブな接続")
+                .columns(Column.PROTO, "プロトコル").columns(Column.LOCAL, "ローカル アドレス")
                 .title(Tool.NET_TOOLS, "稼働中のインターネット接続")
                 .columns(Column.RECV_Q, "受信-Q").columns(Column.SEND_Q, "送信-Q").columns(Column.LOCAL, "内部アドレス")
                 .columns(Column.FOREIGN, "外部アドレス").columns(Column.STATE, "状態");
+        // Windows in other display languages: title and headings translated, the state words
+        // English in every captured sample (public/README.md says where each comes from).
+        lang("es")
+                .title(Tool.WINDOWS, "Conexiones activas")
+                // cp850's ó (0xA2) shown as cp1252's ¢: "netstat -nabo > informe.txt" read in Notepad.
+                .columns(Column.LOCAL, "Dirección local", "Direcci¢n local")
+                .columns(Column.FOREIGN, "Dirección remota", "Direcci¢n remota")
+                .columns(Column.STATE, "Estado");
+        lang("it")
+                .title(Tool.WINDOWS, "Connessioni attive")
+                .columns(Column.LOCAL, "Indirizzo locale").columns(Column.FOREIGN, "Indirizzo esterno")
+                .columns(Column.STATE, "Stato");
+        lang("ko")
+                .title(Tool.WINDOWS, "활성 연결")
+                .columns(Column.PROTO, "프로토콜").columns(Column.LOCAL, "로컬 주소").columns(Column.FOREIGN, "외부 주소")
+                .columns(Column.STATE, "상태");
+        lang("ru")
+                .title(Tool.WINDOWS, "Активные подключения")
+                .columns(Column.PROTO, "Имя").columns(Column.LOCAL, "Локальный адрес")
+                .columns(Column.FOREIGN, "Внешний адрес").columns(Column.STATE, "Состояние");
+        lang("zh_TW")
+                .title(Tool.WINDOWS, "使用中連線")
+                .columns(Column.PROTO, "協定").columns(Column.LOCAL, "本機位址").columns(Column.FOREIGN, "外部位址")
+                .columns(Column.STATE, "狀態");
+        // Portuguese Windows: a captured Windows 10 keeps the English state words; ESCUTANDO and
+        // ESTABELECIDA are what three Brazilian projects' tests and simulators show for it.
+        lang("pt")
+                .title(Tool.WINDOWS, "Conexões ativas")
+                .columns(Column.LOCAL, "Endereço local").columns(Column.FOREIGN, "Endereço externo")
+                .states(Tool.WINDOWS, TcpState.LISTEN, "ESCUTANDO")
+                .states(Tool.WINDOWS, TcpState.ESTABLISHED, "ESTABELECIDA");
         lang("pt_BR")
                 .title(Tool.NET_TOOLS, "Conexões Internet Ativas")
                 .columns(Column.LOCAL, "Endereço Local").columns(Column.FOREIGN, "Endereço Remoto")

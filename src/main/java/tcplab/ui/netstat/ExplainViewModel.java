@@ -320,9 +320,12 @@ public final class ExplainViewModel {
         return warnings.getReadOnlyProperty();
     }
 
-    /** The title of a kind of warning in the current language ({@link ExplainedTable#title}), relabelled on a switch. */
-    public ObservableStringValue warningTitle(Warning.Code code) {
-        return Bindings.createStringBinding(() -> ExplainedTable.title(code, texts.lang()), lang);
+    /**
+     * The title of a finding in the current language ({@link ExplainedTable#title(Warning, Lang)}:
+     * a note has a note's title), relabelled on a switch.
+     */
+    public ObservableStringValue warningTitle(Warning w) {
+        return Bindings.createStringBinding(() -> ExplainedTable.title(w, texts.lang()), lang);
     }
 
     public ReadOnlyMapProperty<String, Long> countsByStateProperty() {

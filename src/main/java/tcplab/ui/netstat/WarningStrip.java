@@ -54,16 +54,16 @@ final class WarningStrip extends VBox {
      */
     private final Set<String> advised = new HashSet<>();
     private final Function<String, ReadOnlyStringProperty> text;
-    private final Function<Warning.Code, ObservableStringValue> title;
+    private final Function<Warning, ObservableStringValue> title;
     private Palette palette = Palette.standard();
 
     /**
      * @param text  the pane's labels by key (severity, "What to do"...)
-     * @param title the title of each kind of warning, in the current language (the model's
-     *              {@code warningTitle}: the netstat layer names its findings)
+     * @param title the title of each finding, in the current language (the model's
+     *              {@code warningTitle}: the netstat layer names its findings, a note as a note)
      */
     WarningStrip(ReadOnlyListProperty<Warning> warnings, Function<String, ReadOnlyStringProperty> text,
-            Function<Warning.Code, ObservableStringValue> title) {
+            Function<Warning, ObservableStringValue> title) {
         this.warnings = warnings;
         this.text = text;
         this.title = title;
@@ -150,7 +150,7 @@ final class WarningStrip extends VBox {
         // or zoomed: no column of its own for each, no line of its own for each.
         String fg = "-fx-fill: " + Palette.css(palette.foreground()) + ";";
         Text title = new Text();
-        title.textProperty().bind(Bindings.concat(this.title.apply(w.code()), "  (" + w.code().name() + ")"));
+        title.textProperty().bind(Bindings.concat(this.title.apply(w), "  (" + w.code().name() + ")"));
         title.getStyleClass().add("warning-title");
         title.setStyle(fg + " -fx-font-weight: bold;");
         Text dash = new Text("  ·  ");

@@ -95,6 +95,27 @@ class ExplainViewTest {
     }
 
     @Test
+    void aNoteIsTitledAsANoteInBothLanguages(FxRobot robot) throws Exception {
+        pasteAndExplain(robot, "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1052\n"
+                + "  TCP    0.0.0.0:445            0.0.0.0:0              LISTENING       4\n");
+        assertEquals(1, model.warningsProperty().size());
+        assertEquals(tcplab.netstat.Warning.Severity.INFO, model.warningsProperty().get(0).severity());
+        javafx.scene.text.Text title = robot.lookup("#paste-warnings .warning-title").queryAs(javafx.scene.text.Text.class);
+        assertEquals("Windows' own listening ports  (EXPOSED_SERVICE)", title.getText(), "not 'Exposed service' over a note");
+        robot.interact(() -> model.langProperty().set(Lang.ZH));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.busyProperty().get()
+                && robot.lookup("#paste-warnings .warning-title").queryAs(javafx.scene.text.Text.class).getText()
+                        .startsWith("Windows 自带的监听端口"));
+        robot.interact(() -> {
+            try {
+                Snapshots.write(pane.getScene(), Path.of("target/netstat-pane-note-zh.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
     void switchingLanguageRelabelsButtonsPromptAndResults(FxRobot robot) throws Exception {
         pasteAndExplain(robot, Tables.SEED_ROWS);
         robot.interact(() -> model.langProperty().set(Lang.ZH));
