@@ -29,23 +29,35 @@ import tcplab.tcp.TcpState;
  * timer) is a step of its own. Transitions that are inferences keep their reason ({@link #inferredReason}).
  *
  * <p>Socket ids: 1 the server's listening socket (when it answered a SYN with a SYN-ACK), 2 the
- * client's connection, 3 the server's connection. Only IPv4 connections become runs: the
- * simulator's endpoints are IPv4 ({@link Endpoint} holds a 32-bit address).
+ * client's connection, 3 the server's connection.
+ *
+ * <p>IPv6: the simulator's {@link Endpoint} holds a 32-bit address, and the trace events the views
+ * read are the simulator's. An IPv6 connection's two addresses therefore stand in the run as
+ * {@link #V6_STAND_IN} addresses (240.0.0.1, and 240.0.0.2 for a different second one: the
+ * reserved 240.0.0.0/4 of RFC 1112 §4, which no packet carries), and whatever is shown to a
+ * person goes through {@link #endpointText} ({@code [::1]:8080}) and {@link #rowsAfter} (tcp6
+ * rows with the real addresses). Only that text changes; the states and numbers are the packets'.
  */
 public final class CaptureRun {
     static final int LISTENER = 1;
     static final int CLIENT = 2;
     static final int SERVER = 3;
 
+    /** The first stand-in address of an IPv6 connection's ends (240.0.0.1). */
+    static final int V6_STAND_IN = 0xF0000001;
+
     private final Connection connection;
     private final Timeline timeline;
+    /** Each step's Send-Q of each end (index 0: before the first step), from the packets seen by then. */
+    private final long[][] sendQAfter;
     private final String[] hosts;
     private final Map<StateChange, String> inferred;
     /** Each end's state after each step (index 0: before the first), for the netstat tables. */
     private final TcpState[][] statesAfter;
 
     private CaptureRun(Connection connection, Timeline timeline, String[] hosts, Map<StateChange, String> inferred,
-                       TcpState[][] statesAfter) {
+                       TcpState[][] statesAfter, long[][] sendQAfter) {
+        this.sendQAfter = sendQAfter;
         this.connection = connection;
         this.timeline = timeline;
         this.hosts = hosts;
@@ -53,9 +65,9 @@ public final class CaptureRun {
         this.statesAfter = statesAfter;
     }
 
-    /** Whether {@link #of} can make a run of {@code c} (an IPv4 connection). */
+    /** Whether {@link #of} can make a run of {@code c}: an IPv4 or IPv6 connection (every one a capture holds). */
     public static boolean supported(Connection c) {
-        return c.ipVersion() == 4;
+        return c.ipVersion() == 4 || c.ipVersion() == 6;
     }
 
     /**
@@ -64,14 +76,21 @@ public final class CaptureRun {
      */
     public static CaptureRun of(Connection c, String clientName, String serverName) {
         if (!supported(c)) {
-            throw new IllegalArgumentException("only IPv4 connections become runs");
+            throw new IllegalArgumentException("only IPv4 and IPv6 connections become runs");
         }
         if (clientName.equals(serverName)) {
             throw new IllegalArgumentException("the two ends need different names");
         }
         String[] hosts = {clientName, serverName};
-        Endpoint[] ep = {new Endpoint(Endpoint.parseAddress(c.address(0)), c.port(0)),
-                new Endpoint(Endpoint.parseAddress(c.address(1)), c.port(1))};
+        Endpoint[] ep;
+        if (c.ipVersion() == 4) {
+            ep = new Endpoint[] {new Endpoint(Endpoint.parseAddress(c.address(0)), c.port(0)),
+                    new Endpoint(Endpoint.parseAddress(c.address(1)), c.port(1))};
+        } else {
+            // loopback (::1 to ::1) keeps one stand-in, as IPv4's loopback keeps one address
+            int second = c.address(0).equals(c.address(1)) ? V6_STAND_IN : V6_STAND_IN + 1;
+            ep = new Endpoint[] {new Endpoint(V6_STAND_IN, c.port(0)), new Endpoint(second, c.port(1))};
+        }
         long t0 = c.firstNanos();
 
         // What happens at which time: each packet, and each transition not made on its packet at its time.
@@ -123,6 +142,8 @@ public final class CaptureRun {
         List<Timeline.Flight> flights = new ArrayList<>();
         Map<StateChange, String> inferred = new IdentityHashMap<>();
         List<TcpState[]> after = new ArrayList<>();
+        List<long[]> queues = new ArrayList<>();
+        SendQueue[] sq = {new SendQueue(), new SendQueue()};
         TcpState[] state = {c.initialState(0), c.initialState(1)};
         boolean listened = c.initialState(1) == TcpState.LISTEN;
         boolean[] connSocket = new boolean[2];
@@ -146,12 +167,14 @@ public final class CaptureRun {
         }
         // before step 1 nothing is shown yet; step 1 (time 0) sets up what each end was before the first packet
         after.add(initial.isEmpty() ? state.clone() : new TcpState[] {TcpState.CLOSED, TcpState.CLOSED});
+        queues.add(new long[2]);
         if (!initial.isEmpty()) {
             for (StateChange s : initial) {
                 entries.add(new Timeline.Entry(1, s));
             }
             times.add(0L);
             after.add(state.clone());
+            queues.add(new long[2]);
         }
         long id = 0;
         for (Item it : items) {
@@ -163,6 +186,10 @@ public final class CaptureRun {
             if (it.packet() != null) {
                 TcpPacket t = it.packet().tcp();
                 int from = it.packet().from();
+                sq[from].sent(t);
+                if (t.has(TcpPacket.ACK)) {
+                    sq[1 - from].acked(t.ack());
+                }
                 Segment seg = new Segment(ep[from], ep[1 - from], (int) t.seq(), (int) t.ack(), t.flags() & 0x1F,
                         t.window(), t.payloadLen(), t.mss(), null);
                 id++;
@@ -192,6 +219,7 @@ public final class CaptureRun {
             }
             times.add(us);
             after.add(state.clone());
+            queues.add(new long[] {sq[0].queued(state[0]), sq[1].queued(state[1])});
         }
         long[] stepTimes = new long[times.size()];
         for (int i = 0; i < stepTimes.length; i++) {
@@ -203,8 +231,120 @@ public final class CaptureRun {
         byAddress.put(ep[1].address(), serverName);
         Map<String, String> notes = Map.of(clientName, c.endText(0), serverName, c.endText(1));
         Timeline tl = Timeline.recorded(entries, stepTimes, flights, List.of(clientName, serverName), byAddress, notes);
-        return new CaptureRun(c, tl, hosts, inferred, after.toArray(new TcpState[0][]));
+        return new CaptureRun(c, tl, hosts, inferred, after.toArray(new TcpState[0][]), queues.toArray(new long[0][]));
     }
+
+    /**
+     * One end's send queue as Linux's netstat counts it: {@code write_seq - snd_una}
+     * ({@code get_tcp4_sock} in net/ipv4/tcp_ipv4.c), sequence numbers written and not yet
+     * acknowledged. The SYN and the FIN count, as they take a sequence number ({@code tcp_connect}
+     * and {@code tcp_send_fin} advance {@code write_seq} for them): a SYN-SENT socket shows 1.
+     * What was written is known only once sent, so this is what the capture shows sent and not yet
+     * acknowledged by a packet the capture saw.
+     */
+    private static final class SendQueue {
+        private boolean any;
+        private long next;
+        private long una;
+
+        void sent(TcpPacket t) {
+            long end = (t.seq() + t.seqLen()) & 0xFFFFFFFFL;
+            if (!any) {
+                any = true;
+                una = t.seq();
+                next = end;
+            } else if (after(end, next)) {
+                next = end;
+            }
+        }
+
+        void acked(long ack) {
+            if (any && after(ack, una) && !after(ack, next)) {
+                una = ack;
+            }
+        }
+
+        /**
+         * The queue in state {@code s}: a SYN-RECEIVED connection is still a request socket and a
+         * TIME-WAIT one a timewait socket, which Linux lists with empty queues
+         * ({@code get_openreq4}, {@code get_timewait4_sock}); so are a listener and a closed end.
+         */
+        long queued(TcpState s) {
+            if (!any || s == TcpState.SYN_RECEIVED || s == TcpState.TIME_WAIT || s == TcpState.LISTEN || s == TcpState.CLOSED) {
+                return 0;
+            }
+            return (next - una) & 0xFFFFFFFFL;
+        }
+
+        /** a after b in sequence space (RFC 9293 §3.4: modulo 2^32). */
+        private static boolean after(long a, long b) {
+            return (int) (a - b) > 0;
+        }
+    }
+
+    /**
+     * How a person reads an end of this run: {@code 10.0.0.1:80}, or for an IPv6 connection the
+     * real address in brackets, {@code [::1]:8080}, where the run holds a stand-in.
+     */
+    public String endpointText(Endpoint e) {
+        if (e == null) {
+            return "*:*";
+        }
+        if (connection.ipVersion() == 6) {
+            for (int end = 0; end < 2; end++) {
+                Endpoint mine = standIn(end);
+                if (mine.address() == e.address()) {
+                    return e.port() == 0 ? "[" + connection.address(end) + "]:*" : "[" + connection.address(end) + "]:" + e.port();
+                }
+            }
+            if (e.address() == 0) {
+                return "[::]:" + e.port();
+            }
+        }
+        return e.toString();
+    }
+
+    /**
+     * The octets of an end's address as the capture had it (for writing the run as a capture
+     * again): an IPv6 connection's real 16 octets for its stand-ins, else the IPv4 address.
+     */
+    public byte[] addressBytes(Endpoint e) {
+        if (connection.ipVersion() == 6) {
+            for (int end = 0; end < 2; end++) {
+                if (standIn(end).address() == e.address()) {
+                    try {
+                        // a literal: parsed, never looked up
+                        return java.net.InetAddress.getByName(connection.address(end)).getAddress();
+                    } catch (java.net.UnknownHostException x) {
+                        throw new IllegalStateException("not an IPv6 literal: " + connection.address(end), x);
+                    }
+                }
+            }
+        }
+        return TraceExport.address(e, false);
+    }
+
+    /** Whether the run's ends are IPv6 (the capture's connection was). */
+    public boolean ipv6() {
+        return connection.ipVersion() == 6;
+    }
+
+    private Endpoint standIn(int end) {
+        int second = connection.address(0).equals(connection.address(1)) ? V6_STAND_IN : V6_STAND_IN + 1;
+        return new Endpoint(end == 0 ? V6_STAND_IN : second, connection.port(end));
+    }
+
+    /**
+     * Each end's Send-Q after step {@code k}: sequence numbers it sent that no packet seen by then
+     * acknowledged (see {@link SendQueue}). Its Recv-Q, what arrived and its program has not read,
+     * no packet shows: {@link #rowsAfter} lists 0 for it, and says so ({@link #RECV_Q_UNKNOWN}).
+     */
+    public long sendQAfter(int end, int k) {
+        return sendQAfter[Math.max(0, Math.min(k, sendQAfter.length - 1))][end];
+    }
+
+    /** The capture bundle's key of the sentence saying why Recv-Q is 0 for a capture. */
+    public static final String RECV_Q_UNKNOWN = "netstat.recvQUnknown";
 
     private static TcpPacket packetOf(Connection c, long frame) {
         for (Connection.Packet p : c.packets()) {
@@ -314,24 +454,27 @@ public final class CaptureRun {
     /**
      * What each end's {@code netstat} would list after step {@code k}: its connection's row while
      * it is in a state netstat shows (not CLOSED), and the server's listener once it answered a
-     * SYN (the capture cannot show when it stopped listening, so it stays). The queues are those
-     * the capture shows nothing against: 0; no process, since a capture does not name one.
+     * SYN (the capture cannot show when it stopped listening, so it stays). Send-Q is
+     * {@link #sendQAfter}; Recv-Q 0, as a capture cannot show what a program read (nor a
+     * listener's accept queue); no process, since a capture does not name one. An IPv6
+     * connection's rows are tcp6 rows with its real addresses, its listener on {@code [::]}.
      */
     public LinkedHashMap<String, List<SocketRow>> rowsAfter(int k) {
         LinkedHashMap<String, List<SocketRow>> out = new LinkedHashMap<>();
         for (int e = 0; e < 2; e++) {
             List<SocketRow> rows = new ArrayList<>();
+            tcplab.netstat.Family family = connection.ipVersion() == 6 ? tcplab.netstat.Family.IPV6 : tcplab.netstat.Family.IPV4;
             if (e == 1 && connection.initialState(1) == TcpState.LISTEN && k >= 1) {
-                rows.add(new SocketRow(tcplab.netstat.Proto.TCP, tcplab.netstat.Family.IPV4, false,
-                        tcplab.netstat.Endpoint.of("0.0.0.0", connection.port(1)), tcplab.netstat.Endpoint.anyPort("0.0.0.0"),
+                rows.add(new SocketRow(tcplab.netstat.Proto.TCP, family, false,
+                        tcplab.netstat.Endpoint.of(family.anyAddress(), connection.port(1)), tcplab.netstat.Endpoint.anyPort(family.anyAddress()),
                         TcpState.LISTEN, 0L, 0L, null, null, null, null));
             }
             TcpState s = stateAfter(e, k);
             if (s != TcpState.CLOSED && s != TcpState.LISTEN) {
-                rows.add(new SocketRow(tcplab.netstat.Proto.TCP, tcplab.netstat.Family.IPV4, false,
+                rows.add(new SocketRow(tcplab.netstat.Proto.TCP, family, false,
                         tcplab.netstat.Endpoint.of(connection.address(e), connection.port(e)),
                         tcplab.netstat.Endpoint.of(connection.address(1 - e), connection.port(1 - e)),
-                        s, 0L, 0L, null, null, null, null));
+                        s, 0L, sendQAfter(e, k), null, null, null, null));
             }
             out.put(hosts[e], rows);
         }

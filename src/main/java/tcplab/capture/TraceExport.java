@@ -45,16 +45,30 @@ public final class TraceExport {
 
     /** Writes the packets; IPv6 maps each IPv4 address a.b.c.d to 2001:db8::a.b.c.d (RFC 3849's documentation prefix). */
     public static void write(List<Captured> packets, boolean ipv6, CaptureReader.Format format, OutputStream out) throws IOException {
+        write(packets, e -> address(e, ipv6), format, out);
+    }
+
+    /**
+     * Writes the packets, each end's address given by {@code address} (4 octets for IPv4, 16 for
+     * IPv6; both ends of a packet of one family): a capture opened in the window is saved with
+     * its own IPv6 addresses ({@link CaptureRun#addressBytes}).
+     */
+    public static void write(List<Captured> packets, java.util.function.Function<Endpoint, byte[]> address,
+                             CaptureReader.Format format, OutputStream out) throws IOException {
         CaptureWriter w = new CaptureWriter(out, format, LinkTypes.ETHERNET);
         for (Captured c : packets) {
-            w.write(c.timeUs(), Packets.ethernet(spec(c, ipv6)));
+            w.write(c.timeUs(), Packets.ethernet(spec(c, address)));
         }
         w.flush();
     }
 
     static Packets.Spec spec(Captured c, boolean ipv6) {
+        return spec(c, e -> address(e, ipv6));
+    }
+
+    static Packets.Spec spec(Captured c, java.util.function.Function<Endpoint, byte[]> address) {
         Segment s = c.segment();
-        return new Packets.Spec(address(s.src(), ipv6), address(s.dst(), ipv6), s.src().port(), s.dst().port(),
+        return new Packets.Spec(address.apply(s.src()), address.apply(s.dst()), s.src().port(), s.dst().port(),
                 s.seq(), s.has(tcplab.tcp.Flags.ACK) ? s.ack() : 0, s.flags() & 0x1F, s.window(), s.mss(),
                 payload(s.len(), s.data()), (int) c.id());
     }

@@ -681,6 +681,16 @@ public final class MainWindow {
                     super.updateItem(item, empty);
                     // Events after the playhead are still to come: shown faded.
                     pseudoClassStateChanged(FUTURE, !empty && item != null && item.step() > vm.step());
+                    // A long row (a capture's inferred change with its reason) is cut at the
+                    // column's edge: the whole of it on hover.
+                    if (empty || item == null || item.text().length() < 70) {
+                        setTooltip(null);
+                    } else {
+                        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(item.text());
+                        tip.setWrapText(true);
+                        tip.setMaxWidth(520);
+                        setTooltip(tip);
+                    }
                 }
             };
             row.setOnMouseClicked(e -> {
@@ -823,7 +833,8 @@ public final class MainWindow {
 
     private void refreshRows() {
         Timeline tl = vm.timeline();
-        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get(), vm.absoluteSeqProperty().get()));
+        rows.setAll(tl == null ? List.of() : EventRow.of(tl, vm.langProperty().get(), vm.absoluteSeqProperty().get(),
+                vm::endpointText, vm::inferredReason));
     }
 
     private void scrollEventsTo(int step) {
@@ -1011,16 +1022,28 @@ public final class MainWindow {
     }
 
     private void saveCaptureDialog() {
+        // First the options simulate --pcap has (capture point, IPv6), then where to write.
+        tcplab.ui.run.SaveCaptureOptions opts = new tcplab.ui.run.SaveCaptureOptions(vm.captureHosts(), vm.shownIsIpv6(),
+                vm.langProperty().get());
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle(t().get("save.title"));
+        dialog.getDialogPane().setContent(opts);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        if (dialog.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
+            return;
+        }
+        tcplab.ui.run.SaveCaptureOptions.Options o = opts.options();
         FileChooser fc = new FileChooser();
         fc.setTitle(t().get("ctl.saveCaptureTitle"));
         String name = vm.scenarioProperty().get() == null ? "run" : vm.scenarioProperty().get().name();
-        fc.setInitialFileName(name + ".pcapng");
+        fc.setInitialFileName(tcplab.ui.run.SaveCaptureOptions.suggestedName(name, o));
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"),
                 new FileChooser.ExtensionFilter("pcap", "*.pcap"));
         File f = fc.showSaveDialog(stage);
         if (f != null) {
             try {
-                vm.saveCapture(f.toPath());
+                vm.saveCapture(f.toPath(), o.captureAt(), o.ipv6());
             } catch (IOException e) {
                 vm.reportError(t().get("ctl.saveCaptureFailed", f, e.getMessage() == null ? e.toString() : e.getMessage()));
             }

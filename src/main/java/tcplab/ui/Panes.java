@@ -144,7 +144,10 @@ public final class Panes {
         }
     }
 
-    /** A capture's tables after the playhead's step (Linux's netstat: the fixtures and most students' captures are Linux). */
+    /**
+     * A capture's tables after the playhead's step, in Linux's netstat first (the fixtures and most
+     * students' captures are Linux; the format box offers every other dialect, as for a simulation).
+     */
     private static void captureTables(NetstatViewModel nm, RunViewModel vm) {
         tcplab.capture.CaptureRun run = vm.captureRunProperty().get();
         if (run == null || vm.timeline() != run.timeline()) {
@@ -153,7 +156,8 @@ public final class Panes {
         java.util.Map<String, tcplab.netstat.Dialect> natives = new java.util.HashMap<>();
         natives.put(run.host(0), tcplab.netstat.Dialect.LINUX);
         natives.put(run.host(1), tcplab.netstat.Dialect.LINUX);
-        nm.setTables(run.rowsAfter(vm.step()), natives);
+        nm.setTables(run.rowsAfter(vm.step()), natives,
+                l -> tcplab.i18n.Texts.of(tcplab.capture.CaptureProblem.BUNDLE, l).get(tcplab.capture.CaptureRun.RECV_Q_UNKNOWN));
     }
 
     /** Hands every host's socket table, as netstat would list it now, to the netstat pane. */

@@ -59,6 +59,19 @@ class KernelFixturesTest {
      * or FIN_WAIT1 → CLOSE where RFC 9293 has → TIME-WAIT.
      */
     static List<KernelChange> kernel(String name, String addr) throws Exception {
+        return kernel(name, f -> f[1].startsWith(addr + ":") && !f[2].startsWith("0.0.0.0"));
+    }
+
+    /**
+     * The same on loopback, where both ends have one address: the server's socket is the one whose
+     * local port is the service's; the client's is every other (its first line has local port 0,
+     * before connect() has chosen one).
+     */
+    static List<KernelChange> kernelOnLoopback(String name, int servicePort, boolean server) throws Exception {
+        return kernel(name, f -> f[1].endsWith(":" + servicePort) == server);
+    }
+
+    private static List<KernelChange> kernel(String name, java.util.function.Predicate<String[]> ofThisEnd) throws Exception {
         List<KernelChange> out = new ArrayList<>();
         try (InputStream in = KernelFixturesTest.class.getResourceAsStream(DIR + name + ".states");
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -67,7 +80,7 @@ class KernelFixturesTest {
                     continue;
                 }
                 String[] f = line.split("\t");
-                if (!f[1].startsWith(addr + ":") || f[2].startsWith("0.0.0.0")) {
+                if (!ofThisEnd.test(f)) {
                     continue; // another end, or the listening socket itself
                 }
                 TcpState from = KERNEL.get(f[3]);
@@ -124,6 +137,45 @@ class KernelFixturesTest {
                 }
             }
         }
+    }
+
+    /**
+     * The issue's own case: a student captures {@code curl http://127.0.0.1:8081/} with tcpdump on
+     * lo (make-curl-fixture.py: Python's http.server speaking HTTP/1.1 keeps the connection, so
+     * curl closes first). Each end's inferred sequence is what the kernel reported, the client's
+     * SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT among them, every transition
+     * not marked inferred within 10 ms of the kernel's time.
+     */
+    @org.junit.jupiter.api.Test
+    void aCurlCapturedOnLoopbackShowsBothEndsGoingThroughTheKernelsStates() throws Exception {
+        CaptureAnalysis a;
+        try (InputStream in = getClass().getResourceAsStream(DIR + "curl-keepalive.pcap")) {
+            a = CaptureAnalysis.read(in);
+        }
+        assertNull(a.problem());
+        assertEquals(1, a.connections().size());
+        Connection c = a.connections().get(0);
+        for (int end = 0; end < 2; end++) {
+            List<KernelChange> k = kernelOnLoopback("curl-keepalive", 8081, end == 1);
+            List<Connection.Transition> inferred = new ArrayList<>();
+            for (Connection.Transition t : c.transitions()) {
+                if (t.end() == end && !"timeWaitTimer".equals(t.reason())) {
+                    inferred.add(t);
+                }
+            }
+            String where = "end " + c.endText(end) + ": inferred " + describe(c, end, inferred) + " kernel " + k;
+            assertEquals(k.stream().map(KernelChange::to).toList(), inferred.stream().map(Connection.Transition::to).toList(), where);
+            for (int i = 0; i < k.size(); i++) {
+                Connection.Transition t = inferred.get(i);
+                if (!t.inferred()) {
+                    long diff = Math.abs(t.timeNanos() - k.get(i).timeNanos());
+                    assertTrue(diff < 10_000_000, where + ": " + t + " is " + diff / 1000 + " µs from the kernel's");
+                }
+            }
+        }
+        assertEquals(List.of(TcpState.SYN_SENT, TcpState.ESTABLISHED, TcpState.FIN_WAIT_1, TcpState.FIN_WAIT_2, TcpState.TIME_WAIT),
+                kernelOnLoopback("curl-keepalive", 8081, false).stream().map(KernelChange::to).toList(),
+                "the fixture shows the client closing first");
     }
 
     static String describe(Connection c, int end, List<Connection.Transition> ts) {

@@ -91,6 +91,69 @@ class MainWindowCaptureTest {
         assertTrue(status.startsWith("t = "), status);
     }
 
+    /** The step at which the packet of this flag text sent from {@code port} is shown. */
+    private int stepOf(String flags, int port) {
+        for (var f : vm.timeline().flights()) {
+            if (f.send().segment().flagText().equals(flags) && f.send().segment().src().port() == port) {
+                return f.sendStep();
+            }
+        }
+        throw new AssertionError(flags);
+    }
+
+    @Test
+    void theInspectorSaysWhatEachPacketOfALoopbackCurlChangedAndWhichChangesAreInferred(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        robot.interact(() -> vm.langProperty().set(Lang.ZH));
+        Path f = fixture(dir, "curl-loopback-v4.pcap");
+        robot.interact(() -> window.openCapture(f));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.captureRunProperty().get() != null);
+        // the server's FIN: the server goes to FIN-WAIT-1 as it sends it, a packet shows it
+        int fin = stepOf("FIN,ACK", 8080);
+        robot.interact(() -> {
+            vm.seekStep(fin);
+            vm.selectSegment(vm.timeline().flights().stream().filter(x -> x.sendStep() == fin).findFirst().orElseThrow().id());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String states = robot.lookup("#inspectorStates").queryAs(Label.class).getText();
+        assertTrue(states.contains("服务器:ESTABLISHED → FIN_WAIT_1"), states);
+        assertFalse(states.contains("推断"), states);
+        // the last ACK: nothing later shows it reached the client, so its CLOSED is inferred, and why
+        int last = vm.timeline().flights().get(vm.timeline().flights().size() - 1).sendStep();
+        robot.interact(() -> {
+            vm.seekStep(last);
+            vm.selectSegment(vm.timeline().flights().get(vm.timeline().flights().size() - 1).id());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        states = robot.lookup("#inspectorStates").queryAs(Label.class).getText();
+        assertTrue(states.contains("客户端:LAST_ACK → CLOSED(推断)"), states);
+        String why = tcplab.i18n.Texts.of(tcplab.capture.CaptureProblem.BUNDLE, Lang.ZH).get("why.noLaterPacket");
+        assertTrue(window.root().lookupAll(".field-meaning").stream()
+                .anyMatch(n -> ((Label) n).getText().contains(why)), "the reason is given beside it");
+    }
+
+    @Test
+    void aCapturesNetstatIsShownInAnyDialectWithItsSendQueue(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path f = fixture(dir, "curl-loopback-v4.pcap");
+        robot.interact(() -> window.openCapture(f));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.captureRunProperty().get() != null);
+        // the server's 184-byte response not yet acknowledged: Send-Q 184 on the server
+        int response = vm.timeline().flights().stream().filter(x -> x.send().segment().len() == 184).findFirst().orElseThrow().sendStep();
+        robot.interact(() -> vm.seekStep(response));
+        robot.clickOn("#netstat-host-server");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(netstatText(robot).matches("(?s).*tcp\\s+0\\s+184\\s+127\\.0\\.0\\.1:8080.*ESTABLISHED.*"), netstatText(robot));
+        String counts = robot.lookup("#netstat-counts").queryAs(Label.class).getText();
+        assertTrue(counts.contains("Recv-Q"), counts);
+        tcplab.ui.netstat.NetstatView pane = (tcplab.ui.netstat.NetstatView) window.root().lookup("#netstatPane");
+        robot.interact(() -> pane.model().selectDialect(tcplab.netstat.Dialect.WINDOWS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(netstatText(robot).contains("TCP    127.0.0.1:8080"), netstatText(robot));
+        robot.interact(() -> pane.model().selectDialect(tcplab.netstat.Dialect.SS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(netstatText(robot).contains("ESTAB"), netstatText(robot));
+    }
+
     @Test
     void aFileThatIsNoCaptureSaysSoAndTheRunStays(FxRobot robot, @TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("notes.pcap"), "these are my notes, not a capture\n");

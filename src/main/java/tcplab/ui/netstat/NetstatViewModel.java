@@ -62,6 +62,8 @@ public final class NetstatViewModel {
     private final ReadOnlyMapWrapper<String, Long> countsByState =
             new ReadOnlyMapWrapper<>(this, "countsByState", FXCollections.observableHashMap());
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
+    /** Where the tables come from, said under the counts (a capture's unknowable Recv-Q); null: a simulation. */
+    private java.util.function.Function<tcplab.i18n.Lang, String> sourceNote;
 
     private LinkedHashMap<String, List<SocketRow>> rowsByHost = new LinkedHashMap<>();
     private Map<String, Dialect> nativeByHost = new HashMap<>();
@@ -128,6 +130,17 @@ public final class NetstatViewModel {
      * Called by the window after every simulation step; the selection is kept.
      */
     public void setTables(LinkedHashMap<String, List<SocketRow>> rowsByHost, Map<String, Dialect> nativeDialectByHost) {
+        setTables(rowsByHost, nativeDialectByHost, null);
+    }
+
+    /**
+     * As {@link #setTables(LinkedHashMap, Map)}, with a sentence about where the tables come from,
+     * in the current language, shown under the counts ({@code note}, null for none): a capture's
+     * tables say which of their numbers no packet can show.
+     */
+    public void setTables(LinkedHashMap<String, List<SocketRow>> rowsByHost, Map<String, Dialect> nativeDialectByHost,
+                          java.util.function.Function<tcplab.i18n.Lang, String> note) {
+        this.sourceNote = note;
         this.rowsByHost = rowsByHost == null ? new LinkedHashMap<>() : new LinkedHashMap<>(rowsByHost);
         this.nativeByHost = nativeDialectByHost == null ? new HashMap<>() : new HashMap<>(nativeDialectByHost);
         List<String> names = new ArrayList<>(this.rowsByHost.keySet());
@@ -280,7 +293,9 @@ public final class NetstatViewModel {
                     countsByState.clear();
                     countsByState.putAll(summary.byState());
                 }
-                countsText.set(LineExplanations.counts(summary.sockets(), summary.udpSockets(), summary.byState(), texts));
+                String counts = LineExplanations.counts(summary.sockets(), summary.udpSockets(), summary.byState(), texts);
+                String note = sourceNote == null ? null : sourceNote.apply(texts.lang());
+                countsText.set(note == null || note.isEmpty() ? counts : counts + "\n" + note);
             }
         } finally {
             updating = false;

@@ -99,6 +99,23 @@ public final class QuizView extends BorderPane {
                 vm.loadBanksInBackground(f.toPath(), tcplab.ui.common.BackgroundLoad.LOADER, javafx.application.Platform::runLater);
             }
         });
+        // Questions from a capture (the students' own tcpdump): opened here, or the one the run shows.
+        Button fromCapture = button("quiz-capture", "ui.fromCapture");
+        fromCapture.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle(text("ui.fromCaptureTitle"));
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(text("ui.captureFiles"), "*.pcap", "*.pcapng", "*.cap"));
+            java.io.File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                vm.loadCaptureInBackground(f.toPath(), tcplab.ui.common.BackgroundLoad.LOADER, javafx.application.Platform::runLater);
+            }
+        });
+        Label captureUsed = new Label();
+        captureUsed.setId("quiz-captureUsed");
+        captureUsed.textProperty().bind(vm.captureTextProperty());
+        Button noCapture = new Button("×");
+        noCapture.setId("quiz-noCapture");
+        noCapture.setOnAction(e -> vm.useCapture(null));
         javafx.scene.control.CheckBox bankOnly = new javafx.scene.control.CheckBox();
         bankOnly.setId("quiz-bankOnly");
         bankOnly.textProperty().bind(binding("ui.bankOnly"));
@@ -107,15 +124,16 @@ public final class QuizView extends BorderPane {
         banks.setId("quiz-banks");
         banks.textProperty().bind(vm.banksTextProperty());
         FlowPane settings = new FlowPane(8, 6, label("ui.mode"), mode, label("ui.topic"), topic, label("ui.difficulty"), level,
-                label("ui.count"), count, label("ui.timeLimit"), limit, label("ui.name"), name, bank, banks, bankOnly, start, stop, clock);
+                label("ui.count"), count, label("ui.timeLimit"), limit, label("ui.name"), name, bank, banks, bankOnly, fromCapture, captureUsed, noCapture, start, stop, clock);
         settings.setAlignment(Pos.CENTER_LEFT);
         settings.setPadding(new Insets(6));
-        for (javafx.scene.Node n : new javafx.scene.Node[] {mode, topic, level, count, limit, name, bank, bankOnly, start}) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {mode, topic, level, count, limit, name, bank, bankOnly, fromCapture, noCapture, start}) {
             n.disableProperty().bind(vm.runningProperty().or(n == limit
                     ? vm.modeProperty().isNotEqualTo(QuizSession.Mode.EXAM) : vm.runningProperty()));
         }
         // A bank may take seconds to read: shown loading, with Cancel, while the window goes on.
-        setTop(new javafx.scene.layout.VBox(settings, tcplab.ui.common.LoadingRow.of("quiz-bankload", vm.bankLoad(), vm.langProperty())));
+        setTop(new javafx.scene.layout.VBox(settings, tcplab.ui.common.LoadingRow.of("quiz-bankload", vm.bankLoad(), vm.langProperty()),
+                tcplab.ui.common.LoadingRow.of("quiz-captureload", vm.captureLoad(), vm.langProperty())));
         // While a classroom quiz runs its settings are greyed out anyway: they make room for the
         // question (at 1024×768 every line counts), leaving Stop and the clock.
         javafx.beans.binding.BooleanBinding classRunning = vm.runningProperty()
@@ -123,6 +141,9 @@ public final class QuizView extends BorderPane {
         for (javafx.scene.Node n : settings.getChildren()) {
             if (n == bankOnly) { // "only the bank's questions" means something once a bank is loaded
                 n.visibleProperty().bind(classRunning.not().and(vm.banksTextProperty().isNotEmpty()));
+                n.managedProperty().bind(n.visibleProperty());
+            } else if (n == noCapture || n == captureUsed) { // a capture in use can be put aside
+                n.visibleProperty().bind(classRunning.not().and(vm.captureProperty().isNotNull()));
                 n.managedProperty().bind(n.visibleProperty());
             } else if (n != stop && n != clock) {
                 n.visibleProperty().bind(classRunning.not());
@@ -291,7 +312,7 @@ public final class QuizView extends BorderPane {
         double promptSize = table ? tableSize(base * 0.9) : base * 1.15;
         prompt.setStyle("-fx-font-size: " + promptSize + "px; -fx-font-family: "
                 + promptFamily + "; -fx-text-fill: " + fg + ";");
-        prompt.setWrapText(!vm.promptIsTableProperty().get());
+        prompt.setWrapText(!vm.promptIsTableProperty().get() || capturePrompt());
         // In class the options cannot be clicked (the students answer aloud) but must still be
         // read from the back: not faded as disabled buttons are.
         String classroom = vm.modeProperty().get() == QuizSession.Mode.CLASSROOM ? " -fx-opacity: 1;" : "";
@@ -305,6 +326,11 @@ public final class QuizView extends BorderPane {
         summary.setStyle("-fx-font-size: " + 13 * zoom * 1.25 + "px; -fx-font-weight: bold; -fx-text-fill: " + fg + ";");
     }
 
+    private boolean capturePrompt() {
+        tcplab.quiz.Question q = vm.current();
+        return q != null && tcplab.quiz.CaptureQuiz.TYPES.contains(q.type());
+    }
+
     /** The largest size up to {@code wanted} at which the prompt's longest line fits the pane's width. */
     private double tableSize(double wanted) {
         double width = scroll == null ? 0 : scroll.getViewportBounds().getWidth() - 24;
@@ -312,7 +338,12 @@ public final class QuizView extends BorderPane {
             return wanted;
         }
         int cells = 0;
-        for (String line : vm.promptProperty().get().split("\n")) {
+        // A capture question's first and last lines are sentences (which capture, what is asked):
+        // they wrap; its packet lines between are the table that must fit a line each.
+        boolean capture = capturePrompt();
+        String[] lines = vm.promptProperty().get().split("\n");
+        for (int n = capture ? 1 : 0; n < lines.length - (capture ? 1 : 0); n++) {
+            String line = lines[n];
             int c = 0;
             for (int i = 0; i < line.length(); i++) {
                 c += Fonts.hasCjk(String.valueOf(line.charAt(i))) ? 2 : 1;

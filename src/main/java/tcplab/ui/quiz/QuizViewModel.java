@@ -60,6 +60,11 @@ public final class QuizViewModel {
     private final tcplab.ui.common.LoadedBanks banks = new tcplab.ui.common.LoadedBanks();
     private final BooleanProperty bankOnly = new SimpleBooleanProperty(false);
     private final javafx.beans.property.ReadOnlyStringWrapper banksText = new javafx.beans.property.ReadOnlyStringWrapper("");
+    /** The capture the questions come from (CaptureQuiz), or null: the simulator's and the banks'. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<tcplab.quiz.CaptureQuiz> capture =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.ReadOnlyStringWrapper captureText = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final tcplab.ui.common.BackgroundLoad captureLoad = new tcplab.ui.common.BackgroundLoad();
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
@@ -91,6 +96,7 @@ public final class QuizViewModel {
         this.clockMs = clockMs;
         this.seeds = seeds;
         mode.addListener((o, a, m) -> bigText.set(m == QuizSession.Mode.CLASSROOM));
+        lang.addListener((o, a, l) -> captureText.set(capture.get() == null ? "" : t().get("ui.captureUsed", capture.get().name())));
         lang.addListener((o, a, l) -> {
             describeBanks();
             if (session != null && running.get() && !session.finished()) {
@@ -260,12 +266,69 @@ public final class QuizViewModel {
 
     // Commands //
 
+    /**
+     * Asks questions from {@code c} (a capture's blanked fields, shuffled packets and states, as
+     * {@code tcplab quiz --capture} does) from the next start on; null goes back to the
+     * simulator's questions. A capture that gives nothing to ask is refused, saying so.
+     */
+    public void useCapture(tcplab.quiz.CaptureQuiz c) {
+        if (c != null && !c.canAsk()) {
+            status.set(t().get("ui.captureNothing", c.name()));
+            c = null;
+        }
+        capture.set(c);
+        captureText.set(c == null ? "" : t().get("ui.captureUsed", c.name()));
+    }
+
+    /**
+     * Reads a capture on {@code background} and asks from it ({@link #useCapture}); a file that
+     * is no capture says where and why in {@link #statusProperty()}.
+     */
+    public void loadCaptureInBackground(java.nio.file.Path file, java.util.concurrent.Executor background,
+                                        java.util.concurrent.Executor ui) {
+        Lang l = lang.get();
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        captureLoad.start(file.toString(), () -> {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                return tcplab.capture.CaptureAnalysis.read(in);
+            }
+        }, background, ui, a -> {
+            if (a.problem() != null && a.frames() == 0) {
+                status.set(a.problem().format(file.toString(), l));
+            } else {
+                useCapture(new tcplab.quiz.CaptureQuiz(name, a.connections()));
+            }
+        }, e -> status.set(t().get("ui.captureUnreadable", file.toString(), String.valueOf(e.getMessage()))));
+    }
+
+    /** The capture being read for questions (for a loading row). */
+    public tcplab.ui.common.BackgroundLoad captureLoad() {
+        return captureLoad;
+    }
+
+    /** The capture the questions come from, or null. */
+    public ReadOnlyObjectProperty<tcplab.quiz.CaptureQuiz> captureProperty() {
+        return capture.getReadOnlyProperty();
+    }
+
+    /** "Questions from curl.pcap", or empty. */
+    public ReadOnlyStringProperty captureTextProperty() {
+        return captureText.getReadOnlyProperty();
+    }
+
     /** Starts a new quiz with the settings. */
     public void start() {
         Texts t = t();
         java.util.Set<QuestionType> types = QuizGenerator.topic(topic.get() == null ? "all" : topic.get());
         if (types == null) {
             types = QuestionType.generatedTypes();
+        }
+        tcplab.quiz.CaptureQuiz cq = capture.get();
+        if (cq != null) {
+            // a capture asks only its own kinds; a topic of none of them means all three
+            java.util.Set<QuestionType> mine = java.util.EnumSet.copyOf(tcplab.quiz.CaptureQuiz.TYPES);
+            mine.retainAll(types);
+            types = mine.isEmpty() ? tcplab.quiz.CaptureQuiz.TYPES : mine;
         }
         String name = learner.get() == null ? "" : learner.get().trim();
         List<Attempt> history = List.of();
@@ -283,8 +346,9 @@ public final class QuizViewModel {
         int n = Math.max(1, Math.min(200, count.get()));
         long limit = mode.get() == QuizSession.Mode.EXAM && timeLimitS.get() > 0 ? timeLimitS.get() * 1000L : 0;
         QuizGenerator.Filter filter = new QuizGenerator.Filter(types, difficulty.get(), java.util.Map.of());
-        QuizGenerator generator = new QuizGenerator(lang.get(), banks.list(), bankOnly.get() && !banks.isEmpty());
-        if (generator.bankOnly() && !generator.hasBankQuestions(filter)) {
+        QuizGenerator generator = cq != null ? new QuizGenerator(lang.get(), cq)
+                : new QuizGenerator(lang.get(), banks.list(), bankOnly.get() && !banks.isEmpty());
+        if (cq == null && generator.bankOnly() && !generator.hasBankQuestions(filter)) {
             // Not a quiz of generated questions the teacher did not ask for: say why nothing starts.
             status.set(t.get("ui.bankNoneFits"));
             return;
@@ -323,7 +387,9 @@ public final class QuizViewModel {
         heading.set(t.get("term.header", Integer.toString(session.index() + 1), Integer.toString(session.count()),
                 t.get("type." + q.type().jsonName()), t.get("difficulty." + q.difficulty().jsonName())));
         prompt.set(q.prompt());
-        promptIsTable.set(q.type() == QuestionType.READ_LINE || q.type() == QuestionType.DIAGNOSE_TABLE);
+        // a capture's packets are a table too: one packet a line, its columns lined up
+        promptIsTable.set(q.type() == QuestionType.READ_LINE || q.type() == QuestionType.DIAGNOSE_TABLE
+                || tcplab.quiz.CaptureQuiz.TYPES.contains(q.type()));
         options.setAll(q.options());
         tick();
     }

@@ -2,7 +2,6 @@ package tcplab.ui.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tcplab.i18n.Lang;
 import tcplab.i18n.Texts;
 import tcplab.sim.Timeline;
@@ -18,8 +17,9 @@ public record EventRow(int step, long timeUs, String host, Kind kind, String tex
     /** For the list's filter. */
     public enum Kind { SEGMENT, STATE, APP }
 
+    /** Its time in ms, to the microsecond when a tenth would hide it (as the ladder's rows). */
     public String timeText() {
-        return String.format(Locale.ROOT, "%.1f", timeUs / 1000.0);
+        return LadderView.timeLabel(timeUs);
     }
 
     /** The rows of a whole timeline, in the chosen language, with relative sequence numbers. */
@@ -33,6 +33,17 @@ public record EventRow(int step, long timeUs, String host, Kind kind, String tex
      * so a segment reads the same in both.
      */
     public static List<EventRow> of(Timeline tl, Lang lang, boolean absolute) {
+        return of(tl, lang, absolute, Object::toString, e -> null);
+    }
+
+    /**
+     * As {@link #of(Timeline, Lang, boolean)}, each end written by {@code endText} (a capture's
+     * IPv6 address instead of its stand-in) and each state change {@code inferredWhy} gives a
+     * reason for marked as inferred, with that reason (a capture's transition no packet shows).
+     */
+    public static List<EventRow> of(Timeline tl, Lang lang, boolean absolute,
+                                    java.util.function.Function<tcplab.tcp.Endpoint, String> endText,
+                                    java.util.function.Function<TraceEvent, String> inferredWhy) {
         SeqNumbers numbers = new SeqNumbers(tl);
         Texts ui = Texts.of(LadderView.BUNDLE, lang);
         Texts ladder = Texts.of("tcplab.sim.Ladder", lang);
@@ -42,14 +53,15 @@ public record EventRow(int step, long timeUs, String host, Kind kind, String tex
             if (e instanceof StateChange s) {
                 String cause = lang == Lang.ZH ? ladder.get("cause." + s.cause().name()) + " (" + s.cause().label() + ")"
                         : s.cause().label();
-                rows.add(new EventRow(en.step(), s.timeUs(), s.host(), Kind.STATE,
-                        ui.get("event.state", s.from().name(), s.to().name(), cause, s.local().toString(),
-                                s.remote() == null ? "*:*" : s.remote().toString())));
+                String text = ui.get("event.state", s.from().name(), s.to().name(), cause, endText.apply(s.local()),
+                        s.remote() == null ? "*:*" : endText.apply(s.remote()));
+                String why = inferredWhy.apply(s);
+                rows.add(new EventRow(en.step(), s.timeUs(), s.host(), Kind.STATE, why == null ? text : ui.get("event.inferred", text, why)));
             } else if (e instanceof SegmentEvent s) {
                 String seg = numbers.label(s.id(), s.segment(), absolute);
                 String text;
                 if (s.action() == SegmentAction.SEND) {
-                    text = ui.get("event.send", "#" + s.id(), seg, s.segment().src().toString(), s.segment().dst().toString());
+                    text = ui.get("event.send", "#" + s.id(), seg, endText.apply(s.segment().src()), endText.apply(s.segment().dst()));
                 } else if (s.action() == SegmentAction.DELIVER) {
                     text = ui.get("event.deliver", "#" + s.id(), seg);
                 } else {

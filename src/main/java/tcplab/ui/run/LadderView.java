@@ -45,6 +45,12 @@ public final class LadderView extends Region {
     private static final double PX_PER_MS = 1.2;
     private static final double MIN_GAP = 18;
     private static final double MAX_GAP = 150;
+    /**
+     * Two segments sent one after the other are at least this far apart, however close in time:
+     * a loopback capture's packets are microseconds apart, and each arrow needs room for its label
+     * (15 px) above it and the state labels (18 px) beside it.
+     */
+    private static final double SEGMENT_ROW = 26;
     /** Gaps shorter than this are drawn to scale, however tall; longer ones get a break. */
     private static final long BREAK_AFTER_US = 1_500_000;
 
@@ -80,15 +86,19 @@ public final class LadderView extends Region {
     private long[] axisTimes = new long[0];
     private double[] axisY = new double[0];
     private final List<double[]> breaks = new ArrayList<>();
+    /**
+     * Gaps drawn at least three times taller than their time (rows pushed apart so their arrows and
+     * labels stay readable): {y of the row above, y of the row below}. The time axis marks them "≈".
+     */
+    private final List<double[]> stretched = new ArrayList<>();
     private double contentHeight;
     /** Relative or absolute sequence numbers, as the event list and the inspector write them. */
     private SeqNumbers numbers;
     /**
-     * Every label drawn in the last frame, in content coordinates: centre, angle (radians), half
-     * width, top and bottom offsets from the centre along the normal, and the flight's id. A click on
+     * Every label drawn in the last frame, in content coordinates (below the header). A click on
      * the text selects the segment as a click on its arrow does.
      */
-    private final List<double[]> drawnLabels = new ArrayList<>();
+    private final List<LabelBox> drawnLabels = new ArrayList<>();
 
     public LadderView() {
         getStyleClass().add("ladder-view");
@@ -319,16 +329,26 @@ public final class LadderView extends Region {
         int i = 0;
         double yv = 24 * zoom;
         long prev = 0;
+        java.util.Set<Long> starts = new java.util.HashSet<>();
+        for (Timeline.Flight f : fl) {
+            starts.add(f.startUs());
+        }
+        stretched.clear();
         for (long t : times) {
             if (i > 0) {
                 double natural = (t - prev) / 1000.0 * PX_PER_MS * zoom;
                 double dy;
                 double lanesRoom = lanesAtTime.getOrDefault(prev, 0) * LANE * zoom;
+                // a segment right after another gets a row of its own, time or no time
+                double min = (starts.contains(t) && starts.contains(prev) ? SEGMENT_ROW : MIN_GAP) * zoom + lanesRoom;
                 if (t - prev > BREAK_AFTER_US && natural > MAX_GAP * zoom) {
                     dy = MAX_GAP * zoom + lanesRoom;
                     breaks.add(new double[] {yv + lanesRoom, yv + dy, t - prev});
                 } else {
-                    dy = Math.max(MIN_GAP * zoom + lanesRoom, natural);
+                    dy = Math.max(min, natural);
+                    if (dy >= 3 * natural) {
+                        stretched.add(new double[] {yv, yv + dy});
+                    }
                 }
                 yv += dy;
             }
@@ -418,6 +438,11 @@ public final class LadderView extends Region {
     }
 
     private int receiverColumn(Timeline.Flight f) {
+        // A delivered segment ends on the host it reached: on loopback both ends have one address,
+        // which names only one of them.
+        if (f.end() != null && f.end().action() == TraceEvent.SegmentAction.DELIVER && columnOf.containsKey(f.end().host())) {
+            return columnOf.get(f.end().host());
+        }
         String h = timeline.hostAt(f.send().segment().dst().address());
         return h == null ? Math.max(otherColumn, 0) : columnOf.get(h);
     }
@@ -602,9 +627,28 @@ public final class LadderView extends Region {
             if (yy < top || yy > bottom || yy - lastY < 14 * zoom || axisTimes[i] > playheadUs) {
                 continue;
             }
-            g.fillText(String.format(Locale.ROOT, "%.1f", axisTimes[i] / 1000.0), LEFT - 8, yy);
+            g.fillText(timeLabel(axisTimes[i]), LEFT - 8, yy);
             lastY = yy;
         }
+        // Rows pushed apart: the distance between them is not their time; a "≈" between the two
+        // rows' times says so (their labels give the real times).
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFont(font(10, false));
+        for (double[] s : stretched) {
+            if (s[1] < top || s[0] > bottom || s[1] > y(playheadUs) + 1) {
+                continue;
+            }
+            g.fillText("≈", LEFT - 2 * zoom, (s[0] + s[1]) / 2);
+        }
+    }
+
+    /**
+     * A row's time in ms: one decimal, as a simulation's times are whole milliseconds, but to the
+     * microsecond when that would hide the real time (a loopback capture's packets 15 µs apart all
+     * read "0.0" otherwise).
+     */
+    static String timeLabel(long us) {
+        return us % 100 == 0 ? String.format(Locale.ROOT, "%.1f", us / 1000.0) : String.format(Locale.ROOT, "%.3f", us / 1000.0);
     }
 
     private boolean followed(int socketId) {
@@ -691,7 +735,6 @@ public final class LadderView extends Region {
             }
         }
         boolean dense = visible > 120;
-        List<double[]> labels = new ArrayList<>();
         drawnLabels.clear();
         for (int i = 0; i < flights.size(); i++) {
             Timeline.Flight f = flights.get(i);
@@ -730,13 +773,18 @@ public final class LadderView extends Region {
             // Crossing arrows (a simultaneous close) would put their labels on the same spot: try
             // the middle, then points nearer each end, before leaving a label out.
             if (frac >= 0.35) {
+                String text = label(f.id(), seg) + resendMark(f.send());
+                double halfWidth = (textWidth(text, font(12, false)) + 6) / 2;
+                double ang = Math.atan2(ye - y0, xe - x0);
+                if (ang > Math.PI / 2 || ang < -Math.PI / 2) {
+                    ang += Math.PI; // keep text upright
+                }
                 for (double at : new double[] {0.5, 0.2, 0.8}) {
                     double lx = x0 + (xe - x0) * at;
                     double ly = y0 + (ye - y0) * at;
-                    if (isSelected || !crowded(labels, lx, ly, (dense ? 15 : 14) * zoom)) {
-                        drawLabelAt(g, label(f.id(), seg) + resendMark(f.send()), x0, y0, xe, ye, lx, ly,
-                                isSelected ? palette.highlight() : c, f.id());
-                        labels.add(new double[] {lx, ly});
+                    LabelBox box = new LabelBox(lx, ly, ang, halfWidth, -17 * zoom, -2 * zoom, f.id());
+                    if (isSelected || !crowded(box)) {
+                        drawLabelAt(g, text, box, isSelected ? palette.highlight() : c);
                         break;
                     }
                 }
@@ -754,13 +802,14 @@ public final class LadderView extends Region {
         return f.startUs() <= playheadUs && (index >= sendStepByIndex.length || sendStepByIndex[index] <= step);
     }
 
-    /** Whether a label centred at (x, y) would sit on one already drawn. */
-    private boolean crowded(List<double[]> drawn, double x, double y, double minDy) {
-        for (int i = drawn.size() - 1; i >= 0 && i >= drawn.size() - 40; i--) {
-            double[] d = drawn.get(i);
-            // Parallel arrows: labels stacked too closely; crossing arrows: labels (about 150 px
-            // long, turned along their arrows) whose centres are closer than that.
-            if ((Math.abs(d[1] - y) < minDy && Math.abs(d[0] - x) < 110 * zoom) || Math.hypot(d[0] - x, d[1] - y) < 115 * zoom) {
+    /**
+     * Whether a label would cover one already drawn (the last 40: flights are drawn in time order,
+     * so older ones are far above). Tested on the turned rectangles themselves: parallel arrows a
+     * row apart keep both labels, crossing arrows (a simultaneous close) move one along its arrow.
+     */
+    private boolean crowded(LabelBox box) {
+        for (int i = drawnLabels.size() - 1; i >= 0 && i >= drawnLabels.size() - 40; i--) {
+            if (drawnLabels.get(i).overlaps(box, 2 * zoom)) {
                 return true;
             }
         }
@@ -802,18 +851,12 @@ public final class LadderView extends Region {
         g.strokeLine(x - r, y + r, x + r, y - r);
     }
 
-    /** A label along the arrow (x0,y0)→(x1,y1), centred at (cx, cy); remembered for clicks on it. */
-    private void drawLabelAt(GraphicsContext g, String text, double x0, double y0, double x1, double y1, double cx, double cy,
-                             Color c, long flightId) {
-        double ang = Math.toDegrees(Math.atan2(y1 - y0, x1 - x0));
-        if (ang > 90 || ang < -90) {
-            ang += 180; // keep text upright
-        }
-        double halfWidth = (textWidth(text, font(12, false)) + 6) / 2;
-        drawnLabels.add(new double[] {cx, cy, Math.toRadians(ang), halfWidth, -17 * zoom, -2 * zoom, flightId});
+    /** A label in its box (along its arrow); remembered for clicks on it. */
+    private void drawLabelAt(GraphicsContext g, String text, LabelBox box, Color c) {
+        drawnLabels.add(box);
         g.save();
-        g.translate(cx, cy);
-        g.rotate(ang);
+        g.translate(box.cx(), box.cy());
+        g.rotate(Math.toDegrees(box.angle()));
         g.setFont(font(12, false));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
@@ -872,14 +915,9 @@ public final class LadderView extends Region {
         }
         double py = contentY - HEADER;
         for (int i = drawnLabels.size() - 1; i >= 0; i--) {
-            double[] l = drawnLabels.get(i);
-            // Into the label's own frame: along the text (u) and across it (v, down positive).
-            double dx = x - l[0];
-            double dy = py - l[1];
-            double u = dx * Math.cos(l[2]) + dy * Math.sin(l[2]);
-            double v = -dx * Math.sin(l[2]) + dy * Math.cos(l[2]);
-            if (Math.abs(u) <= l[3] && v >= l[4] && v <= l[5]) {
-                return (long) l[6];
+            LabelBox l = drawnLabels.get(i);
+            if (l.contains(x, py)) {
+                return l.flightId();
             }
         }
         Long best = null;
@@ -933,14 +971,19 @@ public final class LadderView extends Region {
 
     /** The centre of a flight's label as drawn in the last frame, on screen; null if not drawn. */
     public double[] labelOnScreen(long id) {
-        for (double[] l : drawnLabels) {
-            if ((long) l[6] == id) {
+        for (LabelBox l : drawnLabels) {
+            if (l.flightId() == id) {
                 // A point inside the text: the centre, moved up into the text along the normal.
-                double v = (l[4] + l[5]) / 2;
-                return new double[] {l[0] - v * Math.sin(l[2]), l[1] + v * Math.cos(l[2]) + HEADER - scroll.getValue()};
+                double v = (l.top() + l.bottom()) / 2;
+                return new double[] {l.cx() - v * Math.sin(l.angle()), l.cy() + v * Math.cos(l.angle()) + HEADER - scroll.getValue()};
             }
         }
         return null;
+    }
+
+    /** The segment labels drawn in the last frame, in content coordinates (for layout tests). */
+    public List<LabelBox> drawnLabels() {
+        return List.copyOf(drawnLabels);
     }
 
     private static double distance(double px, double py, double x0, double y0, double x1, double y1) {
@@ -968,7 +1011,7 @@ public final class LadderView extends Region {
         Canvas off = new Canvas(width, full);
         exportWidth = width;
         // The labels the window shows stay clickable where the window draws them.
-        List<double[]> onScreen = new ArrayList<>(drawnLabels);
+        List<LabelBox> onScreen = new ArrayList<>(drawnLabels);
         try {
             drawInto(off, 0);
         } finally {

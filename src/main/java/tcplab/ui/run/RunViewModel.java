@@ -832,9 +832,21 @@ public final class RunViewModel {
         }
         Side s = shown.side();
         if (shown.listener()) {
-            return t.get(shown.gone() ? "follow.listenerGone" : "follow.listener", s.host(), s.local().toString());
+            return t.get(shown.gone() ? "follow.listenerGone" : "follow.listener", s.host(), endpointText(s.local()));
         }
-        return t.get(shown.gone() ? "follow.gone" : "follow.conn", s.host(), s.local().toString(), s.remote().toString());
+        return t.get(shown.gone() ? "follow.gone" : "follow.conn", s.host(), endpointText(s.local()), endpointText(s.remote()));
+    }
+
+    /**
+     * An end as a person reads it: {@code 10.0.0.1:80}; for a capture's IPv6 connection its real
+     * address ({@code [::1]:8080}) instead of the stand-in the run holds ({@link tcplab.capture.CaptureRun#endpointText}).
+     */
+    public String endpointText(Endpoint e) {
+        tcplab.capture.CaptureRun run = captureRun.get();
+        if (run != null && run.timeline() == timeline.get()) {
+            return run.endpointText(e);
+        }
+        return e == null ? "*:*" : e.toString();
     }
 
     // ------------------------------------------------------------------ captures
@@ -882,6 +894,16 @@ public final class RunViewModel {
      * the number of packets written; a write that fails throws, for the window to say.
      */
     public int saveCapture(Path file) throws java.io.IOException {
+        return saveCapture(file, null, false);
+    }
+
+    /**
+     * "Save as capture…" with the options {@code simulate --pcap} has: {@code captureAt} a host
+     * (what its tcpdump would have shown: what it sent, and what reached it, at arrival) or null
+     * (on the wire, every segment once as sent), and {@code ipv6} (each a.b.c.d as
+     * 2001:db8::a.b.c.d). A capture shown is written with its own addresses, IPv6 if it was.
+     */
+    public int saveCapture(Path file, String captureAt, boolean ipv6) throws java.io.IOException {
         Timeline tl = timeline.get();
         if (tl == null) {
             return 0;
@@ -890,11 +912,26 @@ public final class RunViewModel {
         for (Timeline.Entry en : tl.entries()) {
             events.add(en.event());
         }
-        List<tcplab.capture.TraceExport.Captured> packets = tcplab.capture.TraceExport.seenBy(events, null);
+        List<tcplab.capture.TraceExport.Captured> packets = tcplab.capture.TraceExport.seenBy(events, captureAt);
+        tcplab.capture.CaptureRun run = captureRun.get();
+        java.util.function.Function<Endpoint, byte[]> address = run != null && run.timeline() == tl && run.ipv6()
+                ? run::addressBytes : e -> tcplab.capture.TraceExport.address(e, ipv6);
         try (java.io.OutputStream os = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file))) {
-            tcplab.capture.TraceExport.write(packets, false, tcplab.capture.TraceExport.formatFor(file.getFileName().toString()), os);
+            tcplab.capture.TraceExport.write(packets, address, tcplab.capture.TraceExport.formatFor(file.getFileName().toString()), os);
         }
         return packets.size();
+    }
+
+    /** The hosts a capture can be taken at ({@link #saveCapture(Path, String, boolean)}), in the ladder's order. */
+    public List<String> captureHosts() {
+        Timeline tl = timeline.get();
+        return tl == null ? List.of() : List.copyOf(tl.hostNames());
+    }
+
+    /** Whether the run shown is already IPv6 (a capture of an IPv6 connection): saved as it is. */
+    public boolean shownIsIpv6() {
+        tcplab.capture.CaptureRun run = captureRun.get();
+        return run != null && run.timeline() == timeline.get() && run.ipv6();
     }
 
     /** Cancels the capture being read, if any. */
@@ -917,7 +954,7 @@ public final class RunViewModel {
         }
         tcplab.capture.Connection pick = defaultConnection(a.connections());
         if (pick == null) {
-            error.set(t.get(a.connections().isEmpty() ? "capture.noTcp" : "capture.onlyIpv6", file));
+            error.set(t.get("capture.noTcp", file));
             return false;
         }
         captureFile = file;
@@ -929,7 +966,7 @@ public final class RunViewModel {
 
     /**
      * The connection a capture opens on: the first with a handshake in it (a student's curl shows
-     * DNS over UDP and maybe a stray connection before), else the first; IPv4 only. Null: none.
+     * DNS over UDP and maybe a stray connection before), else the first; IPv4 or IPv6. Null: none.
      */
     public static tcplab.capture.Connection defaultConnection(List<tcplab.capture.Connection> cs) {
         tcplab.capture.Connection first = null;
@@ -947,12 +984,9 @@ public final class RunViewModel {
         return first;
     }
 
-    /** Shows connection {@code c} of the loaded capture (the picker); false for one the window cannot show (IPv6). */
+    /** Shows connection {@code c} of the loaded capture (the picker); false for none. */
     public boolean pickConnection(tcplab.capture.Connection c) {
         if (c == null || !tcplab.capture.CaptureRun.supported(c)) {
-            if (c != null) {
-                error.set(tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get()).get("capture.ipv6", c.id()));
-            }
             return false;
         }
         tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get());
@@ -968,7 +1002,7 @@ public final class RunViewModel {
     /** The picker's line for a connection: "#2 10.0.0.1:5000 → 10.0.0.2:80 · SF · 9 packets". */
     public String connectionLabel(tcplab.capture.Connection c) {
         tcplab.i18n.Texts t = tcplab.i18n.Texts.of(LadderView.BUNDLE, lang.get());
-        return t.get(tcplab.capture.CaptureRun.supported(c) ? "capture.connection" : "capture.connectionV6", c.id(),
+        return t.get("capture.connection", c.id(),
                 c.endText(0), c.endText(1), c.zeekState(), c.packets().size());
     }
 

@@ -137,15 +137,34 @@ class RunViewModelCaptureTest {
         }
 
         @Test
-        void anIpv6OnlyCaptureIsRefusedWithAReasonAndTheRunShownStays() throws Exception {
+        void anIpv6CaptureIsShownWithItsRealAddressesInTheLegendAndTheEventList() throws Exception {
             RunViewModel vm = new RunViewModel();
             vm.langProperty().set(Lang.EN);
-            assertTrue(vm.load("handshake"));
-            var before = vm.timeline();
-            assertFalse(vm.showCapture(read(bytes("loopback-lo-v6.pcap")), "v6.pcap"));
-            assertTrue(vm.errorProperty().get().contains("IPv6"), vm.errorProperty().get());
-            assertSame(before, vm.timeline());
-            assertTrue(vm.captureConnections().isEmpty());
+            assertTrue(vm.showCapture(read(bytes("curl-loopback-v6.pcap")), "v6.pcap"));
+            vm.seekStep(vm.timeline().steps());
+            vm.seekStep(3);
+            assertEquals(TcpState.ESTABLISHED, vm.stateAProperty().get());
+            assertTrue(vm.sideName(true).contains("[::1]:8080"), vm.sideName(true));
+            var rows = EventRow.of(vm.timeline(), Lang.EN, false, vm::endpointText, vm::inferredReason);
+            assertTrue(rows.stream().anyMatch(r -> r.text().contains("[::1]:8080")), "the SYN's destination");
+            assertTrue(rows.stream().noneMatch(r -> r.text().contains("240.0.0")), "never the stand-in");
+        }
+
+        @Test
+        void theEventListMarksEachInferredTransitionWithItsReasonInBothLanguages() throws Exception {
+            for (Lang l : Lang.values()) {
+                RunViewModel vm = new RunViewModel();
+                vm.langProperty().set(l);
+                assertTrue(vm.showCapture(read(bytes("curl-loopback-v4.pcap")), "curl.pcap"));
+                var rows = EventRow.of(vm.timeline(), l, false, vm::endpointText, vm::inferredReason);
+                String listen = rows.stream().filter(r -> r.kind() == EventRow.Kind.STATE && r.text().contains("LISTEN"))
+                        .findFirst().orElseThrow().text();
+                String why = tcplab.i18n.Texts.of(tcplab.capture.CaptureProblem.BUNDLE, l).get("why.listenerAnswered");
+                assertTrue(listen.contains(why), listen);
+                String established = rows.stream().filter(r -> r.kind() == EventRow.Kind.STATE && r.text().startsWith("SYN_SENT"))
+                        .findFirst().orElseThrow().text();
+                assertFalse(established.contains(why), "a packet shows it: " + established);
+            }
         }
 
         @Test
