@@ -26,7 +26,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * jar (about 15 ms).
      */
     static final class Subcommands {
-        static final List<Class<?>> ALL = List.of(SimulateCommand.class, ScenariosCommand.class,
+        static final List<Class<?>> ALL = List.of(SimulateCommand.class, ScenariosCommand.class, KernelCheckCommand.class,
                 NetstatCommand.class, ExplainCommand.class, CaptureCommand.class, LessonCommand.class, QuizCommand.class, ClassCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class);

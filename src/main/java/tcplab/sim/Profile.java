@@ -66,6 +66,8 @@ public final class Profile {
         put(s, "tcp_orphan_retries", 0, 0, 255, IP_SYSCTL + ": tcp_orphan_retries, default 0, which the kernel reads as 8");
         put(s, "tcp_early_retrans", 3, 0, 4,
                 IP_SYSCTL + ": tcp_early_retrans, default 3 (tail loss probes on; 0, 1 and 2 turn them off)");
+        put(s, "tcp_invalid_ratelimit", 500, 0, 3_600_000, IP_SYSCTL
+                + ": tcp_invalid_ratelimit, default 500 ms (at most one SYN-ACK to a repeated SYN, or challenge ACK, per connection in that time)");
         put(s, "somaxconn", 4096, 1, 1 << 20, "Linux Documentation/networking/ip-sysctl.rst: net.core.somaxconn, 4096 since 5.4");
         put(s, "ip_local_port_range_min", 32768, 1, 65535, IP_SYSCTL + ": ip_local_port_range, default 32768 60999");
         put(s, "ip_local_port_range_max", 60999, 1, 65535, IP_SYSCTL + ": ip_local_port_range, default 32768 60999");
@@ -241,6 +243,7 @@ public final class Profile {
                         // tcp_schedule_loss_probe() (net/ipv4/tcp_output.c) probes only when
                         // tcp_early_retrans is 3 or 4 (the default 3; ip-sysctl.rst).
                         .tailLossProbe(get("tcp_early_retrans") >= 3)
+                        .oowRateLimitMs(get("tcp_invalid_ratelimit"))
                         .build();
             }
             case WINDOWS_XP:
@@ -342,15 +345,54 @@ public final class Profile {
     }
 
     /**
-     * Without cookies Linux keeps the last quarter of tcp_max_syn_backlog for peers it has talked
-     * to before (tcp_conn_request); the model treats every flooding peer as unproven.
+     * Whether a listener's SYN queue with {@code halfOpen} requests is full for listen()'s
+     * {@code backlog}. Linux: inet_csk_reqsk_queue_is_full(), {@code qlen > sk_max_ack_backlog}
+     * (a strict comparison since Linux 6.12, as sk_acceptq_is_full() has it: a backlog of 128 holds
+     * 129 requests, which the kernel check's syn-flood shows); elsewhere the backlog itself.
      */
-    public int halfOpenLimitWithoutCookies(int backlog) {
+    public boolean synQueueFull(int halfOpen, int backlog) {
+        return family == Family.LINUX ? halfOpen > backlog : halfOpen >= backlog;
+    }
+
+    /**
+     * Whether a SYN is dropped when SYN cookies are off: the queue is full, or (Linux,
+     * tcp_conn_request()) fewer than a quarter of tcp_max_syn_backlog would be left, the quarter
+     * kept for peers it has talked to before; the model treats every flooding peer as unproven.
+     */
+    public boolean dropsSynWithoutCookies(int halfOpen, int backlog) {
+        if (synQueueFull(halfOpen, backlog)) {
+            return true;
+        }
         if (family == Family.LINUX) {
             long max = get("tcp_max_syn_backlog");
-            return (int) Math.min(backlog, max - (max >> 2));
+            return max - halfOpen < (max >> 2);
         }
-        return backlog;
+        return false;
+    }
+
+    /**
+     * The SYN-ACK retransmissions a request may have, when its timer fires, with {@code qlen}
+     * requests queued of which {@code young} have not timed out yet. Linux's
+     * reqsk_timer_handler() (net/ipv4/inet_connection_sock.c) "reserves half of room for young
+     * embrions": once the queue is more than half full ({@code 2·qlen > max(8, backlog)}) it
+     * lowers tcp_synack_retries by one, down to 2, for each halving of the young share
+     * ({@code while (max_syn_ack_retries > 2 && qlen >= young·2^k)}), so that old requests
+     * (a flood's) go sooner. Windows keeps its TcpMaxConnectResponseRetransmissions.
+     */
+    public int synAckRetriesUnderPressure(int configured, int qlen, int young, int backlog) {
+        if (family != Family.LINUX || (qlen << 1) <= Math.max(8, backlog)) {
+            return configured;
+        }
+        int retries = configured;
+        long y = (long) young << 1;
+        while (retries > 2) {
+            if (qlen < y) {
+                break;
+            }
+            retries--;
+            y <<= 1;
+        }
+        return retries;
     }
 
     /** Whether this is a Windows profile (program names end in .exe, PIDs are multiples of 4). */

@@ -17,6 +17,7 @@ import tcplab.tcp.Cause;
 import tcplab.tcp.Endpoint;
 import tcplab.tcp.Flags;
 import tcplab.tcp.Notice;
+import tcplab.tcp.Resend;
 import tcplab.tcp.Segment;
 import tcplab.tcp.TcpConfig;
 import tcplab.tcp.TcpEndpoint;
@@ -416,13 +417,22 @@ public final class Simulation implements TcpEndpoint.Events {
 
     @Override
     public void transmit(TcpEndpoint from, Segment segment) {
-        transmitFrom(((Sock) from.attachment()).host, segment);
+        transmitFrom(((Sock) from.attachment()).host, segment, null);
+    }
+
+    @Override
+    public void transmit(TcpEndpoint from, Segment segment, Resend resend) {
+        transmitFrom(((Sock) from.attachment()).host, segment, resend);
     }
 
     private void transmitFrom(Host from, Segment seg) {
+        transmitFrom(from, seg, null);
+    }
+
+    private void transmitFrom(Host from, Segment seg, Resend resend) {
         long id = ++segmentIds;
         if (tracing) {
-            trace.accept(new SegmentEvent(now, from.name(), SegmentAction.SEND, id, seg, null, null));
+            trace.accept(new SegmentEvent(now, from.name(), SegmentAction.SEND, id, seg, null, null, resend));
         }
         Host to = hostsByAddress.get(seg.dst().address());
         for (int i = 0; i < drops.size(); i++) {
@@ -529,7 +539,8 @@ public final class Simulation implements TcpEndpoint.Events {
                 drop(d, h.name(), DropReason.ACCEPT_QUEUE_FULL, null);
                 return;
             }
-            boolean synQueueFull = l.halfOpenCount >= l.backlog;
+            // tcp_conn_request(): cookies always (2), or once inet_csk_reqsk_queue_is_full() (1).
+            boolean synQueueFull = h.profile().synQueueFull(l.halfOpenCount, l.backlog);
             if (cookies == 2 || (cookies == 1 && synQueueFull)) {
                 // SYN cookie (RFC 4987 §3.6): answer without keeping any state; the ISN is the cookie.
                 int cookie = cookie(new Endpoint(h.address(), l.local().port()), seg.src());
@@ -537,8 +548,7 @@ public final class Simulation implements TcpEndpoint.Events {
                 transmitFrom(h, Segment.synAck(seg.dst(), seg.src(), cookie, seg.seq() + 1, cfg.window(), cfg.mss()));
                 return;
             }
-            int limit = cookies == 0 ? h.profile().halfOpenLimitWithoutCookies(l.backlog) : l.backlog;
-            if (l.halfOpenCount >= limit) {
+            if (cookies == 0 ? h.profile().dropsSynWithoutCookies(l.halfOpenCount, l.backlog) : synQueueFull) {
                 drop(d, h.name(), DropReason.SYN_QUEUE_FULL, null);
                 return;
             }
@@ -547,6 +557,7 @@ public final class Simulation implements TcpEndpoint.Events {
             if (child.state() == TcpState.SYN_RECEIVED) {
                 child.halfOpen = true;
                 l.halfOpenCount++;
+                l.youngCount++;
                 h.addConnection(child);
                 reschedule(child);
             }
@@ -612,7 +623,19 @@ public final class Simulation implements TcpEndpoint.Events {
             return; // superseded (step() skips these; kept for safety)
         }
         s.scheduledTimerUs = Long.MAX_VALUE;
+        boolean request = s.kind == Sock.Kind.CHILD && s.halfOpen;
+        boolean young = request && s.endpoint.retransmits() == 0;
+        if (request) {
+            // The request's timer asks its listener's queue how many SYN-ACKs it may still send
+            // (reqsk_timer_handler(): fewer for old requests while the queue is crowded).
+            Sock l = s.listener;
+            s.endpoint.limitSynAckRetries(s.host.profile().synAckRetriesUnderPressure(
+                    s.endpoint.config().synAckRetries(), l.halfOpenCount, l.youngCount, l.backlog));
+        }
         s.endpoint.onTimer(now);
+        if (young && s.halfOpen && s.endpoint.retransmits() > 0) {
+            s.listener.youngCount--; // "if (req->num_timeout++ == 0) atomic_dec(&queue->young)"
+        }
         if (!s.removed) {
             reschedule(s);
         }
@@ -644,8 +667,7 @@ public final class Simulation implements TcpEndpoint.Events {
                 } else if (s.kind == Sock.Kind.CHILD) {
                     Sock l = s.listener;
                     if (s.halfOpen) {
-                        s.halfOpen = false;
-                        l.halfOpenCount--;
+                        leaveSynQueue(s);
                     }
                     if (l.acceptNever || l.removed) {
                         // Completed but never accepted: it waits in the accept queue (netstat's Recv-Q of the LISTEN row).
@@ -754,6 +776,15 @@ public final class Simulation implements TcpEndpoint.Events {
         s.unreadEof = false;
     }
 
+    /** A request leaves its listener's SYN queue (reqsk_queue_removed(): young too, if it never timed out). */
+    private void leaveSynQueue(Sock s) {
+        s.halfOpen = false;
+        s.listener.halfOpenCount--;
+        if (s.endpoint.retransmits() == 0) {
+            s.listener.youngCount--;
+        }
+    }
+
     private void removeSock(Sock s) {
         if (s.removed) {
             return;
@@ -761,8 +792,7 @@ public final class Simulation implements TcpEndpoint.Events {
         if (s.kind == Sock.Kind.CHILD) {
             Sock l = s.listener;
             if (s.halfOpen) {
-                s.halfOpen = false;
-                l.halfOpenCount--;
+                leaveSynQueue(s);
             }
             if (s.inAcceptQueue) {
                 s.inAcceptQueue = false;

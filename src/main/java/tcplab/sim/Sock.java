@@ -47,6 +47,8 @@ public final class Sock {
     int backlog;
     boolean acceptNever;
     int halfOpenCount;
+    /** Requests in the SYN queue that have not timed out yet (Linux's queue->young). */
+    int youngCount;
     int acceptQueueCount;
 
     Sock(int id, Host host, Kind kind, TcpEndpoint endpoint, Sock listener, String program, int pid, AppBehavior app) {

@@ -287,6 +287,9 @@ public final class TextLadder {
         if (seg.data() != null) {
             tail = tail + "  \"" + seg.data() + "\"";
         }
+        if (send.resend() != null) {
+            tail = tail + "  " + t.get("ladder.resend." + send.resend().name());
+        }
         int a = Math.min(from, to);
         int b = Math.max(from, to);
         boolean lost = fate != null && fate.action() == SegmentAction.DROP

@@ -2,6 +2,7 @@ package tcplab.sim;
 
 import tcplab.tcp.Cause;
 import tcplab.tcp.Endpoint;
+import tcplab.tcp.Resend;
 import tcplab.tcp.Segment;
 import tcplab.tcp.TcpState;
 
@@ -74,9 +75,15 @@ public sealed interface TraceEvent permits TraceEvent.StateChange, TraceEvent.Se
     /**
      * A segment event. {@code id} numbers segments in the order they were sent (1, 2, 3, ...),
      * the same id on its send, deliver and drop events. {@code reason} is null unless dropped.
+     * {@code resend} (on a send) is the timer that sent it again, RTO or tail-loss probe, or null.
      */
     record SegmentEvent(long timeUs, String host, SegmentAction action, long id, Segment segment,
-                        DropReason reason, String detail) implements TraceEvent {
+                        DropReason reason, String detail, Resend resend) implements TraceEvent {
+
+        public SegmentEvent(long timeUs, String host, SegmentAction action, long id, Segment segment,
+                            DropReason reason, String detail) {
+            this(timeUs, host, action, id, segment, reason, detail, null);
+        }
     }
 
     /**

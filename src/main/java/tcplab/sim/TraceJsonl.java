@@ -58,6 +58,9 @@ public final class TraceJsonl implements TraceSink, AutoCloseable {
                 g.writeNumberField("ack", Seq.unsigned(seg.ack()));
                 g.writeNumberField("len", seg.len());
                 g.writeNumberField("id", s.id());
+                if (s.resend() != null) {
+                    g.writeStringField("resend", s.resend().word());
+                }
                 g.writeNumberField("window", seg.window());
                 if (seg.mss() > 0) {
                     g.writeNumberField("mss", seg.mss());

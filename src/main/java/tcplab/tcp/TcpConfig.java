@@ -24,6 +24,10 @@ package tcplab.tcp;
  * @param finTimeRtoFloor    an orphaned FIN-WAIT-2 lasts at least 3.5 RTO (Linux's tcp_fin_time())
  * @param tailLossProbe      a tail loss probe before the RTO (RFC 8985 §7; Linux tcp_early_retrans)
  * @param rttEstimator       how RTT samples make the RTO
+ * @param oowRateLimitMs     the least time between two answers to out-of-window segments on one
+ *                           connection: the SYN-ACK to a retransmitted SYN in SYN-RECEIVED, a challenge
+ *                           ACK (Linux's tcp_invalid_ratelimit, 500 ms, which every profile has had for
+ *                           its duplicate ACKs; 0 = no limit)
  */
 public record TcpConfig(
         long rtoInitialMs,
@@ -43,7 +47,8 @@ public record TcpConfig(
         int initialCwnd,
         boolean finTimeRtoFloor,
         boolean tailLossProbe,
-        RttEstimator rttEstimator) {
+        RttEstimator rttEstimator,
+        long oowRateLimitMs) {
 
     /** How RTT samples give the RTO. */
     public enum RttEstimator {
@@ -80,7 +85,7 @@ public record TcpConfig(
         if (synRetries < 0 || synLinearTimeouts < 0 || synAckRetries < 0 || dataRetries < 0 || orphanRetries < 0) {
             throw new IllegalArgumentException("retry counts must not be negative");
         }
-        if (timeWaitMs < 0 || finWait2TimeoutMs < 0 || userTimeoutMs < 0) {
+        if (timeWaitMs < 0 || finWait2TimeoutMs < 0 || userTimeoutMs < 0 || oowRateLimitMs < 0) {
             throw new IllegalArgumentException("timeouts must not be negative");
         }
         if (mss <= 0 || window <= 0 || initialCwnd <= 0) {
@@ -125,6 +130,7 @@ public record TcpConfig(
         b.finTimeRtoFloor = finTimeRtoFloor;
         b.tailLossProbe = tailLossProbe;
         b.rttEstimator = rttEstimator;
+        b.oowRateLimitMs = oowRateLimitMs;
         return b;
     }
 
@@ -143,6 +149,7 @@ public record TcpConfig(
         private long finWait2TimeoutMs = 0;
         private long userTimeoutMs = 0;
         private int mss = 1460;
+        private long oowRateLimitMs = 500;
         private int window = 64240;
         private int initialCwnd = 10;
         private boolean finTimeRtoFloor = false;
@@ -234,10 +241,16 @@ public record TcpConfig(
             return this;
         }
 
+        /** The least time between two answers to out-of-window segments (Linux tcp_invalid_ratelimit). */
+        public Builder oowRateLimitMs(long ms) {
+            oowRateLimitMs = ms;
+            return this;
+        }
+
         public TcpConfig build() {
             return new TcpConfig(rtoInitialMs, rtoMinMs, rtoMaxMs, synRetries, synLinearTimeouts, synAckRetries,
                     dataRetries, orphanRetries, giveUp, timeWaitMs, finWait2TimeoutMs, userTimeoutMs, mss, window,
-                    initialCwnd, finTimeRtoFloor, tailLossProbe, rttEstimator);
+                    initialCwnd, finTimeRtoFloor, tailLossProbe, rttEstimator, oowRateLimitMs);
         }
     }
 

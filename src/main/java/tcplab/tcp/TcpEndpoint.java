@@ -29,6 +29,11 @@ public final class TcpEndpoint {
         /** Put {@code segment} on the wire. */
         void transmit(TcpEndpoint from, Segment segment);
 
+        /** Put {@code segment} on the wire, sent by a timer ({@code resend} null: sent for any other reason). */
+        default void transmit(TcpEndpoint from, Segment segment, Resend resend) {
+            transmit(from, segment);
+        }
+
         /** The endpoint moved from one state to another. */
         void stateChanged(TcpEndpoint endpoint, TcpState from, TcpState to, Cause cause);
 
@@ -126,7 +131,13 @@ public final class TcpEndpoint {
     private long mdevMaxUs;
     private int linuxRttSeq;
     private int retransmits;
+    /** SYN-ACK retransmissions allowed at the next timeout, when the listener's queue lowers them; -1: the config's. */
+    private int synAckRetryLimit = -1;
     private long rtxStartUs = -1;
+    /** The timer whose expiry is sending segments right now (the trace tells RTO and TLP apart), or null. */
+    private Resend sendingFor;
+    /** The timeout the retransmission timer was last armed with (Linux's icsk_rto for SYN states). */
+    private long rtxIntervalUs;
     private long synSentUs = -1;
     private boolean rttTiming;
     private int rttSeq;
@@ -496,9 +507,10 @@ public final class TcpEndpoint {
         } else {
             // Simultaneous open (RFC 9293 §3.5, Figure 8): answer SYN,ACK with our same ISS.
             setState(TcpState.SYN_RECEIVED, Cause.RCV_SYN, seg);
-            retransmits = 0;
             sendSynAck(nowUs);
-            armRtx(nowUs, cfg.rtoInitialMs() * 1000);
+            // Linux's tcp_rcv_synsent_state_process() leaves the SYN's retransmission timer and
+            // count as they are: the SYN-ACK is resent when the SYN would have been, and the
+            // timeouts go on from there (the kernel check's simultaneous-open-challenge).
         }
     }
 
@@ -506,18 +518,31 @@ public final class TcpEndpoint {
     private void arrivesSynchronized(Segment seg, long nowUs) {
         if (state == TcpState.SYN_RECEIVED && seg.has(Flags.SYN) && !seg.has(Flags.RST) && seg.seq() == irs) {
             if (!seg.has(Flags.ACK)) {
+                if (!passive) {
+                    // A simultaneous open's full socket: tcp_validate_incoming() "step 4" answers
+                    // any SYN with a challenge ACK (RFC 5961 §4.2, tcp_send_challenge_ack()), at
+                    // most one per tcp_invalid_ratelimit on the connection; the host-wide
+                    // tcp_challenge_ack_limit is unlimited by default since Linux 6.0.
+                    if (!oowRateLimited(nowUs)) {
+                        sendAck(nowUs);
+                    }
+                    return;
+                }
                 // The peer retransmitted its SYN: our SYN-ACK was lost. Linux answers with the
                 // SYN-ACK again (tcp_check_req, "retransmitted SYN") instead of the bare ACK the
-                // acceptability test below would send.
-                sendSynAck(nowUs);
-                if (passive) {
-                    // tcp_check_req() then restarts the request's timer from now with its current
-                    // backed-off timeout ("Reset timer after retransmitting SYNACK, similar to the
-                    // idea of fast retransmit in recovery": mod_timer_pending(&req->rsk_timer,
-                    // jiffies + reqsk_timeout(req, TCP_RTO_MAX))). The resend does not count as a
-                    // timeout (num_retrans, not num_timeout), so the give-up count is unchanged.
-                    armRtx(nowUs, backedOff(cfg.rtoInitialMs() * 1000, retransmits));
+                // acceptability test below would send, but at most once per tcp_invalid_ratelimit
+                // (tcp_oow_rate_limited() on the request's last_oow_ack_time, counted as
+                // TCPACKSkippedSynRecv); a SYN within that time is ignored and the timer left alone.
+                if (oowRateLimited(nowUs)) {
+                    return;
                 }
+                sendSynAck(nowUs);
+                // tcp_check_req() then restarts the request's timer from now with its current
+                // backed-off timeout ("Reset timer after retransmitting SYNACK, similar to the
+                // idea of fast retransmit in recovery": mod_timer_pending(&req->rsk_timer,
+                // jiffies + reqsk_timeout(req, TCP_RTO_MAX))). The resend does not count as a
+                // timeout (num_retrans, not num_timeout), so the give-up count is unchanged.
+                armRtx(nowUs, backedOff(cfg.rtoInitialMs() * 1000, retransmits));
                 return;
             }
             if (seg.ack() == sndNxt) {
@@ -558,7 +583,9 @@ public final class TcpEndpoint {
         // guess the exact number.
         if (seg.has(Flags.RST)) {
             if (seg.seq() != rcvNxt) {
-                sendAck(nowUs);
+                if (!oowRateLimited(nowUs)) {
+                    sendAck(nowUs); // tcp_send_challenge_ack(): rate-limited per connection
+                }
                 return;
             }
             reset(seg);
@@ -577,8 +604,11 @@ public final class TcpEndpoint {
                 return;
             }
             // In a synchronized state answer with a challenge ACK; a real peer that restarted
-            // will reply to it with a RST (half-open recovery, §3.5.2).
-            sendAck(nowUs);
+            // will reply to it with a RST (half-open recovery, §3.5.2). Linux's
+            // tcp_send_challenge_ack() sends at most one per tcp_invalid_ratelimit.
+            if (!oowRateLimited(nowUs)) {
+                sendAck(nowUs);
+            }
             return;
         }
 
@@ -764,7 +794,18 @@ public final class TcpEndpoint {
         if (seg.seqLen() > 0 && !seg.has(Flags.SYN)) {
             return false;
         }
-        if (lastOowAckUs != Long.MIN_VALUE && nowUs - lastOowAckUs >= 0 && nowUs - lastOowAckUs < 500_000) {
+        return oowRateLimited(nowUs);
+    }
+
+    /**
+     * Linux's __tcp_oow_rate_limited(): an answer to an out-of-window segment (a duplicate or
+     * challenge ACK, the SYN-ACK to a repeated SYN) is skipped when the last one on this
+     * connection went less than tcp_invalid_ratelimit ago; otherwise it is allowed and its time
+     * remembered. Timer retransmissions do not count.
+     */
+    private boolean oowRateLimited(long nowUs) {
+        long limitUs = cfg.oowRateLimitMs() * 1000;
+        if (limitUs > 0 && lastOowAckUs != Long.MIN_VALUE && nowUs - lastOowAckUs >= 0 && nowUs - lastOowAckUs < limitUs) {
             return true;
         }
         lastOowAckUs = nowUs;
@@ -812,12 +853,22 @@ public final class TcpEndpoint {
             // The probe timer stands in for the RTO timer (Linux keeps one timer, ICSK_TIME_LOSS_PROBE
             // or ICSK_TIME_RETRANS): when both are due the probe goes first.
             probeAt = NEVER;
-            sendLossProbe(nowUs);
+            sendingFor = Resend.TLP;
+            try {
+                sendLossProbe(nowUs);
+            } finally {
+                sendingFor = null;
+            }
             return;
         }
         if (rtxAt <= nowUs) {
             rtxAt = NEVER;
-            retransmissionTimeout(nowUs);
+            sendingFor = Resend.RTO;
+            try {
+                retransmissionTimeout(nowUs);
+            } finally {
+                sendingFor = null;
+            }
         }
     }
 
@@ -931,7 +982,11 @@ public final class TcpEndpoint {
                 // CLOSE in SYN-RECEIVED sent a FIN (§3.10.4), but until the peer acknowledges our
                 // SYN the SYN,ACK is still first on the retransmission queue (§3.10.8): resend it,
                 // then the FIN, on the SYN-ACK schedule.
-                if (retransmits >= cfg.synAckRetries()) {
+                // A simultaneous open's own socket counts on from its SYN against tcp_syn_retries
+                // (tcp_write_timeout(): "retry_until = tcp_syn_retries" for SYN_SENT and SYN_RECV).
+                int maxRetries = !passive ? cfg.synRetries()
+                        : synAckRetryLimit >= 0 ? synAckRetryLimit : cfg.synAckRetries();
+                if (retransmits >= maxRetries) {
                     // A passive child is just forgotten; the application never knew it.
                     giveUp(passive || orphaned ? null : Notice.TIMED_OUT, Cause.TIMEOUT_RETRANSMISSION);
                     return;
@@ -942,7 +997,9 @@ public final class TcpEndpoint {
                 if (state == TcpState.FIN_WAIT_1 && fin != null && fin.fin) {
                     sendChunk(fin, nowUs, true);
                 }
-                armRtx(nowUs, backedOff(cfg.rtoInitialMs() * 1000, retransmits));
+                // tcp_retransmit_timer() doubles the RTO it had (outside SYN-SENT no linear timeouts).
+                armRtx(nowUs, passive ? backedOff(cfg.rtoInitialMs() * 1000, retransmits)
+                        : Math.min(rtxIntervalUs * 2, cfg.rtoMaxMs() * 1000));
                 return;
             }
             default:
@@ -1240,6 +1297,7 @@ public final class TcpEndpoint {
 
     private void armRtx(long nowUs, long afterUs) {
         rtxAt = nowUs + afterUs;
+        rtxIntervalUs = afterUs;
     }
 
     private void enterTimeWait(Cause cause, Segment seg, long nowUs) {
@@ -1265,7 +1323,7 @@ public final class TcpEndpoint {
     }
 
     private void transmit(Segment seg, long nowUs) {
-        events.transmit(this, seg);
+        events.transmit(this, seg, sendingFor);
     }
 
     /** The one place a state changes: emits the transition, and on CLOSED clears everything. */
@@ -1351,6 +1409,15 @@ public final class TcpEndpoint {
 
     public int retransmits() {
         return retransmits;
+    }
+
+    /**
+     * The SYN-ACK retransmissions this half-open connection may have in all, as its listener's
+     * queue decides when its timer fires (Linux: reqsk_timer_handler() lowers tcp_synack_retries
+     * for old requests while the queue is crowded); -1 restores the configured number.
+     */
+    public void limitSynAckRetries(int retries) {
+        synAckRetryLimit = retries;
     }
 
     public TcpConfig config() {

@@ -105,6 +105,39 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theLadderSaysWhichTimerSentASegmentAgainInBothLanguages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path f = dir.resolve("lost-twice.yaml");
+        java.nio.file.Files.writeString(f, String.join("\n",
+                "scenario: lost-twice",
+                "title: {en: Lost twice, zh: 丢失两次}",
+                "hosts:",
+                "  client: {address: 10.0.0.1}",
+                "  server: {address: 10.0.0.2}",
+                "link:",
+                "  drop:",
+                "    - {flags: PSH-ACK, from: client, count: 2}",
+                "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80}",
+                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}", ""));
+        Run en = run("simulate", "--scenario", f.toString(), "--lang", "en");
+        assertEquals(0, en.exit(), en.err());
+        assertTrue(line(en.out(), "800.0").contains("(tail-loss probe, ahead of the RTO)"), en.out());
+        assertTrue(line(en.out(), "1400.0").contains("(retransmitted: the RTO expired)"), en.out());
+        Run zh = run("simulate", "--scenario", f.toString(), "--lang", "zh");
+        assertTrue(line(zh.out(), "800.0").contains("(尾部丢失探测 TLP,早于 RTO 发出)"), zh.out());
+        assertTrue(line(zh.out(), "1400.0").contains("(超时重传:RTO 到期)"), zh.out());
+        Run jsonl = run("simulate", "--scenario", f.toString(), "--format", "jsonl");
+        assertTrue(jsonl.out().lines().anyMatch(l -> l.contains("\"t_ms\":800.0") && l.contains("\"resend\":\"tlp\"")), jsonl.out());
+        assertTrue(jsonl.out().lines().anyMatch(l -> l.contains("\"t_ms\":1400.0") && l.contains("\"resend\":\"rto\"")), jsonl.out());
+    }
+
+    /** The ladder's line of the segment sent at {@code time} by the client (first column). */
+    private static String line(String ladder, String time) {
+        return ladder.lines().filter(l -> l.trim().startsWith(time + " |-")).findFirst().orElse("no line at " + time);
+    }
+
+    @Test
     void theSameSeedGivesTheSameOutputAndAnotherSeedAnotherIsn() {
         String a = run("simulate", "--scenario", "data", "--format", "jsonl", "--seed", "5").out();
         String b = run("simulate", "--scenario", "data", "--format", "jsonl", "--seed", "5").out();

@@ -16,15 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import tcplab.i18n.ProblemException;
-import tcplab.sim.Scenario;
-import tcplab.sim.ScenarioRunner;
-import tcplab.sim.TraceSink;
 
 /**
  * The {@code linux} profile against the real Linux kernel (issue 16 item 4), scenario by scenario
@@ -44,21 +40,15 @@ class KernelConformanceTest {
     private static final Path OBSERVED = Path.of("src/test/resources/tcplab/kernel/observed");
 
     static Observation simulate(KernelCase c) {
-        Scenario sc = c.scenario();
-        TraceSink.Recorder rec = new TraceSink.Recorder();
         try {
-            ScenarioRunner.Run run = ScenarioRunner.build(sc, ScenarioRunner.Overrides.NONE, rec);
-            if (!run.simulation().runToEnd(5_000_000)) {
-                throw new AssertionError(c + ": the simulation did not settle");
-            }
-            return Observation.fromSim(run.simulation(), rec.events(), c.untilMs());
+            return KernelCheck.simulate(c.scenario(), c.untilMs());
         } catch (ProblemException e) {
             throw new AssertionError(e.format(tcplab.i18n.Lang.EN), e);
         }
     }
 
     static List<String> recorded(KernelCase c) {
-        try (InputStream in = KernelConformanceTest.class.getResourceAsStream("/tcplab/kernel/observed/" + c.name() + ".tsv")) {
+        try (InputStream in = KernelConformanceTest.class.getResourceAsStream("/tcplab/kernel/observed/" + c.recordingName() + ".tsv")) {
             if (in == null) {
                 throw new AssertionError("no recording of " + c + " in " + OBSERVED + ": run the check as root with -Dtcplab.kernel.record=true");
             }
@@ -73,7 +63,7 @@ class KernelConformanceTest {
      * must still be there (when a fix lands, its entry in {@link KernelCase#ALL} goes).
      */
     static void assertModelMatches(KernelCase c, Observation kernel, Observation model, String kernelName) {
-        List<Conformance.Difference> diffs = Conformance.compare(kernel, model);
+        List<Conformance.Difference> diffs = Conformance.compare(kernel, model, c.options().crowded(), c.options().byPeer(), c.untilMs());
         List<String> unexpected = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Conformance.Difference d : diffs) {
@@ -98,7 +88,7 @@ class KernelConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> theModelDoesWhatTheRecordedKernelDid() {
-        return KernelCase.ALL.stream().map(c -> DynamicTest.dynamicTest(c.name(), () ->
+        return KernelCase.ALL.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () ->
                 assertModelMatches(c, Observation.fromKernel(recorded(c), c.untilMs()), simulate(c), "the recorded kernel")));
     }
 
@@ -109,7 +99,7 @@ class KernelConformanceTest {
         boolean record = Boolean.getBoolean("tcplab.kernel.record");
         // -Dtcplab.kernel.cases=a,b runs only those (to record one again).
         List<String> only = List.of(System.getProperty("tcplab.kernel.cases", "").split(","));
-        return KernelCase.ALL.stream().filter(c -> only.equals(List.of("")) || only.contains(c.name())).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        return KernelCase.ALL.stream().filter(c -> only.equals(List.of("")) || only.contains(c.recordingName())).map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             List<String> lines = runOnKernel(c);
             Observation live = Observation.fromKernel(lines, c.untilMs());
             if (record) {
@@ -119,11 +109,11 @@ class KernelConformanceTest {
                 // milliseconds (softirqs left to ksoftirqd): a run that strays from the recording
                 // is run again, up to RUNS times, before the difference counts.
                 Observation expected = Observation.fromKernel(recorded(c), c.untilMs());
-                List<Conformance.Difference> drift = Conformance.compare(expected, live);
+                List<Conformance.Difference> drift = Conformance.compare(expected, live, c.options().crowded(), c.options().byPeer(), c.untilMs());
                 for (int run = 2; run <= RUNS && !drift.isEmpty(); run++) {
                     System.err.println("kernel check: " + c + " run " + (run - 1) + " strayed, running it again: " + drift.get(0));
                     live = Observation.fromKernel(runOnKernel(c), c.untilMs());
-                    drift = Conformance.compare(expected, live);
+                    drift = Conformance.compare(expected, live, c.options().crowded(), c.options().byPeer(), c.untilMs());
                 }
                 assertTrue(drift.isEmpty(), c + ": this kernel (seen) differs from the recording (expected), " + RUNS + " runs:\n  "
                         + String.join("\n  ", drift.stream().map(Object::toString).toList()));
@@ -133,8 +123,7 @@ class KernelConformanceTest {
     }
 
     static List<String> runOnKernel(KernelCase c) throws Exception {
-        String plan = KernelPlan.json(c.scenario(), c.untilMs(), ThreadLocalRandom.current().nextInt(100, 250));
-        List<String> lines = KernelRunner.run(plan, c.untilMs());
+        List<String> lines = KernelCheck.runOnKernel(c.scenario(), c.untilMs());
         List<String> notes = lines.stream().filter(l -> l.startsWith("note")).toList();
         assertEquals(List.of(), notes, c + ": the kernel run reported problems");
         return lines;
@@ -154,12 +143,12 @@ class KernelConformanceTest {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(c.name()).append(" on ").append(uname).append(", recorded ").append(LocalDate.now())
-                .append(" by KernelConformanceTest (-Dtcplab.kernel.record=true); src/test/kernel/kernelcheck.py explains the columns.\n");
+                .append(" by KernelConformanceTest (-Dtcplab.kernel.record=true); src/main/resources/tcplab/kernel/kernelcheck.py explains the columns.\n");
         for (List<String> l : byKind.values()) {
             for (String s : l) {
                 sb.append(s).append('\n');
             }
         }
-        Files.writeString(OBSERVED.resolve(c.name() + ".tsv"), sb.toString());
+        Files.writeString(OBSERVED.resolve(c.recordingName() + ".tsv"), sb.toString());
     }
 }

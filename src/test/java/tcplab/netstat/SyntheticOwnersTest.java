@@ -118,7 +118,7 @@ class SyntheticOwnersTest {
         Host server = hostAt("syn-flood", null, "server", 3000);
         for (Dialect d : OWNER_DIALECTS) {
             List<SocketRow> rows = readBack(server, d);
-            assertEquals(128, inState(rows, TcpState.SYN_RECEIVED).size());
+            assertEquals(129, inState(rows, TcpState.SYN_RECEIVED).size());
             for (SocketRow r : inState(rows, TcpState.SYN_RECEIVED)) {
                 assertFalse(hasOwner(d, r), d + ": " + r);
             }

@@ -123,6 +123,37 @@ class KernelCasesTest {
     }
 
     @Test
+    void theTraceSaysTheSecondCopyCameFromTheTailLossProbeAndTheThirdFromTheRto() {
+        Traces.Result r = run(
+                "hosts:",
+                "  client: {address: 10.0.0.1}",
+                "  server: {address: 10.0.0.2}",
+                "link:",
+                "  drop:",
+                "    - {flags: PSH-ACK, from: client, count: 2}",
+                "actions:",
+                "  - {at: 0, host: server, do: listen, port: 80}",
+                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}");
+        List<String> why = r.events().stream()
+                .filter(e -> e instanceof TraceEvent.SegmentEvent s && s.action() == TraceEvent.SegmentAction.SEND
+                        && s.host().equals("client") && s.segment().len() > 0)
+                .map(e -> e.timeMs() + " " + ((TraceEvent.SegmentEvent) e).resend()).toList();
+        assertEquals(List.of("200.0 null", "800.0 TLP", "1400.0 RTO"), why);
+    }
+
+    @Test
+    void aSynResentByItsTimerIsMarkedAsSentByTheRto() {
+        Traces.Result r = Traces.runBuiltin("syn-timeout");
+        List<TraceEvent.SegmentEvent> syns = r.events().stream()
+                .filter(e -> e instanceof TraceEvent.SegmentEvent s && s.action() == TraceEvent.SegmentAction.SEND
+                        && s.host().equals("client"))
+                .map(e -> (TraceEvent.SegmentEvent) e).limit(3).toList();
+        assertEquals(null, syns.get(0).resend());
+        assertEquals(tcplab.tcp.Resend.RTO, syns.get(1).resend());
+        assertEquals(tcplab.tcp.Resend.RTO, syns.get(2).resend());
+    }
+
+    @Test
     void aServerThatReadsLateReadsEverythingWaitingAtOnceThenRepliesAndClosesWithFin() {
         // read_after_ms: 500 — accepted at 300 ms, first read at 800 ms: the request that waited
         // since 300 ms, then the reply; the client's FIN at 1000 ms is read at once.

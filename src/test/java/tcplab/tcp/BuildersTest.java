@@ -50,7 +50,7 @@ class BuildersTest {
         @Test
         void theBuilderStartsFromTheRfcDefaults() {
             assertEquals(new TcpConfig(1000, 200, 120_000, 6, 0, 5, 15, 8, TcpConfig.GiveUp.COUNT, 60_000, 0, 0, 1460, 64240, 10,
-                    false, false, TcpConfig.RttEstimator.RFC_6298), TcpConfig.builder().build());
+                    false, false, TcpConfig.RttEstimator.RFC_6298, 500), TcpConfig.builder().build());
         }
 
         @Test

@@ -737,6 +737,58 @@ class TcpEndpointTest {
         }
 
         @Test
+        void aHalfOpenConnectionIgnoresARepeatedSynWithinTheOutOfWindowRateLimit() {
+            // tcp_check_req(): the SYN-ACK to a repeated SYN goes only if the last such answer is at
+            // least tcp_invalid_ratelimit old (tcp_oow_rate_limited()); a skipped SYN leaves the
+            // timer alone. With 5 s: the SYN at 1 s is answered (timer 2 s), the one at 3 s is not.
+            Conn c = synReceived(CFG.toBuilder().oowRateLimitMs(5000).build());
+            c.arrive(syn(IRS), 1 * S);
+            assertSegment(onlySent(c), SYN | ACK, ISS, IRS + 1, 0);
+            assertEquals(2 * S, c.ep.nextDeadline());
+            c.cleared();
+            c.arrive(syn(IRS), 1800 * MS);
+            assertNothingSent(c);
+            assertEquals(2 * S, c.ep.nextDeadline());
+        }
+
+        @Test
+        void aHalfOpenConnectionAnswersARepeatedSynAgainOnceTheRateLimitHasPassed() {
+            Conn c = synReceived(CFG.toBuilder().oowRateLimitMs(500).build());
+            c.arrive(syn(IRS), 100 * MS);
+            c.arrive(syn(IRS), 400 * MS);
+            c.arrive(syn(IRS), 600 * MS);
+            assertEquals(List.of(100 * MS, 600 * MS), c.rec.sentTimes());
+        }
+
+        @Test
+        void aSimultaneousOpenAnswersARepeatedSynWithARateLimitedChallengeAck() {
+            // RFC 5961 §4.2; tcp_validate_incoming() "step 4" sends tcp_send_challenge_ack(), not a
+            // SYN-ACK, for a full socket in SYN_RECV, at most one per tcp_invalid_ratelimit.
+            Conn c = synSent();
+            c.arrive(syn(IRS), 400 * MS);
+            c.cleared();
+            c.arrive(syn(IRS), 600 * MS);
+            assertSegment(onlySent(c), ACK, ISS + 1, IRS + 1, 0);
+            c.cleared();
+            c.arrive(syn(IRS), 900 * MS);
+            assertNothingSent(c);
+            assertEquals(SYN_RECEIVED, c.ep.state());
+        }
+
+        @Test
+        void aSimultaneousOpenResendsItsSynAckWhenTheSynWouldHaveBeenResentAndThenDoubles() {
+            // tcp_rcv_synsent_state_process() keeps the SYN's timer: the SYN went at 0, the peer's
+            // SYN came at 0.4 s; the SYN-ACK is resent at 1 s, then after 2 s (tcp_retransmit_timer()
+            // backs off outside SYN-SENT), at 3 s.
+            Conn c = synSent();
+            c.arrive(syn(IRS), 400 * MS);
+            assertEquals(1 * S, c.ep.nextDeadline());
+            c.cleared();
+            c.runTimers(3500 * MS);
+            assertEquals(List.of(1 * S, 3 * S), c.rec.sentTimes());
+        }
+
+        @Test
         void synReceived_receivesUnacceptableAck_answersRst() {
             Conn c = synReceived();
             c.arrive(ack(IRS + 1, ISS + 5), 0);
@@ -1374,12 +1426,15 @@ class TcpEndpointTest {
         }
 
         @Test
-        void synAckRetransmission_simultaneousOpen_givesUpWithTimedOut() {
+        void synAckRetransmission_simultaneousOpen_givesUpWithTimedOutAfterTheSynRetries() {
+            // The connect()ing socket keeps counting against tcp_syn_retries (6 here) in SYN_RECV
+            // (tcp_write_timeout()), not the listener's tcp_synack_retries (5).
             Conn c = synSent();
             c.arrive(syn(IRS), 0);
             c.cleared();
             c.runTimers(1000 * S);
-            assertEquals(seconds(1, 3, 7, 15, 31), c.rec.sentTimes());
+            assertEquals(seconds(1, 3, 7, 15, 31, 63), c.rec.sentTimes());
+            assertEquals(List.of(127 * S), c.rec.transitionTimes);
             assertTransitions(c, tr(SYN_RECEIVED, CLOSED, Cause.TIMEOUT_RETRANSMISSION));
             assertTrue(c.rec.notices.contains(Notice.TIMED_OUT));
         }

@@ -786,9 +786,9 @@ public final class LadderView extends Region {
                 // under its own arrow, where nothing else is. Where the whole label fits nowhere
                 // (two FINs crossing in a simultaneous close: a label of 150 px cannot clear the
                 // other's near the crossing), the flags alone do, away from the crossing.
-                String full = label(f.id(), seg);
+                String full = label(f.id(), seg) + resendMark(f.send());
                 placing:
-                for (String text : isSelected ? List.of(full) : List.of(full, seg.flagText())) {
+                for (String text : isSelected ? List.of(full) : List.of(full, seg.flagText() + resendMark(f.send()))) {
                     double halfWidth = (textWidth(text, font(12, false)) + 6) / 2;
                     for (double[] place : LABEL_PLACES) {
                         double lx = x0 + (xe - x0) * place[1];
@@ -885,6 +885,15 @@ public final class LadderView extends Region {
     /** "SYN,ACK seq=0 ack=1 len=0": relative to each direction's ISN unless absolute numbers are on. */
     String label(long flightId, Segment seg) {
         return numbers == null ? seg.flagText() : numbers.label(flightId, seg, absoluteSeq);
+    }
+
+    /**
+     * " · RTO" or " · TLP" after the label of a segment a timer sent again: the retransmission
+     * timer, or the tail-loss probe that goes before it (RFC 8985 §7). The two abbreviations are
+     * what Chinese texts use too.
+     */
+    static String resendMark(tcplab.sim.TraceEvent.SegmentEvent send) {
+        return send.resend() == null ? "" : " · " + send.resend().name();
     }
 
     private void drawPlayhead(GraphicsContext g, double w) {

@@ -67,7 +67,7 @@ class NetstatViewTest {
         assertTrue(robot.lookup("#netstat-warnings .warning-title").queryAllAs(Text.class).stream()
                 .anyMatch(l -> l.getText().contains("SYN_FLOOD")));
         assertTrue(robot.lookup("#netstat-host-server").queryAs(ToggleButton.class).isSelected());
-        assertEquals("129 sockets: LISTEN 1 · SYN_RECEIVED 128", robot.lookup("#netstat-counts").queryAs(Label.class).getText());
+        assertEquals("130 sockets: LISTEN 1 · SYN_RECEIVED 129", robot.lookup("#netstat-counts").queryAs(Label.class).getText());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package tcplab.kernel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,19 +10,28 @@ import tcplab.sim.Scenario;
 import tcplab.tcp.Endpoint;
 
 /**
- * A scenario turned into what {@code src/test/kernel/kernelcheck.py} runs on the real kernel: the
+ * A scenario turned into what {@code kernelcheck.py} (a resource beside this class) runs on the real kernel: the
  * hosts (one network namespace each, sysctls set inside it), the link's delay and drop rules,
  * and the applications' timed actions. Only what the kernel can be made to do exactly is
  * accepted; anything else is refused with the reason ({@link Unsupported}).
  */
-final class KernelPlan {
+public final class KernelPlan {
 
     /** The scenario asks for something the kernel run cannot reproduce exactly. */
-    static final class Unsupported extends Exception {
+    public static final class Unsupported extends Exception {
         private static final long serialVersionUID = 1L;
+        private final String key;
+        private final transient Object[] args;
 
-        Unsupported(String reason) {
-            super(reason);
+        Unsupported(String key, Object... args) {
+            super(KernelCheck.texts(tcplab.i18n.Lang.EN).get(key, args));
+            this.key = key;
+            this.args = args;
+        }
+
+        /** Why, in the user's language. */
+        public String format(tcplab.i18n.Lang lang) {
+            return KernelCheck.texts(lang).get(key, args);
         }
     }
 
@@ -38,16 +46,16 @@ final class KernelPlan {
         return (10 << 24) | (r << 16) | (scenarioAddress & 0xffff);
     }
 
-    static String json(Scenario sc, double untilMs, int r) throws Unsupported {
+    public static String json(Scenario sc, double untilMs, int r) throws Unsupported {
         if (sc.loss() > 0) {
-            throw new Unsupported("random loss (loss " + sc.loss() + ") cannot be repeated on the kernel");
+            throw new Unsupported("unsupported.loss", String.valueOf(sc.loss()));
         }
         Map<String, Object> plan = new LinkedHashMap<>();
         List<Object> hosts = new ArrayList<>();
         Map<String, Integer> addresses = new LinkedHashMap<>();
         for (Scenario.HostSpec h : sc.hosts()) {
             if (!"linux".equals(h.profile())) {
-                throw new Unsupported("host " + h.name() + " has the " + h.profile() + " profile: only linux runs on this kernel");
+                throw new Unsupported("unsupported.profile", h.name(), h.profile());
             }
             Map<String, Object> sysctls = new LinkedHashMap<>();
             for (Map.Entry<String, Long> e : h.settings().entrySet()) {
@@ -57,6 +65,9 @@ final class KernelPlan {
             host.put("name", h.name());
             host.put("addr", Endpoint.formatAddress(kernelAddress(h.address(), r)));
             host.put("sysctls", sysctls);
+            // closed_ports: drop, a firewall's DROP: the relay drops what comes to a port the
+            // host does not listen on, where the simulator's host drops it on arrival.
+            host.put("filtered", h.closedPorts() == tcplab.sim.Profile.ClosedPort.DROP);
             hosts.add(host);
             addresses.put(h.name(), h.address());
         }
@@ -90,7 +101,7 @@ final class KernelPlan {
                 app(m, l.app());
             } else if (a instanceof Scenario.Connect c) {
                 if (c.count() != 1) {
-                    throw new Unsupported("connect with count " + c.count() + " is not run on the kernel yet");
+                    throw new Unsupported("unsupported.count", c.count(), c.line());
                 }
                 m.put("do", "connect");
                 int to = c.to().hostName() != null ? addresses.get(c.to().hostName()) : c.to().address();
@@ -113,18 +124,75 @@ final class KernelPlan {
                 // A crashed machine sends nothing: the relay drops what the host sends while
                 // its sockets are torn down (the RST of the abortive close included).
                 dark.add(Map.of("host", a.host(), "from_ms", a.atMs() - 1, "to_ms", a.atMs() + 50));
+            } else if (a instanceof Scenario.Flood f) {
+                // Raw SYNs from spoofed addresses: the relay writes them (kernelcheck.py, flood_packets).
+                m.put("do", "flood");
+                int to = f.to().hostName() != null ? addresses.get(f.to().hostName()) : f.to().address();
+                m.put("to", Endpoint.formatAddress(kernelAddress(to, r)) + ":" + f.to().port());
+                m.put("count", f.count());
+                m.put("interval_ms", f.intervalMs());
+                m.put("spoof", Endpoint.formatAddress(f.spoofBase()) + "/" + f.spoofPrefix());
+            } else if (a instanceof Scenario.Scan s) {
+                // A scan is one connect() per address and port, one every interval_ms
+                // (ScenarioRunner schedules it the same way), each application passive.
+                int i = 0;
+                for (int target : s.targets()) {
+                    for (int port : s.ports()) {
+                        Map<String, Object> c = new LinkedHashMap<>();
+                        c.put("at_ms", a.atMs() + i++ * s.intervalMs());
+                        c.put("host", a.host());
+                        c.put("do", "connect");
+                        c.put("to", Endpoint.formatAddress(kernelAddress(target, r)) + ":" + port);
+                        c.put("from_port", 0);
+                        app(c, AppBehavior.PASSIVE);
+                        actions.add(c);
+                    }
+                }
+                continue;
             } else {
-                throw new Unsupported(a.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                        + " (line " + a.line() + ") is not run on the kernel: it needs raw sockets and many addresses");
+                throw new IllegalStateException("an action the kernel plan does not know: " + a);
             }
             actions.add(m);
         }
         plan.put("actions", actions);
         plan.put("dark", dark);
-        try {
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(plan);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(w)) {
+            g.useDefaultPrettyPrinter();
+            write(g, plan);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** The plan's maps, lists, texts, numbers and booleans as JSON (jackson-core, as the JSON Lines trace). */
+    private static void write(com.fasterxml.jackson.core.JsonGenerator g, Object v) throws java.io.IOException {
+        if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(e.getKey().toString());
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List<?> l) {
+            g.writeStartArray();
+            for (Object x : l) {
+                write(g, x);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long n) {
+            g.writeNumber(n);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v == null) {
+            g.writeNull();
+        } else {
+            g.writeString(v.toString());
         }
     }
 
@@ -152,6 +220,6 @@ final class KernelPlan {
         if (setting.equals("somaxconn")) {
             return "net.core.somaxconn";
         }
-        throw new Unsupported("host " + host + " sets " + setting + ", which is no sysctl of the kernel");
+        throw new Unsupported("unsupported.setting", host, setting);
     }
 }

@@ -7,37 +7,45 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import tcplab.i18n.Lang;
+import tcplab.i18n.Texts;
 
-/** Runs {@code src/test/kernel/kernelcheck.py} on a plan: the scenario on this machine's kernel. */
-final class KernelRunner {
+/**
+ * Runs {@code kernelcheck.py} (a resource beside this class, written to a temporary file and run
+ * with python3) on a plan: the scenario on this machine's kernel.
+ */
+public final class KernelRunner {
 
-    static final Path SCRIPT = Path.of("src/test/kernel/kernelcheck.py");
+    static final String SCRIPT = "/tcplab/kernel/kernelcheck.py";
 
     private KernelRunner() {
     }
 
-    /** Why the kernel cannot be run here, or null when it can. */
-    static String unavailableReason() {
+    /** Why the kernel cannot be run here, in English (the test's skip message), or null when it can. */
+    public static String unavailableReason() {
+        return unavailableReason(Lang.EN);
+    }
+
+    /** Why the kernel cannot be run here, in one line in {@code lang}, or null when it can. */
+    public static String unavailableReason(Lang lang) {
+        Texts t = KernelCheck.texts(lang);
         if (!System.getProperty("os.name", "").equals("Linux")) {
-            return "the kernel check needs Linux (this is " + System.getProperty("os.name") + ")";
-        }
-        if (!Files.isRegularFile(SCRIPT)) {
-            return "the kernel check runs from the project's folder: " + SCRIPT + " not found";
+            return t.get("unavailable.os", System.getProperty("os.name"));
         }
         try {
             String status = Files.readString(Path.of("/proc/self/status"));
             if (!status.matches("(?s).*\\nUid:\\s+\\d+\\s+0\\s.*")) {
-                return "the kernel check needs root (network namespaces, a TUN device, tracefs): run mvn as root";
+                return t.get("unavailable.root");
             }
         } catch (IOException e) {
-            return "cannot read /proc/self/status: " + e.getMessage();
+            return t.get("unavailable.status", e.getMessage());
         }
         if (!Files.exists(Path.of("/dev/net/tun"))) {
-            return "the kernel check needs /dev/net/tun (CONFIG_TUN)";
+            return t.get("unavailable.tun");
         }
         for (String[] tool : new String[][] {{"ip", "iproute2"}, {"python3", "python3"}, {"sysctl", "procps"}}) {
             if (!onPath(tool[0])) {
-                return "the kernel check needs `" + tool[0] + "` (Debian: apt-get install " + tool[1] + ")";
+                return t.get("unavailable.tool", tool[0], tool[1]);
             }
         }
         if (!Files.isDirectory(Path.of("/sys/kernel/tracing/events/sock/inet_sock_set_state"))
@@ -52,7 +60,7 @@ final class KernelRunner {
                 Thread.currentThread().interrupt();
             }
             if (!Files.isDirectory(Path.of("/sys/kernel/tracing/events/sock/inet_sock_set_state"))) {
-                return "the kernel check needs tracefs with the sock:inet_sock_set_state tracepoint (mount -t tracefs nodev /sys/kernel/tracing)";
+                return t.get("unavailable.tracefs");
             }
         }
         try {
@@ -60,14 +68,14 @@ final class KernelRunner {
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return "cannot create a network namespace (ip netns add): " + out;
+                return t.get("unavailable.netns", out);
             }
             new ProcessBuilder("ip", "netns", "del", "tlkc-probe-" + ProcessHandle.current().pid()).start().waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
-            return "cannot run ip: " + e.getMessage();
+            return t.get("unavailable.netns", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return t.get("unavailable.netns", e.toString());
         }
         return null;
     }
@@ -81,12 +89,22 @@ final class KernelRunner {
         return Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/sbin", tool));
     }
 
+    /** "Linux 6.18.44", what uname -sr says of this machine. */
+    public static String kernelName() {
+        return System.getProperty("os.name", "") + " " + System.getProperty("os.version", "");
+    }
+
     /** Runs the plan and returns the kernel's records (see kernelcheck.py); fails when the run fails. */
-    static List<String> run(String planJson, double untilMs) throws IOException, InterruptedException {
+    public static List<String> run(String planJson, double untilMs) throws IOException, InterruptedException {
         Path plan = Files.createTempFile("tcplab-kernel-plan", ".json");
-        try {
+        Path script = Files.createTempFile("tcplab-kernelcheck", ".py");
+        try (java.io.InputStream in = KernelRunner.class.getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IOException(SCRIPT + " is missing from the program");
+            }
+            Files.write(script, in.readAllBytes());
             Files.writeString(plan, planJson);
-            List<String> cmd = new ArrayList<>(List.of("python3", SCRIPT.toString(), "run", plan.toString()));
+            List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), "run", plan.toString()));
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin");
             Path err = Files.createTempFile("tcplab-kernel", ".err");
@@ -106,6 +124,7 @@ final class KernelRunner {
             return List.of(new String(out, StandardCharsets.UTF_8).split("\n"));
         } finally {
             Files.deleteIfExists(plan);
+            Files.deleteIfExists(script);
         }
     }
 }

@@ -23,8 +23,16 @@ Output, one record per line, tab-separated, times in ms since the scenario's 0:
                                                       a request or timewait socket, or an orphan)
     segment T  FROM_HOST TO_HOST  FLAGS  SEQ  ACK  LEN  FATE   (FATE deliver, drop, no-host)
     app     T  HOST  LOCAL  REMOTE  CALL  RESULT  VALUE
+    counter T  HOST  NAME  VALUE   (the host's TcpExt counters of /proc/net/netstat that moved)
     note    TEXT
 Sysctls are set inside the namespaces only.
+
+A "flood" action is the relay's own: it writes raw SYNs from random addresses of the spoofed
+prefix (random port and ISN, MSS 1460, as flooding tools send them) into the target's TUN device
+at the scenario's times (plus the link's delay), logged as segments of the flooding host. The
+target's answers to those addresses come back here (its only route is the TUN device) and are
+lost, as nobody has them ("no-host"). A host with "filtered": true drops what comes to a port it
+does not listen on (a firewall's DROP; the relay does it, logged as "drop").
 """
 import errno
 import fcntl
@@ -58,6 +66,48 @@ def sh(*args, check=True):
     if check and r.returncode != 0:
         raise RuntimeError("%s: %s" % (" ".join(args), r.stderr.strip()))
     return r
+
+
+def checksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+
+def raw_syn(src, sport, dst, dport, isn):
+    """An IPv4 SYN with the MSS option (1460) and window 64240, as flooding tools send it."""
+    opts = struct.pack("!BBH", 2, 4, 1460)
+    tcp = struct.pack("!HHIIBBHHH", sport, dport, isn, 0, (5 + len(opts) // 4) << 4, 0x02, 64240, 0, 0) + opts
+    s, d = socket.inet_aton(src), socket.inet_aton(dst)
+    pseudo = s + d + struct.pack("!BBH", 0, 6, len(tcp))
+    tcp = tcp[:16] + struct.pack("!H", checksum(pseudo + tcp)) + tcp[18:]
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), random.randrange(65536), 0x4000, 64, 6, 0, s, d)
+    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
+    return ip + tcp
+
+
+def flood_packets(plan, t0):
+    """(monotonic send time, host, packet) of every flood action's SYNs, in time order."""
+    out = []
+    for a in plan["actions"]:
+        if a["do"] != "flood":
+            continue
+        base, prefix = a["spoof"].split("/")
+        prefix = int(prefix)
+        host_bits = 32 - prefix
+        net = struct.unpack("!I", socket.inet_aton(base))[0] & ~((1 << host_bits) - 1) & 0xFFFFFFFF
+        dst, dport = a["to"].rsplit(":", 1)
+        for i in range(a["count"]):
+            # Neither the network's nor its broadcast address, as the simulator picks them.
+            src = socket.inet_ntoa(struct.pack("!I", net | random.randrange(1, max(2, (1 << host_bits) - 1))))
+            t = t0 + (a["at_ms"] + i * a["interval_ms"]) / 1000.0
+            out.append((t, a["host"], raw_syn(src, 1024 + random.randrange(64512), dst, int(dport),
+                                              random.randrange(1 << 31))))
+    out.sort(key=lambda x: x[0])
+    return out
 
 
 # ---------------------------------------------------------------------------------- the run
@@ -111,6 +161,22 @@ class Run:
             with open(d + "/" + f, "w") as fh:
                 fh.write(v)
 
+    COUNTERS = ("SyncookiesSent", "SyncookiesRecv", "SyncookiesFailed", "ListenOverflows", "ListenDrops",
+                "TCPReqQFullDoCookies", "TCPReqQFullDrop", "TCPACKSkippedSynRecv", "TCPChallengeACK",
+                "TCPSYNChallenge", "TCPLossProbes", "TCPTimeouts")
+
+    def counters(self, t0):
+        """The TcpExt counters (per network namespace) that moved during the run."""
+        for h in self.hosts:
+            r = sh("ip", "netns", "exec", self.ns[h["name"]], "cat", "/proc/net/netstat", check=False)
+            lines = r.stdout.splitlines()
+            for names, values in zip(lines[0::2], lines[1::2]):
+                if not names.startswith("TcpExt:"):
+                    continue
+                for k, v in zip(names.split()[1:], values.split()[1:]):
+                    if k in self.COUNTERS and int(v) != 0:
+                        self.emit("counter", "%.3f" % ((time.monotonic() - t0) * 1000), h["name"], k, v)
+
     def teardown(self):
         for p in self.apps.values():
             if p.poll() is None:
@@ -152,8 +218,26 @@ class Run:
         queue = []
         order = 0
         nth = 0
+        injections = flood_packets(self.plan, t0)
+        inject_at = 0
+        filtered = {h["name"] for h in self.hosts if h.get("filtered")}
+        listening = {(a["host"], a["port"]) for a in self.plan["actions"] if a["do"] == "listen"}
         while True:
             now = time.monotonic()
+            while inject_at < len(injections) and injections[inject_at][0] <= now:
+                _, src_host, pkt = injections[inject_at]
+                inject_at += 1
+                nth += 1
+                dst = socket.inet_ntoa(pkt[16:20])
+                tcp = pkt[20:]
+                sport, dport, seq = struct.unpack("!HHI", tcp[0:8])
+                dst_host = self.by_addr.get(dst)
+                self.emit("segment", "%.3f" % ((now - t0) * 1000), src_host, dst_host or dst, "SYN",
+                          "%s:%d>%s:%d" % (socket.inet_ntoa(pkt[12:16]), sport, dst, dport), seq, 0, 0,
+                          "deliver" if dst_host else "no-host")
+                if dst_host:
+                    heapq.heappush(queue, (now + delay, order, self.tun[dst_host], pkt))
+                    order += 1
             while queue and queue[0][0] <= now:
                 _, _, fd, pkt = heapq.heappop(queue)
                 try:
@@ -165,6 +249,8 @@ class Run:
             timeout = until - now
             if queue:
                 timeout = min(timeout, queue[0][0] - now)
+            if inject_at < len(injections):
+                timeout = min(timeout, injections[inject_at][0] - now)
             for key, _ in sel.select(max(timeout, 0)):
                 while True:
                     try:
@@ -207,6 +293,8 @@ class Run:
                     for d in dark:
                         if d["host"] == src_host and d["from_ms"] <= ms < d["to_ms"]:
                             fate = "dark"
+                    if fate is None and dst_host in filtered and (dst_host, struct.unpack("!H", tcp[2:4])[0]) not in listening:
+                        fate = "drop"
                     if fate is None:
                         if dst_host is None:
                             fate = "no-host"
@@ -294,6 +382,7 @@ def run(plan_path):
         t0 = time.monotonic() + 0.6
         r.start_apps(t0, plan_path)
         r.relay(t0, t0 + plan["until_ms"] / 1000.0)
+        r.counters(t0)
         r.collect(t0)
     finally:
         r.teardown()
@@ -394,6 +483,8 @@ class App:
         elif d == "abort":
             for c in self.matching(a.get("port", 0)):
                 self.close(c, abort=True)
+        elif d == "flood":
+            pass  # the relay sends the flood (raw SYNs from spoofed addresses)
         elif d == "restart":
             # The machine crashes: its connections are gone. The relay keeps the host dark
             # meanwhile, so the RST of this abortive close never leaves it.

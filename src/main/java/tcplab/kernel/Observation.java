@@ -24,10 +24,23 @@ import tcplab.tcp.TcpState;
  * time); per host the segments it sent (flags, sequence numbers relative to the sender's ISN,
  * length, and whether the link delivered or dropped it); per host what its applications saw.
  */
-record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>> segments, Map<String, List<Step>> apps) {
+public record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>> segments, Map<String, List<Step>> apps,
+                   Map<String, Map<String, Long>> counters) {
+
+    /**
+     * The kernel's TcpExt counters (/proc/net/netstat, per network namespace) compared with what
+     * the model counts of the same: SYN cookies sent (tcp_syn_flood_action() answering with
+     * cookie_v4_init_sequence()) and SYNs dropped because the request queue was full
+     * (LINUX_MIB_TCPREQQFULLDROP in tcp_conn_request()).
+     */
+    public static final List<String> COUNTERS = List.of("SyncookiesSent", "TCPReqQFullDrop");
+
+    public Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>> segments, Map<String, List<Step>> apps) {
+        this(sockets, segments, apps, Map.of());
+    }
 
     /** Something that happened at {@code ms}, written as {@code what}. */
-    record Step(double ms, String what) {
+    public record Step(double ms, String what) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.1f %s", ms, what);
@@ -40,20 +53,36 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
      * The simulator's run up to {@code untilMs}, plus the ends of the TIME-WAITs that had begun by
      * then (the kernel's are read from its TIME-WAIT timer, see {@link #fromKernel}).
      */
-    static Observation fromSim(Simulation sim, List<TraceEvent> events, double untilMs) {
+    public static Observation fromSim(Simulation sim, List<TraceEvent> events, double untilMs) {
         long until = Math.round(untilMs * 1000);
         Map<String, Map<Integer, List<Step>>> socks = new LinkedHashMap<>();
         Map<String, List<Step>> segs = new LinkedHashMap<>();
         Map<String, List<Step>> apps = new LinkedHashMap<>();
         Map<Long, String> fate = new HashMap<>();
         for (TraceEvent e : events) {
-            if (e instanceof SegmentEvent s && s.action() == SegmentAction.DROP) {
+            // Lost on the link; a segment a host drops on arrival (a full queue) arrived, as on the
+            // kernel, whose counters tell those drops (Observation.COUNTERS).
+            if (e instanceof SegmentEvent s && s.action() == SegmentAction.DROP
+                    && s.reason() != TraceEvent.DropReason.SYN_QUEUE_FULL && s.reason() != TraceEvent.DropReason.ACCEPT_QUEUE_FULL) {
                 fate.put(s.id(), "drop");
             }
         }
         Map<String, Integer> isn = new HashMap<>();
+        Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
+        java.util.Set<String> requests = new java.util.HashSet<>();
         for (TraceEvent e : events) {
             boolean inRun = e.timeUs() <= until;
+            if (inRun && e instanceof StateChange s && s.to() == TcpState.SYN_RECEIVED && s.remote() != null) {
+                requests.add(s.local() + ">" + s.remote());
+            } else if (inRun && e instanceof SegmentEvent s && s.action() == SegmentAction.SEND
+                    && s.segment().has(Flags.SYN) && s.segment().has(Flags.ACK)
+                    && !requests.contains(s.segment().src() + ">" + s.segment().dst())) {
+                // A SYN-ACK for no socket of the sender's: a SYN cookie (the listener kept nothing).
+                counters.computeIfAbsent(s.host(), k -> new LinkedHashMap<>()).merge("SyncookiesSent", 1L, Long::sum);
+            } else if (inRun && e instanceof SegmentEvent s && s.action() == SegmentAction.DROP
+                    && s.reason() == TraceEvent.DropReason.SYN_QUEUE_FULL) {
+                counters.computeIfAbsent(s.host(), k -> new LinkedHashMap<>()).merge("TCPReqQFullDrop", 1L, Long::sum);
+            }
             if (e instanceof StateChange s) {
                 List<Step> steps = socks.computeIfAbsent(s.host(), k -> new LinkedHashMap<>()).get(s.socketId());
                 boolean timeWaitEnd = s.from() == TcpState.TIME_WAIT && steps != null
@@ -64,7 +93,7 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
                 }
             } else if (e instanceof SegmentEvent s && s.action() == SegmentAction.SEND && inRun) {
                 Segment seg = s.segment();
-                String dst = sim.hostAt(seg.dst().address()) == null ? seg.dst().addressText() : sim.hostAt(seg.dst().address()).name();
+                String dst = sim.hostAt(seg.dst().address()) == null ? nobody(seg.dst().addressText()) : sim.hostAt(seg.dst().address()).name();
                 segs.computeIfAbsent(s.host(), k -> new ArrayList<>()).add(new Step(s.timeMs(),
                         segment(isn, seg.src().toString(), seg.dst().toString(), seg.flags(), seg.seq(), seg.ack(), seg.len(), dst,
                                 fate.getOrDefault(s.id(), "deliver"))));
@@ -74,7 +103,7 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
         }
         Map<String, List<List<Step>>> out = new LinkedHashMap<>();
         socks.forEach((h, m) -> out.put(h, ordered(m.values())));
-        return new Observation(out, segs, apps);
+        return new Observation(out, segs, apps, counters);
     }
 
     private static String app(String call, String result, long value) {
@@ -143,7 +172,7 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
      * on as a timewait socket (tcp_time_wait()); a TIME_WAIT not over by the end of the run ends
      * when its timer (/proc's tm->when, as {@code ss -o} shows it) says.
      */
-    static Observation fromKernel(List<String> lines, double untilMs) {
+    public static Observation fromKernel(List<String> lines, double untilMs) {
         Map<String, String> hostOfAddress = new HashMap<>();
         List<String[]> rows = new ArrayList<>();
         for (String line : lines) {
@@ -166,7 +195,14 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
         Map<String, List<Step>> segs = new LinkedHashMap<>();
         Map<String, List<Step>> apps = new LinkedHashMap<>();
         Map<String, Integer> isn = new HashMap<>();
+        Map<String, Map<String, Long>> counters = new LinkedHashMap<>();
         for (String[] f : rows) {
+            if (f[0].equals("counter")) {
+                if (COUNTERS.contains(f[3])) {
+                    counters.computeIfAbsent(f[2], k -> new LinkedHashMap<>()).put(f[3], Long.parseLong(f[4]));
+                }
+                continue;
+            }
             if (f[0].equals("note")) {
                 continue;
             }
@@ -184,7 +220,7 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
                     String[] ends = f[5].split(">");
                     segs.computeIfAbsent(f[2], k -> new ArrayList<>()).add(new Step(ms, segment(isn, ends[0], ends[1],
                             Flags.parse(f[4].isEmpty() ? "" : f[4]) < 0 ? 0 : flags(f[4]), (int) Long.parseLong(f[6]),
-                            (int) Long.parseLong(f[7]), Integer.parseInt(f[8]), f[3], f[9].equals("deliver") ? "deliver" : "drop")));
+                            (int) Long.parseLong(f[7]), Integer.parseInt(f[8]), nobody(f[3]), f[9].equals("deliver") ? "deliver" : "drop")));
                 }
                 case "app" -> apps.computeIfAbsent(f[2], k -> new ArrayList<>())
                         .add(new Step(ms, app(f[5], f[6], Long.parseLong(f[7]))));
@@ -268,7 +304,20 @@ record Observation(Map<String, List<List<Step>>> sockets, Map<String, List<Step>
             socks.values().forEach(s -> list.add(s.steps));
             sockets.put(h.getKey(), ordered(list));
         }
-        return new Observation(sockets, segs, apps);
+        return new Observation(sockets, segs, apps, counters);
+    }
+
+    /**
+     * An address no host has (a scan's empty addresses, a flood's spoofed ones), by its last two
+     * octets: the kernel run moves the scenario's addresses to 10.R.c.d (KernelPlan.kernelAddress).
+     * A host's name is kept.
+     */
+    static String nobody(String to) {
+        if (!to.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+            return to;
+        }
+        String[] o = to.split("\\.");
+        return "*.*." + o[2] + "." + o[3];
     }
 
     private static int flags(String text) {
