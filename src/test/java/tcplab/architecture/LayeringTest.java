@@ -32,6 +32,7 @@ class LayeringTest {
         noClasses().that().resideInAPackage("tcplab.tcp..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "tcplab.sim..", "tcplab.netstat..", "tcplab.lesson..", "tcplab.quiz..",
+                        "tcplab.capture..", "tcplab.kernel..",
                         "tcplab.cli..", "tcplab.ui..", "java.time..", "java.util.concurrent..")
                 .check(classes);
         noClasses().that().resideInAPackage("tcplab.tcp..")
@@ -45,7 +46,8 @@ class LayeringTest {
     void theSimulatorDoesNotReachUpIntoViewsOrCommands() {
         noClasses().that().resideInAPackage("tcplab.sim..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "tcplab.netstat..", "tcplab.lesson..", "tcplab.quiz..", "tcplab.cli..", "tcplab.ui..")
+                        "tcplab.netstat..", "tcplab.lesson..", "tcplab.quiz..", "tcplab.cli..", "tcplab.ui..",
+                        "tcplab.capture..", "tcplab.kernel..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -66,6 +68,20 @@ class LayeringTest {
         noClasses().that().resideInAPackage("tcplab.netstat..")
                 .and().doNotHaveSimpleName("HostTable")
                 .should().dependOnClassesThat().resideInAPackage("tcplab.sim..")
+                .check(classes);
+    }
+
+    @Test
+    void capturesAndTheKernelCheckBuildOnTheSimulatorAndNothingAboveIt() {
+        // A capture becomes the same Timeline as a simulation; the kernel check compares the
+        // kernel with the simulator. Quizzes, lessons, commands and the window use them, never
+        // the reverse.
+        noClasses().that().resideInAnyPackage("tcplab.capture..", "tcplab.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "tcplab.lesson..", "tcplab.quiz..", "tcplab.cli..", "tcplab.ui..")
+                .check(classes);
+        noClasses().that().resideInAPackage("tcplab.netstat..")
+                .should().dependOnClassesThat().resideInAnyPackage("tcplab.capture..", "tcplab.kernel..")
                 .check(classes);
     }
 

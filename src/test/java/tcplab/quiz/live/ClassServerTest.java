@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -299,6 +300,10 @@ class ClassServerTest {
                 StudentClient good = joined("good");
                 HttpResponse<InputStream> stream = good.http().send(HttpRequest.newBuilder(URI.create(base + "api/events"))
                         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                if (stream.statusCode() != 200) {
+                    fail("the new student's event stream was refused: " + stream.statusCode() + " "
+                            + new String(stream.body().readAllBytes(), StandardCharsets.UTF_8));
+                }
                 BufferedReader r = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
                 readData(r);
                 session.push(question(1501, QuestionType.STATE_MEANING), 0);
