@@ -202,11 +202,26 @@ public final class KernelCheckCommand implements Callable<Integer> {
                 out.println("  " + t.get("rows.more", n - HEAD - TAIL));
                 i = n - TAIL;
             }
-            String a = i < kernel.size() ? kernel.get(i).toString() : "";
-            String b = i < model.size() ? model.get(i).toString() : "";
+            String a = i < kernel.size() ? shown(kernel.get(i), t) : "";
+            String b = i < model.size() ? shown(model.get(i), t) : "";
             out.println("  " + cell(a, COLUMN) + b);
         }
         out.println();
+    }
+
+    private static final java.util.regex.Pattern SEGMENT_END = java.util.regex.Pattern.compile(" to (\\S+) (deliver|drop)$");
+
+    /**
+     * A step as the reader sees it: a segment's comparison key ("SYN 0/0 len=0 to server deliver")
+     * ends in an arrow to the receiver, and "lost" in the user's language when the link dropped it.
+     */
+    static String shown(Step step, Texts t) {
+        String s = step.toString();
+        java.util.regex.Matcher m = SEGMENT_END.matcher(s);
+        if (!m.find()) {
+            return s;
+        }
+        return s.substring(0, m.start()) + " → " + m.group(1) + (m.group(2).equals("drop") ? " " + t.get("segment.dropped") : "");
     }
 
     private static TreeSet<String> hosts(Map<String, ?> a, Map<String, ?> b) {

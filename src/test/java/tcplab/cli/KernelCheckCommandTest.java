@@ -25,6 +25,19 @@ class KernelCheckCommandTest {
     }
 
     @Test
+    void aSegmentIsShownWithAnArrowToItsReceiverAndALossInTheReadersLanguage() {
+        tcplab.i18n.Texts zh = tcplab.kernel.KernelCheck.texts(tcplab.i18n.Lang.ZH);
+        tcplab.i18n.Texts en = tcplab.kernel.KernelCheck.texts(tcplab.i18n.Lang.EN);
+        assertEquals("101.7 SYN,ACK 0/1 len=0 → client",
+                KernelCheckCommand.shown(new tcplab.kernel.Observation.Step(101.7, "SYN,ACK 0/1 len=0 to client deliver"), zh));
+        assertEquals("0.0 SYN 0/0 len=0 → server (在链路上丢失)",
+                KernelCheckCommand.shown(new tcplab.kernel.Observation.Step(0, "SYN 0/0 len=0 to server drop"), zh));
+        assertEquals("0.0 SYN 0/0 len=0 → server (lost on the link)",
+                KernelCheckCommand.shown(new tcplab.kernel.Observation.Step(0, "SYN 0/0 len=0 to server drop"), en));
+        assertEquals("202.3 connect OK", KernelCheckCommand.shown(new tcplab.kernel.Observation.Step(202.3, "connect OK"), en));
+    }
+
+    @Test
     void hasHelpInBothLanguages() {
         Run en = run("kernel-check", "--help", "--lang", "en");
         assertEquals(0, en.exit());
@@ -67,7 +80,7 @@ class KernelCheckCommandTest {
         Run en = run("kernel-check", "--scenario", "handshake", "--until", "1000", "--lang", "en");
         assertEquals(0, en.exit(), en.out() + en.err());
         assertTrue(en.out().contains("the kernel") && en.out().contains("the model"), en.out());
-        assertTrue(en.out().lines().anyMatch(l -> l.matches("  \\d+\\.\\d SYN 0/0 len=0 to server deliver +0\\.0 SYN 0/0 len=0 to server deliver")),
+        assertTrue(en.out().lines().anyMatch(l -> l.matches("  \\d+\\.\\d SYN 0/0 len=0 → server +0\\.0 SYN 0/0 len=0 → server")),
                 en.out());
         assertTrue(en.out().contains("The model does what this kernel did: 6 aspects compared"), en.out());
         Run zh = run("kernel-check", "--scenario", "handshake", "--until", "1000", "--lang", "zh");
