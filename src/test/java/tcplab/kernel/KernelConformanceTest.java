@@ -36,7 +36,18 @@ import tcplab.i18n.ProblemException;
  */
 class KernelConformanceTest {
 
-    private static final int RUNS = 3;
+    /**
+     * Runs of one case before a difference from the recording counts. Three were enough for load
+     * alone; five because syn-timeout's server has a race of the kernel's own: its SYN-ACK timer
+     * (due 1 s after the first SYN-ACK) and the client's retransmitted SYN (its own 1 s timer plus
+     * the 100 ms link) come due within a few milliseconds of each other, and either may fire up to
+     * 1/8 of its timeout late on the timer wheel; when the timer wins, the answer to the SYN is
+     * rate-limited away (tcp_check_req) and the SYN-ACKs that follow come at other times. Measured
+     * here: the other order in about one run in three (7 runs), so three strays in a row would
+     * fail about one build in 40; five, one in 400. The recording and the model take the order
+     * that comes most often (the SYN first).
+     */
+    private static final int RUNS = 5;
     private static final Path OBSERVED = Path.of("src/test/resources/tcplab/kernel/observed");
 
     static Observation simulate(KernelCase c) {
