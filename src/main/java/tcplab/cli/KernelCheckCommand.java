@@ -104,6 +104,7 @@ public final class KernelCheckCommand implements Callable<Integer> {
             for (Conformance.Difference d : r.differences()) {
                 out.println("  " + d.format(t));
             }
+            out.println(t.get("verdict.again"));
         }
         out.flush();
         return r.matches() ? 0 : 1;

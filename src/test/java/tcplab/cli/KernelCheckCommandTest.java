@@ -30,9 +30,9 @@ class KernelCheckCommandTest {
         tcplab.i18n.Texts en = tcplab.kernel.KernelCheck.texts(tcplab.i18n.Lang.EN);
         assertEquals("101.7 SYN,ACK 0/1 len=0 → client",
                 KernelCheckCommand.shown(new tcplab.kernel.Observation.Step(101.7, "SYN,ACK 0/1 len=0 to client deliver"), zh));
-        assertEquals("0.0 SYN 0/0 len=0 → server (在链路上丢失)",
+        assertEquals("0.0 SYN 0/0 len=0 → server (丢失)",
                 KernelCheckCommand.shown(new tcplab.kernel.Observation.Step(0, "SYN 0/0 len=0 to server drop"), zh));
-        assertEquals("0.0 SYN 0/0 len=0 → server (lost on the link)",
+        assertEquals("0.0 SYN 0/0 len=0 → server (lost)",
                 KernelCheckCommand.shown(new tcplab.kernel.Observation.Step(0, "SYN 0/0 len=0 to server drop"), en));
         assertEquals("202.3 connect OK", KernelCheckCommand.shown(new tcplab.kernel.Observation.Step(202.3, "connect OK"), en));
     }
