@@ -85,15 +85,8 @@ final class BsdShape implements RowShape {
             return null;
         }
         Family family = fam != null ? fam : e.family;
-        Endpoint local = e.local;
-        Endpoint foreign = e.foreign;
-        // BSD prints "*" for the wildcard; its family is the protocol's, not the text's.
-        if (family == Family.IPV6 && local.address().equals("0.0.0.0")) {
-            local = new Endpoint("::", local.port());
-        }
-        if (family == Family.IPV6 && foreign.address().equals("0.0.0.0")) {
-            foreign = new Endpoint("::", foreign.port());
-        }
+        Endpoint local = wildcard(e.local, family);
+        Endpoint foreign = wildcard(e.foreign, family);
         Dialect d = p.label(p.section() == NetstatParser.Section.BSD && p.layoutDialect() == Dialect.BSD ? Dialect.BSD : Dialect.MACOS);
         SocketRow row = new SocketRow(proto, family, dual, local, foreign, state,
                 Addresses.parseLong(t.tok(i + 1)), Addresses.parseLong(t.tok(i + 2)), ownerPid, owner, null);
@@ -200,14 +193,8 @@ final class BsdShape implements RowShape {
             return null;
         }
         Family family = fam != null ? fam : e.family;
-        Endpoint local = e.local;
-        Endpoint foreign = e.foreign;
-        if (family == Family.IPV6 && local.address().equals("0.0.0.0")) {
-            local = new Endpoint("::", local.port());
-        }
-        if (family == Family.IPV6 && foreign.address().equals("0.0.0.0")) {
-            foreign = new Endpoint("::", foreign.port());
-        }
+        Endpoint local = wildcard(e.local, family);
+        Endpoint foreign = wildcard(e.foreign, family);
         Dialect d = p.label(Dialect.BSD);
         SocketRow row = new SocketRow(proto, family, suffix.equals("46"), local, foreign, null, null, null, null, null, null);
         ParsedLine.RawFields raw = e.raw(null, null, d);
@@ -248,5 +235,10 @@ final class BsdShape implements RowShape {
             }
         }
         return true;
+    }
+
+    /** BSD prints "*" for the wildcard; its family is the protocol's (tcp6: "::"), not the text's. */
+    private static Endpoint wildcard(Endpoint e, Family family) {
+        return family == Family.IPV6 && e.address().equals("0.0.0.0") ? new Endpoint("::", e.port()) : e;
     }
 }
