@@ -113,6 +113,24 @@ class LadderSpacingTest {
         }
     }
 
+    /**
+     * The handshake is a little taller than the ladder's pane at 1024×768: at its end the pane
+     * scrolls no further than the run needs, so the first SYN and its label are still in view.
+     */
+    @Test
+    void theHandshakeEndsWithItsFirstSegmentAndLabelStillInView(FxRobot robot) {
+        robot.interact(() -> assertTrue(vm.load("handshake")));
+        robot.interact(() -> vm.seekStep(vm.timeline().steps()));
+        robot.interact(() -> { });
+        LadderView ladder = window.ladder();
+        Timeline.Flight syn = vm.timeline().flights().get(0);
+        double[] label = ladder.labelOnScreen(syn.id());
+        assertNotNull(label, "the SYN's label is drawn");
+        assertTrue(label[1] > 60, "the SYN's label is below the header, at " + label[1]);
+        double lastRow = ladder.timeOnScreen(vm.timeline().flights().get(vm.timeline().flights().size() - 1).endUs());
+        assertTrue(lastRow < ladder.getHeight() - 10, "the last ACK's arrival is in view too, at " + lastRow);
+    }
+
     @Test
     void packetsMicrosecondsApartAreARowApartAndEachArrowReachesTheOtherEnd(FxRobot robot) throws Exception {
         open(robot, "curl-loopback-v4.pcap");

@@ -156,6 +156,11 @@ public final class LadderView extends Region {
                 v = 0; // the run so far fits from the top
             } else if (yp > visible - 50 * zoom) {
                 v = y(us) - visible * 0.7;
+                // ...but no further than the run's end needs: a run a little taller than the pane
+                // (the handshake at 1024×768) keeps its first segments in view at its end.
+                if (timeline != null && axisY.length > 0) {
+                    v = Math.min(v, Math.max(y(us), axisY[axisY.length - 1]) + 24 * zoom - visible);
+                }
             } else if (yp < 20 * zoom) {
                 v = y(us) - visible * 0.3;
             }
