@@ -189,38 +189,13 @@ public final class PacketDecoder {
         return new Result(t, null);
     }
 
-    /** RFC 5952 text of an IPv6 address: lower case, the longest run of zero groups as "::". */
+    /** RFC 5952 text of the IPv6 address at {@code p}: the netstat parser's own formatter. */
     static String v6(byte[] d, int p) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = u16(d, p + 2 * i);
+        int[] b = new int[16];
+        for (int i = 0; i < 16; i++) {
+            b[i] = d[p + i] & 0xFF;
         }
-        int bestAt = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestAt = i;
-                bestLen = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestAt) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
+        return tcplab.netstat.Addresses.formatIpv6(b);
     }
 
     private static Result skip(Skip s) {

@@ -503,7 +503,7 @@ public final class CaptureQuiz {
             // then any other order (each one impossible, since the capture order is forced), so that
             // even 3 packets have 3 wrong options
             List<List<Integer>> all = new ArrayList<>();
-            permutations(new ArrayList<>(), k, all);
+            OrderStepsMaker.permutations(new ArrayList<>(), k, all);
             Collections.shuffle(all, rnd);
             for (List<Integer> p : all) {
                 cands.add(orderText(p));
@@ -645,20 +645,6 @@ public final class CaptureQuiz {
         }
     }
 
-    /** Every order of 1..n (n at most 6: 720 of them). */
-    static void permutations(List<Integer> prefix, int n, List<List<Integer>> out) {
-        if (prefix.size() == n) {
-            out.add(new ArrayList<>(prefix));
-            return;
-        }
-        for (int i = 1; i <= n; i++) {
-            if (!prefix.contains(i)) {
-                prefix.add(i);
-                permutations(prefix, n, out);
-                prefix.remove(prefix.size() - 1);
-            }
-        }
-    }
 
     static String orderText(List<Integer> order) {
         List<String> s = new ArrayList<>();

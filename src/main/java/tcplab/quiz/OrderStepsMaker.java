@@ -226,7 +226,8 @@ final class OrderStepsMaker extends Maker {
         return out;
     }
 
-    private static void permutations(List<Integer> prefix, int n, List<List<Integer>> out) {
+    /** Every order of 1..n (n at most 6: 720 of them); the capture quiz's order questions use it too. */
+    static void permutations(List<Integer> prefix, int n, List<List<Integer>> out) {
         if (prefix.size() == n) {
             out.add(new ArrayList<>(prefix));
             return;

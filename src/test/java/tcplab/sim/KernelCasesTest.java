@@ -16,6 +16,18 @@ import tcplab.i18n.ProblemException;
  */
 class KernelCasesTest {
 
+    /** A 100-byte request whose first two copies the link drops (kernel case data-lost-twice). */
+    private static final String[] REQUEST_LOST_TWICE = {
+        "hosts:",
+        "  client: {address: 10.0.0.1}",
+        "  server: {address: 10.0.0.2}",
+        "link:",
+        "  drop:",
+        "    - {flags: PSH-ACK, from: client, count: 2}",
+        "actions:",
+        "  - {at: 0, host: server, do: listen, port: 80}",
+        "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}"};
+
     static Traces.Result run(String... lines) {
         String yaml = String.join("\n", "scenario: case", "title: {en: Case, zh: 案例}") + "\n" + String.join("\n", lines);
         try {
@@ -106,16 +118,7 @@ class KernelCasesTest {
     void aRequestLostTwiceIsProbedAndThenRetransmittedOneRtoLater() {
         // The request leaves at 200 ms (RTO 600 ms after the handshake); the first two copies are
         // lost. Linux: tail loss probe at 800 ms, RTO (not doubled) at 1400 ms, which gets through.
-        Traces.Result r = run(
-                "hosts:",
-                "  client: {address: 10.0.0.1}",
-                "  server: {address: 10.0.0.2}",
-                "link:",
-                "  drop:",
-                "    - {flags: PSH-ACK, from: client, count: 2}",
-                "actions:",
-                "  - {at: 0, host: server, do: listen, port: 80}",
-                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}");
+        Traces.Result r = run(REQUEST_LOST_TWICE);
         List<String> requests = Traces.segments(r).stream().filter(l -> l.contains("client>server PSH,ACK")).toList();
         assertEquals(List.of("200 client>server PSH,ACK 1/1 len=100", "800 client>server PSH,ACK 1/1 len=100",
                 "1400 client>server PSH,ACK 1/1 len=100"), requests);
@@ -124,16 +127,7 @@ class KernelCasesTest {
 
     @Test
     void theTraceSaysTheSecondCopyCameFromTheTailLossProbeAndTheThirdFromTheRto() {
-        Traces.Result r = run(
-                "hosts:",
-                "  client: {address: 10.0.0.1}",
-                "  server: {address: 10.0.0.2}",
-                "link:",
-                "  drop:",
-                "    - {flags: PSH-ACK, from: client, count: 2}",
-                "actions:",
-                "  - {at: 0, host: server, do: listen, port: 80}",
-                "  - {at: 0, host: client, do: connect, to: server:80, send: {bytes: 100}}");
+        Traces.Result r = run(REQUEST_LOST_TWICE);
         List<String> why = r.events().stream()
                 .filter(e -> e instanceof TraceEvent.SegmentEvent s && s.action() == TraceEvent.SegmentAction.SEND
                         && s.host().equals("client") && s.segment().len() > 0)
