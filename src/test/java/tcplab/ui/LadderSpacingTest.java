@@ -114,6 +114,28 @@ class LadderSpacingTest {
     }
 
     /**
+     * Zoomed to 150 % at 1024×768 the two lifelines are about 115 px apart: a segment's label must
+     * still never lie under a state label (they are drawn over the arrows), at any step.
+     */
+    @Test
+    void zoomedInNoSegmentLabelLiesUnderAStateLabel(FxRobot robot) throws Exception {
+        robot.interact(() -> window.setZoom(1.5));
+        open(robot, "curl-keepalive.pcap");
+        LadderView ladder = window.ladder();
+        Timeline tl = vm.timeline();
+        for (int k = 1; k <= tl.steps(); k++) {
+            int step = k;
+            robot.interact(() -> vm.seekStep(step));
+            robot.interact(() -> { });
+            for (LabelBox label : ladder.drawnLabels()) {
+                for (LabelBox state : ladder.stateBoxes()) {
+                    assertFalse(label.overlaps(state, 0), "step " + k + ": the label of #" + label.flightId() + " lies under a state label");
+                }
+            }
+        }
+    }
+
+    /**
      * The handshake is a little taller than the ladder's pane at 1024×768: at its end the pane
      * scrolls no further than the run needs, so the first SYN and its label are still in view.
      */

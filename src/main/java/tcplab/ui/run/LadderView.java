@@ -491,13 +491,14 @@ public final class LadderView extends Region {
         drawBreaks(g, viewTop, viewBottom, t);
         drawLifelines(g, viewTop, viewBottom);
         drawTimeLabels(g, viewTop, viewBottom);
+        layoutStates(viewTop, viewBottom); // before the flights: their labels keep clear of the states
         drawFlights(g, viewTop, viewBottom);
         if (exportWidth <= 0) {
             // A slide shows the run, not where the teacher had stopped. Drawn before the state
             // labels, which have a background of their own: the line never strikes through one.
             drawPlayhead(g, w);
         }
-        drawStates(g, viewTop, viewBottom); // on top of the arrows that start and end there
+        drawStates(g); // on top of the arrows that start and end there
         g.restore();
         drawHeader(g, w);
     }
@@ -675,7 +676,23 @@ public final class LadderView extends Region {
         return palette.muted();
     }
 
-    private void drawStates(GraphicsContext g, double top, double bottom) {
+    /**
+     * A state label as placed on a lifeline (box at bx, ly-9..ly+9, tw text wide), or a muted dot
+     * (when many sockets change and this one is not followed).
+     */
+    private record StateMark(double x, double bx, double ly, double tw, String text, Color color, boolean mine, boolean dot) {
+        /** The box, as a label box with no turn: what segment labels keep clear of. */
+        LabelBox box(double zoom) {
+            double w = tw + 10 * zoom;
+            return new LabelBox(bx + w / 2, ly, 0, w / 2, -9 * zoom, 9 * zoom, -1);
+        }
+    }
+
+    /** The state labels in view, placed once per frame: drawn by drawStates, avoided by labels. */
+    private final List<StateMark> stateMarks = new ArrayList<>();
+
+    private void layoutStates(double top, double bottom) {
+        stateMarks.clear();
         List<Timeline.Entry> upTo = timeline.entriesUpTo(Math.min(step, timeline.stepsBy(playheadUs)));
         int stateChanges = 0;
         for (Timeline.Entry en : upTo) {
@@ -684,7 +701,6 @@ public final class LadderView extends Region {
             }
         }
         boolean busy = stateChanges > 60;
-        g.setTextBaseline(VPos.CENTER);
         Map<Integer, Double> lastLabelY = new HashMap<>();
         for (Timeline.Entry en : upTo) {
             if (!(en.event() instanceof StateChange s)) {
@@ -701,8 +717,7 @@ public final class LadderView extends Region {
             double x = columnX(col);
             boolean mine = followed(s.socketId());
             if (busy && !mine) {
-                g.setFill(palette.muted());
-                g.fillOval(x - 2.5 * zoom, yy - 2.5 * zoom, 5 * zoom, 5 * zoom);
+                stateMarks.add(new StateMark(x, x, yy, 0, null, palette.muted(), false, true));
                 continue;
             }
             // Stagger labels that would sit on top of each other on the same lifeline.
@@ -710,20 +725,31 @@ public final class LadderView extends Region {
             double ly = prev != null && yy - prev < 16 * zoom ? prev + 16 * zoom : yy;
             lastLabelY.put(col, ly);
             String text = s.to().name();
-            g.setFont(font(mine ? 12.5 : 11, mine));
-            double tw = textWidth(text, g.getFont());
+            double tw = textWidth(text, font(mine ? 12.5 : 11, mine));
             // Outside the outer lifelines; right of a middle one.
             boolean right = col > 0 || columns.size() == 1;
             double bx = right ? x + 8 * zoom : x - 8 * zoom - tw - 10 * zoom;
-            Color c = sideColor(s.socketId());
+            stateMarks.add(new StateMark(x, bx, ly, tw, text, sideColor(s.socketId()), mine, false));
+        }
+    }
+
+    private void drawStates(GraphicsContext g) {
+        g.setTextBaseline(VPos.CENTER);
+        for (StateMark m : stateMarks) {
+            if (m.dot()) {
+                g.setFill(m.color());
+                g.fillOval(m.x() - 2.5 * zoom, m.ly() - 2.5 * zoom, 5 * zoom, 5 * zoom);
+                continue;
+            }
+            g.setFont(font(m.mine() ? 12.5 : 11, m.mine()));
             g.setFill(palette.panel());
-            g.fillRoundRect(bx, ly - 9 * zoom, tw + 10 * zoom, 18 * zoom, 8 * zoom, 8 * zoom);
-            g.setStroke(c);
-            g.setLineWidth(mine ? 2 * zoom : 1);
-            g.strokeRoundRect(bx, ly - 9 * zoom, tw + 10 * zoom, 18 * zoom, 8 * zoom, 8 * zoom);
-            g.setFill(c);
+            g.fillRoundRect(m.bx(), m.ly() - 9 * zoom, m.tw() + 10 * zoom, 18 * zoom, 8 * zoom, 8 * zoom);
+            g.setStroke(m.color());
+            g.setLineWidth(m.mine() ? 2 * zoom : 1);
+            g.strokeRoundRect(m.bx(), m.ly() - 9 * zoom, m.tw() + 10 * zoom, 18 * zoom, 8 * zoom, 8 * zoom);
+            g.setFill(m.color());
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(text, bx + 5 * zoom, ly);
+            g.fillText(m.text(), m.bx() + 5 * zoom, m.ly());
         }
     }
 
@@ -829,6 +855,13 @@ public final class LadderView extends Region {
     private boolean crowded(LabelBox box) {
         for (int i = drawnLabels.size() - 1; i >= 0 && i >= drawnLabels.size() - 40; i--) {
             if (drawnLabels.get(i).overlaps(box, 2 * zoom)) {
+                return true;
+            }
+        }
+        // The state labels are drawn over the arrows: a segment label under one would be hidden
+        // (two lifelines 115 px apart at 150 % zoom put a FIN's label under FIN_WAIT_1).
+        for (StateMark m : stateMarks) {
+            if (!m.dot() && m.box(zoom).overlaps(box, 0)) {
                 return true;
             }
         }
@@ -1003,6 +1036,11 @@ public final class LadderView extends Region {
     /** The segment labels drawn in the last frame, in content coordinates (for layout tests). */
     public List<LabelBox> drawnLabels() {
         return List.copyOf(drawnLabels);
+    }
+
+    /** The state labels' boxes as drawn in the last frame (what segment labels keep clear of). */
+    public List<LabelBox> stateBoxes() {
+        return stateMarks.stream().filter(m -> !m.dot()).map(m -> m.box(zoom)).toList();
     }
 
     private static double distance(double px, double py, double x0, double y0, double x1, double y1) {
